@@ -1,0 +1,203 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// Txn is a read or read-write transaction over the store's keys. Packages
+// inside store keep their data under their own key prefix (see keys.go).
+// A Txn must not be used after the function it was handed to returns.
+type Txn struct {
+	t *badger.Txn
+}
+
+// View runs fn in a read-only snapshot.
+func (db *DB) View(fn func(*Txn) error) error {
+	select {
+	case <-db.closed:
+		return ErrClosed
+	default:
+	}
+	return translate(db.bdb.View(func(t *badger.Txn) error { return fn(&Txn{t: t}) }))
+}
+
+// Update runs fn in a read-write transaction and commits it durably
+// (Options.SyncWrites). A conflict with a concurrent writer is retried up to
+// five times with fn called afresh, so fn must not have side effects outside
+// the transaction.
+func (db *DB) Update(fn func(*Txn) error) error {
+	select {
+	case <-db.closed:
+		return ErrClosed
+	default:
+	}
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		err = db.bdb.Update(func(t *badger.Txn) error { return fn(&Txn{t: t}) })
+		if !errors.Is(err, badger.ErrConflict) {
+			break
+		}
+	}
+	return translate(err)
+}
+
+func translate(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, badger.ErrKeyNotFound):
+		return ErrNotFound
+	case errors.Is(err, badger.ErrTxnTooBig):
+		return ErrTooBig
+	case errors.Is(err, badger.ErrDBClosed):
+		return ErrClosed
+	}
+	return err
+}
+
+// Get returns a copy of the value at key, or ErrNotFound.
+func (t *Txn) Get(key []byte) ([]byte, error) {
+	it, err := t.t.Get(key)
+	if err != nil {
+		return nil, translate(err)
+	}
+	v, err := it.ValueCopy(nil)
+	if err != nil {
+		return nil, fmt.Errorf("read value: %w", translate(err))
+	}
+	return v, nil
+}
+
+// Has reports whether key exists.
+func (t *Txn) Has(key []byte) (bool, error) {
+	_, err := t.t.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	}
+	return err == nil, translate(err)
+}
+
+// Set writes value at key. It returns ErrTooBig when the transaction is full:
+// commit and continue in a new one.
+func (t *Txn) Set(key, value []byte) error {
+	return translate(t.t.Set(key, value))
+}
+
+// SetTTL writes value at key; the key expires after ttl (retention).
+func (t *Txn) SetTTL(key, value []byte, ttl time.Duration) error {
+	if ttl <= 0 {
+		return t.Set(key, value)
+	}
+	return translate(t.t.SetEntry(badger.NewEntry(key, value).WithTTL(ttl)))
+}
+
+// Delete removes key.
+func (t *Txn) Delete(key []byte) error { return translate(t.t.Delete(key)) }
+
+// IterOptions shape an iteration.
+type IterOptions struct {
+	// KeysOnly skips reading values (index scans).
+	KeysOnly bool
+	// Reverse iterates from the largest key under the prefix down.
+	Reverse bool
+	// From starts at this key (inclusive) instead of the prefix's first
+	// (or, with Reverse, last) key. It must start with the prefix.
+	From []byte
+	// Limit stops after this many keys when > 0.
+	Limit int
+}
+
+// Iterate calls fn for each key under prefix in key order. The key and the
+// value are valid only during the call; copy what you keep. Return ErrStop
+// to end early.
+func (t *Txn) Iterate(prefix []byte, o IterOptions, fn func(key []byte, value func() ([]byte, error)) error) error {
+	bo := badger.DefaultIteratorOptions
+	if !o.Reverse {
+		// Badger's Prefix option also makes Valid() false off the prefix,
+		// which would hide the key a reverse seek lands on past the range.
+		bo.Prefix = prefix
+	}
+	bo.PrefetchValues = !o.KeysOnly
+	bo.Reverse = o.Reverse
+	if o.KeysOnly {
+		bo.PrefetchSize = 0
+	} else {
+		bo.PrefetchSize = 32
+	}
+	it := t.t.NewIterator(bo)
+	defer it.Close()
+	start := prefix
+	if o.From != nil {
+		start = o.From
+	} else if o.Reverse {
+		start = prefixEnd(prefix)
+	}
+	n := 0
+	it.Seek(start)
+	if o.Reverse && o.From == nil && it.Valid() && !bytes.HasPrefix(it.Item().Key(), prefix) {
+		// Seek landed on the first key past the range; step back into it.
+		it.Next()
+	}
+	for ; it.ValidForPrefix(prefix); it.Next() {
+		item := it.Item()
+		err := fn(item.Key(), func() ([]byte, error) {
+			v, err := item.ValueCopy(nil)
+			return v, translate(err)
+		})
+		if errors.Is(err, ErrStop) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		n++
+		if o.Limit > 0 && n >= o.Limit {
+			return nil
+		}
+	}
+	return nil
+}
+
+// CountPrefix counts keys under prefix, stopping at max (when > 0).
+func (t *Txn) CountPrefix(prefix []byte, max int) (int, error) {
+	n := 0
+	err := t.Iterate(prefix, IterOptions{KeysOnly: true, Limit: max}, func([]byte, func() ([]byte, error)) error {
+		n++
+		return nil
+	})
+	return n, err
+}
+
+// prefixEnd returns the smallest key greater than every key with prefix p,
+// used to seek the end of a range when iterating in reverse.
+func prefixEnd(p []byte) []byte {
+	end := append([]byte(nil), p...)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return append(end, 0xff)
+}
+
+// Changed returns a channel that is closed when the next change is committed
+// to the feed.
+// Feed consumers wait on it instead of polling.
+func (db *DB) Changed() <-chan struct{} {
+	db.notifyMu.Lock()
+	defer db.notifyMu.Unlock()
+	return db.notify
+}
+
+func (db *DB) wake() {
+	db.notifyMu.Lock()
+	close(db.notify)
+	db.notify = make(chan struct{})
+	db.notifyMu.Unlock()
+}
