@@ -36,16 +36,16 @@ const (
 type Entry struct {
 	Seq     uint64    `json:"seq"`
 	Time    time.Time `json:"time"`
-	Actor   string    `json:"actor"`             // Mattermost user id or username, or "cli:<os user>"
-	Action  string    `json:"action"`            // lookup, watch.add, judge, alert.deliver, rules.reload, …
-	Query   string    `json:"query,omitempty"`   // what was asked, as typed
+	Actor   string    `json:"actor"`              // Mattermost user id or username, or "cli:<os user>"
+	Action  string    `json:"action"`             // lookup, watch.add, judge, alert.deliver, rules.reload, …
+	Query   string    `json:"query,omitempty"`    // what was asked, as typed
 	Subject string    `json:"subjects,omitempty"` // subject ids concerned, space-separated
-	Case    string    `json:"case,omitempty"`    // case reference
-	From    string    `json:"from,omitempty"`    // channel id, "dm", "cli", remote address
-	Outcome string    `json:"outcome"`           // ok, refused, error
-	Detail  string    `json:"detail,omitempty"`  // reason of a refusal, counts, …
-	Prev    string    `json:"prev"`              // hash of the previous entry (hex)
-	Hash    string    `json:"hash"`              // hash of this entry (hex)
+	Case    string    `json:"case,omitempty"`     // case reference
+	From    string    `json:"from,omitempty"`     // channel id, "dm", "cli", remote address
+	Outcome string    `json:"outcome"`            // ok, refused, error
+	Detail  string    `json:"detail,omitempty"`   // reason of a refusal, counts, …
+	Prev    string    `json:"prev"`               // hash of the previous entry (hex)
+	Hash    string    `json:"hash"`               // hash of this entry (hex)
 }
 
 // Log appends to and reads the audit trail of one store.
