@@ -13,8 +13,14 @@ import (
 // inside store keep their data under their own key prefix (see keys.go).
 // A Txn must not be used after the function it was handed to returns.
 type Txn struct {
-	t *badger.Txn
+	t        *badger.Txn
+	onCommit []func()
 }
+
+// OnCommit registers f to run after the transaction commits successfully
+// (never when it fails or is retried). Caches that mirror what a
+// transaction wrote are updated there, so they never run ahead of the store.
+func (t *Txn) OnCommit(f func()) { t.onCommit = append(t.onCommit, f) }
 
 // View runs fn in a read-only snapshot.
 func (db *DB) View(fn func(*Txn) error) error {
@@ -38,7 +44,17 @@ func (db *DB) Update(fn func(*Txn) error) error {
 	}
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
-		err = db.bdb.Update(func(t *badger.Txn) error { return fn(&Txn{t: t}) })
+		var txn *Txn
+		err = db.bdb.Update(func(t *badger.Txn) error {
+			txn = &Txn{t: t}
+			return fn(txn)
+		})
+		if err == nil {
+			for _, f := range txn.onCommit {
+				f()
+			}
+			return nil
+		}
 		if !errors.Is(err, badger.ErrConflict) {
 			break
 		}
