@@ -168,6 +168,11 @@ func putOne(txn *Txn, in *Incoming, now time.Time, seq *uint64) (Outcome, error)
 		}
 		outcome = Updated
 	}
+	if outcome == Created {
+		if err := txn.Set([]byte(PrefixMeta+"src/"+in.Source), nil); err != nil {
+			return 0, err
+		}
+	}
 	*seq++
 	rec.Seq = *seq
 	raw, err := json.Marshal(&rec)
@@ -311,3 +316,49 @@ func (db *DB) Stats() (Stats, error) {
 	})
 	return s, err
 }
+
+// Sources returns the names of every source that has stored a record.
+func (db *DB) Sources() ([]string, error) {
+	var out []string
+	prefix := []byte(PrefixMeta + "src/")
+	err := db.View(func(txn *Txn) error {
+		return txn.Iterate(prefix, IterOptions{KeysOnly: true}, func(k []byte, _ func() ([]byte, error)) error {
+			out = append(out, string(k[len(prefix):]))
+			return nil
+		})
+	})
+	return out, err
+}
+
+// FindRecord resolves a record reference as a user types it: "SOURCE/ID",
+// or a bare ID when exactly one source has it. It returns ErrNotFound when
+// no record matches and ErrAmbiguous when several sources have the id.
+func (db *DB) FindRecord(ref string) (Key, error) {
+	if src, id, ok := strings.Cut(ref, "/"); ok {
+		k := Key{Source: src, ID: id}
+		if _, err := db.Get(k); err == nil {
+			return k, nil
+		}
+	}
+	srcs, err := db.Sources()
+	if err != nil {
+		return Key{}, err
+	}
+	var found []Key
+	for _, s := range srcs {
+		k := Key{Source: s, ID: ref}
+		if _, err := db.Get(k); err == nil {
+			found = append(found, k)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return Key{}, fmt.Errorf("record %q: %w", ref, ErrNotFound)
+	case 1:
+		return found[0], nil
+	}
+	return Key{}, fmt.Errorf("record %q is in %d sources, say which as SOURCE/ID: %w", ref, len(found), ErrAmbiguous)
+}
+
+// ErrAmbiguous is returned when a reference names several records.
+var ErrAmbiguous = errors.New("ambiguous record reference")
