@@ -16,4 +16,7 @@ type Entity struct {
 	Referents []string `json:"referents,omitempty"`
 	FirstSeen string   `json:"first_seen,omitempty"`
 	LastSeen  string   `json:"last_seen,omitempty"`
+	// LastChange and Target are OpenSanctions export fields, kept likewise.
+	LastChange string `json:"last_change,omitempty"`
+	Target     bool   `json:"target,omitempty"`
 }
