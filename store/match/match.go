@@ -1,0 +1,418 @@
+// Package match scores whether two descriptions of a person are the same
+// person: names (through store/names), dates of birth, identifiers,
+// nationality, gender, place of birth and address.
+//
+// The score is built like OpenSanctions' logic-v2: the name gives the base,
+// positive evidence (a date of birth, an identifier) raises it, and
+// qualifiers (a conflicting date of birth or identifier, another gender or
+// nationality) pull it down. A strong identifier (passport, national id,
+// tax number, e-mail) carries a weak name; a conflicting one outweighs a
+// good name. The weights are fixed so that the threshold means the same for
+// every query: at the default 0.70, two ordinary full names spelt alike
+// match on the name alone, a common name needs a date of birth or an
+// identifier, and one common token never matches.
+package match
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/vigie/vigie/store/names"
+)
+
+// Identifier is an identifying number or address of a person. Kind is one of
+// passport, national_id, tax, licence, phone, email, plate, other.
+type Identifier struct {
+	Kind  string `json:"kind"`
+	Value string `json:"value"`
+}
+
+// Person is what the scorer knows of one person. Build it with
+// FromProperties (from FtM properties) or as a literal; Prepare it once when
+// it will be compared many times.
+type Person struct {
+	Names         []string
+	BirthDates    []string
+	Identifiers   []Identifier
+	Nationalities []string
+	Genders       []string
+	Places        []string
+	Addresses     []string
+
+	prep *prepared
+}
+
+type prepared struct {
+	names  []names.Name
+	dates  []Date
+	ids    []Identifier // normalised, empty values dropped
+	nats   []string
+	gender string
+	places []string
+	addrs  [][]string
+}
+
+// Limits on what one comparison looks at.
+const (
+	// MaxNames is the number of distinct names of a person compared.
+	MaxNames = 12
+	maxDates = 6
+	maxIDs   = 24
+)
+
+// Prepare parses the person's names, dates and identifiers once, so that
+// later comparisons of p are cheap. Comparing an unprepared Person works
+// but parses it every time.
+func Prepare(p Person) Person {
+	if p.prep != nil {
+		return p
+	}
+	pr := &prepared{}
+	seen := map[string]bool{}
+	for _, n := range p.Names {
+		pn := names.Parse(n)
+		key := pn.String()
+		if pn.Empty() || seen[key] {
+			continue
+		}
+		seen[key] = true
+		pr.names = append(pr.names, pn)
+		if len(pr.names) == MaxNames {
+			break
+		}
+	}
+	for _, d := range p.BirthDates {
+		if dt, ok := ParseDate(d); ok && !slices.Contains(pr.dates, dt) && len(pr.dates) < maxDates {
+			pr.dates = append(pr.dates, dt)
+		}
+	}
+	for _, id := range p.Identifiers {
+		v := NormalizeIdentifier(id.Kind, id.Value)
+		if v == "" || len(pr.ids) == maxIDs {
+			continue
+		}
+		nid := Identifier{Kind: id.Kind, Value: v}
+		if !slices.Contains(pr.ids, nid) {
+			pr.ids = append(pr.ids, nid)
+		}
+	}
+	for _, c := range p.Nationalities {
+		if c = countryCode(c); c != "" && !slices.Contains(pr.nats, c) {
+			pr.nats = append(pr.nats, c)
+		}
+	}
+	for _, g := range p.Genders {
+		if g = gender(g); g != "" {
+			if pr.gender != "" && pr.gender != g {
+				pr.gender = "" // the sources disagree: say nothing
+				break
+			}
+			pr.gender = g
+		}
+	}
+	for _, pl := range p.Places {
+		if pl = names.Normalize(pl); pl != "" && len(pr.places) < 4 {
+			pr.places = append(pr.places, pl)
+		}
+	}
+	for _, a := range p.Addresses {
+		if toks := strings.Fields(names.Normalize(a)); len(toks) > 0 && len(pr.addrs) < 4 {
+			pr.addrs = append(pr.addrs, toks)
+		}
+	}
+	p.prep = pr
+	return p
+}
+
+// ParsedNames returns the person's distinct parsed names (at most MaxNames).
+func (p Person) ParsedNames() []names.Name { return Prepare(p).prep.names }
+
+// Options tune a comparison.
+type Options struct {
+	// Threshold is the score at or above which two persons match.
+	Threshold float64
+	// Weights weighs name tokens by how much they identify; nil uses
+	// names.DefaultWeights. The resolver passes the token frequencies of
+	// the store.
+	Weights names.Weights
+}
+
+// DefaultOptions returns a threshold of 0.70 and the default name weights.
+func DefaultOptions() Options { return Options{Threshold: .70} }
+
+// Feature is one piece of evidence and its contribution to the score.
+type Feature struct {
+	Name   string  `json:"feature"`
+	Score  float64 `json:"score"`
+	Detail string  `json:"detail,omitempty"`
+}
+
+// Result is the outcome of a comparison.
+type Result struct {
+	// Score is in [0, 1].
+	Score float64 `json:"score"`
+	// Match is Score ≥ the threshold.
+	Match bool `json:"match"`
+	// Evidence is the human explanation, strongest first:
+	// "name 0.96", "DOB exact", "passport exact", "DOB conflict".
+	Evidence []string `json:"evidence"`
+	// Features are the contributions that make up Score.
+	Features []Feature `json:"features"`
+	// Name is the name similarity alone.
+	Name float64 `json:"name"`
+}
+
+// strong identifier kinds identify one person; weak ones (phone, plate) are
+// shared by households and fleets.
+var strongKinds = map[string]bool{"passport": true, "national_id": true, "tax": true, "licence": true, "email": true}
+
+// Compare scores whether a and b are the same person.
+func Compare(a, b Person, opt Options) Result {
+	a, b = Prepare(a), Prepare(b)
+	pa, pb := a.prep, b.prep
+	var r Result
+	add := func(name string, score float64, detail string) {
+		r.Features = append(r.Features, Feature{Name: name, Score: round(score), Detail: detail})
+	}
+
+	// Name: the best pair of names.
+	ns, nd := 0.0, ""
+	for _, x := range pa.names {
+		for _, y := range pb.names {
+			if s := names.Similarity(x, y, opt.Weights); s.Value > ns {
+				ns, nd = s.Value, s.Explanation
+				if ns >= 1 {
+					break
+				}
+			}
+		}
+	}
+	r.Name = round(ns)
+	score := .8 * ns
+	haveName := len(pa.names) > 0 && len(pb.names) > 0
+	if haveName {
+		add("name", .8*ns, nd)
+		r.Evidence = append(r.Evidence, fmt.Sprintf("name %.2f", ns))
+	}
+
+	// Identifiers.
+	strongMatch, idScore := false, 0.0
+	for _, kind := range kindsOf(pa.ids, pb.ids) {
+		agreement := compareIDs(pa.ids, pb.ids, kind)
+		var s float64
+		switch agreement {
+		case "exact":
+			if strongKinds[kind] {
+				strongMatch = true
+				s = .3
+			} else {
+				s = .1
+			}
+		case "near":
+			s = .05
+		case "conflict":
+			if strongKinds[kind] && kind != "email" {
+				s = -.2
+			}
+		}
+		if s != 0 || agreement == "conflict" {
+			idScore += s
+			add(kind, s, agreement)
+			r.Evidence = append(r.Evidence, kind+" "+agreement)
+		}
+	}
+	if strongMatch && haveName {
+		// A document number in common carries a weak name, never a
+		// completely different one.
+		if ns >= .3 {
+			score = math.Max(score, .5)
+		}
+	}
+	score += math.Min(idScore, .45)
+
+	// Dates of birth.
+	da := dateNone
+	for _, x := range pa.dates {
+		for _, y := range pb.dates {
+			if g := compareDates(x, y); g > da {
+				da = g
+			}
+		}
+	}
+	if da != dateNone {
+		s := map[dateAgreement]float64{dateConflict: -.25, dateNear: 0, dateYear: .03, dateSwapped: .1, dateExact: .15}[da]
+		score += s
+		add("birthDate", s, dateWords[da])
+		r.Evidence = append(r.Evidence, dateWords[da])
+	}
+
+	// Gender, nationality, place of birth, address.
+	if pa.gender != "" && pb.gender != "" && pa.gender != pb.gender {
+		score -= .15
+		add("gender", -.15, "conflict")
+		r.Evidence = append(r.Evidence, "gender conflict")
+	}
+	if len(pa.nats) > 0 && len(pb.nats) > 0 {
+		if overlaps(pa.nats, pb.nats) {
+			score += .02
+			add("nationality", .02, "same")
+			r.Evidence = append(r.Evidence, "nationality same")
+		} else {
+			score -= .08
+			add("nationality", -.08, "conflict")
+			r.Evidence = append(r.Evidence, "nationality conflict")
+		}
+	}
+	if len(pa.places) > 0 && len(pb.places) > 0 {
+		best := 0.0
+		for _, x := range pa.places {
+			for _, y := range pb.places {
+				best = math.Max(best, names.JaroWinkler(x, y))
+			}
+		}
+		if best >= .9 {
+			score += .03
+			add("birthPlace", .03, "same")
+			r.Evidence = append(r.Evidence, "birth place same")
+		}
+	}
+	if len(pa.addrs) > 0 && len(pb.addrs) > 0 {
+		best := 0.0
+		for _, x := range pa.addrs {
+			for _, y := range pb.addrs {
+				best = math.Max(best, tokenOverlap(x, y))
+			}
+		}
+		if best >= .6 {
+			s := .08 * best
+			score += s
+			add("address", s, fmt.Sprintf("%.0f%% of words shared", best*100))
+			r.Evidence = append(r.Evidence, "address same")
+		}
+	}
+	r.Score = round(math.Max(0, math.Min(1, score)))
+	r.Match = r.Score >= opt.Threshold
+	return r
+}
+
+func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenOverlap is the share of the shorter token list found (spelt alike)
+// in the longer.
+func tokenOverlap(a, b []string) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || len(x) > 3 && names.JaroWinkler(x, y) > .92 {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+func kindsOf(a, b []Identifier) []string {
+	var kinds []string
+	for _, x := range a {
+		if x.Kind == "other" || slices.Contains(kinds, x.Kind) {
+			continue
+		}
+		for _, y := range b {
+			if y.Kind == x.Kind {
+				kinds = append(kinds, x.Kind)
+				break
+			}
+		}
+	}
+	// "other" identifiers only ever count when equal.
+	for _, x := range a {
+		if x.Kind == "other" {
+			for _, y := range b {
+				if y.Value == x.Value && !slices.Contains(kinds, "other") {
+					kinds = append(kinds, "other")
+				}
+			}
+		}
+	}
+	return kinds
+}
+
+// compareIDs compares the identifiers of one kind: "exact" when a value is
+// on both sides, "near" when two values are one typo apart, "conflict"
+// otherwise.
+func compareIDs(a, b []Identifier, kind string) string {
+	near := false
+	for _, x := range a {
+		if x.Kind != kind {
+			continue
+		}
+		for _, y := range b {
+			if y.Kind != kind {
+				continue
+			}
+			if x.Value == y.Value {
+				return "exact"
+			}
+			if kind == "phone" && len(x.Value) >= 7 && len(y.Value) >= 7 && lastN(x.Value, 9) == lastN(y.Value, 9) {
+				return "exact"
+			}
+			if len(x.Value) >= 6 && typoApart(x.Value, y.Value) {
+				near = true
+			}
+		}
+	}
+	if kind == "other" {
+		return ""
+	}
+	if near {
+		return "near"
+	}
+	return "conflict"
+}
+
+func lastN(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+// typoApart reports whether a and b differ by one substitution, one
+// adjacent transposition, or one insertion.
+func typoApart(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		d := 0
+		for i := 0; i < len(a); i++ {
+			if a[i] != b[i] {
+				d++
+			}
+		}
+		return d == 1 || digitDiff(a, b) == 1
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
+}

@@ -1,0 +1,173 @@
+package match
+
+import (
+	"math"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		amb  bool
+		ok   bool
+	}{
+		{"1989-09-15", "1989-09-15", false, true},
+		{"1989-09-15T00:00:00Z", "1989-09-15", false, true},
+		{"1989-09", "1989-09", false, true},
+		{"1989", "1989", false, true},
+		{"19890915", "1989-09-15", false, true},
+		{"15/09/1989", "1989-09-15", false, true},
+		{"09/15/1989", "1989-09-15", false, true},
+		{"3/4/1980", "1980-03-04", true, true},
+		{"15.09.1989", "1989-09-15", false, true},
+		{"15 Sep 1989", "1989-09-15", false, true},
+		{"Sept 15, 1989", "1989-09-15", false, true},
+		{"15-Mar-92", "1992-03-15", false, true},
+		{"Mar 1 1970", "1970-03-01", false, true},
+		{"5/24/11", "2011-05-24", false, true},
+		{"2/4/31", "1931-02-04", true, true},
+		{"1989-02-30", "", false, false},
+		{"hello", "", false, false},
+		{"", "", false, false},
+		{"12", "", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d, ok := ParseDate(tt.in)
+			if ok != tt.ok || ok && (d.String() != tt.want || d.Ambiguous != tt.amb) {
+				t.Errorf("ParseDate(%q) = %v %v (amb %v), want %q %v (amb %v)", tt.in, d, ok, d.Ambiguous, tt.want, tt.ok, tt.amb)
+			}
+		})
+	}
+}
+
+func TestNormalizeIdentifier(t *testing.T) {
+	tests := []struct{ kind, in, want string }{
+		{"passport", "eh-123 456", "EH123456"},
+		{"phone", "+33 6 12 34 56 78", "33612345678"},
+		{"phone", "0033 6 12 34 56 78", "33612345678"},
+		{"phone", "06 12 34 56 78", "612345678"},
+		{"email", " Salah@Example.ORG ", "salah@example.org"},
+		{"email", "not an email", ""},
+		{"plate", "ab-123-cd", "AB123CD"},
+		{"passport", "--", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeIdentifier(tt.kind, tt.in); got != tt.want {
+			t.Errorf("NormalizeIdentifier(%q, %q) = %q, want %q", tt.kind, tt.in, got, tt.want)
+		}
+	}
+}
+
+func person(name, dob string, ids ...Identifier) Person {
+	p := Person{Names: []string{name}, Identifiers: ids}
+	if dob != "" {
+		p.BirthDates = []string{dob}
+	}
+	return p
+}
+
+func TestCompareEvidence(t *testing.T) {
+	opt := DefaultOptions()
+	pass := func(v string) Identifier { return Identifier{Kind: "passport", Value: v} }
+	tests := []struct {
+		name  string
+		a, b  Person
+		match bool
+		lo    float64
+		hi    float64
+	}{
+		{"same rare name", person("Salah Abdeslam", ""), person("ABDESLAM, Salah", ""), true, .75, 1},
+		{"name and DOB", person("Salah Abdeslam", "1989-09-15"), person("صلاح عبد السلام", "15/09/1989"), true, .85, 1},
+		{"DOB conflict pulls down", person("Salah Abdeslam", "1989-09-15"), person("Salah Abdeslam", "1962-01-03"), false, 0, .6},
+		{"DOB swapped", person("Salah Abdeslam", "1989-09-05"), person("Salah Abdeslam", "1989-05-09"), true, .8, 1},
+		{"year only", person("Salah Abdeslam", "1989"), person("Salah Abdeslam", "1989-09-15"), true, .8, 1},
+		{"passport carries a weak name", person("S. Abdeslam", "", pass("EH123456")), person("Salah Abdeslam", "", pass("eh 123456")), true, .7, 1},
+		{"passport conflict", person("Salah Abdeslam", "", pass("EH123456")), person("Salah Abdeslam", "", pass("ZZ999999")), false, 0, .69},
+		{"common single token", person("Mohamed", ""), person("Mohamed Ali Hassan", ""), false, 0, .5},
+		{"different people", person("Ivan Petrov", "1970-01-01"), person("Pavel Sidorov", "1970-01-01"), false, 0, .3},
+		{"siblings", person("Brahim Abdeslam", "1984-07-30"), person("Salah Abdeslam", "1989-09-15"), false, 0, .5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Compare(tt.a, tt.b, opt)
+			if r.Match != tt.match || r.Score < tt.lo || r.Score > tt.hi {
+				t.Errorf("Compare = %.3f match=%v %v, want match=%v in [%.2f, %.2f]", r.Score, r.Match, r.Evidence, tt.match, tt.lo, tt.hi)
+			}
+			back := Compare(tt.b, tt.a, opt)
+			if math.Abs(back.Score-r.Score) > 1e-9 {
+				t.Errorf("not symmetric: %.3f vs %.3f", r.Score, back.Score)
+			}
+			if len(r.Evidence) == 0 {
+				t.Errorf("no evidence")
+			}
+		})
+	}
+}
+
+func TestFromProperties(t *testing.T) {
+	p := FromProperties("Person", map[string][]string{
+		"firstName": {"Salah"}, "lastName": {"Abdeslam"}, "alias": {"Abou Abdeslam"},
+		"birthDate": {"1989-09-15"}, "passportNumber": {"EH123456"}, "phone": {"+32 470 12 34 56"},
+		"nationality": {"French", "be"}, "gender": {"male"},
+	})
+	if len(p.Names) != 2 || p.Names[1] != "Salah Abdeslam" {
+		t.Errorf("names = %v", p.Names)
+	}
+	if len(p.Identifiers) != 2 || len(p.prep.nats) != 2 || p.prep.gender != "m" {
+		t.Errorf("person = %+v %+v", p, p.prep)
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"1989-09-15", "15/09/1989", "Sept 15, 1989", "2/4/31", "19890915", "0000-00-00", "--", "15-Mar-92"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDate(s)
+		if !ok {
+			return
+		}
+		back, ok2 := ParseDate(d.String())
+		if !ok2 || back.Year != d.Year || back.Month != d.Month || back.Day != d.Day {
+			t.Fatalf("%q → %v does not round-trip (%v %v)", s, d, back, ok2)
+		}
+	})
+}
+
+func FuzzNormalizeIdentifier(f *testing.F) {
+	for _, s := range []string{"EH-123 456", "+33 6 12", "a@b", "ЕН123456", "\xff"} {
+		f.Add("passport", s)
+		f.Add("phone", s)
+		f.Add("email", s)
+	}
+	f.Fuzz(func(t *testing.T, kind, v string) {
+		n := NormalizeIdentifier(kind, v)
+		if NormalizeIdentifier(kind, n) != n && kind != "phone" {
+			t.Fatalf("not idempotent: %q → %q → %q", v, n, NormalizeIdentifier(kind, n))
+		}
+	})
+}
+
+func FuzzCompare(f *testing.F) {
+	f.Add("Salah Abdeslam", "1989-09-15", "EH123456", "ABDESLAM, Salah", "15/09/1989", "EH123456")
+	f.Add("", "", "", "x", "1", "2")
+	f.Fuzz(func(t *testing.T, n1, d1, i1, n2, d2, i2 string) {
+		a := person(n1, d1, Identifier{Kind: "passport", Value: i1})
+		b := person(n2, d2, Identifier{Kind: "passport", Value: i2})
+		r := Compare(a, b, DefaultOptions())
+		if r.Score < 0 || r.Score > 1 || math.IsNaN(r.Score) {
+			t.Fatalf("score out of range: %v", r.Score)
+		}
+	})
+}
+
+func BenchmarkCompare(b *testing.B) {
+	x := FromProperties("Person", map[string][]string{"name": {"Mohammed Abdel Rahman Hassan", "Abu Hassan"}, "birthDate": {"1980-03-04"}})
+	y := FromProperties("Person", map[string][]string{"name": {"Muhammad Abdulrahman Hasan"}, "birthDate": {"1980-04-03"}, "passportNumber": {"X1234567"}})
+	opt := DefaultOptions()
+	for b.Loop() {
+		Compare(x, y, opt)
+	}
+}

@@ -1,0 +1,169 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/vigie/vigie/store/names"
+)
+
+// MaxIdentifier is the longest identifier value compared; longer values are
+// not identifiers and normalise to "".
+const MaxIdentifier = 128
+
+// NormalizeIdentifier brings an identifier to the form it is compared in:
+// passports, ids, licences and plates upper-case letters and digits only
+// (EH-123 456 → EH123456); phones digits only, a leading 00 or + and the
+// trunk 0 dropped (+33 6 12 34 56 78 → 33612345678, 06 12 34 56 78 →
+// 612345678); e-mail trimmed and lower-cased. It returns "" for a value with
+// nothing left to compare.
+func NormalizeIdentifier(kind, value string) string {
+	value = strings.TrimSpace(value)
+	if value == "" || len(value) > MaxIdentifier {
+		return ""
+	}
+	switch kind {
+	case "email":
+		v := strings.ToLower(value)
+		if strings.Count(v, "@") != 1 || strings.ContainsAny(v, " \t") {
+			return ""
+		}
+		return v
+	case "phone":
+		var b []byte
+		for i := 0; i < len(value); i++ {
+			if c := value[i]; c >= '0' && c <= '9' {
+				b = append(b, c)
+			}
+		}
+		s := string(b)
+		s = strings.TrimPrefix(s, "00")
+		s = strings.TrimLeft(s, "0")
+		if len(s) < 5 {
+			return ""
+		}
+		return s
+	}
+	var b []byte
+	for _, r := range strings.ToUpper(names.Latinize(value)) {
+		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			b = append(b, byte(r))
+		}
+	}
+	if len(b) < 3 && kind != "other" {
+		return ""
+	}
+	return string(b)
+}
+
+// identifierProps maps FtM properties to identifier kinds.
+var identifierProps = [][2]string{
+	{"passportNumber", "passport"}, {"idNumber", "national_id"}, {"socialSecurityNumber", "national_id"},
+	{"taxNumber", "tax"}, {"innCode", "tax"}, {"vatCode", "tax"}, {"phone", "phone"}, {"email", "email"},
+	{"licenseNumber", "licence"}, {"driverLicenseNumber", "licence"},
+	{"registrationNumber", "other"}, {"ogrnCode", "other"}, {"leiCode", "other"},
+}
+
+// FromProperties builds the Person an FtM entity describes: its names
+// (name, alias, weakAlias, previousName, and firstName/middleName/
+// fatherName/lastName put together), birthDate, identifiers (passport,
+// national id, tax, phone, e-mail, licence; a Vehicle's registrationNumber
+// as a plate), nationality and citizenship, gender, birthPlace and address.
+func FromProperties(schema string, props map[string][]string) Person {
+	var p Person
+	addName := func(n string) {
+		n = strings.TrimSpace(n)
+		if n != "" && !contains(p.Names, n) && len(p.Names) < 4*MaxNames {
+			p.Names = append(p.Names, n)
+		}
+	}
+	for _, prop := range []string{"name", "alias", "previousName", "weakAlias"} {
+		for _, v := range props[prop] {
+			addName(v)
+		}
+	}
+	first, middle, father, last := props["firstName"], props["middleName"], props["fatherName"], props["lastName"]
+	if len(first) > 0 || len(last) > 0 {
+		for _, f := range orEmpty(first) {
+			for _, l := range orEmpty(last) {
+				addName(f + " " + l)
+				for _, m := range middle {
+					addName(f + " " + m + " " + l)
+				}
+				for _, fa := range father {
+					addName(f + " " + fa + " " + l)
+				}
+			}
+		}
+	}
+	p.BirthDates = append(p.BirthDates, props["birthDate"]...)
+	for _, pk := range identifierProps {
+		prop, kind := pk[0], pk[1]
+		if prop == "registrationNumber" && schema == "Vehicle" {
+			kind = "plate"
+		}
+		for _, v := range props[prop] {
+			p.Identifiers = append(p.Identifiers, Identifier{Kind: kind, Value: v})
+		}
+	}
+	p.Nationalities = append(append(p.Nationalities, props["nationality"]...), props["citizenship"]...)
+	p.Genders = props["gender"]
+	p.Places = props["birthPlace"]
+	p.Addresses = props["address"]
+	return Prepare(p)
+}
+
+func orEmpty(xs []string) []string {
+	if len(xs) == 0 {
+		return []string{""}
+	}
+	return xs
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func gender(g string) string {
+	switch strings.ToLower(strings.TrimSpace(g)) {
+	case "m", "male", "man", "masculin", "homme", "h":
+		return "m"
+	case "f", "female", "woman", "feminin", "féminin", "femme":
+		return "f"
+	}
+	return ""
+}
+
+// countryCode folds a nationality to a comparable code: ISO-2 codes and
+// common adjectives or names of countries; anything else is compared as
+// written, lower-cased.
+func countryCode(c string) string {
+	c = names.Normalize(c)
+	if c == "" {
+		return ""
+	}
+	if code, ok := countryNames[c]; ok {
+		return code
+	}
+	return c
+}
+
+var countryNames = map[string]string{
+	"france": "fr", "french": "fr", "belgium": "be", "belgian": "be", "belgique": "be",
+	"morocco": "ma", "moroccan": "ma", "maroc": "ma", "algeria": "dz", "algerian": "dz",
+	"tunisia": "tn", "tunisian": "tn", "syria": "sy", "syrian": "sy", "iraq": "iq", "iraqi": "iq",
+	"germany": "de", "german": "de", "united kingdom": "gb", "uk": "gb", "british": "gb",
+	"united states": "us", "usa": "us", "american": "us", "russia": "ru", "russian": "ru",
+	"russian federation": "ru", "ukraine": "ua", "ukrainian": "ua", "spain": "es", "spanish": "es",
+	"italy": "it", "italian": "it", "netherlands": "nl", "dutch": "nl", "turkey": "tr", "turkish": "tr",
+	"egypt": "eg", "egyptian": "eg", "libya": "ly", "libyan": "ly", "iran": "ir", "iranian": "ir",
+	"afghanistan": "af", "afghan": "af", "pakistan": "pk", "pakistani": "pk", "china": "cn", "chinese": "cn",
+	"mexico": "mx", "mexican": "mx", "canada": "ca", "canadian": "ca", "greece": "gr", "greek": "gr",
+	"israel": "il", "israeli": "il", "lebanon": "lb", "lebanese": "lb", "jordan": "jo", "jordanian": "jo",
+	"saudi arabia": "sa", "saudi": "sa", "yemen": "ye", "yemeni": "ye", "somalia": "so", "somali": "so",
+	"sudan": "sd", "sudanese": "sd", "chechnya": "ru", "belarus": "by", "belarusian": "by",
+}

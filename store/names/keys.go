@@ -1,0 +1,179 @@
+package names
+
+import "strings"
+
+// TokenKey returns the retrieval key of one normalised token: its phonetic
+// skeleton. Spelling variants of a name share it — Mohammed, Muhammad,
+// Mohamed, Mehmet → "mhmt"; Tchaikovsky, Chaykovskiy → "ckfsk"; Youssef,
+// Yusuf → "sf"; Aleksandr, Alexander, Oleksandr → "lksntr".
+//
+// The skeleton drops a glued Arabic article (elbaghdadi → baghdadi), folds
+// digraphs (tsch/tch/ch → c, sch/sh → s, dzh/dj/zh → j, kh → h, ph → f,
+// th → t, dh → d, x → ks, ou+vowel → w), folds consonant classes (b/p, d/t,
+// g/k/q/hard c, f/v/w, s/z/soft c), drops vowels and y, and collapses
+// repeated letters. A token made only of vowels keys as itself behind "v".
+// Tokens of one letter (initials) have no key: TokenKey returns "".
+func TokenKey(tok string) string {
+	if len(tok) < 2 {
+		return ""
+	}
+	return skeleton(stripGluedArticle(tok))
+}
+
+// stripGluedArticle removes an Arabic article written onto a name
+// (albaghdadi, elbaghdadi, ulhaq → baghdadi, haq) when a consonant follows
+// it and at least four letters remain.
+func stripGluedArticle(t string) string {
+	if len(t) >= 6 && (t[0] == 'a' || t[0] == 'e' || t[0] == 'u') && t[1] == 'l' && !isVowel(t[2]) && t[2] != 'l' {
+		return t[2:]
+	}
+	return t
+}
+
+func skeleton(t string) string {
+	var out []byte
+	last := byte(0)
+	emit := func(c byte) {
+		if c != last {
+			out = append(out, c)
+		}
+		last = c
+	}
+	n := len(t)
+	for i := 0; i < n; i++ {
+		c := t[i]
+		rest := t[i:]
+		switch {
+		case strings.HasPrefix(rest, "tsch"):
+			emit('c')
+			i += 3
+		case strings.HasPrefix(rest, "sch"):
+			emit('s')
+			i += 2
+		case strings.HasPrefix(rest, "tch"):
+			emit('c')
+			i += 2
+		case strings.HasPrefix(rest, "dzh"):
+			emit('j')
+			i += 2
+		case strings.HasPrefix(rest, "dj"), strings.HasPrefix(rest, "zh"), strings.HasPrefix(rest, "dz"):
+			emit('j')
+			i++
+		case strings.HasPrefix(rest, "ch"):
+			emit('c')
+			i++
+		case strings.HasPrefix(rest, "sh"):
+			emit('s')
+			i++
+		case strings.HasPrefix(rest, "kh"):
+			emit('h')
+			i++
+		case strings.HasPrefix(rest, "gh"):
+			emit('k')
+			i++
+		case strings.HasPrefix(rest, "ph"):
+			emit('f')
+			i++
+		case strings.HasPrefix(rest, "th"), strings.HasPrefix(rest, "dh"):
+			emit('t')
+			i++
+		case strings.HasPrefix(rest, "ck"), strings.HasPrefix(rest, "qu"):
+			emit('k')
+			i++
+		case strings.HasPrefix(rest, "ts"), strings.HasPrefix(rest, "tz"):
+			emit('s')
+			i++
+		case strings.HasPrefix(rest, "ou") && i+2 < n && isVowel(t[i+2]) && t[i+2] != 'y':
+			emit('f') // French "ou" before a vowel is a w: Oualid = Walid
+			i++
+		case c == 'x':
+			emit('k')
+			emit('s')
+		case c == 'c':
+			if i+1 < n && (t[i+1] == 'e' || t[i+1] == 'i' || t[i+1] == 'y') {
+				emit('s')
+			} else {
+				emit('k')
+			}
+		case c == 'b' || c == 'p':
+			emit('p')
+		case c == 'd' || c == 't':
+			emit('t')
+		case c == 'g' || c == 'k' || c == 'q':
+			emit('k')
+		case c == 'f' || c == 'v' || c == 'w':
+			emit('f')
+		case c == 's' || c == 'z':
+			emit('s')
+		case isVowel(c):
+			last = 0 // a vowel separates repeated consonants: "Hanan" keeps n-n
+		default:
+			emit(c)
+		}
+	}
+	if len(out) == 0 {
+		return "v" + t
+	}
+	return string(out)
+}
+
+// Keys returns the retrieval keys of a name, for an inverted index: the
+// TokenKey of every token, plus the keys of the formal names a nickname
+// stands for (Bob → robert's key). Variant spellings of the same name share
+// at least one key per token they have in common. A name has at most five
+// keys per token; initials have none.
+func (n Name) Keys() []string {
+	keys := make([]string, 0, len(n.Tokens)+2)
+	add := func(k string) {
+		if k == "" {
+			return
+		}
+		for _, x := range keys {
+			if x == k {
+				return
+			}
+		}
+		keys = append(keys, k)
+	}
+	for _, t := range n.Tokens {
+		add(TokenKey(t))
+		for i, f := range formalNames(t) {
+			if i == 4 {
+				break
+			}
+			add(TokenKey(f))
+		}
+	}
+	return keys
+}
+
+// FuzzyKeys returns keys that reach records whose name has one consonant
+// fewer than this one in a token's skeleton — a typo the phonetic key
+// cannot absorb (Smiht → smht finds Smith → smt). Meant for lookups, where
+// an officer's spelling is noisier than a source's; each token of three or
+// more skeleton letters gives up to six variants.
+func (n Name) FuzzyKeys() []string {
+	var keys []string
+	for _, t := range n.Tokens {
+		k := TokenKey(t)
+		if len(k) < 3 || k[0] == 'v' && !strings.ContainsAny(k[1:], "bcdfghjklmnpqrstvwxz") {
+			continue
+		}
+		for i := 0; i < len(k) && i < 6; i++ {
+			v := k[:i] + k[i+1:]
+			if len(v) >= 2 && !contains(keys, v) && v != k {
+				keys = append(keys, v)
+			}
+		}
+	}
+	return keys
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

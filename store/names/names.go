@@ -1,0 +1,303 @@
+// Package names turns a person's name, as heard on a phone call or read off
+// a foreign document, into comparable Latin tokens, retrieval keys and a
+// similarity score.
+//
+// A name goes through: Unicode normalisation (NFKC), transliteration of
+// Arabic (a word dictionary first, then letters), Hebrew (letters) and every
+// other script through go-unidecode (Cyrillic, Greek, CJK, …), removal of
+// diacritics, case folding, splitting on anything that is not a letter or a
+// digit, and folding of particles: standalone particles (al, el, bin, ibn,
+// abu, van, von, de, da, ould, …) are dropped from the tokens, glued Arabic
+// articles are kept in the token but ignored by keys and the scorer, and
+// "Abd al-X" / "Abdul X" / "Abdelx" become the one token "abdx".
+//
+// Word order does not matter: "SURNAME, Given" and "Given Surname" give the
+// same tokens. Initials, nicknames (Bob/Robert) and spelling variants are
+// handled by Keys and Similarity.
+//
+// The phonetic skeleton used for keys is written here rather than taken from
+// a library: Soundex, Metaphone and NYSIIS are tuned for English surnames
+// and split the Latin spellings of transliterated Arabic, Slavic and Greek
+// names (Mohammed/Muhammad/Mehmet, Tchaikovsky/Chaykovskiy) that an officer
+// meets every day; the skeleton folds exactly those alternations.
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-unidecode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Limits on the work Parse does, so that a hostile 10 KB "name" costs no
+// more than a long real one.
+const (
+	// MaxInput is the number of bytes of input Parse reads; the rest is
+	// ignored.
+	MaxInput = 512
+	// MaxTokens is the number of tokens a Name keeps.
+	MaxTokens = 10
+)
+
+// Name is a parsed person name.
+type Name struct {
+	// Original is the input as given (truncated to MaxInput bytes).
+	Original string
+	// Tokens are the normalised Latin tokens in input order, particles
+	// dropped. Empty when the input holds no letter or digit.
+	Tokens []string
+}
+
+// Empty reports whether the name has no token.
+func (n Name) Empty() bool { return len(n.Tokens) == 0 }
+
+// String returns the tokens joined by spaces.
+func (n Name) String() string { return strings.Join(n.Tokens, " ") }
+
+// particles are dropped when they stand alone. They carry no identity:
+// "Abu Bakr al-Baghdadi" and "Baghdadi, Abu Bakr" are the same name.
+var particles = map[string]bool{
+	"al": true, "el": true, "ul": true, "ad": true, "ed": true, "as": true,
+	"es": true, "ash": true, "at": true, "ar": true, "an": true, "az": true,
+	"bin": true, "ben": true, "ibn": true, "bint": true, "ibni": true,
+	"abu": true, "abou": true, "abo": true, "bou": true,
+	"van": true, "von": true, "der": true, "den": true, "ter": true, "zu": true,
+	"de": true, "da": true, "di": true, "do": true, "du": true, "dos": true,
+	"das": true, "del": true, "della": true, "dei": true, "la": true, "le": true,
+	"ould": true, "ag": true, "y": true, "mc": true, "st": true,
+}
+
+// honorifics are titles that are not part of a person's name.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true,
+	"sir": true, "madam": true, "sheikh": true, "shaykh": true, "haji": true,
+	"hajji": true, "mullah": true, "jr": true, "sr": true, "ii": true, "iii": true,
+}
+
+// Parse normalises s into a Name. It never fails: input with no letters
+// gives an empty Name. Work is bounded by MaxInput and MaxTokens.
+func Parse(s string) Name {
+	if len(s) > MaxInput {
+		s = truncate(s, MaxInput)
+	}
+	n := Name{Original: s}
+	latin := Latinize(s)
+	raw := split(latin)
+	n.Tokens = foldParticles(raw)
+	if len(n.Tokens) > MaxTokens {
+		n.Tokens = n.Tokens[:MaxTokens]
+	}
+	return n
+}
+
+// Normalize folds any string (a place, a city, an address) to lower-case
+// Latin words separated by single spaces, without particle handling.
+func Normalize(s string) string {
+	if len(s) > 4*MaxInput {
+		s = truncate(s, 4*MaxInput)
+	}
+	return strings.Join(split(Latinize(s)), " ")
+}
+
+// truncate cuts s to at most n bytes on a rune boundary.
+func truncate(s string, n int) string {
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// Latinize transliterates s to lower-case ASCII, keeping separators. It is
+// exported for callers that want to show what vigie compared.
+func Latinize(s string) string {
+	s = norm.NFKC.String(s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	// Transliterate word by word, so a dictionary can take whole Arabic words.
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			b.WriteString(translitWord(s[start:end]))
+			start = -1
+		}
+	}
+	for i, r := range s {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+		b.WriteByte(' ')
+	}
+	flush(len(s))
+	return strings.ToLower(b.String())
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
+		r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '`'
+}
+
+// translitWord transliterates one word of any script to ASCII.
+func translitWord(w string) string {
+	switch scriptOf(w) {
+	case arabic:
+		return arabicWord(w)
+	case hebrew:
+		return hebrewWord(w)
+	}
+	return unidecode.Unidecode(w)
+}
+
+// split lower-cases ASCII text and cuts it into tokens of letters and
+// digits. Apostrophes inside a word are dropped (O'Brien → obrien), every
+// other character separates tokens.
+func split(s string) []string {
+	var toks []string
+	var cur []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			cur = append(cur, c)
+		case c >= 'A' && c <= 'Z':
+			cur = append(cur, c+'a'-'A')
+		case c == '\'' || c == '`':
+			// inside a word: join (o'brien); elsewhere: ignore
+		default:
+			if len(cur) > 0 {
+				toks = append(toks, string(cur))
+				cur = cur[:0]
+				if len(toks) >= 4*MaxTokens {
+					return toks
+				}
+			}
+		}
+	}
+	if len(cur) > 0 {
+		toks = append(toks, string(cur))
+	}
+	return toks
+}
+
+// abdLam are the spellings of "Abd al-" (servant of the) whose article is
+// written with its l; abdSun those where the article took the sound of the
+// next word's first letter (Abd ar-Rahman → Abdurrahman, Abd as-Salam →
+// Abdeslam). Both glue onto the next word and become "abd" + the word.
+var (
+	abdLam = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abd"}
+	abdSun = []string{"abdes", "abdus", "abdas", "abdur", "abdar", "abder", "abdor"}
+)
+
+// foldParticles drops standalone particles and honorifics and joins the
+// theophoric "Abd al-X" in all its spellings into "abdx".
+func foldParticles(raw []string) []string {
+	out := make([]string, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		t := raw[i]
+		if honorifics[t] && len(raw) > 1 {
+			continue
+		}
+		if base := abdBase(t); base != "" {
+			if base != "abd" {
+				out = append(out, base)
+				continue
+			}
+			// "abd al rahman", "abdel rahman", "abdul rahman" → abdrahman
+			j := i + 1
+			for j < len(raw) && particles[raw[j]] {
+				j++
+			}
+			if j < len(raw) && len(raw[j]) >= 3 && abdBase(raw[j]) == "" {
+				out = append(out, "abd"+stripArticle(raw[j]))
+				i = j
+				continue
+			}
+			out = append(out, t)
+			continue
+		}
+		if particles[t] {
+			continue
+		}
+		out = append(out, t)
+	}
+	if len(out) == 0 {
+		// A name made only of particles ("De La", "Al") keeps its words.
+		for _, t := range raw {
+			if !honorifics[t] {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// abdBase returns "abd"+word for a glued "Abd al-X" form ("abdulrahman" →
+// "abdrahman", "abdeslam" → "abdslam"), "abd" for a bare form that joins the
+// next token ("abdul", "abdel"), and "" for any other token.
+func abdBase(t string) string {
+	if !strings.HasPrefix(t, "abd") {
+		return ""
+	}
+	for _, f := range abdLam {
+		if t == f {
+			return "abd"
+		}
+	}
+	for _, f := range abdSun {
+		if t == f {
+			return "abd"
+		}
+	}
+	for _, f := range abdSun {
+		if rest, ok := strings.CutPrefix(t, f); ok && len(rest) >= 2 {
+			return "abd" + f[len(f)-1:] + rest
+		}
+	}
+	for _, f := range abdLam[:len(abdLam)-1] {
+		if rest, ok := strings.CutPrefix(t, f); ok && len(rest) >= 3 {
+			return "abd" + stripArticle(rest)
+		}
+	}
+	return ""
+}
+
+// stripArticle removes a glued Arabic article left after a prefix:
+// "alrahman" → "rahman", "essalam" → "salam", "rrahman" → "rahman".
+func stripArticle(s string) string {
+	for _, a := range []string{"al", "el", "ul", "ol"} {
+		if r, ok := strings.CutPrefix(s, a); ok && len(r) >= 3 {
+			return r
+		}
+	}
+	// Sun-letter assimilation: "as-salam" written "essalam" or "assalam".
+	if len(s) >= 5 && isVowel(s[0]) && s[1] == s[2] && !isVowel(s[1]) {
+		return s[2:]
+	}
+	if len(s) >= 4 && s[0] == s[1] && !isVowel(s[0]) {
+		return s[1:]
+	}
+	return s
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,212 @@
+package names
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"Salah ABDESLAM", "salah abdslam"},
+		{"ABDESLAM, Salah", "abdslam salah"},
+		{"Abu Bakr al-Baghdadi", "bakr baghdadi"},
+		{"Abd al-Rahman", "abdrahman"},
+		{"Abdul Rahman", "abdrahman"},
+		{"Abdelrahman", "abdrahman"},
+		{"Abderrahmane", "abdrrahmane"},
+		{"Dr. José  María  Núñez", "jose maria nunez"},
+		{"O'Brien", "obrien"},
+		{"Jean-Pierre van der Berg", "jean pierre berg"},
+		{"Александр Чайковский", "aleksandr chaikovskii"},
+		{"Γιώργος Παπαδόπουλος", "giorgos papadopoulos"},
+		{"صلاح عبد السلام", "salah abdsalam"},
+		{"!!!", ""},
+		{"", ""},
+		{"Al", "al"},
+		{"\x00\x01bad\u200bname", "bad name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Parse(tt.in).String(); got != tt.want {
+				t.Errorf("Parse(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseBoundsHugeInput(t *testing.T) {
+	n := Parse(strings.Repeat("Mohamed ", 2000))
+	if len(n.Tokens) > MaxTokens || len(n.Original) > MaxInput {
+		t.Fatalf("unbounded parse: %d tokens, %d bytes", len(n.Tokens), len(n.Original))
+	}
+}
+
+func TestVariantsShareAKey(t *testing.T) {
+	groups := [][]string{
+		{"Mohammed", "Muhammad", "Mohamed", "Mohamad", "Mehmet", "محمد"},
+		{"Youssef", "Yusuf", "Yousef", "Youcef"},
+		{"Abdeslam", "Abdesalam", "Abd al-Salam", "Abdessalam", "عبد السلام"},
+		{"Hussein", "Husayn", "Hossein", "Husein"},
+		{"Aleksandr", "Alexander", "Oleksandr", "Александр"},
+		{"Sergey", "Sergei", "Сергей"},
+		{"Yevgeny", "Evgeni", "Evgeny", "Евгений"},
+		{"Dmitriy", "Dmitri", "Dmitry"},
+		{"Tchaikovsky", "Chaykovskiy", "Чайковский"},
+		{"al-Baghdadi", "Baghdadi", "Elbaghdadi", "Albaghdadi"},
+		{"Gaddafi", "Qaddafi", "Kadhafi", "Gadhafi"},
+		{"Bob", "Robert"},
+		{"Bill", "William"},
+		{"Walid", "Oualid", "Valid"},
+		{"Catherine", "Katherine", "Kathrin"},
+		{"Papadopoulos", "Παπαδόπουλος"},
+	}
+	for _, g := range groups {
+		t.Run(g[0], func(t *testing.T) {
+			base := Parse(g[0]).Keys()
+			for _, v := range g[1:] {
+				keys := Parse(v).Keys()
+				if !sharesAny(base, keys) {
+					t.Errorf("%q keys %v share nothing with %q keys %v", v, keys, g[0], base)
+				}
+			}
+		})
+	}
+}
+
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestFuzzyKeysReachOneConsonantTypo(t *testing.T) {
+	rec := Parse("Smith").Keys()
+	if !sharesAny(Parse("Smiht").FuzzyKeys(), rec) {
+		t.Fatalf("Smiht fuzzy keys %v miss Smith %v", Parse("Smiht").FuzzyKeys(), rec)
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	tests := []struct {
+		a, b   string
+		lo, hi float64
+	}{
+		{"Salah Abdeslam", "ABDESLAM, Salah", .95, 1},
+		{"Salah Abdeslam", "صلاح عبد السلام", .85, 1},
+		{"Mohammed Abdel Rahman", "Muhammad Abdulrahman", .85, 1},
+		{"Aleksandr Chaikovsky", "Alexander Tchaikovsky", .85, 1},
+		{"Robert Smith", "Bob Smith", .75, 1},
+		{"J. Smith", "John Smith", .55, .85},
+		{"John Smith", "Jane Smith", 0, .6},
+		{"John Smith", "John Michael Smith", .75, .98},
+		{"Mohamed", "Mohamed Ali Hassan", 0, .6},
+		{"Mohamed Ali", "Ali Mohamed Hassan", 0, .85},
+		{"Martha Jones", "Marhta Jones", .8, 1},
+		{"Peter Müller", "Peter Mueller", .8, 1},
+		{"Ivan Petrov", "Pavel Sidorov", 0, .2},
+		{"Maryann Smith", "Mary Ann Smith", .85, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			s := Similarity(Parse(tt.a), Parse(tt.b), nil)
+			if s.Value < tt.lo || s.Value > tt.hi {
+				t.Errorf("Similarity(%q, %q) = %.3f (%s), want in [%.2f, %.2f]", tt.a, tt.b, s.Value, s.Explanation, tt.lo, tt.hi)
+			}
+			r := Similarity(Parse(tt.b), Parse(tt.a), nil)
+			if math.Abs(r.Value-s.Value) > 1e-9 {
+				t.Errorf("not symmetric: %.3f vs %.3f", s.Value, r.Value)
+			}
+		})
+	}
+}
+
+// TestJaroWinklerMatchesJellyfish checks the hand-written metric against
+// the expected values published with jellyfish.
+func TestJaroWinklerMatchesJellyfish(t *testing.T) {
+	f, err := os.Open("../../../shared/data/string-metrics/jellyfish_jaro_winkler.csv")
+	if err != nil {
+		t.Skipf("development data not present: %v", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, r := range rows {
+		if len(r) < 3 || !isASCII(r[0]+r[1]) {
+			continue
+		}
+		want, err := strconv.ParseFloat(r[2], 64)
+		if err != nil {
+			continue
+		}
+		if got := JaroWinkler(r[0], r[1]); math.Abs(got-want) > .0015 {
+			t.Errorf("JaroWinkler(%q, %q) = %.4f, want %.3f", r[0], r[1], got, want)
+		}
+		checked++
+	}
+	if checked < 3 {
+		t.Fatalf("only %d rows checked", checked)
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"Salah Abdeslam", "ABDESLAM, Salah", "صلاح عبد السلام", "Abd al-", "abdes", "\xff\xfe", "al al al", "אבו", "毛泽东"} {
+		f.Add(s, "Mohamed Ali")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		na, nb := Parse(a), Parse(b)
+		if len(na.Tokens) > MaxTokens {
+			t.Fatalf("%d tokens", len(na.Tokens))
+		}
+		for _, tok := range na.Tokens {
+			if tok == "" || !isASCII(tok) {
+				t.Fatalf("bad token %q from %q", tok, a)
+			}
+		}
+		_ = na.Keys()
+		_ = na.FuzzyKeys()
+		s := Similarity(na, nb, nil)
+		if s.Value < 0 || s.Value > 1 || math.IsNaN(s.Value) {
+			t.Fatalf("Similarity out of range: %v", s.Value)
+		}
+		if !na.Empty() && Similarity(na, na, nil).Value < .5 {
+			t.Fatalf("a name is not similar to itself: %q", a)
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		Parse("Salah Abdeslam Mohamed")
+	}
+}
+
+func BenchmarkSimilarity(b *testing.B) {
+	x, y := Parse("Mohammed Abdel Rahman Hassan"), Parse("Muhammad Abdulrahman Hasan")
+	for b.Loop() {
+		Similarity(x, y, nil)
+	}
+}

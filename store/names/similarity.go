@@ -1,0 +1,314 @@
+package names
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Weights tells the scorer how much a token identifies a person: about 1 for
+// an ordinary token, less for common ones (Mohamed, Ali, Smith), more for
+// rare ones. A nil Weights uses DefaultWeights.
+type Weights interface {
+	Weight(token string) float64
+}
+
+// commonTokens are given names and surnames so widespread, across the
+// populations an agency meets, that sharing one says little. Used when no
+// frequency from the store is available.
+var commonTokens = map[string]float64{
+	"mohammed": .35, "mohamed": .35, "muhammad": .35, "mohammad": .35, "mohamad": .35, "muhammed": .35,
+	"ahmed": .45, "ahmad": .45, "ali": .4, "hassan": .5, "hasan": .5, "hussein": .5, "husain": .5,
+	"abdullah": .5, "abdlah": .5, "omar": .55, "ibrahim": .5, "mahmoud": .55, "mustafa": .55,
+	"khan": .4, "singh": .35, "kumar": .4, "wang": .4, "li": .4, "zhang": .4, "liu": .45, "chen": .45,
+	"nguyen": .4, "tran": .5, "kim": .4, "lee": .45, "park": .5,
+	"smith": .45, "johnson": .55, "williams": .55, "brown": .55, "jones": .55, "garcia": .55,
+	"martin": .5, "rodriguez": .55, "martinez": .55, "hernandez": .55, "lopez": .55, "gonzalez": .55,
+	"muller": .55, "schmidt": .6, "ivanov": .55, "petrov": .6, "kuznetsov": .6, "dubois": .6,
+	"john": .5, "james": .55, "david": .5, "michael": .5, "maria": .5, "anna": .55, "jose": .5,
+	"juan": .55, "peter": .55, "paul": .55, "robert": .55, "mary": .55, "jean": .5,
+	"alexander": .6, "sergei": .6, "sergey": .6, "vladimir": .6, "andrei": .6, "elena": .6, "olga": .6,
+	"fatima": .5, "aisha": .55, "yusuf": .55, "youssef": .55, "khalid": .55, "said": .5, "karim": .55,
+}
+
+// DefaultWeights weighs the tokens in a built-in list of very common names
+// below 1 and every other token 1.
+type DefaultWeights struct{}
+
+// Weight returns the default weight of tok.
+func (DefaultWeights) Weight(tok string) float64 {
+	if w, ok := commonTokens[tok]; ok {
+		return w
+	}
+	return 1
+}
+
+// Score is the similarity of two names with the reason for it.
+type Score struct {
+	// Value is in [0, 1]: 1 for the same tokens, about 0.9 for spelling
+	// variants of every token, below 0.6 when a token disagrees or when
+	// only a common token is shared.
+	Value float64
+	// Explanation says how tokens were aligned: "exact", "variant",
+	// "nickname", "initial", "typo", "missing", "different".
+	Explanation string
+}
+
+// How a pair of tokens agrees.
+const (
+	kindDifferent = iota
+	kindTypo
+	kindInitial
+	kindNickname
+	kindVariant
+	kindExact
+)
+
+var kindNames = [...]string{"different", "typo", "initial", "nickname", "variant", "exact"}
+
+// tokenSim scores two normalised tokens.
+func tokenSim(a, b string) (float64, int) {
+	if a == b {
+		return 1, kindExact
+	}
+	if len(a) == 1 || len(b) == 1 {
+		if a[0] == b[0] {
+			return .75, kindInitial
+		}
+		return 0, kindDifferent
+	}
+	if TokenKey(a) == TokenKey(b) {
+		if jw := JaroWinkler(a, b); jw > .93 {
+			return jw, kindVariant
+		}
+		return .93, kindVariant
+	}
+	if Nickname(a, b) {
+		return .9, kindNickname
+	}
+	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
+	if ga == gb || (ga != a || gb != b) && TokenKey(ga) == TokenKey(gb) {
+		return .92, kindVariant
+	}
+	if len(a) >= 4 && len(b) >= 4 && oneEdit(a, b) {
+		return .85, kindTypo
+	}
+	jw := JaroWinkler(a, b)
+	if jw <= .8 {
+		return 0, kindDifferent
+	}
+	return (jw - .8) / .2 * .8, kindTypo
+}
+
+// oneEdit reports whether a and b differ by one insertion, deletion,
+// substitution or transposition of adjacent letters.
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		diff := -1
+		for i := 0; i < len(a); i++ {
+			if a[i] != b[i] {
+				if diff >= 0 {
+					// a second difference: only a transposition of i-1,i
+					return diff == i-1 && a[diff] == b[i] && a[i] == b[diff] && a[i+1:] == b[i+1:]
+				}
+				diff = i
+			}
+		}
+		return true
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
+}
+
+// maxAlign bounds the token alignment to MaxTokens on each side.
+const maxAlign = MaxTokens
+
+// Similarity scores two names in [0, 1], whatever their word order. Tokens
+// are aligned one to one, best pairs first; a common token (low weight)
+// counts little; a token of the shorter name with no counterpart pulls the
+// score down hard (John Smith / Jane Smith), extra tokens on the longer side
+// a little (a missing middle name); a name that shares only little
+// identifying weight (one common token) stays well below a full match.
+func Similarity(a, b Name, w Weights) Score {
+	if w == nil {
+		w = DefaultWeights{}
+	}
+	ta, tb := a.Tokens, b.Tokens
+	if len(ta) == 0 || len(tb) == 0 {
+		return Score{Explanation: "no name"}
+	}
+	if len(ta) > len(tb) {
+		ta, tb = tb, ta
+	}
+	if len(ta) > maxAlign {
+		ta = ta[:maxAlign]
+	}
+	if len(tb) > maxAlign {
+		tb = tb[:maxAlign]
+	}
+	// Joined tokens: "mary ann" vs "maryann", "abdel rahman" handled by Parse.
+	if len(ta) < len(tb) {
+		if s, ok := joinedAlign(ta, tb, w); ok {
+			return s
+		}
+	}
+	var sims [maxAlign][maxAlign]float64
+	var kinds [maxAlign][maxAlign]int
+	for i, x := range ta {
+		for j, y := range tb {
+			sims[i][j], kinds[i][j] = tokenSim(x, y)
+		}
+	}
+	var usedA, usedB [maxAlign]bool
+	var sumW, sumWS, info float64
+	var counts [len(kindNames)]int
+	for range ta {
+		bi, bj, best := -1, -1, -1.0
+		for i := range ta {
+			if usedA[i] {
+				continue
+			}
+			for j := range tb {
+				if !usedB[j] && sims[i][j] > best {
+					bi, bj, best = i, j, sims[i][j]
+				}
+			}
+		}
+		usedA[bi], usedB[bj] = true, true
+		k := kinds[bi][bj]
+		wt := (w.Weight(ta[bi]) + w.Weight(tb[bj])) / 2
+		if k == kindInitial {
+			wt *= .4 // an initial says little
+		}
+		sumW += wt
+		sumWS += wt * best
+		if best > .5 {
+			info += wt * best
+		}
+		counts[k]++
+	}
+	v := sumWS / sumW
+	// Identifying weight shared: two ordinary tokens make a full match,
+	// one common token does not.
+	if info < 1.6 {
+		v *= .55 + .45*info/1.6
+	}
+	extra := len(tb) - len(ta)
+	if extra > 0 {
+		v -= .03 * float64(min(extra, 3))
+	}
+	if v < 0 {
+		v = 0
+	}
+	return Score{Value: v, Explanation: explain(counts[:], extra)}
+}
+
+// joinedAlign tries the shorter name against the longer one with two
+// adjacent tokens of the longer joined ("maryann" vs "mary ann").
+func joinedAlign(ta, tb []string, w Weights) (Score, bool) {
+	for i := 0; i+1 < len(tb); i++ {
+		joined := tb[i] + tb[i+1]
+		for _, x := range ta {
+			if x == joined || len(x) >= 6 && TokenKey(x) == TokenKey(joined) {
+				nb := make([]string, 0, len(tb)-1)
+				nb = append(nb, tb[:i]...)
+				nb = append(nb, joined)
+				nb = append(nb, tb[i+2:]...)
+				if len(nb) < len(ta) {
+					return Score{}, false
+				}
+				s := Similarity(Name{Tokens: ta}, Name{Tokens: nb}, w)
+				s.Explanation += ", joined " + tb[i] + " " + tb[i+1]
+				return s, true
+			}
+		}
+	}
+	return Score{}, false
+}
+
+func explain(counts []int, extra int) string {
+	var parts []string
+	for k := len(counts) - 1; k >= 0; k-- {
+		if counts[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", counts[k], kindNames[k]))
+		}
+	}
+	if extra > 0 {
+		parts = append(parts, fmt.Sprintf("%d missing", extra))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// JaroWinkler returns the Jaro-Winkler similarity of two byte strings with
+// the standard match window (max(len)/2 - 1) and a prefix of up to four.
+// Written here rather than taken from adrg/strutil because it runs on every
+// token pair of every candidate at ingest and must not allocate; it is
+// checked against jellyfish's expected values in the tests.
+func JaroWinkler(a, b string) float64 {
+	if a == b {
+		if a == "" {
+			return 0
+		}
+		return 1
+	}
+	la, lb := len(a), len(b)
+	if la == 0 || lb == 0 {
+		return 0
+	}
+	if la > 64 || lb > 64 {
+		if la > 64 {
+			a, la = a[:64], 64
+		}
+		if lb > 64 {
+			b, lb = b[:64], 64
+		}
+	}
+	window := max(la, lb)/2 - 1
+	if window < 0 {
+		window = 0
+	}
+	var ma, mb uint64 // matched flags
+	m := 0
+	for i := 0; i < la; i++ {
+		lo, hi := max(0, i-window), min(lb, i+window+1)
+		for j := lo; j < hi; j++ {
+			if mb&(1<<j) == 0 && a[i] == b[j] {
+				ma |= 1 << i
+				mb |= 1 << j
+				m++
+				break
+			}
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	t, j := 0, 0
+	for i := 0; i < la; i++ {
+		if ma&(1<<i) == 0 {
+			continue
+		}
+		for mb&(1<<j) == 0 {
+			j++
+		}
+		if a[i] != b[j] {
+			t++
+		}
+		j++
+	}
+	fm := float64(m)
+	jaro := (fm/float64(la) + fm/float64(lb) + (fm-float64(t/2))/fm) / 3
+	p := 0
+	for p < 4 && p < la && p < lb && a[p] == b[p] {
+		p++
+	}
+	return jaro + float64(p)*.1*(1-jaro)
+}

@@ -1,0 +1,166 @@
+package names
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:embed data/ar2en.tsv
+var ar2enTSV []byte
+
+type script int
+
+const (
+	otherScript script = iota
+	arabic
+	hebrew
+)
+
+func scriptOf(w string) script {
+	for _, r := range w {
+		switch {
+		case unicode.Is(unicode.Arabic, r):
+			return arabic
+		case unicode.Is(unicode.Hebrew, r):
+			return hebrew
+		case unicode.IsLetter(r):
+			return otherScript
+		}
+	}
+	return otherScript
+}
+
+// arabicDict maps an Arabic word (without diacritics) to its common English
+// spelling, from google/transliteration's Wikipedia pairs. It is read once,
+// on first use, from the embedded table.
+var arabicDict = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, 16000)
+	sc := bufio.NewScanner(bytes.NewReader(ar2enTSV))
+	for sc.Scan() {
+		ar, en, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || en == "" {
+			continue
+		}
+		ar = stripArabicMarks(ar)
+		if _, dup := m[ar]; !dup {
+			m[ar] = en
+		}
+	}
+	return m
+})
+
+// arabicLetters transliterates Arabic letters the way names are commonly
+// spelt in Latin script. Short vowels are not written in Arabic, so the
+// result is a consonant frame ("mhmd"), which the skeleton keys and the
+// scorer compare with any vocalised spelling ("Mohammed").
+var arabicLetters = map[rune]string{
+	'ا': "a", 'أ': "a", 'إ': "i", 'آ': "a", 'ٱ': "a", 'ء': "", 'ؤ': "", 'ئ': "",
+	'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d",
+	'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d",
+	'ط': "t", 'ظ': "z", 'ع': "", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
+	'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'ى': "a",
+	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i",
+}
+
+func stripArabicMarks(w string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) || r == 'ـ' { // harakat and tatweel
+			return -1
+		}
+		return r
+	}, w)
+}
+
+// arabicWord transliterates one Arabic word: the dictionary first (with and
+// without the article), then letter by letter.
+func arabicWord(w string) string {
+	w = stripArabicMarks(w)
+	if w == "عبد" {
+		return "abd" // the dictionary lacks it and the letters lose the ain
+	}
+	dict := arabicDict()
+	if en, ok := dict[w]; ok {
+		return en
+	}
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && rest != "" {
+		if en, ok := dict[rest]; ok {
+			return "al-" + en
+		}
+		return "al-" + arabicLetterWord(rest)
+	}
+	return arabicLetterWord(w)
+}
+
+func arabicLetterWord(w string) string {
+	var b strings.Builder
+	first := true
+	for _, r := range w {
+		switch {
+		case r == 'و':
+			if first {
+				b.WriteString("w")
+			} else {
+				b.WriteString("u")
+			}
+		case r == 'ي':
+			if first {
+				b.WriteString("y")
+			} else {
+				b.WriteString("i")
+			}
+		default:
+			if s, ok := arabicLetters[r]; ok {
+				b.WriteString(s)
+			} else if r >= '٠' && r <= '٩' {
+				b.WriteRune('0' + r - '٠')
+			} else if r < unicode.MaxASCII {
+				b.WriteRune(r)
+			}
+		}
+		first = false
+	}
+	return b.String()
+}
+
+// hebrewLetters transliterates Hebrew consonants; vav and yod are read as
+// vowels inside a word, as they mostly are in names (Gurion, Yosef).
+var hebrewLetters = map[rune]string{
+	'א': "a", 'ב': "b", 'ג': "g", 'ד': "d", 'ה': "h", 'ז': "z", 'ח': "ch",
+	'ט': "t", 'כ': "k", 'ך': "k", 'ל': "l", 'מ': "m", 'ם': "m", 'נ': "n",
+	'ן': "n", 'ס': "s", 'ע': "", 'פ': "p", 'ף': "f", 'צ': "tz", 'ץ': "tz",
+	'ק': "k", 'ר': "r", 'ש': "sh", 'ת': "t",
+}
+
+func hebrewWord(w string) string {
+	var b strings.Builder
+	rs := []rune(w)
+	for i, r := range rs {
+		switch {
+		case r == 'ו':
+			if i == 0 || (i+1 < len(rs) && rs[i+1] == 'ו') {
+				b.WriteString("v")
+			} else if i > 0 && rs[i-1] == 'ו' {
+				continue
+			} else {
+				b.WriteString("o")
+			}
+		case r == 'י':
+			if i == 0 {
+				b.WriteString("y")
+			} else {
+				b.WriteString("i")
+			}
+		default:
+			if s, ok := hebrewLetters[r]; ok {
+				b.WriteString(s)
+			} else if r < unicode.MaxASCII {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
