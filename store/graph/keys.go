@@ -113,10 +113,10 @@ func recHubKey(member store.Key, h hub, ev store.Key) []byte {
 	return appendRec(append(recHubsPrefix(member), h...), ev)
 }
 
-func countKey(h hub) []byte        { return append([]byte(pCount), h...) }
-func giantKey(h hub) []byte        { return append([]byte(pGiant), h...) }
-func undoKey(k store.Key) []byte   { return appendRec([]byte(pUndo), k) }
-func eventKey(k store.Key) []byte  { return appendRec([]byte(pEvent), k) }
+func countKey(h hub) []byte       { return append([]byte(pCount), h...) }
+func giantKey(h hub) []byte       { return append([]byte(pGiant), h...) }
+func undoKey(k store.Key) []byte  { return appendRec([]byte(pUndo), k) }
+func eventKey(k store.Key) []byte { return appendRec([]byte(pEvent), k) }
 func evPlacePrefix(kind, place string) []byte {
 	return appendStr(appendStr([]byte(pEvIndex), kind), place)
 }
