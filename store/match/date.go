@@ -194,6 +194,7 @@ type dateAgreement int
 const (
 	dateNone     dateAgreement = iota // one side has no date
 	dateConflict                      // both have dates that cannot be the same
+	dateClose                         // two digits apart: a bad typo or someone else
 	dateNear                          // a typo away: one digit, a year off by one
 	dateYear                          // consistent, but one side has only the year
 	dateSwapped                       // day and month swapped
@@ -201,7 +202,7 @@ const (
 )
 
 var dateWords = map[dateAgreement]string{
-	dateConflict: "DOB conflict", dateNear: "DOB near", dateYear: "DOB year",
+	dateConflict: "DOB conflict", dateClose: "DOB close", dateNear: "DOB near", dateYear: "DOB year",
 	dateSwapped: "DOB day/month swapped", dateExact: "DOB exact",
 }
 
@@ -241,6 +242,9 @@ func compareDates(a, b Date) dateAgreement {
 		if digitDiff(a.String(), b.String()) <= 1 {
 			return dateNear
 		}
+	}
+	if digitDiff(a.String(), b.String()) == 2 {
+		return dateClose
 	}
 	return dateConflict
 }

@@ -135,8 +135,11 @@ func (n Name) Keys() []string {
 		}
 		keys = append(keys, k)
 	}
-	for _, t := range n.Tokens {
+	for i, t := range n.Tokens {
 		add(TokenKey(t))
+		if c := n.core(i); c != t {
+			add(TokenKey(c))
+		}
 		for i, f := range formalNames(t) {
 			if i == 4 {
 				break
@@ -154,8 +157,8 @@ func (n Name) Keys() []string {
 // more skeleton letters gives up to six variants.
 func (n Name) FuzzyKeys() []string {
 	var keys []string
-	for _, t := range n.Tokens {
-		k := TokenKey(t)
+	for i := range n.Tokens {
+		k := TokenKey(n.core(i))
 		if len(k) < 3 || k[0] == 'v' && !strings.ContainsAny(k[1:], "bcdfghjklmnpqrstvwxz") {
 			continue
 		}

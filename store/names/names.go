@@ -46,8 +46,19 @@ type Name struct {
 	// Original is the input as given (truncated to MaxInput bytes).
 	Original string
 	// Tokens are the normalised Latin tokens in input order, particles
-	// dropped. Empty when the input holds no letter or digit.
+	// glued to the word they introduce (benali, albaghdadi, vanderberg).
+	// Empty when the input holds no letter or digit.
 	Tokens []string
+	// Cores are the tokens without their glued particles (ali, baghdadi,
+	// berg), index for index; nil when built by hand (then Tokens count).
+	Cores []string
+}
+
+func (n Name) core(i int) string {
+	if i < len(n.Cores) {
+		return n.Cores[i]
+	}
+	return n.Tokens[i]
 }
 
 // Empty reports whether the name has no token.
@@ -56,8 +67,9 @@ func (n Name) Empty() bool { return len(n.Tokens) == 0 }
 // String returns the tokens joined by spaces.
 func (n Name) String() string { return strings.Join(n.Tokens, " ") }
 
-// particles are dropped when they stand alone. They carry no identity:
-// "Abu Bakr al-Baghdadi" and "Baghdadi, Abu Bakr" are the same name.
+// particles introduce a name and are glued to it; the scorer and the keys
+// also look at the name without them: "Abu Bakr al-Baghdadi",
+// "Baghdadi, Abu Bakr" and "Abubakr Elbaghdadi" are the same name.
 var particles = map[string]bool{
 	"al": true, "el": true, "ul": true, "ad": true, "ed": true, "as": true,
 	"es": true, "ash": true, "at": true, "ar": true, "an": true, "az": true,
@@ -84,10 +96,9 @@ func Parse(s string) Name {
 	}
 	n := Name{Original: s}
 	latin := Latinize(s)
-	raw := split(latin)
-	n.Tokens = foldParticles(raw)
+	n.Tokens, n.Cores = foldParticles(split(latin))
 	if len(n.Tokens) > MaxTokens {
-		n.Tokens = n.Tokens[:MaxTokens]
+		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
 	}
 	return n
 }
@@ -203,10 +214,20 @@ var (
 	abdSun = []string{"abdes", "abdus", "abdas", "abdur", "abdar", "abder", "abdor"}
 )
 
-// foldParticles drops standalone particles and honorifics and joins the
-// theophoric "Abd al-X" in all its spellings into "abdx".
-func foldParticles(raw []string) []string {
-	out := make([]string, 0, len(raw))
+// foldParticles drops honorifics, joins the theophoric "Abd al-X" in all
+// its spellings into "abdx", and glues particles onto the word they
+// introduce ("ben ali" → "benali", "van der berg" → "vanderberg"), because
+// sources write them both ways; cores receives each token without its
+// particles ("ali", "berg") for the keys and the scorer.
+func foldParticles(raw []string) (toks, cores []string) {
+	toks = make([]string, 0, len(raw))
+	cores = make([]string, 0, len(raw))
+	var pending string
+	emit := func(t string) {
+		toks = append(toks, pending+t)
+		cores = append(cores, t)
+		pending = ""
+	}
 	for i := 0; i < len(raw); i++ {
 		t := raw[i]
 		if honorifics[t] && len(raw) > 1 {
@@ -214,7 +235,7 @@ func foldParticles(raw []string) []string {
 		}
 		if base := abdBase(t); base != "" {
 			if base != "abd" {
-				out = append(out, base)
+				emit(base)
 				continue
 			}
 			// "abd al rahman", "abdel rahman", "abdul rahman" → abdrahman
@@ -223,27 +244,24 @@ func foldParticles(raw []string) []string {
 				j++
 			}
 			if j < len(raw) && len(raw[j]) >= 3 && abdBase(raw[j]) == "" {
-				out = append(out, "abd"+stripArticle(raw[j]))
+				emit("abd" + stripArticle(raw[j]))
 				i = j
 				continue
 			}
-			out = append(out, t)
+			emit(t)
 			continue
 		}
-		if particles[t] {
+		if particles[t] && i+1 < len(raw) && len(pending) < 12 {
+			pending += t
 			continue
 		}
-		out = append(out, t)
+		emit(t)
 	}
-	if len(out) == 0 {
-		// A name made only of particles ("De La", "Al") keeps its words.
-		for _, t := range raw {
-			if !honorifics[t] {
-				out = append(out, t)
-			}
-		}
+	if pending != "" {
+		toks = append(toks, pending)
+		cores = append(cores, pending)
 	}
-	return out
+	return toks, cores
 }
 
 // abdBase returns "abd"+word for a glued "Abd al-X" form ("abdulrahman" →

@@ -96,7 +96,11 @@ func tokenSim(a, b string) (float64, int) {
 	if jw <= .8 {
 		return 0, kindDifferent
 	}
-	return (jw - .8) / .2 * .8, kindTypo
+	s := (jw - .8) / .2 * .8
+	if len(a) >= 6 && len(b) >= 6 && editsWithin2(a, b) {
+		s = max(s, .7) // two typos in a long name: Theodore / eTheodroe
+	}
+	return s, kindTypo
 }
 
 // oneEdit reports whether a and b differ by one insertion, deletion,
@@ -128,6 +132,46 @@ func oneEdit(a, b string) bool {
 	return false
 }
 
+// editsWithin2 reports whether the optimal-string-alignment distance of a
+// and b is at most 2 (banded, so cheap).
+func editsWithin2(a, b string) bool {
+	if len(a) > 64 || len(b) > 64 || abs(len(a)-len(b)) > 2 {
+		return false
+	}
+	var prev2, prev, cur [65]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > 2 {
+			return false
+		}
+		prev2, prev = prev, cur
+	}
+	return prev[len(b)] <= 2
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // maxAlign bounds the token alignment to MaxTokens on each side.
 const maxAlign = MaxTokens
 
@@ -141,13 +185,13 @@ func Similarity(a, b Name, w Weights) Score {
 	if w == nil {
 		w = DefaultWeights{}
 	}
-	ta, tb := a.Tokens, b.Tokens
-	if len(ta) == 0 || len(tb) == 0 {
+	if len(a.Tokens) == 0 || len(b.Tokens) == 0 {
 		return Score{Explanation: "no name"}
 	}
-	if len(ta) > len(tb) {
-		ta, tb = tb, ta
+	if len(a.Tokens) > len(b.Tokens) || len(a.Tokens) == len(b.Tokens) && a.String() > b.String() {
+		a, b = b, a // the shorter name first; ties broken so the score is symmetric
 	}
+	ta, tb := a.Tokens, b.Tokens
 	if len(ta) > maxAlign {
 		ta = ta[:maxAlign]
 	}
@@ -156,7 +200,7 @@ func Similarity(a, b Name, w Weights) Score {
 	}
 	// Joined tokens: "mary ann" vs "maryann", "abdel rahman" handled by Parse.
 	if len(ta) < len(tb) {
-		if s, ok := joinedAlign(ta, tb, w); ok {
+		if s, ok := joinedAlign(a.Tokens, b.Tokens, w); ok {
 			return s
 		}
 	}
@@ -165,6 +209,14 @@ func Similarity(a, b Name, w Weights) Score {
 	for i, x := range ta {
 		for j, y := range tb {
 			sims[i][j], kinds[i][j] = tokenSim(x, y)
+			if cx, cy := a.core(i), b.core(j); (cx != x || cy != y) && sims[i][j] < .92 {
+				// Compare without glued particles: "benali" / "ali".
+				for _, p := range [][2]string{{cx, cy}, {cx, y}, {x, cy}} {
+					if s, k := tokenSim(p[0], p[1]); s*.95 > sims[i][j] {
+						sims[i][j], kinds[i][j] = s*.95, min(k, kindVariant)
+					}
+				}
+			}
 		}
 	}
 	var usedA, usedB [maxAlign]bool

@@ -45,10 +45,13 @@ type Pipeline struct {
 }
 
 // New returns a pipeline consuming db's feed under the cursor name, batch
-// changes at a time.
+// changes at a time. A nil log discards messages.
 func New(db *store.DB, name string, batch int, log *slog.Logger, stages ...Named) *Pipeline {
 	if batch <= 0 {
 		batch = 500
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
 	}
 	return &Pipeline{db: db, name: name, batch: batch, stages: stages, log: log.With("component", "pipeline")}
 }

@@ -1,0 +1,66 @@
+package quality
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/resolve"
+)
+
+const dataDir = "../../../shared/data"
+
+func open(t *testing.T) (*store.DB, *resolve.Resolver) {
+	t.Helper()
+	opt := store.DefaultOptions(t.TempDir())
+	opt.SyncWrites = false
+	db, err := store.Open(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	res, err := resolve.New(db, resolve.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, res
+}
+
+// TestClusteringBars runs entity resolution over the development sets and
+// fails below the pairwise bars of DESIGN.md (precision ≥ 0.97, recall ≥
+// 0.95).
+func TestClusteringBars(t *testing.T) {
+	if _, err := os.Stat(dataDir); err != nil {
+		t.Skip("development data not present")
+	}
+	sets := []struct {
+		name string
+		load func() ([]Labelled, error)
+	}{
+		{"febrl-dataset1", func() ([]Labelled, error) { return FEBRL(filepath.Join(dataDir, "febrl/dataset1.csv"), "febrl1") }},
+		{"febrl-dataset2", func() ([]Labelled, error) { return FEBRL(filepath.Join(dataDir, "febrl/dataset2.csv"), "febrl2") }},
+		{"splink-fake_1000", func() ([]Labelled, error) { return Splink(filepath.Join(dataDir, "splink/fake_1000.csv")) }},
+	}
+	for _, s := range sets {
+		t.Run(s.name, func(t *testing.T) {
+			recs, err := s.load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			db, res := open(t)
+			p, err := Cluster(context.Background(), db, res, s.name, recs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: records %d clusters %d subjects %d precision %.4f recall %.4f F1 %.4f", s.name, p.Records, p.Clusters, p.Subjects, p.Precision, p.Recall, p.F1)
+			for _, e := range p.Errors {
+				t.Log(e)
+			}
+			if p.Precision < .97 || p.Recall < .95 {
+				t.Errorf("%s below the bar: precision %.4f (≥ 0.97), recall %.4f (≥ 0.95)", s.name, p.Precision, p.Recall)
+			}
+		})
+	}
+}

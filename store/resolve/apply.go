@@ -1,0 +1,388 @@
+package resolve
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/match"
+)
+
+// Apply is the feed stage: it resolves every changed person-like record and
+// attaches identifiers from Passport and Identification records to their
+// holder. It runs inside the feed consumer's transaction, so its writes and
+// the feed cursor commit together.
+func (r *Resolver) Apply(txn *store.Txn, changes []store.Change) error {
+	b := r.newBatch(txn)
+	for _, c := range changes {
+		rec, err := store.GetRecord(txn, c.Key)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // expired since (retention)
+		}
+		if err != nil {
+			return err
+		}
+		if rec.Seq != c.Seq {
+			continue // a newer version is further down the feed
+		}
+		switch {
+		case SubjectSchema(rec.Schema):
+			err = r.resolve(txn, b, rec.Key(), rec.Schema, rec.Properties)
+		case rec.Schema == "Passport" || rec.Schema == "Identification":
+			err = r.attach(txn, b, rec)
+		}
+		if err != nil {
+			return fmt.Errorf("resolve %s: %w", rec.Key(), err)
+		}
+	}
+	return nil
+}
+
+// attach gives the holder of a Passport or Identification record its number
+// as an identifier, then resolves the holder again (the number may be the
+// evidence that joins two subjects).
+func (r *Resolver) attach(txn *store.Txn, b *batch, rec store.Record) error {
+	number := rec.First("number")
+	if number == "" {
+		number = rec.First("passportNumber")
+	}
+	kind := "national_id"
+	if rec.Schema == "Passport" {
+		kind = "passport"
+	}
+	for _, holder := range rec.Properties["holder"] {
+		hk := store.Key{Source: rec.Source, ID: holder}
+		att := map[string][]string{}
+		if number != "" {
+			if kind == "passport" {
+				att["passportNumber"] = []string{number}
+			} else {
+				att["idNumber"] = []string{number}
+			}
+		}
+		raw, _ := json.Marshal(att)
+		if err := txn.Set(pair(pAttach, rk(hk), rk(rec.Key())), raw); err != nil {
+			return err
+		}
+		h, err := store.GetRecord(txn, hk)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // the holder arrives later and picks the attachment up
+		}
+		if err != nil {
+			return err
+		}
+		if SubjectSchema(h.Schema) {
+			if err := r.resolve(txn, b, hk, h.Schema, h.Properties); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (r *Resolver) buildFeatures(txn *store.Txn, k store.Key, schema string, props map[string][]string) (features, error) {
+	f := features{Schema: schema, Props: map[string][]string{}}
+	for _, p := range identityProps {
+		if v := props[p]; len(v) > 0 {
+			f.Props[p] = slices.Clone(v)
+		}
+	}
+	prefix := []byte(pAttach + rk(k) + "\x00\x00")
+	err := txn.Iterate(prefix, store.IterOptions{}, func(_ []byte, val func() ([]byte, error)) error {
+		raw, err := val()
+		if err != nil {
+			return err
+		}
+		var att map[string][]string
+		if err := json.Unmarshal(raw, &att); err != nil {
+			return fmt.Errorf("decode attachment: %w", err)
+		}
+		for p, vs := range att {
+			for _, v := range vs {
+				if !slices.Contains(f.Props[p], v) {
+					f.Props[p] = append(f.Props[p], v)
+				}
+			}
+		}
+		return nil
+	})
+	return f, err
+}
+
+// scored is a candidate record with its score against the record resolved.
+type scored struct {
+	e      *entry
+	result match.Result
+}
+
+func (r *Resolver) matchOptions() match.Options {
+	o := match.DefaultOptions()
+	o.Threshold = r.opt.MatchThreshold
+	return o
+}
+
+// resolve (re)indexes one person-like record and places it in a subject.
+func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string, props map[string][]string) error {
+	key := rk(k)
+	f, err := r.buildFeatures(txn, k, schema, props)
+	if err != nil {
+		return err
+	}
+	e := newEntry(k, f)
+	e.f.Keys = indexKeys(e.person)
+
+	old, err := r.load(txn, b, key)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		old = nil
+		if err := r.setTotal(txn, b, 1); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	}
+	var drop, add []string
+	if old != nil {
+		for _, ok := range old.f.Keys {
+			if !slices.Contains(e.f.Keys, ok) {
+				drop = append(drop, ok)
+			}
+		}
+		for _, nk := range e.f.Keys {
+			if !slices.Contains(old.f.Keys, nk) {
+				add = append(add, nk)
+			}
+		}
+	} else {
+		add = e.f.Keys
+	}
+	if err := r.removeKeys(txn, b, key, drop); err != nil {
+		return err
+	}
+	if err := r.addKeys(txn, b, key, add); err != nil {
+		return err
+	}
+	raw, err := json.Marshal(e.f)
+	if err != nil {
+		return err
+	}
+	if err := txn.Set([]byte(pFeatures+key), raw); err != nil {
+		return err
+	}
+	b.entries[key] = e
+
+	current, err := subjectOf(txn, key)
+	if err != nil {
+		return err
+	}
+	judged, err := judgementsOf(txn, key)
+	if err != nil {
+		return err
+	}
+
+	cands, err := r.retrieve(txn, b, e.f.Keys, key, r.opt.MaxCandidates)
+	if err != nil {
+		return err
+	}
+	// Records judged the same are candidates whatever the index says.
+	for other, j := range judged {
+		if j.Same && !slices.ContainsFunc(cands, func(c candidate) bool { return c.key == other }) {
+			cands = append(cands, candidate{key: other})
+		}
+	}
+	bySubject := map[string][]scored{}
+	excluded := map[string]bool{}
+	mo := r.matchOptions()
+	for _, c := range cands {
+		ce, err := r.load(txn, b, c.key)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		s, err := subjectOf(txn, c.key)
+		if err != nil {
+			return err
+		}
+		if s == "" {
+			continue
+		}
+		if j, ok := judged[c.key]; ok {
+			if !j.Same {
+				excluded[s] = true
+				continue
+			}
+			bySubject[s] = append(bySubject[s], scored{ce, match.Result{Score: 1, Match: true, Evidence: []string{"judged the same by " + j.By}}})
+			continue
+		}
+		if !compatible(schema, ce.f.Schema) {
+			continue
+		}
+		res := match.Compare(e.person, ce.person, mo)
+		bySubject[s] = append(bySubject[s], scored{ce, res})
+	}
+
+	type subjScore struct {
+		id    string
+		best  float64
+		recs  []scored
+		judge bool
+	}
+	var hits []subjScore
+	for s, recs := range bySubject {
+		if excluded[s] {
+			continue
+		}
+		best, judge := 0.0, false
+		for _, sc := range recs {
+			best = max(best, sc.result.Score)
+			if _, ok := judged[rk(sc.e.key)]; ok {
+				judge = true
+			}
+		}
+		if best >= r.opt.Threshold || judge {
+			hits = append(hits, subjScore{s, best, recs, judge})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].best != hits[j].best {
+			return hits[i].best > hits[j].best
+		}
+		return olderSubject(hits[i].id, hits[j].id)
+	})
+
+	target := current
+	if current != "" && excluded[current] {
+		// A judgement says this record is not the same as someone in its
+		// subject: it leaves, and is placed afresh.
+		if err := leave(txn, current, key); err != nil {
+			return err
+		}
+		target, current = "", ""
+	}
+	if target == "" && len(hits) > 0 {
+		target = hits[0].id
+	}
+	if target == "" {
+		if target, err = r.newSubject(txn); err != nil {
+			return err
+		}
+	}
+	if current == "" {
+		if err := join(txn, target, key); err != nil {
+			return err
+		}
+	}
+	// Other subjects this record matches are merged only with evidence
+	// between them beyond this record.
+	var targetRecs []scored
+	for _, h := range hits {
+		if h.id == target {
+			targetRecs = h.recs
+		}
+	}
+	for _, h := range hits {
+		if h.id == target {
+			continue
+		}
+		strong := bestOf(targetRecs) >= r.opt.StrongBridge && h.best >= r.opt.StrongBridge
+		ok, err := r.mergeAllowed(txn, b, targetRecs, h.recs, h.judge, strong)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		into, from := target, h.id
+		if olderSubject(from, into) {
+			into, from = from, into
+		}
+		if err := merge(txn, into, from); err != nil {
+			return err
+		}
+		r.log.Debug("merged subjects", "into", into, "from", from, "via", k.String())
+		target = into
+		targetRecs = append(targetRecs, h.recs...)
+	}
+	return nil
+}
+
+// mergeAllowed says whether two subjects that both match a record may be
+// merged: no record of one is judged different from a record of the other,
+// and some record of one matches some record of the other at MergeFloor or
+// better (or a judgement says same). When the record bridges both subjects
+// strongly (strong), weaker evidence between them is enough — BridgeFloor —
+// as long as nothing between them conflicts (a date of birth, a document).
+func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, judgedSame, strong bool) (bool, error) {
+	mo := r.matchOptions()
+	evidence := judgedSame
+	bridge := false
+	for _, x := range a {
+		jx, err := judgementsOf(txn, rk(x.e.key))
+		if err != nil {
+			return false, err
+		}
+		for _, y := range other {
+			if j, ok := jx[rk(y.e.key)]; ok {
+				if !j.Same {
+					return false, nil
+				}
+				evidence = true
+				continue
+			}
+			res := match.Compare(x.e.person, y.e.person, mo)
+			if res.Conflict {
+				strong = false
+			}
+			if res.Score >= r.opt.MergeFloor {
+				evidence = true
+			}
+			if res.Score >= r.opt.BridgeFloor {
+				bridge = true
+			}
+		}
+	}
+	return evidence || strong && bridge, nil
+}
+
+func bestOf(recs []scored) float64 {
+	best := 0.0
+	for _, r := range recs {
+		best = max(best, r.result.Score)
+	}
+	return best
+}
+
+// Judgement is a human decision about two records.
+type Judgement struct {
+	Same bool      `json:"same"`
+	By   string    `json:"by"`
+	At   time.Time `json:"at"`
+	Case string    `json:"case,omitempty"`
+}
+
+func judgementsOf(txn *store.Txn, key string) (map[string]Judgement, error) {
+	prefix := []byte(pJudge + key + "\x00\x00")
+	var out map[string]Judgement
+	err := txn.Iterate(prefix, store.IterOptions{}, func(k []byte, val func() ([]byte, error)) error {
+		raw, err := val()
+		if err != nil {
+			return err
+		}
+		var j Judgement
+		if err := json.Unmarshal(raw, &j); err != nil {
+			return fmt.Errorf("decode judgement: %w", err)
+		}
+		if out == nil {
+			out = map[string]Judgement{}
+		}
+		out[string(k[len(prefix):])] = j
+		return nil
+	})
+	return out, err
+}

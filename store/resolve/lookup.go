@@ -1,0 +1,264 @@
+package resolve
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/match"
+)
+
+// LookupOptions shape a lookup.
+type LookupOptions struct {
+	// Limit is the number of subjects returned. Default 10.
+	Limit int
+	// MinScore drops candidates scoring below it. Default 0.35: candidates
+	// between MinScore and the match threshold are returned as weak.
+	MinScore float64
+	// MaxRecords bounds the records listed per subject. Default 50.
+	MaxRecords int
+	// Visible filters records by clearance: a record it rejects is neither
+	// scored nor shown. Nil shows everything.
+	Visible func(store.Record) bool
+}
+
+// RecordRef is a record as a lookup lists it.
+type RecordRef struct {
+	Source         string    `json:"source"`
+	ID             string    `json:"id"`
+	Schema         string    `json:"schema"`
+	Caption        string    `json:"caption,omitempty"`
+	Score          float64   `json:"score,omitempty"`
+	Classification string    `json:"classification,omitempty"`
+	FirstSeen      time.Time `json:"firstSeen"`
+	LastSeen       time.Time `json:"lastSeen"`
+}
+
+// Hit is one subject found by a lookup.
+type Hit struct {
+	Subject    string      `json:"subject"`
+	Score      float64     `json:"score"`
+	Match      bool        `json:"match"`
+	Strength   string      `json:"strength"` // "strong" at or above the match threshold, "weak" below
+	Evidence   []string    `json:"evidence"`
+	Names      []string    `json:"names"`
+	BirthDates []string    `json:"birthDates,omitempty"`
+	Records    []RecordRef `json:"records"`
+	// Best is the record that matched the query best.
+	Best store.Key `json:"best"`
+	// Hidden counts records of the subject the asker is not cleared for.
+	Hidden int `json:"hidden,omitempty"`
+}
+
+var anyIDKinds = []string{"passport", "national_id", "phone", "email", "plate", "tax", "licence", "other"}
+
+// QueryPerson turns a parsed query into the person the scorer compares.
+func QueryPerson(q Query) match.Person {
+	p := match.Person{BirthDates: q.BirthDates, Identifiers: q.Identifiers}
+	if q.Name != "" {
+		p.Names = []string{q.Name}
+	}
+	return p
+}
+
+// Lookup finds the subjects best matching q, strongest first. It never
+// scans the store: candidates come from the indexes, bounded per key and
+// in total.
+func (r *Resolver) Lookup(ctx context.Context, q Query, opt LookupOptions) ([]Hit, error) {
+	if opt.Limit <= 0 {
+		opt.Limit = 10
+	}
+	if opt.MinScore <= 0 {
+		opt.MinScore = 0.35
+	}
+	if opt.MaxRecords <= 0 {
+		opt.MaxRecords = 50
+	}
+	var hits []Hit
+	gen := r.snapshotGen() // before the snapshot: see cacheMu
+	err := r.db.View(func(txn *store.Txn) error {
+		var err error
+		hits, err = r.lookup(ctx, txn, q, opt, gen)
+		return err
+	})
+	return hits, err
+}
+
+func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt LookupOptions, gen uint64) ([]Hit, error) {
+	qp := QueryPerson(q)
+	// Identifiers of unknown kind are looked for under every kind.
+	var ids []match.Identifier
+	for _, id := range qp.Identifiers {
+		if id.Kind != "" {
+			ids = append(ids, id)
+			continue
+		}
+		found := false
+		for _, kind := range anyIDKinds {
+			v := match.NormalizeIdentifier(kind, id.Value)
+			if v == "" {
+				continue
+			}
+			if c, err := r.count(txn, nil, "x/"+kind+":"+v); err == nil && c > 0 {
+				ids = append(ids, match.Identifier{Kind: kind, Value: id.Value})
+				found = true
+			}
+		}
+		if !found {
+			ids = append(ids, match.Identifier{Kind: "other", Value: id.Value})
+		}
+	}
+	qp.Identifiers = ids
+	keys := indexKeys(qp)
+	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	mo := r.matchOptions()
+	type best struct {
+		score  float64
+		result match.Result
+		key    store.Key
+		scores map[store.Key]float64
+	}
+	bySubject := map[string]*best{}
+	for _, c := range cands {
+		e, err := r.loadGen(txn, nil, c.key, gen)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if opt.Visible != nil {
+			rec, err := store.GetRecord(txn, e.key)
+			if err != nil || !opt.Visible(rec) {
+				continue
+			}
+		}
+		res := match.Compare(qp, e.person, mo)
+		if res.Score < opt.MinScore {
+			continue
+		}
+		s, err := subjectOf(txn, c.key)
+		if err != nil {
+			return nil, err
+		}
+		if s == "" {
+			continue
+		}
+		b := bySubject[s]
+		if b == nil {
+			b = &best{scores: map[store.Key]float64{}}
+			bySubject[s] = b
+		}
+		b.scores[e.key] = res.Score
+		if res.Score > b.score {
+			b.score, b.result, b.key = res.Score, res, e.key
+		}
+	}
+	var hits []Hit
+	for s, b := range bySubject {
+		hits = append(hits, Hit{Subject: s, Score: round3(b.score), Match: b.score >= r.opt.MatchThreshold, Evidence: b.result.Evidence, Best: b.key})
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return olderSubject(hits[i].Subject, hits[j].Subject)
+	})
+	if len(hits) > opt.Limit {
+		hits = hits[:opt.Limit]
+	}
+	for i := range hits {
+		h := &hits[i]
+		h.Strength = "weak"
+		if h.Match {
+			h.Strength = "strong"
+		}
+		if err := r.fill(txn, h, bySubject[h.Subject].scores, opt); err != nil {
+			return nil, err
+		}
+	}
+	return hits, nil
+}
+
+// fill lists a hit's records (newest first), names and dates of birth.
+func (r *Resolver) fill(txn *store.Txn, h *Hit, scores map[store.Key]float64, opt LookupOptions) error {
+	keys, err := records(txn, h.Subject, 0)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		rec, err := store.GetRecord(txn, k)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if opt.Visible != nil && !opt.Visible(rec) {
+			h.Hidden++
+			continue
+		}
+		for _, p := range []string{"name", "alias"} {
+			for _, n := range rec.Properties[p] {
+				if !slices.Contains(h.Names, n) && len(h.Names) < 20 {
+					h.Names = append(h.Names, n)
+				}
+			}
+		}
+		for _, d := range rec.Properties["birthDate"] {
+			if !slices.Contains(h.BirthDates, d) {
+				h.BirthDates = append(h.BirthDates, d)
+			}
+		}
+		h.Records = append(h.Records, RecordRef{
+			Source: rec.Source, ID: rec.ID, Schema: rec.Schema, Caption: rec.First("name"),
+			Score: round3(scores[k]), Classification: rec.Classification,
+			FirstSeen: rec.FirstSeen, LastSeen: rec.LastSeen,
+		})
+	}
+	sort.SliceStable(h.Records, func(i, j int) bool { return h.Records[i].LastSeen.After(h.Records[j].LastSeen) })
+	if len(h.Records) > opt.MaxRecords {
+		h.Records = h.Records[:opt.MaxRecords]
+	}
+	return nil
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+// Subject is a resolved subject with its records.
+type Subject struct {
+	ID      string      `json:"subject"`
+	Names   []string    `json:"names"`
+	Records []RecordRef `json:"records"`
+	Hidden  int         `json:"hidden,omitempty"`
+}
+
+// Subject returns a subject by id (following merges) with its records.
+func (r *Resolver) Subject(ctx context.Context, id string, visible func(store.Record) bool) (Subject, error) {
+	var s Subject
+	err := r.db.View(func(txn *store.Txn) error {
+		canon, err := Canonical(txn, id)
+		if err != nil {
+			return err
+		}
+		h := Hit{Subject: canon}
+		if err := r.fill(txn, &h, nil, LookupOptions{MaxRecords: 200, Visible: visible}); err != nil {
+			return err
+		}
+		if len(h.Records) == 0 && h.Hidden == 0 {
+			return store.ErrNotFound
+		}
+		s = Subject{ID: canon, Names: h.Names, Records: h.Records, Hidden: h.Hidden}
+		return nil
+	})
+	return s, err
+}

@@ -1,0 +1,239 @@
+package resolve
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vigie/vigie/store/match"
+)
+
+// MaxQueryLen is the longest query text accepted, in bytes.
+const MaxQueryLen = 2000
+
+// maxQueryWords bounds the words a query may have.
+const maxQueryWords = 40
+
+// Query is what an officer asks for: a name and/or dates of birth and/or
+// identifiers, plus the case it is asked for.
+type Query struct {
+	Name        string             `json:"name,omitempty"`
+	BirthDates  []string           `json:"birthDates,omitempty"`
+	Identifiers []match.Identifier `json:"identifiers,omitempty"`
+	Case        string             `json:"case,omitempty"`
+}
+
+// Identifier is an identifier in a query (kind "" when the query did not
+// say which kind: it is then looked for under every kind).
+type Identifier = match.Identifier
+
+// Errors of ParseQuery.
+var (
+	ErrEmptyQuery = errors.New("the query has no name, date or identifier to look for")
+	ErrQueryLong  = fmt.Errorf("the query is longer than %d characters", MaxQueryLen)
+)
+
+// identifier keywords: the word that announces a value, and its kind.
+var idWords = map[string]string{
+	"passport": "passport", "pass": "passport", "passeport": "passport",
+	"id": "national_id", "idno": "national_id", "nid": "national_id", "national_id": "national_id", "cni": "national_id",
+	"phone": "phone", "tel": "phone", "tel.": "phone", "mobile": "phone", "gsm": "phone",
+	"email": "email", "e-mail": "email", "mail": "email",
+	"plate": "plate", "vehicle": "plate", "reg": "plate",
+	"tax": "tax", "licence": "licence", "license": "licence",
+}
+
+var dobWords = map[string]bool{"born": true, "dob": true, "b.": true, "né": true, "née": true, "ne": true, "birth": true, "birthdate": true}
+
+// ParseQuery splits free text such as
+//
+//	Salah Abdeslam born 1989-09-15 passport EH123456 case C-2015-113
+//
+// into a name, dates of birth, identifiers and a case reference. Words that
+// look like a date, an e-mail or a phone number are taken as such even
+// without a keyword; a word mixing letters and at least four digits is taken
+// as an identifier of unknown kind. It returns ErrQueryLong for text over
+// MaxQueryLen bytes and ErrEmptyQuery when nothing searchable remains.
+func ParseQuery(text string) (Query, error) {
+	var q Query
+	if len(text) > MaxQueryLen {
+		return q, ErrQueryLong
+	}
+	text = strings.ToValidUTF8(text, " ")
+	text = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, text)
+	words := mergePhoneGroups(strings.Fields(text))
+	if len(words) > maxQueryWords {
+		words = words[:maxQueryWords]
+	}
+	var name []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		lw := strings.ToLower(strings.TrimSuffix(w, ":"))
+		next := func() (string, bool) {
+			if i+1 < len(words) {
+				i++
+				return words[i], true
+			}
+			return "", false
+		}
+		switch {
+		case lw == "case" || lw == "affaire":
+			if v, ok := next(); ok {
+				q.Case = v
+			}
+		case dobWords[lw]:
+			if lw == "birth" && i+1 < len(words) && strings.EqualFold(words[i+1], "date") {
+				i++
+			}
+			// a date may be written in several words: "15 Sep 1989"
+			var parts []string
+			for len(parts) < 3 && i+1+len(parts) < len(words) {
+				parts = append(parts, words[i+1+len(parts)])
+				if _, ok := match.ParseDate(strings.Join(parts, " ")); ok {
+					i += len(parts)
+					q.BirthDates = append(q.BirthDates, strings.Join(parts, " "))
+					parts = nil
+					break
+				}
+			}
+		case idWords[lw] != "":
+			kind := idWords[lw]
+			if v, ok := next(); ok {
+				if strings.EqualFold(v, "number") || strings.EqualFold(v, "no") || v == "#" {
+					if v2, ok := next(); ok {
+						v = v2
+					}
+				}
+				q.Identifiers = append(q.Identifiers, match.Identifier{Kind: kind, Value: v})
+			}
+		case looksLikeEmail(w):
+			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "email", Value: w})
+		case looksLikeDate(w):
+			q.BirthDates = append(q.BirthDates, w)
+		case looksLikePhone(w):
+			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "phone", Value: w})
+		case looksLikeID(w):
+			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "", Value: w})
+		default:
+			name = append(name, w)
+		}
+	}
+	q.Name = strings.TrimSpace(strings.Join(name, " "))
+	if !hasLetter(q.Name) {
+		q.Name = ""
+	}
+	if q.Name == "" && len(q.BirthDates) == 0 && len(q.Identifiers) == 0 {
+		return q, ErrEmptyQuery
+	}
+	return q, nil
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func looksLikeEmail(w string) bool {
+	at := strings.IndexByte(w, '@')
+	return at > 0 && at < len(w)-3 && strings.Contains(w[at:], ".")
+}
+
+func looksLikeDate(w string) bool {
+	digits := 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == '/' || r == '.':
+		default:
+			return false
+		}
+	}
+	if digits < 4 {
+		return false
+	}
+	_, ok := match.ParseDate(w)
+	return ok
+}
+
+func looksLikePhone(w string) bool {
+	digits := 0
+	for i, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '+' && i == 0:
+		case r == '.' || r == '-' || r == '(' || r == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 8
+}
+
+func looksLikeID(w string) bool {
+	digits, letters := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		case r == '-' || r == '/' || r == '.':
+		default:
+			return false
+		}
+	}
+	return digits >= 4 && letters >= 1 && letters+digits >= 6
+}
+
+// mergePhoneGroups joins a phone number typed in groups ("+33 6 12 34 56
+// 78", "06 12 34 56 78") into one word: a run of numeric words starting
+// with "+" or "0" whose digits add up to at least 8.
+func mergePhoneGroups(words []string) []string {
+	numeric := func(w string) bool {
+		for i, r := range w {
+			if !(r >= '0' && r <= '9') && !(r == '+' && i == 0) && r != '.' && r != '-' && r != '(' && r != ')' {
+				return false
+			}
+		}
+		return w != "" && w != "+"
+	}
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if !(strings.HasPrefix(w, "+") || strings.HasPrefix(w, "0") || strings.HasPrefix(w, "(")) || !numeric(w) {
+			out = append(out, w)
+			continue
+		}
+		j := i + 1
+		for j < len(words) && numeric(words[j]) && !strings.HasPrefix(words[j], "+") {
+			j++
+		}
+		joined := strings.Join(words[i:j], "")
+		digits := 0
+		for _, r := range joined {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		if j-i > 1 && digits >= 8 && digits <= 15 {
+			out = append(out, joined)
+			i = j - 1
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}

@@ -1,0 +1,64 @@
+package resolve
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestParseQuery(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Query
+		err  error
+	}{
+		{"Salah Abdeslam born 1989-09-15 passport EH123456 case C-2015-113", Query{
+			Name: "Salah Abdeslam", BirthDates: []string{"1989-09-15"},
+			Identifiers: []Identifier{{Kind: "passport", Value: "EH123456"}}, Case: "C-2015-113"}, nil},
+		{"ABDESLAM, Salah 15/09/1989", Query{Name: "ABDESLAM, Salah", BirthDates: []string{"15/09/1989"}}, nil},
+		{"born 15 Sep 1989", Query{BirthDates: []string{"15 Sep 1989"}}, nil},
+		{"+33 6 12 34 56 78", Query{Identifiers: []Identifier{{Kind: "phone", Value: "+33612345678"}}}, nil},
+		{"Karim 06 12 34 56 78", Query{Name: "Karim", Identifiers: []Identifier{{Kind: "phone", Value: "0612345678"}}}, nil},
+		{"+33612345678", Query{Identifiers: []Identifier{{Kind: "phone", Value: "+33612345678"}}}, nil},
+		{"j.doe@example.org", Query{Identifiers: []Identifier{{Kind: "email", Value: "j.doe@example.org"}}}, nil},
+		{"EH123456", Query{Identifiers: []Identifier{{Kind: "", Value: "EH123456"}}}, nil},
+		{"", Query{}, ErrEmptyQuery},
+		{"  ?!… ---  ", Query{}, ErrEmptyQuery},
+		{"abc\x00def\x1b[31m", Query{Name: "abc def [31m"}, nil},
+		{strings.Repeat("a", MaxQueryLen+1), Query{}, ErrQueryLong},
+		{"Ιωάννης Παπαδόπουλος", Query{Name: "Ιωάννης Παπαδόπουλος"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := ParseQuery(tc.in)
+			if !errors.Is(err, tc.err) {
+				t.Fatalf("ParseQuery(%q) error = %v, want %v", tc.in, err, tc.err)
+			}
+			if err != nil {
+				return
+			}
+			if diff := cmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("ParseQuery(%q) (-want +got):\n%s", tc.in, diff)
+			}
+		})
+	}
+}
+
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{"Salah Abdeslam born 1989-09-15 passport EH123456 case C-1", "born", "passport", "case", "+33 6", "a@b.c", "15 Sep", "محمد", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := ParseQuery(s)
+		if err != nil {
+			return
+		}
+		if q.Name == "" && len(q.BirthDates) == 0 && len(q.Identifiers) == 0 {
+			t.Fatalf("ParseQuery(%q) = empty query without error", s)
+		}
+		_ = QueryKeys(q)
+	})
+}

@@ -1,0 +1,637 @@
+// Package resolve groups records that describe the same person (or
+// organisation) into subjects, incrementally as records arrive on the
+// change feed, and answers lookups from indexes kept in the store.
+//
+// Every person-like record gets index keys (name keys from store/names,
+// pairs of name keys, normalised identifiers, full dates of birth). A new or
+// changed record retrieves candidates through those keys, never by scanning,
+// skips keys shared by more than Options.GiantBucket records, scores the
+// best candidates with store/match, and joins the subject it matches best
+// at or above Options.Threshold — or starts a new one. Two existing subjects
+// that both match a new record are merged only when there is evidence
+// between them as well (a guard against chaining: A~B and B~C does not make
+// A~C). Human judgements ("same person", "not the same") always win over
+// the scorer and are kept by record key, so they survive re-ingest.
+package resolve
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/match"
+	"github.com/vigie/vigie/store/names"
+)
+
+// Options tune resolution and retrieval. Start from DefaultOptions.
+type Options struct {
+	// Threshold is the score at or above which a record joins a subject.
+	// Default 0.70, the scorer's own match threshold.
+	Threshold float64
+	// MatchThreshold is the score at or above which a lookup calls a
+	// candidate a match (below it, candidates are shown as weak). Default 0.70.
+	MatchThreshold float64
+	// MergeFloor is the least score between records of two subjects for a
+	// record matching both to merge them. Default 0.60.
+	MergeFloor float64
+	// StrongBridge and BridgeFloor: a record matching two subjects at
+	// StrongBridge or better merges them with only BridgeFloor between
+	// them, when nothing between them conflicts. Defaults 0.90 and 0.45.
+	StrongBridge, BridgeFloor float64
+	// GiantBucket: an index key with more postings than this is too common
+	// to retrieve candidates by (pairs of keys still are). Default 5000.
+	GiantBucket int
+	// MaxCandidates bounds the records scored per resolved record. Default 40.
+	MaxCandidates int
+	// LookupCandidates bounds the records scored per lookup. Default 300.
+	LookupCandidates int
+	// PostingCap bounds the postings read per index key. Default 2000.
+	PostingCap int
+	// CacheSize is the number of prepared records kept in memory. Default 200,000.
+	CacheSize int
+	// Logger gets resolution diagnostics; default discard.
+	Logger *slog.Logger
+}
+
+// DefaultOptions returns the documented defaults.
+func DefaultOptions() Options {
+	return Options{
+		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
+		StrongBridge: 0.90, BridgeFloor: 0.45,
+		GiantBucket: 5000, MaxCandidates: 40, LookupCandidates: 300,
+		PostingCap: 2000, CacheSize: 200_000,
+	}
+}
+
+func (o *Options) validate() error {
+	var errs []error
+	for name, v := range map[string]float64{"threshold": o.Threshold, "match threshold": o.MatchThreshold, "merge floor": o.MergeFloor} {
+		if v <= 0 || v > 1 {
+			errs = append(errs, fmt.Errorf("%s %v: want (0, 1]", name, v))
+		}
+	}
+	if o.GiantBucket < 10 || o.MaxCandidates < 1 || o.LookupCandidates < 1 || o.PostingCap < 10 || o.CacheSize < 100 {
+		errs = append(errs, errors.New("giant bucket ≥ 10, candidates ≥ 1, posting cap ≥ 10 and cache ≥ 100 are required"))
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return errors.Join(errs...)
+}
+
+// Resolver resolves records into subjects and answers lookups. It is safe
+// for concurrent use; Apply must be called by one feed consumer at a time.
+type Resolver struct {
+	db  *store.DB
+	opt Options
+	log *slog.Logger
+
+	cache *lru.Cache[string, *entry]
+	// cacheMu orders cache writes: the pipeline's committed entries, and
+	// entries a reader decoded from a snapshot, which it may only add when
+	// no commit happened since its snapshot (gen unchanged) — otherwise a
+	// slow reader could put back an entry older than the committed one.
+	cacheMu sync.Mutex
+	gen     uint64
+	// cur is the batch of the pipeline transaction in progress, so later
+	// stages of the same transaction (watches) see what resolve wrote.
+	cur *batch
+
+	mu     sync.RWMutex
+	counts map[string]uint32 // index key → postings, mirrors i/c/ for keys seen
+	total  uint64            // records indexed, mirrors i/total
+	loaded bool
+}
+
+// New returns a resolver over db.
+func New(db *store.DB, opt Options) (*Resolver, error) {
+	if err := opt.validate(); err != nil {
+		return nil, fmt.Errorf("resolve options: %w", err)
+	}
+	c, err := lru.New[string, *entry](opt.CacheSize)
+	if err != nil {
+		return nil, err
+	}
+	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, counts: map[string]uint32{}}, nil
+}
+
+// Options returns the resolver's options.
+func (r *Resolver) Options() Options { return r.opt }
+
+// SubjectSchema reports whether records of schema become subjects.
+func SubjectSchema(schema string) bool {
+	switch schema {
+	case "Person", "LegalEntity", "Organization", "Company", "PublicBody":
+		return true
+	}
+	return false
+}
+
+func compatible(a, b string) bool {
+	if a == b || a == "LegalEntity" || b == "LegalEntity" {
+		return true
+	}
+	return a != "Person" && b != "Person"
+}
+
+// identityProps are the properties kept in a record's features.
+var identityProps = []string{
+	"name", "alias", "weakAlias", "previousName", "firstName", "middleName", "lastName", "secondName",
+	"fatherName", "motherName", "title", "birthDate", "birthPlace", "deathDate", "nationality", "citizenship",
+	"country", "gender", "passportNumber", "idNumber", "taxNumber", "socialSecurityNumber", "phone", "email",
+	"registrationNumber", "innCode", "ogrnCode", "leiCode", "vatCode", "incorporationDate", "jurisdiction",
+}
+
+// features is what resolve keeps per person-like record: the identity
+// properties (with identifiers attached from Passport/Identification
+// records) and the index keys written for it, so an update can remove them.
+type features struct {
+	Schema string              `json:"s"`
+	Props  map[string][]string `json:"p"`
+	Keys   []string            `json:"k"`
+}
+
+// entry is a record's features with the matching craft's prepared form.
+type entry struct {
+	key    store.Key
+	f      features
+	person match.Person
+}
+
+func newEntry(k store.Key, f features) *entry {
+	return &entry{key: k, f: f, person: match.FromProperties(f.Schema, f.Props)}
+}
+
+// indexKeys returns the index keys of a prepared person: name keys, pairs of
+// name keys (selective even when each token is common), identifiers and
+// full dates of birth. Keys carry a type prefix: n/, p/, x/, d/.
+func indexKeys(p match.Person) []string {
+	var keys []string
+	add := func(k string) {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, raw := range p.Names {
+		n := names.Parse(raw)
+		for _, k := range n.Keys() {
+			add("n/" + k)
+		}
+		var primary []string
+		for _, tok := range n.Tokens {
+			if k := names.TokenKey(tok); k != "" && !slices.Contains(primary, k) {
+				primary = append(primary, k)
+			}
+		}
+		if len(primary) > 6 {
+			primary = primary[:6]
+		}
+		for i := range primary {
+			for j := i + 1; j < len(primary); j++ {
+				a, b := primary[i], primary[j]
+				if a > b {
+					a, b = b, a
+				}
+				add("p/" + a + "|" + b)
+			}
+		}
+	}
+	for _, id := range p.Identifiers {
+		if v := match.NormalizeIdentifier(id.Kind, id.Value); v != "" {
+			add("x/" + id.Kind + ":" + v)
+		}
+	}
+	for _, d := range p.BirthDates {
+		if dt, ok := match.ParseDate(d); ok && dt.Day > 0 {
+			add(fmt.Sprintf("d/%04d-%02d-%02d", dt.Year, dt.Month, dt.Day))
+		}
+	}
+	if len(keys) > 200 {
+		keys = keys[:200]
+	}
+	return keys
+}
+
+// batch holds what one feed batch changed in memory-mirrored state; it is
+// folded into the resolver's caches only after the batch commits.
+type batch struct {
+	counts  map[string]int64
+	total   int64
+	entries map[string]*entry
+}
+
+func (r *Resolver) newBatch(txn *store.Txn) *batch {
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}}
+	r.cur = b
+	txn.OnCommit(func() {
+		r.mu.Lock()
+		for k, d := range b.counts {
+			r.counts[k] = uint32(int64(r.counts[k]) + d)
+		}
+		r.total = uint64(int64(r.total) + b.total)
+		r.mu.Unlock()
+		r.cacheMu.Lock()
+		r.gen++
+		for k, e := range b.entries {
+			if e == nil {
+				r.cache.Remove(k)
+			} else {
+				r.cache.Add(k, e)
+			}
+		}
+		r.cacheMu.Unlock()
+	})
+	return b
+}
+
+// count returns the postings of an index key as the transaction sees them.
+func (r *Resolver) count(txn *store.Txn, b *batch, key string) (uint32, error) {
+	r.mu.RLock()
+	c, ok := r.counts[key]
+	r.mu.RUnlock()
+	if !ok {
+		raw, err := txn.Get([]byte(pCount + key))
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return 0, err
+		}
+		c = getU32(raw)
+		r.mu.Lock()
+		if len(r.counts) < 5_000_000 {
+			r.counts[key] = c
+		}
+		r.mu.Unlock()
+	}
+	if b != nil {
+		c = uint32(int64(c) + b.counts[key])
+	}
+	return c, nil
+}
+
+func (r *Resolver) totalRecords(txn *store.Txn, b *batch) (uint64, error) {
+	r.mu.RLock()
+	loaded, t := r.loaded, r.total
+	r.mu.RUnlock()
+	if !loaded {
+		raw, err := txn.Get([]byte(kTotal))
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return 0, err
+		}
+		if len(raw) == 8 {
+			t = uint64(raw[0])<<56 | uint64(raw[1])<<48 | uint64(raw[2])<<40 | uint64(raw[3])<<32 | uint64(raw[4])<<24 | uint64(raw[5])<<16 | uint64(raw[6])<<8 | uint64(raw[7])
+		}
+		r.mu.Lock()
+		if !r.loaded {
+			r.total, r.loaded = t, true
+		}
+		t = r.total
+		r.mu.Unlock()
+	}
+	if b != nil {
+		t = uint64(int64(t) + b.total)
+	}
+	return t, nil
+}
+
+// snapshotGen returns the cache generation a reader's snapshot starts from.
+func (r *Resolver) snapshotGen() uint64 {
+	r.cacheMu.Lock()
+	defer r.cacheMu.Unlock()
+	return r.gen
+}
+
+// load returns a record's entry as the transaction sees it. Pipeline
+// transactions pass their batch; readers pass nil and the generation their
+// snapshot began at (see cacheMu).
+func (r *Resolver) load(txn *store.Txn, b *batch, key string) (*entry, error) {
+	return r.loadGen(txn, b, key, ^uint64(0))
+}
+
+func (r *Resolver) loadGen(txn *store.Txn, b *batch, key string, gen uint64) (*entry, error) {
+	if b != nil {
+		if e, ok := b.entries[key]; ok {
+			if e == nil {
+				return nil, store.ErrNotFound
+			}
+			return e, nil
+		}
+	}
+	if e, ok := r.cache.Get(key); ok {
+		return e, nil
+	}
+	raw, err := txn.Get([]byte(pFeatures + key))
+	if err != nil {
+		return nil, err
+	}
+	var f features
+	if err := json.Unmarshal(raw, &f); err != nil {
+		return nil, fmt.Errorf("decode features of %s: %w", parseRK(key), err)
+	}
+	e := newEntry(parseRK(key), f)
+	if b == nil {
+		r.cacheMu.Lock()
+		if r.gen == gen {
+			r.cache.Add(key, e)
+		}
+		r.cacheMu.Unlock()
+	}
+	return e, nil
+}
+
+// subjectOf returns the subject of a record ("" when it has none).
+func subjectOf(txn *store.Txn, key string) (string, error) {
+	raw, err := txn.Get([]byte(pMember + key))
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	return string(raw), err
+}
+
+// SubjectOf returns the subject a record belongs to, or "" if it has none
+// (not a person-like record, or not resolved yet).
+func (r *Resolver) SubjectOf(txn *store.Txn, k store.Key) (string, error) {
+	return subjectOf(txn, rk(k))
+}
+
+// Canonical follows merges: the subject id that an old id now lives in.
+// It returns the id itself when it was never merged.
+func Canonical(txn *store.Txn, subject string) (string, error) {
+	for range 20 {
+		raw, err := txn.Get([]byte(pAlias + subject))
+		if errors.Is(err, store.ErrNotFound) {
+			return subject, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		subject = string(raw)
+	}
+	return subject, nil
+}
+
+// Records returns the records of a subject (following merges), at most
+// limit when limit > 0.
+func (r *Resolver) Records(txn *store.Txn, subject string) ([]store.Key, error) {
+	return records(txn, subject, 0)
+}
+
+func records(txn *store.Txn, subject string, limit int) ([]store.Key, error) {
+	subject, err := Canonical(txn, subject)
+	if err != nil {
+		return nil, err
+	}
+	prefix := []byte(pSubject + subject + "\x00")
+	var out []store.Key
+	err = txn.Iterate(prefix, store.IterOptions{KeysOnly: true, Limit: limit}, func(k []byte, _ func() ([]byte, error)) error {
+		out = append(out, parseRK(string(k[len(prefix):])))
+		return nil
+	})
+	return out, err
+}
+
+func (r *Resolver) newSubject(txn *store.Txn) (string, error) {
+	raw, err := txn.Get([]byte(kCounter))
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return "", err
+	}
+	n := uint64(0)
+	if len(raw) > 0 {
+		n, err = strconv.ParseUint(string(raw), 10, 64)
+		if err != nil {
+			return "", fmt.Errorf("subject counter: %w", err)
+		}
+	}
+	n++
+	if err := txn.Set([]byte(kCounter), []byte(strconv.FormatUint(n, 10))); err != nil {
+		return "", err
+	}
+	return "S-" + strconv.FormatUint(n, 10), nil
+}
+
+func join(txn *store.Txn, subject, key string) error {
+	if err := txn.Set([]byte(pMember+key), []byte(subject)); err != nil {
+		return err
+	}
+	return txn.Set([]byte(pSubject+subject+"\x00"+key), nil)
+}
+
+func leave(txn *store.Txn, subject, key string) error {
+	if err := txn.Delete([]byte(pMember + key)); err != nil {
+		return err
+	}
+	return txn.Delete([]byte(pSubject + subject + "\x00" + key))
+}
+
+// merge moves every record of from into into and leaves an alias behind so
+// that watches and links naming from still find the subject.
+func merge(txn *store.Txn, into, from string) error {
+	if into == from {
+		return nil
+	}
+	members, err := records(txn, from, 0)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		k := rk(m)
+		if err := leave(txn, from, k); err != nil {
+			return err
+		}
+		if err := join(txn, into, k); err != nil {
+			return err
+		}
+	}
+	if err := txn.Set([]byte(pMerged+into+"\x00"+from), nil); err != nil {
+		return err
+	}
+	return txn.Set([]byte(pAlias+from), []byte(into))
+}
+
+// Aliases returns the subject ids that were merged into subject, directly
+// or through earlier merges (bounded to 1,000), so that a watch or a link
+// naming an old id still finds the subject.
+func Aliases(txn *store.Txn, subject string) ([]string, error) {
+	var out []string
+	queue := []string{subject}
+	for len(queue) > 0 && len(out) < 1000 {
+		s := queue[0]
+		queue = queue[1:]
+		prefix := []byte(pMerged + s + "\x00")
+		err := txn.Iterate(prefix, store.IterOptions{KeysOnly: true, Limit: 1000}, func(k []byte, _ func() ([]byte, error)) error {
+			old := string(k[len(prefix):])
+			out = append(out, old)
+			queue = append(queue, old)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// IndexKeysOf returns the index keys a record with these properties has
+// (the same keys resolution and lookup use), so other stages — query
+// watches — can index by them too.
+func IndexKeysOf(schema string, props map[string][]string) []string {
+	return indexKeys(match.FromProperties(schema, props))
+}
+
+// olderSubject orders subject ids by age (smaller number first), so the
+// survivor of a merge is the subject officers have known longest.
+func olderSubject(a, b string) bool {
+	na, _ := strconv.ParseUint(strings.TrimPrefix(a, "S-"), 10, 64)
+	nb, _ := strconv.ParseUint(strings.TrimPrefix(b, "S-"), 10, 64)
+	if na != nb {
+		return na < nb
+	}
+	return a < b
+}
+
+// candidate is a record retrieved through shared index keys.
+type candidate struct {
+	key    string
+	weight float64
+}
+
+// retrieve returns up to max records sharing index keys with keys, the
+// records sharing the most (and rarest) keys first. Keys with more postings
+// than GiantBucket are skipped; pairs and identifiers are read first.
+func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int) ([]candidate, error) {
+	total, err := r.totalRecords(txn, b)
+	if err != nil {
+		return nil, err
+	}
+	type keyInfo struct {
+		key   string
+		count uint32
+		w     float64
+	}
+	var infos []keyInfo
+	for _, k := range keys {
+		c, err := r.count(txn, b, k)
+		if err != nil {
+			return nil, err
+		}
+		if c == 0 || int(c) > r.opt.GiantBucket {
+			continue
+		}
+		w := math.Log(1 + float64(total+1)/float64(c))
+		switch k[0] {
+		case 'x':
+			w *= 3
+		case 'p':
+			w *= 1.5
+		case 'd':
+			w *= 0.5
+		}
+		infos = append(infos, keyInfo{k, c, w})
+	}
+	sort.Slice(infos, func(i, j int) bool { return infos[i].count < infos[j].count })
+	acc := map[string]float64{}
+	budget := r.opt.PostingCap * 4
+	for _, ki := range infos {
+		prefix := []byte(store.PrefixIndex + ki.key + "\x00")
+		limit := min(r.opt.PostingCap, budget)
+		if limit <= 0 {
+			break
+		}
+		n := 0
+		err := txn.Iterate(prefix, store.IterOptions{KeysOnly: true, Limit: limit}, func(k []byte, _ func() ([]byte, error)) error {
+			n++
+			other := string(k[len(prefix):])
+			if other != self {
+				acc[other] += ki.w
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		budget -= n
+	}
+	out := make([]candidate, 0, len(acc))
+	for k, w := range acc {
+		out = append(out, candidate{k, w})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].weight != out[j].weight {
+			return out[i].weight > out[j].weight
+		}
+		return out[i].key < out[j].key
+	})
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out, nil
+}
+
+func (r *Resolver) addKeys(txn *store.Txn, b *batch, key string, keys []string) error {
+	for _, k := range keys {
+		if err := txn.Set(posting(store.PrefixIndex, k, key), nil); err != nil {
+			return err
+		}
+		c, err := r.count(txn, b, k)
+		if err != nil {
+			return err
+		}
+		if err := txn.Set([]byte(pCount+k), u32(c+1)); err != nil {
+			return err
+		}
+		b.counts[k]++
+	}
+	return nil
+}
+
+func (r *Resolver) removeKeys(txn *store.Txn, b *batch, key string, keys []string) error {
+	for _, k := range keys {
+		if err := txn.Delete(posting(store.PrefixIndex, k, key)); err != nil {
+			return err
+		}
+		c, err := r.count(txn, b, k)
+		if err != nil {
+			return err
+		}
+		if c > 0 {
+			if err := txn.Set([]byte(pCount+k), u32(c-1)); err != nil {
+				return err
+			}
+			b.counts[k]--
+		}
+	}
+	return nil
+}
+
+func (r *Resolver) setTotal(txn *store.Txn, b *batch, delta int64) error {
+	t, err := r.totalRecords(txn, b)
+	if err != nil {
+		return err
+	}
+	nt := uint64(int64(t) + delta)
+	b.total += delta
+	return txn.Set([]byte(kTotal), []byte{byte(nt >> 56), byte(nt >> 48), byte(nt >> 40), byte(nt >> 32), byte(nt >> 24), byte(nt >> 16), byte(nt >> 8), byte(nt)})
+}
+
+// PersonOf returns what the scorer knows of a person-like record (its
+// identity properties with attached identifiers) and its index keys. It
+// returns store.ErrNotFound for a record resolve has not indexed (not
+// person-like, or not yet through the pipeline).
+func (r *Resolver) PersonOf(txn *store.Txn, k store.Key) (match.Person, []string, error) {
+	e, err := r.load(txn, r.cur, rk(k))
+	if err != nil {
+		return match.Person{}, nil, err
+	}
+	return e.person, e.f.Keys, nil
+}
+
+// QueryKeys returns the index keys of a lookup query, as Lookup uses them.
+func QueryKeys(q Query) []string { return indexKeys(QueryPerson(q)) }

@@ -1,0 +1,249 @@
+package resolve
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/pipeline"
+)
+
+type fixture struct {
+	db   *store.DB
+	res  *Resolver
+	pipe *pipeline.Pipeline
+}
+
+func mustOpen(t testing.TB, opt Options) *fixture {
+	t.Helper()
+	o := store.DefaultOptions(t.TempDir())
+	o.SyncWrites = false
+	db, err := store.Open(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	res, err := New(db, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(db, "test", 100, res.log, pipeline.Named{Name: "resolve", Stage: res})
+	return &fixture{db, res, p}
+}
+
+func person(src, id string, props ...string) store.Incoming {
+	in := store.Incoming{Source: src, ID: id, Schema: "Person", Properties: map[string][]string{}}
+	for i := 0; i+1 < len(props); i += 2 {
+		in.Properties[props[i]] = append(in.Properties[props[i]], props[i+1])
+	}
+	return in
+}
+
+func (f *fixture) put(t testing.TB, recs ...store.Incoming) {
+	t.Helper()
+	if _, err := f.db.Put(context.Background(), recs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.pipe.Drain(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// clusters returns the subjects as sorted lists of "source/id", sorted.
+func (f *fixture) clusters(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	err := f.res.Export(context.Background(), func(_ string, recs []store.Key) error {
+		var ks []string
+		for _, k := range recs {
+			ks = append(ks, k.String())
+		}
+		sort.Strings(ks)
+		out = append(out, strings.Join(ks, " "))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestResolveGroupsVariantsAndKeepsNamesakesApart(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("police", "p1", "name", "Salah Abdeslam", "birthDate", "1989-09-15", "nationality", "fr"),
+		person("partner", "w1", "name", "ABDESLAM, Salah", "birthDate", "1989-09-15"),
+		person("border", "b1", "name", "صلاح عبد السلام", "birthDate", "1989-09-15"),
+		person("border", "b2", "name", "Salah Abdesalam", "birthDate", "15/09/1989"),
+		person("police", "p2", "name", "Ibrahim Abdeslam", "birthDate", "1984-07-30"),
+		person("police", "p3", "name", "Salah Abdeslam", "birthDate", "1961-02-03"),
+	)
+	want := []string{
+		"border/b1 border/b2 partner/w1 police/p1",
+		"police/p2",
+		"police/p3",
+	}
+	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
+		t.Errorf("clusters (-want +got):\n%s", diff)
+	}
+}
+
+func TestChainingNeedsEvidenceBetweenSubjects(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("a", "1", "name", "Johannes Michael Schwarzenberger", "birthDate", "1980-01-01"),
+		person("a", "2", "name", "Johannes Michael Schwarzenberger", "birthDate", "1975-05-05"),
+	)
+	// Matches both, but 1 and 2 conflict on the date of birth: no merge.
+	f.put(t, person("b", "3", "name", "Johannes Michael Schwarzenberger"))
+	got := f.clusters(t)
+	if len(got) != 2 {
+		t.Fatalf("clusters = %q, want 2 subjects (no chaining through b/3)", got)
+	}
+}
+
+func TestJudgementsOverrideAndSurviveReingest(t *testing.T) {
+	ctx := context.Background()
+	f := mustOpen(t, DefaultOptions())
+	a := person("s", "a", "name", "Karim Benali", "birthDate", "1990-03-04")
+	b := person("s", "b", "name", "Karim Ben Ali", "birthDate", "1990-03-04")
+	c := person("s", "c", "name", "Totally Different", "birthDate", "1950-01-01")
+	f.put(t, a, b, c)
+	if got := f.clusters(t); len(got) != 2 {
+		t.Fatalf("before judgement: %q, want a+b together and c alone", got)
+	}
+	now := time.Now()
+	if err := f.res.Judge(ctx, false, store.Key{Source: "s", ID: "a"}, store.Key{Source: "s", ID: "b"}, "officer1", "C-1", now); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.clusters(t); len(got) != 3 {
+		t.Fatalf("after 'different': %q, want 3 subjects", got)
+	}
+	// A changed version of b is resolved again: the judgement still holds.
+	b2 := b
+	b2.Properties = map[string][]string{"name": {"Karim Benali"}, "birthDate": {"1990-03-04"}, "phone": {"+33 6 12 34 56 78"}}
+	f.put(t, b2)
+	if got := f.clusters(t); len(got) != 3 {
+		t.Fatalf("after re-ingest of b: %q, want the judgement kept (3 subjects)", got)
+	}
+	if err := f.res.Judge(ctx, true, store.Key{Source: "s", ID: "a"}, store.Key{Source: "s", ID: "c"}, "officer1", "C-1", now); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"s/a s/c", "s/b"}
+	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
+		t.Errorf("after 'same' a~c (-want +got):\n%s", diff)
+	}
+	if err := f.res.Judge(ctx, true, store.Key{Source: "s", ID: "a"}, store.Key{Source: "s", ID: "zzz"}, "o", "", now); err == nil {
+		t.Error("Judge with an unknown record = nil, want an error")
+	}
+}
+
+func TestPassportAttachesToHolderAndJoinsSubjects(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		// The passport arrives before its holder.
+		store.Incoming{Source: "visa", ID: "pp1", Schema: "Passport", Properties: map[string][]string{"holder": {"h1"}, "number": {"EH 123-456"}}},
+		person("visa", "h1", "name", "Youssef El Amrani"),
+		person("police", "x9", "name", "Yousef Amrani", "passportNumber", "eh123456"),
+	)
+	want := []string{"police/x9 visa/h1"}
+	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
+		t.Errorf("clusters (-want +got):\n%s", diff)
+	}
+	hits, err := f.res.Lookup(context.Background(), Query{Identifiers: []Identifier{{Kind: "", Value: "EH123456"}}}, LookupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || len(hits[0].Records) != 2 {
+		t.Fatalf("Lookup(passport EH123456) = %+v, want the subject with both records", hits)
+	}
+}
+
+func TestLookupRanksAndExplains(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	var recs []store.Incoming
+	for i := range 30 {
+		recs = append(recs, person("pop", fmt.Sprint("n", i), "name", fmt.Sprintf("Mohamed Ali %c", 'A'+i%26), "birthDate", fmt.Sprintf("19%02d-01-01", 50+i)))
+	}
+	recs = append(recs,
+		person("police", "t1", "name", "Mohammed Tahar Belkacem", "birthDate", "1987-11-02"),
+		person("partner", "t2", "name", "Muhammad Belkacem", "birthDate", "1987-11-02", "phone", "+33 7 00 00 00 01"),
+	)
+	f.put(t, recs...)
+	q, err := ParseQuery("Mohamed Belkacem born 02/11/1987")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		t.Fatal("Lookup found nothing")
+	}
+	top := hits[0]
+	var keys []string
+	for _, r := range top.Records {
+		keys = append(keys, r.Source+"/"+r.ID)
+	}
+	sort.Strings(keys)
+	if got := strings.Join(keys, " "); got != "partner/t2 police/t1" || !top.Match {
+		t.Errorf("top hit = %s %v (match %v, evidence %v), want partner/t2 police/t1 as a match", top.Subject, keys, top.Match, top.Evidence)
+	}
+	if len(top.Evidence) == 0 {
+		t.Error("top hit has no evidence")
+	}
+	for _, h := range hits[1:] {
+		if h.Score > top.Score {
+			t.Errorf("hits not ranked: %v after %v", h.Score, top.Score)
+		}
+	}
+}
+
+func TestGiantBucketIsNotRetrievedBy(t *testing.T) {
+	o := DefaultOptions()
+	o.GiantBucket = 20
+	f := mustOpen(t, o)
+	var recs []store.Incoming
+	for i := range 60 {
+		recs = append(recs, person("pop", fmt.Sprint(i), "name", "Ali Hassan", "birthDate", fmt.Sprintf("19%02d-02-03", 30+i)))
+	}
+	f.put(t, recs...)
+	var count uint32
+	f.db.View(func(txn *store.Txn) error {
+		var err error
+		count, err = f.res.count(txn, nil, "p/"+pairKey(t, "Ali Hassan"))
+		return err
+	})
+	if count != 60 {
+		t.Fatalf("pair key count = %d, want 60", count)
+	}
+	f.db.View(func(txn *store.Txn) error {
+		cands, err := f.res.retrieve(txn, nil, []string{"p/" + pairKey(t, "Ali Hassan")}, "", 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(cands) != 0 {
+			t.Errorf("retrieve through a key with 60 > 20 postings returned %d candidates, want 0", len(cands))
+		}
+		return nil
+	})
+}
+
+func pairKey(t testing.TB, name string) string {
+	keys := indexKeys(QueryPerson(Query{Name: name}))
+	for _, k := range keys {
+		if strings.HasPrefix(k, "p/") {
+			return k[2:]
+		}
+	}
+	t.Fatalf("no pair key for %q in %v", name, keys)
+	return ""
+}
