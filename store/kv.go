@@ -1,9 +1,12 @@
 package store
 
 import (
+	"strings"
+
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/google/btree"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -12,9 +15,55 @@ import (
 // Txn is a read or read-write transaction over the store's keys. Packages
 // inside store keep their data under their own key prefix (see keys.go).
 // A Txn must not be used after the function it was handed to returns.
+//
+// In a read-write transaction, Txn keeps its own ordered copy of what it
+// wrote and iterates a read snapshot of committed data merged with it:
+// Badger sorts every pending write each time an iterator opens in a
+// read-write transaction, which made a feed stage that writes thousands of
+// index keys per batch and scans many small ranges quadratic.
 type Txn struct {
 	t        *badger.Txn
+	bdb      *badger.DB
+	snap     *badger.Txn                 // committed data, opened on first merged iteration
+	pend     *btree.BTreeG[pendingWrite] // this transaction's writes, in key order
 	onCommit []func()
+}
+
+type pendingWrite struct {
+	key string
+	val []byte
+	del bool
+}
+
+func lessPending(a, b pendingWrite) bool { return a.key < b.key }
+
+func (t *Txn) remember(key, val []byte, del bool) {
+	if t.bdb == nil {
+		return
+	}
+	if t.pend == nil {
+		t.pend = btree.NewG(16, lessPending)
+	}
+	t.pend.ReplaceOrInsert(pendingWrite{key: string(key), val: bytes.Clone(val), del: del})
+}
+
+// committed returns a read-only snapshot of what is committed, opened on
+// first use and discarded with the transaction.
+func (t *Txn) committed() *badger.Txn {
+	if t.bdb == nil {
+		return t.t
+	}
+	if t.snap == nil {
+		t.snap = t.bdb.NewTransaction(false)
+	}
+	return t.snap
+}
+
+func (t *Txn) discardSnapshot() {
+	if t.snap != nil {
+		t.snap.Discard()
+		t.snap = nil
+	}
 }
 
 // OnCommit registers f to run after the transaction commits successfully
@@ -46,7 +95,8 @@ func (db *DB) Update(fn func(*Txn) error) error {
 	for attempt := 0; attempt < 5; attempt++ {
 		var txn *Txn
 		err = db.bdb.Update(func(t *badger.Txn) error {
-			txn = &Txn{t: t}
+			txn = &Txn{t: t, bdb: db.bdb}
+			defer txn.discardSnapshot()
 			return fn(txn)
 		})
 		if err == nil {
@@ -101,7 +151,11 @@ func (t *Txn) Has(key []byte) (bool, error) {
 // Set writes value at key. It returns ErrTooBig when the transaction is full:
 // commit and continue in a new one.
 func (t *Txn) Set(key, value []byte) error {
-	return translate(t.t.Set(key, value))
+	if err := t.t.Set(key, value); err != nil {
+		return translate(err)
+	}
+	t.remember(key, value, false)
+	return nil
 }
 
 // SetTTL writes value at key; the key expires after ttl (retention).
@@ -109,11 +163,21 @@ func (t *Txn) SetTTL(key, value []byte, ttl time.Duration) error {
 	if ttl <= 0 {
 		return t.Set(key, value)
 	}
-	return translate(t.t.SetEntry(badger.NewEntry(key, value).WithTTL(ttl)))
+	if err := t.t.SetEntry(badger.NewEntry(key, value).WithTTL(ttl)); err != nil {
+		return translate(err)
+	}
+	t.remember(key, value, false)
+	return nil
 }
 
 // Delete removes key.
-func (t *Txn) Delete(key []byte) error { return translate(t.t.Delete(key)) }
+func (t *Txn) Delete(key []byte) error {
+	if err := t.t.Delete(key); err != nil {
+		return translate(err)
+	}
+	t.remember(key, nil, true)
+	return nil
+}
 
 // IterOptions shape an iteration.
 type IterOptions struct {
@@ -144,6 +208,9 @@ func (t *Txn) Iterate(prefix []byte, o IterOptions, fn func(key []byte, value fu
 		bo.PrefetchSize = 0
 	} else {
 		bo.PrefetchSize = 32
+	}
+	if t.pend != nil {
+		return t.iterateMerged(prefix, o, bo, fn)
 	}
 	it := t.t.NewIterator(bo)
 	defer it.Close()
@@ -177,6 +244,102 @@ func (t *Txn) Iterate(prefix []byte, o IterOptions, fn func(key []byte, value fu
 		}
 	}
 	return nil
+}
+
+// iterateMerged iterates the committed snapshot and this transaction's own
+// writes as one ordered sequence; a pending write shadows the committed
+// value of its key, a pending delete hides it.
+func (t *Txn) iterateMerged(prefix []byte, o IterOptions, bo badger.IteratorOptions, fn func(key []byte, value func() ([]byte, error)) error) error {
+	var pend []pendingWrite
+	if !o.Reverse {
+		start := prefix
+		if o.From != nil {
+			start = o.From
+		}
+		t.pend.AscendGreaterOrEqual(pendingWrite{key: string(start)}, func(p pendingWrite) bool {
+			if !strings.HasPrefix(p.key, string(prefix)) {
+				return false
+			}
+			pend = append(pend, p)
+			return true
+		})
+	} else {
+		end := prefixEnd(prefix)
+		pivot := o.From
+		if pivot == nil {
+			pivot = end
+		}
+		collect := func(p pendingWrite) bool {
+			if !strings.HasPrefix(p.key, string(prefix)) {
+				return end != nil && p.key >= string(end) // past the range: go on down
+			}
+			pend = append(pend, p)
+			return true
+		}
+		if pivot == nil {
+			t.pend.Descend(collect)
+		} else {
+			t.pend.DescendLessOrEqual(pendingWrite{key: string(pivot)}, collect)
+		}
+	}
+	it := t.committed().NewIterator(bo)
+	defer it.Close()
+	start := prefix
+	if o.From != nil {
+		start = o.From
+	} else if o.Reverse {
+		start = prefixEnd(prefix)
+	}
+	it.Seek(start)
+	if o.Reverse && o.From == nil && it.Valid() && !bytes.HasPrefix(it.Item().Key(), prefix) {
+		it.Next()
+	}
+	n, i := 0, 0
+	for {
+		cvalid := it.ValidForPrefix(prefix)
+		if !cvalid && i >= len(pend) {
+			return nil
+		}
+		var err error
+		usePend := i < len(pend)
+		if usePend && cvalid {
+			c := strings.Compare(pend[i].key, string(it.Item().Key()))
+			if o.Reverse {
+				c = -c
+			}
+			switch {
+			case c == 0:
+				it.Next() // shadowed by the pending write
+			case c > 0:
+				usePend = false
+			}
+		}
+		if usePend {
+			p := pend[i]
+			i++
+			if p.del {
+				continue
+			}
+			err = fn([]byte(p.key), func() ([]byte, error) { return bytes.Clone(p.val), nil })
+		} else {
+			item := it.Item()
+			err = fn(item.Key(), func() ([]byte, error) {
+				v, err := item.ValueCopy(nil)
+				return v, translate(err)
+			})
+			it.Next()
+		}
+		if errors.Is(err, ErrStop) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		n++
+		if o.Limit > 0 && n >= o.Limit {
+			return nil
+		}
+	}
 }
 
 // CountPrefix counts keys under prefix, stopping at max (when > 0).
