@@ -209,7 +209,7 @@ func hubCount(txn *store.Txn, h hub) (uint64, error) {
 // members.
 func (g *Graph) newLinks(txn *store.Txn, self store.Key, m membership) ([]LinkEvent, error) {
 	var out []LinkEvent
-	err := g.members(txn, m.Hub, func(other, ev store.Key, om membership) error {
+	err := g.members(txn, m.Hub, 0, func(other, ev store.Key, om membership) error {
 		if other == m.Member {
 			return nil
 		}
@@ -225,7 +225,7 @@ func (g *Graph) newLinks(txn *store.Txn, self store.Key, m membership) ([]LinkEv
 // it stops short (the links themselves are kept and found by queries).
 func (g *Graph) newCoPresence(txn *store.Txn, self store.Key, ev eventInfo) ([]LinkEvent, error) {
 	var mine []membership
-	if err := g.members(txn, recordHub(self), func(k, _ store.Key, m membership) error {
+	if err := g.members(txn, recordHub(self), 0, func(k, _ store.Key, m membership) error {
 		m.Member = k
 		mine = append(mine, m)
 		return nil
@@ -235,7 +235,7 @@ func (g *Graph) newCoPresence(txn *store.Txn, self store.Key, ev eventInfo) ([]L
 	var out []LinkEvent
 	truncated := false
 	err := g.coEvents(txn, self, ev, func(other store.Key) error {
-		return g.members(txn, recordHub(other), func(k, _ store.Key, om membership) error {
+		return g.members(txn, recordHub(other), 0, func(k, _ store.Key, om membership) error {
 			for _, m := range mine {
 				if m.Member == k {
 					continue
@@ -275,10 +275,11 @@ func evidenceOf(h hub, a, b membership, evA, evB store.Key) Evidence {
 }
 
 // members calls fn for each membership of a hub (member, evidence record,
-// membership). fn may return store.ErrStop.
-func (g *Graph) members(txn *store.Txn, h hub, fn func(member, ev store.Key, m membership) error) error {
+// membership), for at most limit of them when limit > 0. fn may return
+// store.ErrStop.
+func (g *Graph) members(txn *store.Txn, h hub, limit int, fn func(member, ev store.Key, m membership) error) error {
 	p := memberPrefix(h)
-	return txn.Iterate(p, store.IterOptions{}, func(key []byte, val func() ([]byte, error)) error {
+	return txn.Iterate(p, store.IterOptions{Limit: limit}, func(key []byte, val func() ([]byte, error)) error {
 		member, rest, err := readRec(key[len(p):])
 		if err != nil {
 			return fmt.Errorf("member key: %w", err)

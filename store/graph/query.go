@@ -196,34 +196,42 @@ func (q *query) hubsOf(r store.Key) ([]hub, error) {
 	return out, err
 }
 
-// usable reports whether a hub links (not innocent, not giant).
-func (q *query) usable(h hub) (bool, error) {
+type entry struct {
+	member, ev store.Key
+	m          membership
+}
+
+// linking returns the memberships of a hub, or none when the hub does not
+// link: an innocent value, or a giant (more than GiantCount memberships,
+// found by reading one past the cap rather than the count key, which
+// saves a read per hub).
+func (q *query) linking(h hub) ([]entry, error) {
 	if q.g.innocentHub(h) {
-		return false, nil
+		return nil, nil
 	}
-	n, err := hubCount(q.txn, h)
-	return n <= uint64(q.g.opts.GiantCount), err
+	var out []entry
+	err := q.g.members(q.txn, h, q.g.opts.GiantCount+1, func(member, ev store.Key, m membership) error {
+		out = append(out, entry{member, ev, m})
+		return nil
+	})
+	if err != nil || len(out) > q.g.opts.GiantCount {
+		return nil, err
+	}
+	return out, nil
 }
 
 func (q *query) viaHub(h hub, mine map[store.Key]bool, add func(string, Evidence)) error {
-	ok, err := q.usable(h)
-	if err != nil || !ok {
+	all, err := q.linking(h)
+	if err != nil {
 		return err
-	}
-	type entry struct {
-		member, ev store.Key
-		m          membership
 	}
 	var own, others []entry
-	if err := q.g.members(q.txn, h, func(member, ev store.Key, m membership) error {
-		if mine[member] {
-			own = append(own, entry{member, ev, m})
+	for _, e := range all {
+		if mine[e.member] {
+			own = append(own, e)
 		} else {
-			others = append(others, entry{member, ev, m})
+			others = append(others, e)
 		}
-		return nil
-	}); err != nil {
-		return err
 	}
 	for _, o := range others {
 		to, err := q.node(o.member)
@@ -252,21 +260,21 @@ func (q *query) viaHub(h hub, mine map[store.Key]bool, add func(string, Evidence
 		return fmt.Errorf("decode event %s: %w", ek, err)
 	}
 	return q.g.coEvents(q.txn, ek, ev, func(other store.Key) error {
-		oh := recordHub(other)
-		if ok, err := q.usable(oh); err != nil || !ok {
+		theirs, err := q.linking(recordHub(other))
+		if err != nil {
 			return err
 		}
-		return q.g.members(q.txn, oh, func(member, _ store.Key, m membership) error {
-			if mine[member] {
-				return nil
+		for _, e := range theirs {
+			if mine[e.member] {
+				continue
 			}
-			to, err := q.node(member)
+			to, err := q.node(e.member)
 			if err != nil {
 				return err
 			}
 			add(to, Evidence{Type: CoPresence, Records: []store.Key{ek, other}, Role: own[0].m.Role, Date: own[0].m.Date})
-			return nil
-		})
+		}
+		return nil
 	})
 }
 

@@ -85,6 +85,15 @@ func tokenSim(a, b string) (float64, int) {
 	if Nickname(a, b) {
 		return .9, kindNickname
 	}
+	if genderForms(a, b) {
+		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova
+	}
+	for _, alt := range alternates {
+		if strings.Contains(a, alt[0]) && TokenKey(strings.ReplaceAll(a, alt[0], alt[1])) == TokenKey(b) ||
+			strings.Contains(b, alt[0]) && TokenKey(strings.ReplaceAll(b, alt[0], alt[1])) == TokenKey(a) {
+			return .88, kindVariant
+		}
+	}
 	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
 	if ga == gb || (ga != a || gb != b) && TokenKey(ga) == TokenKey(gb) {
 		return .92, kindVariant
@@ -101,6 +110,33 @@ func tokenSim(a, b string) (float64, int) {
 		s = max(s, .7) // two typos in a long name: Theodore / eTheodroe
 	}
 	return s, kindTypo
+}
+
+// alternates are spellings of one sound the skeleton keeps apart because
+// other languages need them apart: French ch is English sh (Cherif,
+// Sharif), German and Slavic j is English y (Josef, Yosef).
+var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}}
+
+// genderForms reports whether a and b are the masculine and feminine forms
+// of one name: a trailing a (Samir, Samira), or Slavic surname endings
+// (Petrov, Petrova; Kowalski, Kowalska; Chaykovskiy, Chaykovskaya).
+func genderForms(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 4 {
+		return false
+	}
+	if b == a+"a" {
+		return true
+	}
+	for _, p := range [][2]string{{"ski", "ska"}, {"sky", "skaya"}, {"skiy", "skaya"}, {"skii", "skaia"}} {
+		if strings.HasSuffix(a, p[0]) && strings.TrimSuffix(a, p[0])+p[1] == b ||
+			strings.HasSuffix(b, p[0]) && strings.TrimSuffix(b, p[0])+p[1] == a {
+			return true
+		}
+	}
+	return false
 }
 
 // oneEdit reports whether a and b differ by one insertion, deletion,

@@ -131,34 +131,54 @@ func arabicLetterWord(w string) string {
 var hebrewLetters = map[rune]string{
 	'א': "a", 'ב': "b", 'ג': "g", 'ד': "d", 'ה': "h", 'ז': "z", 'ח': "ch",
 	'ט': "t", 'כ': "k", 'ך': "k", 'ל': "l", 'מ': "m", 'ם': "m", 'נ': "n",
-	'ן': "n", 'ס': "s", 'ע': "", 'פ': "p", 'ף': "f", 'צ': "tz", 'ץ': "tz",
+	'ן': "n", 'ס': "s", 'ע': "", 'פ': "f", 'ף': "f", 'צ': "tz", 'ץ': "tz",
 	'ק': "k", 'ר': "r", 'ש': "sh", 'ת': "t",
 }
 
+// hebrewWord transliterates a Hebrew word. Short vowels are not written,
+// so an "e" goes between two consonants (כהן → kehen, read as Kohen/Cohen by
+// the skeleton) and a final he is a vowel (משה → moshe).
 func hebrewWord(w string) string {
 	var b strings.Builder
 	rs := []rune(w)
+	prevConsonant := false
+	consonant := func(c string) {
+		if prevConsonant {
+			b.WriteString("e")
+		}
+		b.WriteString(c)
+		prevConsonant = true
+	}
+	vowel := func(v string) {
+		b.WriteString(v)
+		prevConsonant = false
+	}
 	for i, r := range rs {
 		switch {
 		case r == 'ו':
 			if i == 0 || (i+1 < len(rs) && rs[i+1] == 'ו') {
-				b.WriteString("v")
+				consonant("v")
 			} else if i > 0 && rs[i-1] == 'ו' {
 				continue
 			} else {
-				b.WriteString("o")
+				vowel("o")
 			}
 		case r == 'י':
 			if i == 0 {
-				b.WriteString("y")
+				consonant("y")
 			} else {
-				b.WriteString("i")
+				vowel("i")
 			}
+		case r == 'ה' && i == len(rs)-1 && i > 0:
+			vowel("e")
+		case r == 'א' || r == 'ע':
+			vowel("a")
 		default:
 			if s, ok := hebrewLetters[r]; ok {
-				b.WriteString(s)
+				consonant(s)
 			} else if r < unicode.MaxASCII {
 				b.WriteRune(r)
+				prevConsonant = false
 			}
 		}
 	}

@@ -1,0 +1,80 @@
+package match
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+func readGroups(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out [][]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var g []string
+		for _, p := range strings.Split(line, "|") {
+			g = append(g, strings.TrimSpace(p))
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// TestHardNamePairsF1 scores Compare on name pairs built to be hard:
+// cross-script, reordered and transliterated spellings of one person
+// (testdata/variants.txt, every pair within a line) against look-alike
+// names of different people (testdata/different.txt). The bar is an F1
+// of 0.85 at the default threshold.
+func TestHardNamePairsF1(t *testing.T) {
+	opt := DefaultOptions()
+	var tp, fp, fn, tn int
+	score := func(a, b string, same bool) {
+		r := Compare(Person{Names: []string{a}}, Person{Names: []string{b}}, opt)
+		switch {
+		case r.Match && same:
+			tp++
+		case r.Match && !same:
+			fp++
+			t.Logf("false match %.3f: %q / %q %v", r.Score, a, b, r.Evidence)
+		case !r.Match && same:
+			fn++
+			t.Logf("missed     %.3f: %q / %q %v", r.Score, a, b, r.Evidence)
+		default:
+			tn++
+		}
+	}
+	for _, g := range readGroups(t, "testdata/variants.txt") {
+		for i := range g {
+			for j := i + 1; j < len(g); j++ {
+				score(g[i], g[j], true)
+			}
+		}
+	}
+	for _, p := range readGroups(t, "testdata/different.txt") {
+		if len(p) != 2 {
+			t.Fatalf("bad pair %q", p)
+		}
+		score(p[0], p[1], false)
+	}
+	n := tp + fp + fn + tn
+	prec := float64(tp) / float64(tp+fp)
+	rec := float64(tp) / float64(tp+fn)
+	f1 := 2 * prec * rec / (prec + rec)
+	t.Logf("hard name pairs: %d pairs (%d same, %d different): precision %.3f recall %.3f F1 %.3f", n, tp+fn, fp+tn, prec, rec, f1)
+	if n < 300 {
+		t.Errorf("only %d pairs; the set must hold at least 300", n)
+	}
+	if f1 < .85 {
+		t.Errorf("F1 %.3f below the bar of 0.85", f1)
+	}
+}
