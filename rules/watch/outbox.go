@@ -243,7 +243,7 @@ const maxPendingScan = 20_000
 // due once it has waited Options.GroupWait (so a burst coalesces into one
 // group) and its thread has had no delivery for Options.GroupInterval.
 // Alerts a crashed delivery left in state sending are due again: delivery
-// is at least once. Groups come oldest first; the second result is when
+// is at least once, once their send lease is over. Groups come oldest first; the second result is when
 // the next not-yet-due alert falls due (zero if none), for the loop's timer.
 func (wr *Watcher) Pending(ctx context.Context, limit int) ([]Group, time.Time, error) {
 	if limit <= 0 {
@@ -416,15 +416,18 @@ func queued(a *Alert) bool {
 	return a.State == StateNew || a.State == StateSending || a.State == StateSnoozed
 }
 
-// MarkSending records a delivery attempt (before posting), so a crash
-// between posting and MarkDelivered is visible as Attempts > 0 and the
-// bot can look for its own post before posting again.
+// MarkSending records a delivery attempt (before posting) and holds the
+// alert back from Pending for Options.SendLease, so a slow post is not
+// fetched twice while a crash between posting and MarkDelivered makes it
+// due again (Attempts > 0 tells the bot to look for its own post first).
 func (wr *Watcher) MarkSending(ctx context.Context, id string) (Alert, error) {
+	now := wr.opt.Now().UTC()
 	return wr.update(ctx, id, "mark sending", func(_ *store.Txn, a *Alert) error {
 		if a.State != StateNew && a.State != StateSending && a.State != StateSnoozed {
 			return fmt.Errorf("alert is %s, not waiting for delivery", a.State)
 		}
 		a.State = StateSending
+		a.Due = now.Add(wr.opt.SendLease)
 		a.Attempts++
 		return nil
 	})

@@ -155,6 +155,10 @@ type Options struct {
 	// GroupInterval is the least time between two deliveries to the same
 	// (channel, subject) thread. Default 2 s.
 	GroupInterval time.Duration
+	// SendLease is how long an alert marked sending is held back from
+	// Pending; after it (a crashed or stuck delivery) it is due again.
+	// Default 30 s.
+	SendLease time.Duration
 	// Severity of a watch hit when the watch sets none. Default "high".
 	Severity string
 	// Now is the clock. Default time.Now.
@@ -179,7 +183,7 @@ func DefaultOptions() Options {
 	return Options{
 		Term: 30 * 24 * time.Hour, MaxTerm: 365 * 24 * time.Hour, RemindBefore: 48 * time.Hour,
 		Threshold: match.DefaultOptions().Threshold, MaxDepth: 3,
-		GroupWait: 300 * time.Millisecond, GroupInterval: 2 * time.Second, Severity: "high",
+		GroupWait: 300 * time.Millisecond, GroupInterval: 2 * time.Second, SendLease: 30 * time.Second, Severity: "high",
 	}
 }
 
@@ -196,6 +200,9 @@ func (o *Options) validate() error {
 	}
 	if o.GroupWait < 0 || o.GroupInterval < 0 || o.RemindBefore < 0 {
 		errs = append(errs, errors.New("group wait, group interval and remind-before must not be negative"))
+	}
+	if o.SendLease <= 0 {
+		errs = append(errs, errors.New("send lease must be positive"))
 	}
 	if o.Severity == "" {
 		o.Severity = "high"

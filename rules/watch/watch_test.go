@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/audit"
 	"github.com/vigie/vigie/store/pipeline"
 	"github.com/vigie/vigie/store/resolve"
 )
@@ -680,8 +681,12 @@ func TestDeliveryGroupsThreadsAndLifecycle(t *testing.T) {
 	if _, err := f.w.MarkSending(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	// A crash before MarkDelivered: the alert is due again.
 	f.clock.Add(3 * time.Second)
+	if groups, _, _ := f.w.Pending(ctx, 10); len(groups) != 0 {
+		t.Fatalf("Pending during the send lease = %+v, want none", groups)
+	}
+	// A crash before MarkDelivered: the alert is due again after the lease.
+	f.clock.Add(time.Minute)
 	groups, _, _ = f.w.Pending(ctx, 10)
 	if len(groups) != 1 || groups[0].Alerts[0].ID != id || groups[0].Alerts[0].Attempts != 1 {
 		t.Fatalf("Pending after a crashed delivery = %+v, want %s again with 1 attempt", groups, id)
@@ -771,5 +776,44 @@ func TestParseTerm(t *testing.T) {
 				t.Errorf("ParseTerm(%q) = %v, %v; want %v, error %v", c.in, got, err, c.want, c.err)
 			}
 		})
+	}
+}
+
+func TestAuditTrailRecordsWatchEvents(t *testing.T) {
+	f := mustOpen(t, "", nil)
+	trail := AuditTrail{Log: audit.New(f.db)}
+	w, err := New(f.db, f.res, Options{Term: time.Hour, MaxTerm: time.Hour, Threshold: .7, SendLease: time.Second, Auditor: trail})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.put(t, rec("s", "p1", "Person", "name", "Karim Benali"))
+	s := f.subject(t, "s", "p1")
+	ctx := context.Background()
+	added, err := w.Add(ctx, Watch{Query: s, Channel: "case-1", Requester: "officer1", Case: "C-9"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Remove(ctx, added.ID, "officer2"); err != nil {
+		t.Fatal(err)
+	}
+	es, err := trail.Log.BySubject(ctx, s, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range es {
+		got = append(got, e.Actor+" "+e.Action+" "+e.Case+" "+e.From)
+	}
+	slices.Sort(got)
+	want := []string{"officer1 watch.add C-9 case-1", "officer2 watch.remove C-9 case-1"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("audit entries for %s = %q, want %q", s, got, want)
+	}
+	var buf strings.Builder
+	if _, err := trail.Log.Export(ctx, time.Time{}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := trail.Log.Verify(ctx); err != nil {
+		t.Fatalf("Verify = %+v, %v", r, err)
 	}
 }
