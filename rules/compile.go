@@ -70,8 +70,15 @@ func compileOptions(fold *durationFolder) []expr.Option {
 			return p[0].(*env).countRecordsWith(p[1].(string), p[2].(string), p[3].(string), p[4].(time.Duration)), nil
 		}, new(func(*env, string, string, string, time.Duration) int)),
 		expr.Function("countLinks", func(p ...any) (any, error) {
-			return p[0].(*env).countLinks(p[1].(string), p[2].(string), p[3].(time.Duration)), nil
-		}, new(func(*env, string, string, time.Duration) int)),
+			var window time.Duration
+			switch w := p[3].(type) {
+			case time.Duration:
+				window = w
+			case int:
+				window = time.Duration(w) // only 0, "any date", reads naturally
+			}
+			return p[0].(*env).countLinks(p[1].(string), p[2].(string), window), nil
+		}, new(func(*env, string, string, time.Duration) int), new(func(*env, string, string, int) int)),
 		expr.Patch(fold),
 		expr.Patch(envArgs{}),
 	}
@@ -97,7 +104,11 @@ func compileExpr(fileName, rule, key string, n *yaml.Node, src []byte) (prog, fu
 	if err != nil {
 		var fe *file.Error
 		if errors.As(err, &fe) {
-			return nil, nil, problem(offsetOf(code, fe.Line, fe.Column), fe.Message)
+			off := fe.From // an unbound error (from durationFolder) has only its location
+			if fe.Line > 0 {
+				off = offsetOf(code, fe.Line, fe.Column)
+			}
+			return nil, nil, problem(off, fe.Message)
 		}
 		return nil, nil, problem(0, err.Error())
 	}

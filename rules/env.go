@@ -13,10 +13,15 @@ import (
 // newest first, so the cap drops the oldest; Subject.RecordCount still
 // carries the full count.
 const (
-	// MaxRecords caps subject.records (and what countRecords counts).
-	MaxRecords = 32
-	// MaxLinks caps links (and what hasLink and linkedTo look at).
-	MaxLinks = 32
+	// MaxRecords caps subject.records as an expression sees it.
+	MaxRecords = 16
+	// MaxLinks caps links as an expression sees it.
+	MaxLinks = 16
+	// MaxHelperItems caps the records and links the helpers written in Go
+	// (countRecords, countRecordsWith, countLinks, hasLink, linkedTo) look
+	// at: they cost a few nanoseconds per item where an expr predicate
+	// costs hundreds, so they can look further back.
+	MaxHelperItems = 256
 	// MaxValues caps every other list a rule sees: names, sources, flags,
 	// the values of one property.
 	MaxValues = 16
@@ -167,8 +172,8 @@ type env struct {
 	NameMatch func(string, string) bool `expr:"nameMatch"`
 
 	now   time.Time
-	sub   Subject // capped, for templates and helpers
-	links []Link  // capped
+	sub   Subject // capped at MaxHelperItems, for templates and helpers
+	links []Link  // capped at MaxHelperItems
 }
 
 // subjectView is Subject with its records behind pointers, so that a
@@ -239,8 +244,8 @@ func newEnv(in *Input, match func(a, b string) bool) *env {
 	sub.Sources = capStrings(sub.Sources, MaxValues)
 	sub.Flags = capStrings(sub.Flags, MaxValues)
 	recs := sub.Records
-	if len(recs) > MaxRecords {
-		recs = recs[:MaxRecords]
+	if len(recs) > MaxHelperItems {
+		recs = recs[:MaxHelperItems]
 	}
 	capped := make([]RecordView, len(recs))
 	ptrs := make([]*RecordView, len(recs))
@@ -250,8 +255,8 @@ func newEnv(in *Input, match func(a, b string) bool) *env {
 	}
 	sub.Records = capped
 	links := in.Links
-	if len(links) > MaxLinks {
-		links = links[:MaxLinks]
+	if len(links) > MaxHelperItems {
+		links = links[:MaxHelperItems]
 	}
 	cl := make([]Link, len(links))
 	lptrs := make([]*Link, len(links))
@@ -263,9 +268,9 @@ func newEnv(in *Input, match func(a, b string) bool) *env {
 	}
 	sv := &subjectView{
 		ID: sub.ID, Names: sub.Names, Sources: sub.Sources, RecordCount: sub.RecordCount,
-		FollowUps: sub.FollowUps, Flags: sub.Flags, Watched: sub.Watched, Records: ptrs,
+		FollowUps: sub.FollowUps, Flags: sub.Flags, Watched: sub.Watched, Records: ptrs[:min(len(ptrs), MaxRecords)],
 	}
-	e := &env{Record: &rec, Subject: sv, Links: lptrs, Source: rec.Source, now: now, sub: sub, links: cl}
+	e := &env{Record: &rec, Subject: sv, Links: lptrs[:min(len(lptrs), MaxLinks)], Source: rec.Source, now: now, sub: sub, links: cl}
 	e.Now = func() time.Time { return e.now }
 	e.HasLink = func(typ string) bool {
 		for i := range e.links {
@@ -324,14 +329,27 @@ func hasProp(r *RecordView, name string) bool {
 	return false
 }
 
-// oneOf reports whether v equals (ignoring case) one of the '|'-separated
-// choices; empty choices match anything.
-func oneOf(v, choices string) bool {
-	if choices == "" || choices == "*" {
+// choices is a '|'-separated list of accepted values, compared ignoring
+// case; an empty list or "*" accepts anything.
+type choices []string
+
+func splitChoices(s string) choices {
+	if s == "" || s == "*" {
+		return nil
+	}
+	var c choices
+	for v := range strings.SplitSeq(s, "|") {
+		c = append(c, strings.TrimSpace(v))
+	}
+	return c
+}
+
+func (c choices) has(v string) bool {
+	if c == nil {
 		return true
 	}
-	for c := range strings.SplitSeq(choices, "|") {
-		if strings.EqualFold(strings.TrimSpace(c), v) {
+	for _, x := range c {
+		if strings.EqualFold(x, v) {
 			return true
 		}
 	}
@@ -343,13 +361,14 @@ func oneOf(v, choices string) bool {
 // ('|'-separated).
 func (e *env) countRecordsWith(source, prop, values string, window time.Duration) int {
 	n := 0
+	sources, vals := splitChoices(source), splitChoices(values)
 	for i := range e.sub.Records {
 		r := &e.sub.Records[i]
-		if !oneOf(r.Source, source) || !e.within(r.Date, window) {
+		if !sources.has(r.Source) || !e.within(r.Date, window) {
 			continue
 		}
 		for _, v := range r.Properties[prop] {
-			if oneOf(v, values) {
+			if vals.has(v) {
 				n++
 				break
 			}
@@ -364,9 +383,10 @@ func (e *env) countRecordsWith(source, prop, values string, window time.Duration
 // carries the named flag.
 func (e *env) countLinks(types, other string, window time.Duration) int {
 	n := 0
+	ts := splitChoices(types)
 	for i := range e.links {
 		l := &e.links[i]
-		if !oneOf(l.Type, types) || (window > 0 && !e.within(l.Date, window)) {
+		if !ts.has(l.Type) || (window > 0 && !e.within(l.Date, window)) {
 			continue
 		}
 		ok := false

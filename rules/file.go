@@ -84,6 +84,9 @@ type spec struct {
 	After, Window                    time.Duration
 	Tests                            []TestCase
 	Pos                              Pos
+	// Bad says the rule has problems of its own; its expressions are
+	// still compiled, so that every problem is reported at once.
+	Bad bool
 }
 
 var ruleKeys = map[string]bool{
@@ -155,9 +158,8 @@ func parseFile(name string, data []byte) ([]spec, []error) {
 	for _, rn := range list.Content {
 		s, e := parseRule(name, rn)
 		errs = append(errs, e...)
-		if len(e) == 0 {
-			specs = append(specs, s)
-		}
+		s.Bad = len(e) > 0
+		specs = append(specs, s)
 	}
 	return specs, errs
 }

@@ -198,12 +198,35 @@ func Load(dir string, opt Options) (*Set, error) {
 	}
 	set, cerrs := compileFiles(files, srcs, opt)
 	errs = append(errs, cerrs...)
+	sortProblems(errs)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	set.dir = dir
 	set.fixtures = os.DirFS(dir)
 	return set, nil
+}
+
+// sortProblems orders problems by file, line and column, so a supervisor
+// reads them top to bottom.
+func sortProblems(errs []error) {
+	pos := func(e error) Pos {
+		var p *Problem
+		if errors.As(e, &p) {
+			return p.Pos
+		}
+		return Pos{}
+	}
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := pos(errs[i]), pos(errs[j])
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 }
 
 func readCapped(path string) ([]byte, error) {
@@ -247,9 +270,12 @@ func compileFiles(files []string, srcs map[string][]byte, opt Options) (*Set, []
 		specs, perrs := parseFile(f, src)
 		errs = append(errs, perrs...)
 		for _, sp := range specs {
+			if sp.WhenNode == nil {
+				continue // reported by parseFile
+			}
 			r, rerrs := compileRule(f, src, sp)
 			errs = append(errs, rerrs...)
-			if len(rerrs) > 0 {
+			if len(rerrs) > 0 || sp.Bad {
 				continue
 			}
 			if prev := set.byName[r.Name]; prev != nil {
