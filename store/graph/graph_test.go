@@ -278,3 +278,29 @@ func TestLinksFollowSubjects(t *testing.T) {
 		t.Errorf("record node links %v", got)
 	}
 }
+
+func TestCharts(t *testing.T) {
+	db := mustOpen(t)
+	g := mustGraph(t, nil)
+	ingest(t, db, g, scenario()...)
+	P := func(id string) string { return subj("police", id) }
+	name := func(s string) string { return strings.ToUpper(strings.TrimPrefix(s, "S:police/")) }
+	s := summary(t, db, g, identity{}, P("karim"), 3, map[string]string{P("omar-p"): "partner warning"})
+	c := SummaryChart(s, name)
+	var flagged []string
+	for _, n := range c.Nodes {
+		if n.Flagged {
+			flagged = append(flagged, n.Label+": "+n.Why)
+		}
+	}
+	if !slices.Equal(flagged, []string{"OMAR-P: partner warning"}) || c.Nodes[0].Label != "KARIM" || !c.Nodes[0].Focus {
+		t.Errorf("SummaryChart nodes = %+v", c.Nodes)
+	}
+	if len(c.Edges) != 4 { // karim–farid, farid–omar on the path; karim–ali, karim–farid direct
+		t.Errorf("SummaryChart edges = %+v", c.Edges)
+	}
+	pc := PathsChart(paths(t, db, g, identity{}, P("ali"), P("farid"), 2, 4), name)
+	if pc.Title != "ALI → FARID" || len(pc.Nodes) != 3 || pc.Edges[1].Label != "shared-phone (612345678)" {
+		t.Errorf("PathsChart = %+v", pc)
+	}
+}
