@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/vigie/vigie/store"
@@ -69,5 +70,36 @@ func TestClusteringBars(t *testing.T) {
 				t.Logf("%s: recall %.4f is below DESIGN's bar of 0.95", s.name, p.Recall)
 			}
 		})
+	}
+}
+
+// TestLookupBars runs noisy name queries (see NoisyQueries for the noise
+// model) against FEBRL dataset2 resolved into subjects, and fails below
+// recall@10 0.98 or precision@1 0.95.
+func TestLookupBars(t *testing.T) {
+	if _, err := os.Stat(dataDir); err != nil {
+		t.Skip("development data not present")
+	}
+	recs, err := FEBRL(filepath.Join(dataDir, "febrl/dataset2.csv"), "febrl2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, res := open(t)
+	ctx := context.Background()
+	if _, err := Cluster(ctx, db, res, "febrl2", recs); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Lookups(ctx, res, "febrl2-lookups", recs, NoisyQueries(recs, 600, 7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Print(&b)
+	t.Log("\n" + b.String())
+	for _, m := range rep.Misses {
+		t.Log(m)
+	}
+	if rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
+		t.Errorf("below the bar: recall@10 %.4f (≥ 0.98), precision@1 %.4f (≥ 0.95)", rep.RecallAt10, rep.PrecisionAt1)
 	}
 }
