@@ -30,6 +30,9 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
+// testStart is the fixtures' clock at start.
+var testStart = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
 type fixture struct {
 	dir   string
 	db    *store.DB
@@ -89,7 +92,7 @@ func mustOpen(t testing.TB, dir string, tune func(*Options)) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	f := &fixture{dir: dir, db: db, clock: &clock{t: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}, audit: &recordingAuditor{}}
+	f := &fixture{dir: dir, db: db, clock: &clock{t: testStart}, audit: &recordingAuditor{}}
 	ro := resolve.DefaultOptions()
 	ro.CacheSize = 10_000
 	if f.res, err = resolve.New(db, ro); err != nil {
