@@ -244,7 +244,8 @@ const maxPendingScan = 20_000
 // group) and its thread has had no delivery for Options.GroupInterval.
 // Alerts a crashed delivery left in state sending are due again: delivery
 // is at least once, once their send lease is over. Groups come oldest first; the second result is when
-// the next not-yet-due alert falls due (zero if none), for the loop's timer.
+// the next not-yet-due alert falls due (zero if none), for the loop's timer;
+// when limit groups come back, more may be due: call again.
 func (wr *Watcher) Pending(ctx context.Context, limit int) ([]Group, time.Time, error) {
 	if limit <= 0 {
 		limit = 50
