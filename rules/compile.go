@@ -285,7 +285,12 @@ func exprPos(fileName string, n *yaml.Node, src []byte, offset int) Pos {
 // helpers (no methods on Go values), $env, large or computed ranges, and
 // `matches` on a computed pattern (a regexp compiled on every evaluation).
 // It returns the rune offset of the first offence and why.
-func guard(code string) (int, string, bool) {
+func guard(code string) (off int, msg string, bad bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			off, msg, bad = 0, fmt.Sprintf("expression rejected: %v", r), true
+		}
+	}()
 	tree, err := parser.Parse(code)
 	if err != nil {
 		return 0, err.Error(), true

@@ -101,6 +101,7 @@ type Rule struct {
 	// whenFull and untilFull are compiled without short-circuits, for
 	// timing every branch at load.
 	whenFull, untilFull *vm.Program
+	matched             string // the rule's part of a hit's evidence
 	message             *template.Template
 }
 
@@ -304,6 +305,7 @@ func compileRule(file string, src []byte, sp spec) (*Rule, []error) {
 		Flag: sp.Flag, Route: sp.Route, After: sp.After, Window: sp.Window,
 		When: sp.When, Until: sp.Until, Tests: sp.Tests, Pos: sp.Pos,
 	}
+	r.matched = matchedEvidence(r)
 	var errs []error
 	var err error
 	if r.when, r.whenFull, err = compileExpr(file, r.Name, "when", sp.WhenNode, src); err != nil {
@@ -348,7 +350,8 @@ func (s *Set) run(m *vm.VM, p *vm.Program, e *env) (ok bool, err error) {
 }
 
 // EvalRecord runs the record and window rules on in and returns their
-// hits. A rule that fails at run time is skipped; the returned error joins
+// hits; deadline rules run through a Scheduler, which the caller feeds
+// the same input. A rule that fails at run time is skipped; the returned error joins
 // those failures ("rule NAME: …") while the hits of every other rule are
 // still returned. It returns ctx's error if ctx ends first.
 func (s *Set) EvalRecord(ctx context.Context, in Input) ([]Hit, error) {
@@ -360,6 +363,7 @@ func (s *Set) EvalRecord(ctx context.Context, in Input) ([]Hit, error) {
 	defer s.vms.Put(m)
 	var hits []Hit
 	var errs []error
+	recEvidence := ""
 	for i, r := range s.rules {
 		if r.Kind != KindRecord && r.Kind != KindWindow {
 			continue
@@ -378,10 +382,13 @@ func (s *Set) EvalRecord(ctx context.Context, in Input) ([]Hit, error) {
 			if err != nil {
 				errs = append(errs, err)
 			}
+			if recEvidence == "" {
+				recEvidence = recordEvidence(e)
+			}
 			hits = append(hits, Hit{
 				Rule: r.Name, Kind: r.Kind, Severity: r.Severity, Flag: r.Flag,
 				Route: r.Route, Message: msg, Record: in.Record.Key(),
-				SubjectID: in.Subject.ID, Evidence: evidence(r, e),
+				SubjectID: in.Subject.ID, Evidence: recEvidence + r.matched,
 			})
 		}
 	}
@@ -485,20 +492,25 @@ func (w *limitWriter) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
-func evidence(r *Rule, e *env) string {
-	var b strings.Builder
-	if e.Record.ID != "" {
-		fmt.Fprintf(&b, "record %s/%s (%s)", e.Record.Source, e.Record.ID, e.Record.Schema)
-		if d := e.Record.Date; !d.IsZero() {
-			fmt.Fprintf(&b, " dated %s", d.Format(time.DateOnly))
-		}
-		b.WriteString(" ")
+// recordEvidence describes the evaluated record, once per evaluation.
+func recordEvidence(e *env) string {
+	if e.Record.ID == "" {
+		return ""
 	}
+	s := "record " + e.Record.Source + "/" + e.Record.ID + " (" + e.Record.Schema + ")"
+	if d := e.Record.Date; !d.IsZero() {
+		s += " dated " + d.Format(time.DateOnly)
+	}
+	return s + " "
+}
+
+// matchedEvidence is the rule's part of a hit's evidence, fixed at load.
+func matchedEvidence(r *Rule) string {
+	s := ""
 	if r.Kind == KindWindow {
-		fmt.Fprintf(&b, "within %s ", r.Window)
+		s = fmt.Sprintf("within %s ", r.Window)
 	}
-	fmt.Fprintf(&b, "matched `%s`", oneLine(r.When))
-	return b.String()
+	return s + "matched `" + oneLine(r.When) + "`"
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
