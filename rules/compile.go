@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -108,7 +109,11 @@ func compileExpr(fileName, rule, key string, n *yaml.Node, src []byte) (prog, fu
 			if fe.Line > 0 {
 				off = offsetOf(code, fe.Line, fe.Column)
 			}
-			return nil, nil, problem(off, fe.Message)
+			msg := fe.Message
+			if strings.HasPrefix(msg, "unknown name") {
+				msg += "; a rule sees " + strings.Join(envFields(), ", ")
+			}
+			return nil, nil, problem(off, msg)
 		}
 		return nil, nil, problem(0, err.Error())
 	}
@@ -375,15 +380,19 @@ func (f *predicateFinder) Visit(node *ast.Node) {
 	}
 }
 
-// envFields lists the names an expression sees, for documentation and
-// error hints.
+// envFields lists the names an expression sees, for error hints: the
+// variables first, then the helper functions, sorted.
 func envFields() []string {
 	t := reflect.TypeOf(env{})
-	var out []string
+	var vars, helpers []string
 	for i := range t.NumField() {
-		if tag := t.Field(i).Tag.Get("expr"); tag != "" {
-			out = append(out, tag)
+		if tag := t.Field(i).Tag.Get("expr"); tag != "" && !helperNames[tag] {
+			vars = append(vars, tag)
 		}
 	}
-	return append(out, "duration")
+	for name := range helperNames {
+		helpers = append(helpers, name+"()")
+	}
+	slices.Sort(helpers)
+	return append(vars, helpers...)
 }

@@ -71,7 +71,10 @@
 // expr's builtins is enabled (no now, repeat, JSON or base64). Its cost is
 // bounded: lists are capped (MaxRecords and MaxLinks items, MaxValues
 // values, MaxLinkValues per link, MaxProperties properties: the newest are
-// kept; recordCount still counts all), predicates (all, any, filter, map,
+// kept; recordCount still counts all; the helpers written in Go, which cost
+// nanoseconds per item, look at up to MaxHelperItems records and links, so
+// prefer countRecords, countRecordsWith and countLinks to predicates over
+// long histories), predicates (all, any, filter, map,
 // count, …) may not nest, ranges must be constant and short, `matches`
 // needs a constant pattern, and before a rule goes live it is timed on a
 // worst-case record with every list full and every branch taken: a p99

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -133,8 +132,6 @@ type Set struct {
 	match     func(a, b string) bool
 	vms       sync.Pool
 	dir       string
-	fixtures  fs.FS
-	logger    *slog.Logger
 	fileCount int
 }
 
@@ -204,7 +201,6 @@ func Load(dir string, opt Options) (*Set, error) {
 		return nil, errors.Join(errs...)
 	}
 	set.dir = dir
-	set.fixtures = os.DirFS(dir)
 	return set, nil
 }
 
@@ -257,7 +253,6 @@ func compileFiles(files []string, srcs map[string][]byte, opt Options) (*Set, []
 	set := &Set{
 		byName: map[string]*Rule{},
 		match:  func(a, b string) bool { return score(a, b) >= threshold },
-		logger: opt.Logger,
 	}
 	set.vms.New = func() any { return new(vm.VM) }
 	var errs []error
