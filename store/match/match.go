@@ -165,6 +165,12 @@ type Result struct {
 	// Conflict is set when a date of birth, a document number or the
 	// gender disagrees: evidence the two are different people.
 	Conflict bool `json:"conflict"`
+	// Corroborated is set when something besides the name agrees: a date
+	// of birth (at least its year), an identifier, a full address.
+	// Entity resolution merges on the name alone only for long names.
+	Corroborated bool `json:"corroborated"`
+	// NameTokens is the number of words of the shorter name compared.
+	NameTokens int `json:"-"`
 }
 
 // scale maps the evidence sum onto [0, 1] so that 0.70 is the boundary
@@ -173,7 +179,7 @@ const scale = 1.18
 
 // strong identifier kinds identify one person; weak ones (phone, plate) are
 // shared by households and fleets.
-var strongKinds = map[string]bool{"passport": true, "national_id": true, "tax": true, "licence": true, "email": true}
+var strongKinds = map[string]bool{"passport": true, "national_id": true, "tax": true, "licence": true}
 
 // Compare scores whether a and b are the same person.
 func Compare(a, b Person, opt Options) Result {
@@ -185,11 +191,12 @@ func Compare(a, b Person, opt Options) Result {
 	}
 
 	// Name: the best pair of names.
-	ns, nd := 0.0, ""
+	ns, nd, ndiff := 0.0, "", 0
 	for _, x := range pa.names {
 		for _, y := range pb.names {
 			if s := names.Similarity(x, y, opt.Weights); s.Value > ns {
-				ns, nd = s.Value, s.Explanation
+				ns, nd, ndiff = s.Value, s.Explanation, s.Different
+				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				if ns >= 1 {
 					break
 				}
@@ -202,6 +209,13 @@ func Compare(a, b Person, opt Options) Result {
 	if haveName {
 		add("name", .8*ns, nd)
 		r.Evidence = append(r.Evidence, fmt.Sprintf("name %.2f", ns))
+		if ndiff > 0 && ns > 0 {
+			// A word of one name has no counterpart in the other: John /
+			// Jane Smith, or twins. Other evidence must not carry it alone.
+			score -= .25
+			add("name", -.25, "a name word disagrees")
+			r.Evidence = append(r.Evidence, "name word disagrees")
+		}
 	} else {
 		// One side gives no name (a query by passport number): neither for
 		// nor against; the other evidence decides.
@@ -216,14 +230,19 @@ func Compare(a, b Person, opt Options) Result {
 		var s float64
 		switch agreement {
 		case "exact":
-			if strongKinds[kind] {
+			switch {
+			case kind == "email":
+				s = .3 // strong, but households share one: never carries a name alone
+			case strongKinds[kind]:
 				strongMatch = true
 				s = .3
-			} else {
+			default:
 				s = .1
 			}
+			r.Corroborated = true
 		case "near":
 			s = .08
+			r.Corroborated = true
 		case "close":
 			s = 0
 		case "conflict":
@@ -258,6 +277,7 @@ func Compare(a, b Person, opt Options) Result {
 		s := map[dateAgreement]float64{dateConflict: -.3, dateClose: -.06, dateNear: .04, dateYear: .03, dateSwapped: .1, dateExact: .15}[da]
 		score += s
 		r.Conflict = r.Conflict || da == dateConflict
+		r.Corroborated = r.Corroborated || da >= dateYear
 		add("birthDate", s, dateWords[da])
 		r.Evidence = append(r.Evidence, dateWords[da])
 	}
@@ -280,6 +300,7 @@ func Compare(a, b Person, opt Options) Result {
 			s := .15 * best
 			score += s
 			addrFull = true
+			r.Corroborated = true
 			add("address", s, fmt.Sprintf("%.0f%% of words shared", best*100))
 			r.Evidence = append(r.Evidence, "address same")
 		case best >= .99:
@@ -294,7 +315,7 @@ func Compare(a, b Person, opt Options) Result {
 	if strongMatch && (da == dateExact || addrFull) {
 		score = math.Max(score, .8)
 	}
-	if da == dateExact && addrFull && ns >= .3 {
+	if da == dateExact && addrFull && ns >= .5 {
 		score = math.Max(score, .75)
 	}
 

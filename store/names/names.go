@@ -52,6 +52,10 @@ type Name struct {
 	// Cores are the tokens without their glued particles (ali, baghdadi,
 	// berg), index for index; nil when built by hand (then Tokens count).
 	Cores []string
+	// Generation is a trailing generational suffix (jr, sr, i, ii, iii,
+	// iv), taken out of the tokens: John Smith Jr and John Smith Sr are two
+	// people.
+	Generation string
 }
 
 func (n Name) core(i int) string {
@@ -85,7 +89,12 @@ var particles = map[string]bool{
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true,
 	"sir": true, "madam": true, "sheikh": true, "shaykh": true, "haji": true,
-	"hajji": true, "mullah": true, "jr": true, "sr": true, "ii": true, "iii": true,
+	"hajji": true, "mullah": true,
+}
+
+// generations distinguish a father from a son of the same name.
+var generations = map[string]string{
+	"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv",
 }
 
 // Parse normalises s into a Name. It never fails: input with no letters
@@ -96,7 +105,17 @@ func Parse(s string) Name {
 	}
 	n := Name{Original: s}
 	latin := Latinize(s)
-	n.Tokens, n.Cores = foldParticles(split(latin))
+	raw := split(latin)
+	// A generational suffix: last, or anywhere after the first word when it
+	// cannot be an initial (Senzing writes "Morris II" as the first name).
+	for i := len(raw) - 1; i >= 1; i-- {
+		if g, ok := generations[raw[i]]; ok && (i == len(raw)-1 || len(raw[i]) > 1) {
+			n.Generation = g
+			raw = append(raw[:i:i], raw[i+1:]...)
+			break
+		}
+	}
+	n.Tokens, n.Cores = foldParticles(raw)
 	if len(n.Tokens) > MaxTokens {
 		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
 	}

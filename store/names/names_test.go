@@ -117,6 +117,8 @@ func TestSimilarity(t *testing.T) {
 		{"Peter Müller", "Peter Mueller", .8, 1},
 		{"Ivan Petrov", "Pavel Sidorov", 0, .2},
 		{"Maryann Smith", "Mary Ann Smith", .85, 1},
+		{"John Smith Jr", "John Smith Sr", 0, .6},
+		{"Morris Klein I", "Morris Klein II", 0, .6},
 		{"Karim Ben Ali", "Karim Benali", .95, 1},
 		{"Karim Ben Ali", "Karim Ali", .85, 1},
 		{"Abu Bakr al-Baghdadi", "BAGHDADI, Abubakr", .9, 1},

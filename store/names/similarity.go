@@ -51,6 +51,9 @@ type Score struct {
 	// Explanation says how tokens were aligned: "exact", "variant",
 	// "nickname", "initial", "typo", "missing", "different".
 	Explanation string
+	// Different counts the words of the shorter name that disagree with
+	// every word of the other (John / Jane in John Smith, Jane Smith).
+	Different int
 }
 
 // How a pair of tokens agrees.
@@ -257,6 +260,7 @@ func Similarity(a, b Name, w Weights) Score {
 	}
 	var usedA, usedB [maxAlign]bool
 	var sumW, sumWS, info float64
+	different := 0
 	var counts [len(kindNames)]int
 	for range ta {
 		bi, bj, best := -1, -1, -1.0
@@ -281,6 +285,9 @@ func Similarity(a, b Name, w Weights) Score {
 		if best > .5 {
 			info += wt * best
 		}
+		if best < .5 {
+			different++
+		}
 		counts[k]++
 	}
 	v := sumWS / sumW
@@ -296,7 +303,12 @@ func Similarity(a, b Name, w Weights) Score {
 	if v < 0 {
 		v = 0
 	}
-	return Score{Value: v, Explanation: explain(counts[:], extra)}
+	exp := explain(counts[:], extra)
+	if a.Generation != "" && b.Generation != "" && a.Generation != b.Generation {
+		v *= .5
+		exp += ", generation " + a.Generation + "/" + b.Generation
+	}
+	return Score{Value: v, Explanation: exp, Different: different}
 }
 
 // joinedAlign tries the shorter name against the longer one with two

@@ -1,10 +1,13 @@
 package quality
 
 import (
+	"bufio"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/vigie/vigie/store"
@@ -98,6 +101,75 @@ func Splink(path string) ([]Labelled, error) {
 			)},
 			Cluster: r["cluster"],
 		})
+	}
+	return out, nil
+}
+
+// Senzing reads the Senzing truth set (customers, watchlist and reference
+// JSON lines, with actual_truthset_key.csv) as FtM persons and
+// organisations, the way the shipped senzing mappings do.
+func Senzing(dir string) ([]Labelled, error) {
+	keyRows, err := readCSV(filepath.Join(dir, "actual_truthset_key.csv"))
+	if err != nil {
+		return nil, err
+	}
+	cluster := map[string]string{}
+	for _, r := range keyRows {
+		cluster[r["DATA_SOURCE"]+"/"+r["RECORD_ID"]] = r["CLUSTER_ID"]
+	}
+	var out []Labelled
+	for _, file := range []string{"customers.jsonl", "watchlist.jsonl", "reference.jsonl"} {
+		f, err := os.Open(filepath.Join(dir, file))
+		if err != nil {
+			return nil, err
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+		for sc.Scan() {
+			var rec struct {
+				Source   string              `json:"DATA_SOURCE"`
+				ID       string              `json:"RECORD_ID"`
+				Features []map[string]string `json:"FEATURES"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				f.Close()
+				return nil, fmt.Errorf("%s: %w", file, err)
+			}
+			schema, kv := "Person", []string{}
+			for _, ft := range rec.Features {
+				if ft["RECORD_TYPE"] == "ORGANIZATION" {
+					schema = "Organization"
+				}
+				if n := strings.TrimSpace(ft["NAME_FIRST"] + " " + ft["NAME_MIDDLE"] + " " + ft["NAME_LAST"]); n != "" {
+					kv = append(kv, "name", strings.Join(strings.Fields(n), " "))
+				}
+				for k, prop := range map[string]string{
+					"NAME_FULL": "name", "NAME_ORG": "name", "DATE_OF_BIRTH": "birthDate", "GENDER": "gender",
+					"PASSPORT_NUMBER": "passportNumber", "NATIONAL_ID_NUMBER": "idNumber", "SSN_NUMBER": "idNumber",
+					"DRIVERS_LICENSE_NUMBER": "licenseNumber", "EMAIL_ADDRESS": "email", "PHONE_NUMBER": "phone",
+					"TAX_ID_NUMBER": "taxNumber", "ADDR_FULL": "address",
+				} {
+					if v := ft[k]; v != "" {
+						kv = append(kv, prop, v)
+					}
+				}
+				if a := strings.TrimSpace(strings.Join([]string{ft["ADDR_LINE1"], ft["ADDR_CITY"], ft["ADDR_STATE"], ft["ADDR_POSTAL_CODE"]}, " ")); a != "" {
+					kv = append(kv, "address", a)
+				}
+			}
+			c, ok := cluster[rec.Source+"/"+rec.ID]
+			if !ok {
+				c = "unlabelled:" + rec.Source + "/" + rec.ID
+			}
+			out = append(out, Labelled{
+				Record:  store.Incoming{Source: rec.Source, ID: rec.ID, Schema: schema, Properties: props(kv...)},
+				Cluster: c,
+			})
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

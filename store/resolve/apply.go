@@ -224,6 +224,11 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 			continue
 		}
 		res := match.Compare(e.person, ce.person, mo)
+		if !corroborated(res) && res.Name < r.opt.NameOnly {
+			// A name alone makes two records one person only when it is
+			// spelt almost alike; it still makes a lookup hit.
+			res.Score = min(res.Score, r.opt.Threshold-0.01)
+		}
 		bySubject[s] = append(bySubject[s], scored{ce, res})
 	}
 
@@ -316,8 +321,9 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 // merged: no record of one is judged different from a record of the other,
 // and some record of one matches some record of the other at MergeFloor or
 // better (or a judgement says same). When the record bridges both subjects
-// strongly (strong), weaker evidence between them is enough — BridgeFloor —
-// as long as nothing between them conflicts (a date of birth, a document).
+// strongly (strong), weaker evidence between them is enough — BridgeFloor.
+// Anything conflicting between them (a date of birth, a document, the
+// gender) vetoes the merge.
 func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, judgedSame, strong bool) (bool, error) {
 	mo := r.matchOptions()
 	evidence := judgedSame
@@ -336,8 +342,11 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 				continue
 			}
 			res := match.Compare(x.e.person, y.e.person, mo)
-			if res.Conflict {
-				strong = false
+			if res.Conflict && res.Score < r.opt.MergeFloor {
+				// A date of birth, a document or the gender says they are
+				// two people, and nothing outweighs it: only a human
+				// judgement merges them.
+				return false, nil
 			}
 			if res.Score >= r.opt.MergeFloor {
 				evidence = true
@@ -348,6 +357,12 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 		}
 	}
 	return evidence || strong && bridge, nil
+}
+
+// corroborated reports whether a comparison has evidence besides the name,
+// or a name of three words or more that matches almost exactly.
+func corroborated(r match.Result) bool {
+	return r.Corroborated || r.NameTokens >= 3 && r.Name >= .95
 }
 
 func bestOf(recs []scored) float64 {

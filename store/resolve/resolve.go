@@ -48,6 +48,9 @@ type Options struct {
 	// StrongBridge or better merges them with only BridgeFloor between
 	// them, when nothing between them conflicts. Defaults 0.90 and 0.45.
 	StrongBridge, BridgeFloor float64
+	// NameOnly is the least name similarity at which a record joins a
+	// subject on the name alone, with nothing else agreeing. Default 0.95.
+	NameOnly float64
 	// GiantBucket: an index key with more postings than this is too common
 	// to retrieve candidates by (pairs of keys still are). Default 5000.
 	GiantBucket int
@@ -67,7 +70,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
-		StrongBridge: 0.90, BridgeFloor: 0.45,
+		StrongBridge: 0.90, BridgeFloor: 0.45, NameOnly: 0.95,
 		GiantBucket: 5000, MaxCandidates: 40, LookupCandidates: 300,
 		PostingCap: 2000, CacheSize: 200_000,
 	}
