@@ -16,14 +16,30 @@ import (
 	"github.com/vigie/vigie/store"
 )
 
-// Check loads every rule file in dir and prints each problem on its own
-// line as "file:line:col: rule NAME: message", or a one-line summary when
-// all is well. It returns a non-nil error (for a non-zero exit) when there
+// Check loads every rule file in dir, reads every test fixture, and prints
+// each problem on its own line as "file:line:col: rule NAME: message", or a
+// one-line summary when all is well. It returns a non-nil error (for a non-zero exit) when there
 // is any problem.
 func Check(dir string, w io.Writer, opt Options) error {
 	set, err := Load(dir, opt)
 	if err != nil {
 		n := printProblems(w, err)
+		return fmt.Errorf("rules check %s: %d problem(s)", dir, n)
+	}
+	// A test whose fixture is missing or malformed is a problem of the
+	// rule file too: CI should catch it before `rules test` runs.
+	var errs []error
+	for _, r := range set.rules {
+		for _, tc := range r.Tests {
+			if !filepath.IsLocal(tc.Given) {
+				errs = append(errs, &Problem{Pos: tc.Pos, Rule: r.Name, Msg: fmt.Sprintf("test fixture %q must stay inside the rules folder", tc.Given)})
+			} else if _, err := Fixture(filepath.Join(dir, tc.Given)); err != nil {
+				errs = append(errs, &Problem{Pos: tc.Pos, Rule: r.Name, Msg: "test " + err.Error()})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		n := printProblems(w, errors.Join(errs...))
 		return fmt.Errorf("rules check %s: %d problem(s)", dir, n)
 	}
 	fmt.Fprintf(w, "%s: %d rule(s) in %d file(s) OK\n", dir, set.Len(), set.fileCount)

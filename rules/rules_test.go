@@ -402,6 +402,14 @@ func TestCommands(t *testing.T) {
 			t.Errorf("Check output =\n%s", out.String())
 		}
 	})
+	t.Run("check reads fixtures", func(t *testing.T) {
+		dir := t.TempDir()
+		writeRules(t, dir, "x.yaml", "rules:\n  - name: a\n    when: 'true'\n    severity: low\n    flag: f\n    tests:\n      - {given: testdata/missing.json, expect: fire}\n")
+		var out bytes.Buffer
+		if err := Check(dir, &out, opt); err == nil || !strings.Contains(out.String(), "x.yaml:7:9: rule a: test fixture") {
+			t.Errorf("Check = %v\n%s", err, out.String())
+		}
+	})
 	t.Run("failing test fails", func(t *testing.T) {
 		dir := t.TempDir()
 		os.Mkdir(filepath.Join(dir, "testdata"), 0o700)
