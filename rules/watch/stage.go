@@ -180,9 +180,18 @@ func idsOf(txn *store.Txn, subject string) ([]string, error) {
 	return append([]string{canon}, al...), nil
 }
 
-func (wr *Watcher) watchesOn(txn *store.Txn, subject string, fn func(id string) error) error {
+// watchesOn calls fn with the watches on subject that can fire on a
+// record version with seq at now.
+func (wr *Watcher) watchesOn(txn *store.Txn, subject string, now time.Time, seq uint64, fn func(id string) error) error {
 	prefix := []byte(pBySubj + subject + "\x00")
-	return txn.Iterate(prefix, store.IterOptions{KeysOnly: true, Limit: maxWatchesPerHit}, func(k []byte, _ func() ([]byte, error)) error {
+	return txn.Iterate(prefix, store.IterOptions{Limit: maxWatchesPerHit}, func(k []byte, val func() ([]byte, error)) error {
+		v, err := val()
+		if err != nil {
+			return err
+		}
+		if !liveEntry(v, now, seq) {
+			return nil
+		}
 		return fn(string(k[len(prefix):]))
 	})
 }
@@ -197,7 +206,7 @@ func (wr *Watcher) subjectHits(txn *store.Txn, b *batchState, rec *store.Record,
 		how = fmt.Sprintf("%s %s of %s", rec.Schema, t.via, t.subj)
 	}
 	for _, id := range ids {
-		err := wr.watchesOn(txn, id, func(wid string) error {
+		err := wr.watchesOn(txn, id, b.now, rec.Seq, func(wid string) error {
 			ev := []string{how}
 			if id != t.subj {
 				ev = append(ev, "watched as "+id+", merged into "+t.subj)
@@ -253,7 +262,7 @@ func (wr *Watcher) neighbourHits(txn *store.Txn, b *batchState, rec *store.Recor
 				return err
 			}
 			for _, id := range ids {
-				err := wr.watchesOn(txn, id, func(wid string) error {
+				err := wr.watchesOn(txn, id, b.now, rec.Seq, func(wid string) error {
 					w, err := wr.watchIn(txn, b, wid)
 					if err != nil || w == nil || w.Depth < d {
 						return err
@@ -289,9 +298,13 @@ func (wr *Watcher) queryHits(txn *store.Txn, b *batchState, rec *store.Record, t
 	var order []string
 	for _, k := range keys {
 		prefix := []byte(pByKey + k + "\x00")
-		err := txn.Iterate(prefix, store.IterOptions{KeysOnly: true, Limit: maxKeyPostings}, func(key []byte, _ func() ([]byte, error)) error {
+		err := txn.Iterate(prefix, store.IterOptions{Limit: maxKeyPostings}, func(key []byte, val func() ([]byte, error)) error {
+			v, err := val()
+			if err != nil {
+				return err
+			}
 			id := string(key[len(prefix):])
-			if !cands[id] && len(order) < maxQueryCands {
+			if !cands[id] && len(order) < maxQueryCands && liveEntry(v, b.now, rec.Seq) {
 				cands[id] = true
 				order = append(order, id)
 			}
@@ -309,22 +322,18 @@ func (wr *Watcher) queryHits(txn *store.Txn, b *batchState, rec *store.Record, t
 		if fired[id] {
 			continue
 		}
-		w, err := wr.watchIn(txn, b, id)
+		q, err := wr.queryOf(txn, b, id)
 		if err != nil {
 			return err
 		}
-		if w == nil || w.Kind != KindQuery || !w.ActiveAt(b.now) {
+		if q.person == nil {
 			continue
 		}
-		th := wr.opt.Threshold
-		if w.Threshold > 0 {
-			th = w.Threshold
-		}
-		res := match.Compare(wr.queryPerson(w), p, match.Options{Threshold: th})
+		res := match.Compare(*q.person, p, match.Options{Threshold: q.threshold})
 		if !res.Match {
 			continue
 		}
-		ev := append([]string{fmt.Sprintf("matches query %q: score %.2f", w.Query, res.Score)}, res.Evidence...)
+		ev := append([]string{fmt.Sprintf("matches query %q: score %.2f", q.text, res.Score)}, res.Evidence...)
 		if t.via != "" {
 			ev[0] = fmt.Sprintf("%s %s %s", rec.Schema, t.via, ev[0])
 		}
@@ -335,13 +344,32 @@ func (wr *Watcher) queryHits(txn *store.Txn, b *batchState, rec *store.Record, t
 	return nil
 }
 
-func (wr *Watcher) queryPerson(w *Watch) match.Person {
-	if p, ok := wr.persons.Load(w.ID); ok {
-		return p.(match.Person)
+// compiled is what matching needs of a query watch; it never changes
+// for a watch id, so it is cached for the watcher's life.
+type compiled struct {
+	person    *match.Person // nil: not a query watch
+	threshold float64
+	text      string
+}
+
+func (wr *Watcher) queryOf(txn *store.Txn, b *batchState, id string) (compiled, error) {
+	if c, ok := wr.persons.Load(id); ok {
+		return c.(compiled), nil
 	}
-	p := match.Prepare(resolve.QueryPerson(*w.Parsed))
-	wr.persons.Store(w.ID, p)
-	return p
+	w, err := wr.watchIn(txn, b, id)
+	if err != nil || w == nil {
+		return compiled{}, err // a missing watch is not cached: it may be committing
+	}
+	c := compiled{threshold: wr.opt.Threshold, text: w.Query}
+	if w.Threshold > 0 {
+		c.threshold = w.Threshold
+	}
+	if w.Kind == KindQuery && w.Parsed != nil {
+		p := match.Prepare(resolve.QueryPerson(*w.Parsed))
+		c.person = &p
+	}
+	wr.persons.Store(id, c)
+	return c, nil
 }
 
 // hit turns a match of watch wid on rec (through t) into an alert, unless
@@ -456,12 +484,16 @@ func (wr *Watcher) Links(txn *store.Txn, events []LinkEvent) error {
 			continue
 		}
 		ref := RecordRef{}
+		seq := ^uint64(0) // a link without a record is new to every watch
 		if len(e.Evidence) > 0 {
 			r, err := store.GetRecord(txn, e.Evidence[0])
 			if err != nil && !errors.Is(err, store.ErrNotFound) {
 				return err
 			}
 			ref = RecordRef{Source: e.Evidence[0].Source, ID: e.Evidence[0].ID, Version: r.Version}
+			if err == nil {
+				seq = r.Seq
+			}
 		}
 		for _, side := range [][2]string{{sa, sb}, {sb, sa}} {
 			ids, err := idsOf(txn, side[0])
@@ -469,7 +501,7 @@ func (wr *Watcher) Links(txn *store.Txn, events []LinkEvent) error {
 				return err
 			}
 			for _, id := range ids {
-				err := wr.watchesOn(txn, id, func(wid string) error {
+				err := wr.watchesOn(txn, id, b.now, seq, func(wid string) error {
 					w, err := wr.watchIn(txn, b, wid)
 					if err != nil || w == nil || w.Depth == 0 || !w.ActiveAt(b.now) {
 						return err

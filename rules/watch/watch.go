@@ -225,9 +225,9 @@ type Watcher struct {
 	opt  Options
 	log  *slog.Logger
 
-	// persons caches prepared query persons by watch id; watches are
-	// immutable in what they match, so an entry never goes stale.
-	persons sync.Map // string → match.Person
+	// persons caches what matching needs of a query watch by id; a watch
+	// never changes what it matches, so an entry never goes stale.
+	persons sync.Map // string → compiled
 
 	notifyMu sync.Mutex
 	notify   chan struct{}
@@ -416,33 +416,56 @@ func getWatch(txn *store.Txn, id string) (Watch, error) {
 }
 
 // index adds (on) or removes the match and expiry indexes of an active
-// watch.
+// watch. Match index entries carry the watch's end of term and feed
+// position (entryValue), so matching skips ended and too-young watches
+// without decoding them.
 func index(txn *store.Txn, w *Watch, on bool) error {
-	var keys [][]byte
+	var match, other [][]byte
 	switch w.Kind {
 	case KindSubject:
-		keys = append(keys, []byte(pBySubj+w.Subject+"\x00"+w.ID))
+		match = append(match, []byte(pBySubj+w.Subject+"\x00"+w.ID))
 	case KindQuery:
 		for _, k := range w.Keys {
-			keys = append(keys, []byte(pByKey+k+"\x00"+w.ID))
+			match = append(match, []byte(pByKey+k+"\x00"+w.ID))
 		}
 	}
 	if w.Depth > 0 {
-		keys = append(keys, append([]byte(pDepth), append([]byte{byte(w.Depth)}, w.ID...)...))
+		other = append(other, append([]byte(pDepth), append([]byte{byte(w.Depth)}, w.ID...)...))
 	}
-	keys = append(keys, expiryKey(w))
-	for _, k := range keys {
+	other = append(other, expiryKey(w))
+	val := entryValue(w)
+	for i, k := range append(match, other...) {
 		var err error
-		if on {
-			err = txn.Set(k, nil)
-		} else {
+		switch {
+		case !on:
 			err = txn.Delete(k)
+		case i < len(match):
+			err = txn.Set(k, val)
+		default:
+			err = txn.Set(k, nil)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// entryValue is the value of a match index entry: end of term (unix
+// nanoseconds) and FromSeq, 8 bytes each.
+func entryValue(w *Watch) []byte {
+	b := binary.BigEndian.AppendUint64(nil, uint64(w.Expires.UnixNano()))
+	return binary.BigEndian.AppendUint64(b, w.FromSeq)
+}
+
+// liveEntry reports whether a match index entry's watch can fire on a
+// record version with seq at now. An entry of another shape is treated as
+// live, so the full check on the watch decides.
+func liveEntry(v []byte, now time.Time, seq uint64) bool {
+	if len(v) != 16 {
+		return true
+	}
+	return now.UnixNano() < int64(binary.BigEndian.Uint64(v)) && seq > binary.BigEndian.Uint64(v[8:])
 }
 
 func expiryKey(w *Watch) []byte {
@@ -611,7 +634,7 @@ func (wr *Watcher) Renew(ctx context.Context, id string, term time.Duration, by 
 		old := w.Expires
 		w.Expires, w.Term, w.Reminded = now.Add(term), term, false
 		w.Renewals++
-		if err := txn.Set(expiryKey(&w), nil); err != nil {
+		if err := index(txn, &w, true); err != nil {
 			return err
 		}
 		if err := putWatch(txn, &w); err != nil {
