@@ -120,6 +120,8 @@ var (
 type subjects interface {
 	SubjectOf(txn *store.Txn, k store.Key) (string, error)
 	PersonOf(txn *store.Txn, k store.Key) (match.Person, []string, error)
+	// Records returns the records of a subject, following merges.
+	Records(txn *store.Txn, subject string) ([]store.Key, error)
 }
 
 // auditor records watch events; an adapter over store/audit satisfies it.
@@ -344,15 +346,11 @@ func (wr *Watcher) Add(ctx context.Context, w Watch) (Watch, error) {
 	}
 	err := wr.db.Update(func(txn *store.Txn) error {
 		if w.Kind == KindSubject {
-			canon, err := resolve.Canonical(txn, w.Subject)
+			recs, err := wr.subj.Records(txn, w.Subject)
 			if err != nil {
 				return err
 			}
-			n, err := txn.CountPrefix([]byte(store.PrefixResolve+"m/"+canon+"\x00"), 1)
-			if err != nil {
-				return err
-			}
-			if n == 0 {
+			if len(recs) == 0 {
 				return fmt.Errorf("%w: unknown subject %s", ErrInvalid, w.Subject)
 			}
 		}
@@ -478,8 +476,20 @@ func history(txn *store.Txn, e Event) error {
 	if err != nil {
 		return err
 	}
-	k := binary.BigEndian.AppendUint64([]byte(pHistory+e.Watch+"\x00"), uint64(e.At.UnixNano()))
-	return txn.Set(k, raw)
+	// Events keep their order even when the clock repeats or steps back:
+	// the key is the later of the event time and just after the last one.
+	prefix := []byte(pHistory + e.Watch + "\x00")
+	at := uint64(e.At.UnixNano())
+	err = txn.Iterate(prefix, store.IterOptions{KeysOnly: true, Reverse: true, Limit: 1}, func(k []byte, _ func() ([]byte, error)) error {
+		if len(k) == len(prefix)+8 {
+			at = max(at, binary.BigEndian.Uint64(k[len(prefix):])+1)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return txn.Set(binary.BigEndian.AppendUint64(prefix, at), raw)
 }
 
 func (wr *Watcher) event(w *Watch, action, by string, at time.Time, detail string) Event {

@@ -486,6 +486,10 @@ func TestRemoveStopsMatching(t *testing.T) {
 	if err := f.w.Remove(ctx, w.ID, "officer1"); err != nil {
 		t.Fatal(err)
 	}
+	// Added and removed at the same instant of the test clock: both kept, in order.
+	if h, err := f.w.History(ctx, w.ID); err != nil || len(h) != 2 || h[0].Action != "watch.add" || h[1].Action != "watch.remove" {
+		t.Fatalf("History = %+v, %v; want add then remove", h, err)
+	}
 	if err := f.w.Remove(ctx, w.ID, "officer1"); !errors.Is(err, ErrEnded) {
 		t.Errorf("Remove twice = %v, want ErrEnded", err)
 	}
