@@ -208,7 +208,7 @@ func Compare(a, b Person, opt Options) Result {
 	haveName := len(pa.names) > 0 && len(pb.names) > 0
 	if haveName {
 		add("name", .8*ns, nd)
-		r.Evidence = append(r.Evidence, fmt.Sprintf("name %.2f", ns))
+		r.Evidence = append(r.Evidence, fmt.Sprintf("name %.2f (%s)", ns, nd))
 		if ndiff > 0 && ns > 0 {
 			// A word of one name has no counterpart in the other: John /
 			// Jane Smith, or twins. Other evidence must not carry it alone.

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/quality"
+	"github.com/vigie/vigie/store/resolve"
+)
+
+// evalReport is what `vigie eval --json` prints.
+type evalReport struct {
+	Clustering []quality.Pairwise     `json:"clustering"`
+	Lookups    []quality.LookupReport `json:"lookups"`
+	Bars       map[string]bool        `json:"bars_met"`
+}
+
+func cmdEval(ctx context.Context, a *app, args []string) int {
+	fs := a.newFlags("eval", "eval [--data DIR] [--queries N] [--json]")
+	dir := fs.String("data", "../shared/data", "folder of the development data sets (febrl/, splink/, senzing/)")
+	nq := fs.Int("queries", 600, "noisy lookup queries to run")
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	if _, err := parseFlags(fs, args); err != nil {
+		return exitUsage
+	}
+	if *nq < 1 || *nq > 100_000 {
+		return a.usageErr(fs, "--queries must be between 1 and 100000")
+	}
+	sets := []struct {
+		name string
+		load func() ([]quality.Labelled, error)
+	}{
+		{"febrl-dataset1", func() ([]quality.Labelled, error) {
+			return quality.FEBRL(filepath.Join(*dir, "febrl/dataset1.csv"), "febrl1")
+		}},
+		{"febrl-dataset2", func() ([]quality.Labelled, error) {
+			return quality.FEBRL(filepath.Join(*dir, "febrl/dataset2.csv"), "febrl2")
+		}},
+		{"splink-fake_1000", func() ([]quality.Labelled, error) {
+			return quality.Splink(filepath.Join(*dir, "splink/fake_1000.csv"))
+		}},
+	}
+	var rep evalReport
+	rep.Bars = map[string]bool{}
+	for _, s := range sets {
+		recs, err := s.load()
+		if err != nil {
+			return a.fail("load %s: %v (is --data right?)", s.name, err)
+		}
+		tmp, err := os.MkdirTemp("", "vigie-eval-")
+		if err != nil {
+			return a.fail("%v", err)
+		}
+		defer os.RemoveAll(tmp)
+		opt := store.DefaultOptions(tmp)
+		opt.SyncWrites = false
+		db, err := store.Open(opt)
+		if err != nil {
+			return a.fail("open scratch store: %v", err)
+		}
+		ro := resolve.DefaultOptions()
+		ro.Threshold = a.cfg.ResolveThreshold
+		ro.MatchThreshold = a.cfg.MatchThreshold
+		res, err := resolve.New(db, ro)
+		if err != nil {
+			db.Close()
+			return a.fail("%v", err)
+		}
+		p, err := quality.Cluster(ctx, db, res, s.name, recs)
+		if err != nil {
+			db.Close()
+			return a.fail("%v", err)
+		}
+		p.Errors = nil
+		rep.Clustering = append(rep.Clustering, p)
+		rep.Bars["clustering "+s.name] = p.Precision >= .97 && p.Recall >= .95
+		if s.name == "febrl-dataset2" {
+			lr, err := quality.Lookups(ctx, res, "febrl2-lookups", recs, quality.NoisyQueries(recs, *nq, 7))
+			if err != nil {
+				db.Close()
+				return a.fail("%v", err)
+			}
+			lr.Misses = nil
+			rep.Lookups = append(rep.Lookups, lr)
+			rep.Bars["lookups febrl2"] = lr.RecallAt10 >= .98 && lr.PrecisionAt1 >= .95
+		}
+		db.Close()
+	}
+	if *asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return a.fail("%v", err)
+		}
+		return exitOK
+	}
+	fmt.Fprintln(a.stdout, "Entity resolution, pairwise (bars: precision ≥ 0.97, recall ≥ 0.95)")
+	for _, p := range rep.Clustering {
+		p.Print(a.stdout)
+	}
+	fmt.Fprintln(a.stdout, "\nLookup on noisy queries (bars: recall@10 ≥ 0.98, precision@1 ≥ 0.95)")
+	for _, l := range rep.Lookups {
+		l.Print(a.stdout)
+	}
+	fmt.Fprintln(a.stdout)
+	bars := make([]string, 0, len(rep.Bars))
+	for k := range rep.Bars {
+		bars = append(bars, k)
+	}
+	sort.Strings(bars)
+	for _, k := range bars {
+		ok := rep.Bars[k]
+		mark := "met"
+		if !ok {
+			mark = "NOT met"
+		}
+		fmt.Fprintf(a.stdout, "bar %-32s %s\n", k, mark)
+	}
+	return exitOK
+}

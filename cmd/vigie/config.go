@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/sethvargo/go-envconfig"
+)
+
+// config is everything vigie reads from the environment. Each field's
+// default is also written, with a one-line comment, in config.example.env;
+// TestConfigExampleMatchesDefaults keeps the two in step.
+type config struct {
+	DataDir           string `env:"DATA_DIR, default=./data"`
+	EncryptionKeyFile string `env:"ENCRYPTION_KEY_FILE"`
+	EncryptionKey     string `env:"ENCRYPTION_KEY"`
+	LogLevel          string `env:"LOG_LEVEL, default=info"`
+	LogFormat         string `env:"LOG_FORMAT, default=auto"`
+
+	QuarantineDir         string        `env:"QUARANTINE_DIR, default=./data/quarantine"`
+	DefaultClassification string        `env:"DEFAULT_CLASSIFICATION, default=OFFICIAL"`
+	IngestBatch           int           `env:"INGEST_BATCH, default=1000"`
+	RecordTTL             time.Duration `env:"RECORD_TTL, default=0s"`
+
+	MatchThreshold   float64 `env:"MATCH_THRESHOLD, default=0.70"`
+	ResolveThreshold float64 `env:"RESOLVE_THRESHOLD, default=0.70"`
+	LookupLimit      int     `env:"LOOKUP_LIMIT, default=10"`
+	RequireCase      bool    `env:"REQUIRE_CASE, default=false"`
+	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
+
+	RulesDir string `env:"RULES_DIR, default=./rules.d"`
+	SpoolDir string `env:"SPOOL_DIR, default=./spool"`
+
+	WatchTerm time.Duration `env:"WATCH_TERM, default=720h"`
+
+	LinkGiantCount   int           `env:"LINK_GIANT_COUNT, default=50"`
+	CoPresenceWindow time.Duration `env:"COPRESENCE_WINDOW, default=2h"`
+	InnocentFile     string        `env:"INNOCENT_FILE"`
+
+	ListenAddr       string `env:"LISTEN_ADDR, default=127.0.0.1:8089"`
+	PublicURL        string `env:"PUBLIC_URL, default=http://127.0.0.1:8089"`
+	MattermostURL    string `env:"MATTERMOST_URL"`
+	MattermostToken  string `env:"MATTERMOST_TOKEN"`
+	MattermostTeam   string `env:"MATTERMOST_TEAM"`
+	SlashToken       string `env:"SLASH_TOKEN"`
+	ActionSecret     string `env:"ACTION_SECRET"`
+	IngestToken      string `env:"INGEST_TOKEN"`
+	SupervisorsGroup string `env:"SUPERVISORS"`
+	Admins           string `env:"ADMINS"`
+}
+
+// loadConfig reads the VIGIE_ variables through lookup (os.LookupEnv in
+// main, a map in tests).
+func loadConfig(ctx context.Context, lookup func(string) (string, bool)) (config, error) {
+	var c config
+	err := envconfig.ProcessWith(ctx, &envconfig.Config{
+		Target:   &c,
+		Lookuper: envconfig.PrefixLookuper("VIGIE_", lookuperFunc(lookup)),
+	})
+	if err != nil {
+		return c, fmt.Errorf("read configuration from the environment: %w", err)
+	}
+	return c, c.validate()
+}
+
+type lookuperFunc func(string) (string, bool)
+
+func (f lookuperFunc) Lookup(key string) (string, bool) { return f(key) }
+
+func (c *config) validate() error {
+	var errs []error
+	if c.MatchThreshold <= 0 || c.MatchThreshold > 1 {
+		errs = append(errs, fmt.Errorf("VIGIE_MATCH_THRESHOLD=%v: want a number in (0, 1]", c.MatchThreshold))
+	}
+	if c.ResolveThreshold <= 0 || c.ResolveThreshold > 1 {
+		errs = append(errs, fmt.Errorf("VIGIE_RESOLVE_THRESHOLD=%v: want a number in (0, 1]", c.ResolveThreshold))
+	}
+	if c.LookupLimit < 1 || c.LookupLimit > 1000 {
+		errs = append(errs, fmt.Errorf("VIGIE_LOOKUP_LIMIT=%d: want 1 to 1000", c.LookupLimit))
+	}
+	if c.IngestBatch < 1 || c.IngestBatch > 100000 {
+		errs = append(errs, fmt.Errorf("VIGIE_INGEST_BATCH=%d: want 1 to 100000", c.IngestBatch))
+	}
+	switch c.LogFormat {
+	case "auto", "json", "text":
+	default:
+		errs = append(errs, fmt.Errorf("VIGIE_LOG_FORMAT=%q: want auto, json or text", c.LogFormat))
+	}
+	if c.EncryptionKey != "" && c.EncryptionKeyFile != "" {
+		errs = append(errs, errors.New("set VIGIE_ENCRYPTION_KEY or VIGIE_ENCRYPTION_KEY_FILE, not both"))
+	}
+	return errors.Join(errs...)
+}
+
+// encryptionKey returns the store's AES key (nil when none is configured).
+// The key is 16, 24 or 32 bytes, given raw in a file or as hex or base64.
+func (c *config) encryptionKey() ([]byte, error) {
+	raw := c.EncryptionKey
+	from := "VIGIE_ENCRYPTION_KEY"
+	if c.EncryptionKeyFile != "" {
+		b, err := os.ReadFile(c.EncryptionKeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("read encryption key: %w", err)
+		}
+		if n := len(b); n == 16 || n == 24 || n == 32 {
+			return b, nil
+		}
+		raw, from = string(b), c.EncryptionKeyFile
+	}
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return nil, nil
+	}
+	if k, err := hex.DecodeString(raw); err == nil && validKeyLen(len(k)) {
+		return k, nil
+	}
+	if k, err := base64.StdEncoding.DecodeString(raw); err == nil && validKeyLen(len(k)) {
+		return k, nil
+	}
+	return nil, fmt.Errorf("encryption key from %s: want 16, 24 or 32 bytes, raw or as hex or base64", from)
+}
+
+func validKeyLen(n int) bool { return n == 16 || n == 24 || n == 32 }

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// readEnvFile parses KEY=VALUE lines, skipping comments and blanks.
+func readEnvFile(t *testing.T, path string) map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			t.Fatalf("%s: line %q is not KEY=VALUE", path, line)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// TestConfigExampleMatchesDefaults keeps config.example.env and the config
+// struct from drifting: every variable of the struct is in the file, every
+// variable of the file is in the struct, and the file's values are the
+// struct's defaults.
+func TestConfigExampleMatchesDefaults(t *testing.T) {
+	ctx := context.Background()
+	example := readEnvFile(t, "../../config.example.env")
+	fromFile, err := loadConfig(ctx, func(k string) (string, bool) { v, ok := example[k]; return v, ok })
+	if err != nil {
+		t.Fatalf("loadConfig(config.example.env) = %v", err)
+	}
+	defaults, err := loadConfig(ctx, func(string) (string, bool) { return "", false })
+	if err != nil {
+		t.Fatalf("loadConfig(empty environment) = %v", err)
+	}
+	if !reflect.DeepEqual(fromFile, defaults) {
+		t.Errorf("config.example.env values differ from the defaults:\nfile:     %+v\ndefaults: %+v", fromFile, defaults)
+	}
+	typ := reflect.TypeOf(config{})
+	inStruct := map[string]bool{}
+	for i := range typ.NumField() {
+		tag := typ.Field(i).Tag.Get("env")
+		name := "VIGIE_" + strings.TrimSpace(strings.Split(tag, ",")[0])
+		inStruct[name] = true
+		if _, ok := example[name]; !ok {
+			t.Errorf("%s is read by vigie but missing from config.example.env", name)
+		}
+	}
+	for k := range example {
+		if !inStruct[k] {
+			t.Errorf("config.example.env lists %s, which vigie does not read", k)
+		}
+	}
+}
+
+func TestConfigRejectsNonsense(t *testing.T) {
+	for name, env := range map[string]map[string]string{
+		"threshold":  {"VIGIE_MATCH_THRESHOLD": "7"},
+		"limit":      {"VIGIE_LOOKUP_LIMIT": "0"},
+		"log format": {"VIGIE_LOG_FORMAT": "xml"},
+		"two keys":   {"VIGIE_ENCRYPTION_KEY": "00", "VIGIE_ENCRYPTION_KEY_FILE": "/k"},
+		"not a dur":  {"VIGIE_WATCH_TERM": "soon"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := loadConfig(context.Background(), func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+			if err == nil {
+				t.Errorf("loadConfig(%v) = nil, want an error", env)
+			}
+		})
+	}
+}
