@@ -60,6 +60,9 @@ type Options struct {
 	LookupCandidates int
 	// PostingCap bounds the postings read per index key. Default 2000.
 	PostingCap int
+	// PostingBudget bounds the postings read per resolved record or
+	// lookup, rarest keys first. Default 3000.
+	PostingBudget int
 	// CacheSize is the number of prepared records kept in memory. Default 200,000.
 	CacheSize int
 	// Logger gets resolution diagnostics; default discard.
@@ -71,8 +74,8 @@ func DefaultOptions() Options {
 	return Options{
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
 		StrongBridge: 0.90, BridgeFloor: 0.45, NameOnly: 0.95,
-		GiantBucket: 5000, MaxCandidates: 40, LookupCandidates: 300,
-		PostingCap: 2000, CacheSize: 200_000,
+		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
+		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000,
 	}
 }
 
@@ -540,8 +543,25 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 		infos = append(infos, keyInfo{k, c, w})
 	}
 	sort.Slice(infos, func(i, j int) bool { return infos[i].count < infos[j].count })
+	// A single-name key shared by many records adds little once a pair of
+	// names or an identifier has been read: skip it then.
+	selective := false
+	for _, ki := range infos {
+		if ki.key[0] != 'n' {
+			selective = true
+		}
+	}
+	if selective {
+		kept := infos[:0]
+		for _, ki := range infos {
+			if ki.key[0] != 'n' || int(ki.count) <= r.opt.PostingCap/8 {
+				kept = append(kept, ki)
+			}
+		}
+		infos = kept
+	}
 	acc := map[string]float64{}
-	budget := r.opt.PostingCap * 4
+	budget := r.opt.PostingBudget
 	for _, ki := range infos {
 		prefix := []byte(store.PrefixIndex + ki.key + "\x00")
 		limit := min(r.opt.PostingCap, budget)

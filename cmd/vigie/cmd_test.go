@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs vigie in-process against one data folder.
+type cli struct {
+	t   *testing.T
+	env map[string]string
+}
+
+func newCLI(t *testing.T) *cli {
+	dir := t.TempDir()
+	return &cli{t: t, env: map[string]string{
+		"VIGIE_DATA_DIR":       filepath.Join(dir, "data"),
+		"VIGIE_QUARANTINE_DIR": filepath.Join(dir, "quarantine"),
+		"VIGIE_RULES_DIR":      filepath.Join(dir, "no-rules"),
+		"VIGIE_LOG_LEVEL":      "error",
+	}}
+}
+
+func (c *cli) run(stdin string, args ...string) (code int, stdout, stderr string) {
+	c.t.Helper()
+	var out, errb bytes.Buffer
+	lookup := func(k string) (string, bool) { v, ok := c.env[k]; return v, ok }
+	code = run(context.Background(), append([]string{"vigie"}, args...), lookup, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const sharedData = "../../../shared/data"
+
+func needData(t *testing.T) {
+	if _, err := os.Stat(sharedData); err != nil {
+		t.Skip("development data not present")
+	}
+}
+
+// TestIngestShippedMappings loads the Senzing and FEBRL files through the
+// mappings in deploy/mappings: every row accepted, ids as in the source.
+func TestIngestShippedMappings(t *testing.T) {
+	needData(t)
+	c := newCLI(t)
+	for _, m := range []struct{ mapping, file string }{
+		{"febrl.yml", "febrl/dataset1.csv"},
+		{"senzing-customers.yml", "senzing/customers.csv"},
+		{"senzing-watchlist.yml", "senzing/watchlist.csv"},
+		{"senzing-reference.yml", "senzing/reference.csv"},
+	} {
+		code, out, errs := c.run("", "ingest", "--json", "--mapping", "../../deploy/mappings/"+m.mapping, filepath.Join(sharedData, m.file))
+		if code != exitOK {
+			t.Fatalf("ingest %s: exit %d: %s %s", m.file, code, out, errs)
+		}
+		var sum ingestSummary
+		if err := json.Unmarshal([]byte(out), &sum); err != nil {
+			t.Fatal(err)
+		}
+		if sum.Rejected != 0 || sum.Created == 0 {
+			t.Errorf("%s: %+v", m.file, sum)
+		}
+	}
+	// Re-ingesting is an update, never a duplicate.
+	code, out, _ := c.run("", "ingest", "--json", "--mapping", "../../deploy/mappings/febrl.yml", filepath.Join(sharedData, "febrl/dataset1.csv"))
+	var sum ingestSummary
+	_ = json.Unmarshal([]byte(out), &sum)
+	if code != exitOK || sum.Unchanged != 1000 || sum.Created != 0 {
+		t.Errorf("re-ingest: exit %d %+v, want 1000 unchanged", code, sum)
+	}
+
+	// The lookup contract: {"query", "subjects": [{subject, score, match,
+	// evidence, names, records: [{source, id}]}]}.
+	code, out, errs := c.run("", "lookup", "--json", "Bob Smith", "--dob", "1978-12-11")
+	if code != exitOK {
+		t.Fatalf("lookup: exit %d %s", code, errs)
+	}
+	var lk struct {
+		Query    map[string]any `json:"query"`
+		Subjects []struct {
+			Subject  string   `json:"subject"`
+			Score    float64  `json:"score"`
+			Match    bool     `json:"match"`
+			Evidence []string `json:"evidence"`
+			Records  []struct {
+				Source string `json:"source"`
+				ID     string `json:"id"`
+			} `json:"records"`
+		} `json:"subjects"`
+	}
+	if err := json.Unmarshal([]byte(out), &lk); err != nil {
+		t.Fatal(err)
+	}
+	if len(lk.Subjects) == 0 || !lk.Subjects[0].Match || len(lk.Subjects[0].Evidence) == 0 {
+		t.Fatalf("lookup answer: %s", out)
+	}
+	ids := map[string]bool{}
+	for _, r := range lk.Subjects[0].Records {
+		ids[r.Source+"/"+r.ID] = true
+	}
+	for _, want := range []string{"CUSTOMERS/1001", "CUSTOMERS/1002"} {
+		if !ids[want] {
+			t.Errorf("Robert/Bob Smith subject lacks %s: %v", want, ids)
+		}
+	}
+
+	// subjects export: one JSON line per subject, every record once.
+	code, out, _ = c.run("", "subjects", "export", "--json")
+	if code != exitOK {
+		t.Fatalf("export: exit %d", code)
+	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var s struct {
+			Subject string `json:"subject"`
+			Records []struct{ Source, ID string }
+		}
+		if err := json.Unmarshal([]byte(line), &s); err != nil || s.Subject == "" {
+			t.Fatalf("export line %q: %v", line, err)
+		}
+		for _, r := range s.Records {
+			k := r.Source + "/" + r.ID
+			if seen[k] {
+				t.Errorf("%s in two subjects", k)
+			}
+			seen[k] = true
+		}
+	}
+	if len(seen) < 1000+100 {
+		t.Errorf("export lists %d records", len(seen))
+	}
+
+	// Not found is exit 4.
+	if code, _, _ := c.run("", "lookup", "Zzyzx Qwertyuiop"); code != exitNotFound {
+		t.Errorf("lookup of nobody: exit %d, want %d", code, exitNotFound)
+	}
+}
+
+func TestCompareContract(t *testing.T) {
+	c := newCLI(t)
+	code, out, errs := c.run("", "compare", "--json", "Salah Abdeslam", "صلاح عبد السلام")
+	if code != exitOK {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	var r struct {
+		Score    *float64 `json:"score"`
+		Match    *bool    `json:"match"`
+		Evidence []string `json:"evidence"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil || r.Score == nil || r.Match == nil {
+		t.Fatalf("compare output %q: %v", out, err)
+	}
+	if !*r.Match || len(r.Evidence) == 0 {
+		t.Errorf("cross-script compare: %s", out)
+	}
+	rec := `{"schema":"Person","properties":{"name":["Salah Abdeslam"],"birthDate":["1989-09-15"]}}`
+	other := `{"schema":"Person","properties":{"name":["Salah Abdeslam"],"birthDate":["1962-01-01"]}}`
+	code, out, _ = c.run("", "compare", "--json", rec, other)
+	if code != exitOK || !strings.Contains(out, "DOB conflict") || strings.Contains(out, `"match": true`) {
+		t.Errorf("records with conflicting DOBs: exit %d %s", code, out)
+	}
+	if code, _, _ := c.run("", "compare", "only-one"); code != exitUsage {
+		t.Errorf("one argument: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestIngestQuarantinesBadLines: a bad line is rejected with its line
+// number and reason into the quarantine file; the rest goes on; exit 3.
+func TestIngestQuarantinesBadLines(t *testing.T) {
+	c := newCLI(t)
+	in := strings.Join([]string{
+		`{"id":"a1","schema":"Person","properties":{"name":["Karim Benali"]}}`,
+		`{"id":"a2","schema":"Spaceship","properties":{"name":["Nope"]}}`,
+		`not json at all`,
+		`{"id":"a3","schema":"Person","properties":{"name":["Nadia Haddad"]}}`,
+	}, "\n")
+	code, out, errs := c.run(in, "ingest", "--json", "--source", "police", "-")
+	if code != exitRejected {
+		t.Fatalf("exit %d, want %d: %s %s", code, exitRejected, out, errs)
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != 2 || sum.Rejected != 2 || sum.Files[0].Quarantine == "" {
+		t.Fatalf("summary %+v", sum)
+	}
+	q, err := os.ReadFile(sum.Files[0].Quarantine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(q)), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"line":2`) || !strings.Contains(lines[1], `"line":3`) {
+		t.Errorf("quarantine:\n%s", q)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	c := newCLI(t)
+	for _, args := range [][]string{{"nosuch"}, {"lookup"}, {"ingest"}, {"lookup", "--limit", "0", "x"}, {"lookup", strings.Repeat("a", 3000)}} {
+		if code, _, errs := c.run("", args...); code != exitUsage || errs == "" {
+			t.Errorf("%q: exit %d (%q), want %d with a message", args, code, errs, exitUsage)
+		}
+	}
+}
