@@ -16,7 +16,9 @@
 // keys find candidate watches and match.Compare decides at the watch's
 // threshold. Watches with a depth also fire on subjects linked within that
 // many hops (Options.Neighbours) and on new links (Watcher.Links). Nothing
-// loops over all watches.
+// loops over all watches. A watch fires on record versions committed
+// after it was added (Watch.FromSeq), so every record committed after Add
+// returns is matched, and a replay of the feed gives the same alerts.
 //
 // # Outbox and exactly-once
 //
