@@ -13,10 +13,5 @@ func notYet(name string) func(context.Context, *app, []string) int {
 var (
 	cmdServe  = notYet("serve")
 	cmdDemo   = notYet("demo")
-	cmdLinks  = notYet("links")
-	cmdPath   = notYet("path")
-	cmdWatch  = notYet("watch")
-	cmdAlerts = notYet("alerts")
-	cmdRules  = notYet("rules")
 	cmdBench  = notYet("bench")
 )
