@@ -34,8 +34,9 @@ type config struct {
 	RequireCase      bool    `env:"REQUIRE_CASE, default=false"`
 	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
 
-	RulesDir string `env:"RULES_DIR, default=./rules.d"`
-	SpoolDir string `env:"SPOOL_DIR, default=./spool"`
+	RulesDir    string `env:"RULES_DIR, default=./rules.d"`
+	SpoolDir    string `env:"SPOOL_DIR, default=./spool"`
+	MappingsDir string `env:"MAPPINGS_DIR, default=./deploy/mappings"`
 
 	WatchTerm time.Duration `env:"WATCH_TERM, default=720h"`
 
@@ -53,6 +54,9 @@ type config struct {
 	IngestToken      string `env:"INGEST_TOKEN"`
 	SupervisorsGroup string `env:"SUPERVISORS"`
 	Admins           string `env:"ADMINS"`
+	Clearances       string `env:"CLEARANCES"`
+	Compartments     string `env:"COMPARTMENTS"`
+	DefaultClearance string `env:"DEFAULT_CLEARANCE, default=OFFICIAL"`
 }
 
 // loadConfig reads the VIGIE_ variables through lookup (os.LookupEnv in

@@ -11,7 +11,5 @@ func notYet(name string) func(context.Context, *app, []string) int {
 }
 
 var (
-	cmdServe  = notYet("serve")
-	cmdDemo   = notYet("demo")
-	cmdBench  = notYet("bench")
+	cmdBench = notYet("bench")
 )
