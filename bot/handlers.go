@@ -289,7 +289,9 @@ func (b *Bot) serveDialog(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	c, err := b.seal.Open(sub.State, sub.ChannelId, true)
+	// The state is spent only once the submission is complete: a
+	// submission the user must correct keeps the dialog valid.
+	c, err := b.seal.Open(sub.State, sub.ChannelId, false)
 	if err != nil || c.Action != actDialog {
 		b.log.Warn("dialog refused", "user", sub.UserId, "err", err)
 		writeJSON(w, model.SubmitDialogResponse{Error: "This dialog is no longer valid; run the command again."})
@@ -308,6 +310,10 @@ func (b *Bot) serveDialog(w http.ResponseWriter, r *http.Request) {
 	}
 	if !b.member(r.Context(), sub.ChannelId, sub.UserId) {
 		writeJSON(w, model.SubmitDialogResponse{Error: "You are not a member of this channel."})
+		return
+	}
+	if _, err := b.seal.Open(sub.State, sub.ChannelId, true); err != nil {
+		writeJSON(w, model.SubmitDialogResponse{Error: "This dialog was already submitted; run the command again."})
 		return
 	}
 	req := Request{UserID: sub.UserId, ChannelID: sub.ChannelId, TeamID: sub.TeamId, From: "dialog", Case: ref}
