@@ -125,6 +125,7 @@ type mattermost interface {
 	GetChannelsForTeamForUser(ctx context.Context, teamID, userID string, includeDeleted bool, etag string) ([]*model.Channel, *model.Response, error)
 	CreateDirectChannel(ctx context.Context, userID1, userID2 string) (*model.Channel, *model.Response, error)
 	CreatePost(ctx context.Context, post *model.Post) (*model.Post, *model.Response, error)
+	GetPost(ctx context.Context, postID, etag string) (*model.Post, *model.Response, error)
 	PatchPost(ctx context.Context, postID string, patch *model.PostPatch) (*model.Post, *model.Response, error)
 	GetPostThread(ctx context.Context, postID, etag string, collapsedThreads bool) (*model.PostList, *model.Response, error)
 	GetPostsForChannel(ctx context.Context, channelID string, page, perPage int, etag string, collapsedThreads, includeDeleted bool) (*model.PostList, *model.Response, error)

@@ -1,9 +1,12 @@
 package bot
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http/httptest"
 	"net/url"
 	"sort"
 	"strings"
@@ -296,5 +299,34 @@ func TestPendingID(t *testing.T) {
 	a, b := pendingID("bot", "A-1"), pendingID("bot", "A-2")
 	if a != pendingID("bot", "A-1") || a == b || !strings.HasPrefix(a, "bot:") {
 		t.Fatalf("pendingID not deterministic per alert: %q %q", a, b)
+	}
+}
+
+func TestAcknowledgeDeliveredAlert(t *testing.T) {
+	ob := newMemOutbox()
+	be := &fakeBackend{}
+	b, mm := newTestBot(t, be, ob, nil)
+	mm.addChannel("case1", model.ChannelTypePrivate, mm.me, "u1")
+	ob.add("case1", "S-12", "A-1")
+	if _, err := b.deliverRound(context.Background(), mm.me, map[string]time.Time{}); err != nil {
+		t.Fatal(err)
+	}
+	p := alertPosts(mm, "case1")["A-1"][0]
+	btn := p.Attachments()[0].Actions[0]
+	body, _ := json.Marshal(model.PostActionIntegrationRequest{UserId: "u1", UserName: "alice", ChannelId: "case1", PostId: p.Id, Context: btn.Integration.Context})
+	w := httptest.NewRecorder()
+	b.Handler().ServeHTTP(w, httptest.NewRequest("POST", "/mattermost/action", bytes.NewReader(body)))
+	var out model.PostActionIntegrationResponse
+	if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Update == nil || out.Update.Message != "Acknowledged by @alice" {
+		t.Fatalf("update = %+v", out.Update)
+	}
+	if out.Update.GetProp(propAlert) != "A-1" || out.Update.GetProp(propSubject) != "S-12" {
+		t.Fatalf("update lost vigie's props: %v", out.Update.GetProps())
+	}
+	if len(be.presses) != 1 || be.presses[0] != "ack:A-1" {
+		t.Fatalf("presses = %v, want ack:A-1", be.presses)
 	}
 }

@@ -164,6 +164,16 @@ func (f *fakeMM) find(id string) *model.Post {
 	return nil
 }
 
+func (f *fakeMM) GetPost(_ context.Context, id, _ string) (*model.Post, *model.Response, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if p := f.find(id); p != nil {
+		return p.Clone(), nil, nil
+	}
+	r, err := notFound()
+	return nil, r, err
+}
+
 func (f *fakeMM) PatchPost(_ context.Context, id string, patch *model.PostPatch) (*model.Post, *model.Response, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -399,6 +399,18 @@ func (b *Bot) serveAction(w http.ResponseWriter, r *http.Request) {
 	}
 	if ans.Update != "" {
 		upd := &model.Post{Message: ans.Update}
+		// Mattermost replaces the post's props with the update's: keep
+		// vigie's own (the alert id, the thread's subject) so a later
+		// delivery still recognises the post. Its cards cannot be kept —
+		// the server hides their sealed contexts — so the backend's new
+		// cards, if any, replace them.
+		if orig := b.original(r.Context(), in.PostId); orig != nil {
+			for _, k := range []string{propAlert, propSubject} {
+				if v, ok := orig.GetProp(k).(string); ok {
+					upd.AddProp(k, v)
+				}
+			}
+		}
 		if len(ans.Attachments) > 0 {
 			atts, err := b.cards(ans.Attachments, in.ChannelId)
 			if err == nil {
@@ -442,4 +454,19 @@ func refusal(err error) string {
 		return "This button belongs to another channel."
 	}
 	return "This button is not valid."
+}
+
+// original returns the post a button was pressed on, or nil.
+func (b *Bot) original(ctx context.Context, id string) *model.Post {
+	if id == "" {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, b.opt.HTTPTimeout)
+	defer cancel()
+	p, resp, err := b.mm.GetPost(ctx, id, "")
+	if err != nil {
+		b.log.Warn("read pressed post", "err", describe(resp, err))
+		return nil
+	}
+	return p
 }
