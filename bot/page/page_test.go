@@ -108,3 +108,15 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkSplit60KB(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 60_000; i++ {
+		fmt.Fprintf(&sb, "| S-%d | Ахмед Салах عبد السلام | 1989-09-15 |\n", i)
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Split(text, PostLimit)
+	}
+}

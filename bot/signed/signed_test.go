@@ -110,3 +110,17 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkSealOpen(b *testing.B) {
+	s, _ := New([]byte(strings.Repeat("k", 32)), nil)
+	c := Context{Action: "ack", Args: map[string]string{"alert": "A-123"}, Channel: "ch"}
+	for b.Loop() {
+		v, err := s.Seal(c, time.Hour)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Open(v, "ch", true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
