@@ -10,6 +10,4 @@ func notYet(name string) func(context.Context, *app, []string) int {
 	}
 }
 
-var (
-	cmdBench = notYet("bench")
-)
+var ()

@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"time"
 
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/match"
+	"github.com/vigie/vigie/store/names"
 )
 
 // Apply is the feed stage: it resolves every changed person-like record and
@@ -119,9 +121,12 @@ type scored struct {
 	result match.Result
 }
 
-func (r *Resolver) matchOptions() match.Options {
+func (r *Resolver) matchOptions(txn *store.Txn, b *batch) match.Options {
 	o := match.DefaultOptions()
 	o.Threshold = r.opt.MatchThreshold
+	if total, err := r.totalRecords(txn, b); err == nil && total >= minWeightedRecords {
+		o.Weights = storeWeights{r: r, txn: txn, b: b, total: total}
+	}
 	return o
 }
 
@@ -196,7 +201,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	}
 	bySubject := map[string][]scored{}
 	excluded := map[string]bool{}
-	mo := r.matchOptions()
+	mo := r.matchOptions(txn, b)
 	for _, c := range cands {
 		ce, err := r.load(txn, b, c.key)
 		if errors.Is(err, store.ErrNotFound) {
@@ -325,7 +330,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 // Anything conflicting between them (a date of birth, a document, the
 // gender) vetoes the merge.
 func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, judgedSame, strong bool) (bool, error) {
-	mo := r.matchOptions()
+	mo := r.matchOptions(txn, b)
 	evidence := judgedSame
 	bridge := false
 	for _, x := range a {
@@ -400,4 +405,43 @@ func judgementsOf(txn *store.Txn, key string) (map[string]Judgement, error) {
 		return nil
 	})
 	return out, err
+}
+
+// minWeightedRecords is the store size from which token frequencies in the
+// store weigh names; below it, the built-in list of common names does.
+const minWeightedRecords = 2000
+
+// storeWeights weighs a name token by how many records of the store share
+// its key: a token on 0.1% of the records or fewer counts fully, one on 5%
+// or more (Mohamed, Nguyen, Smith in their populations) counts 0.3, and
+// the weight falls log-linearly between.
+type storeWeights struct {
+	r     *Resolver
+	txn   *store.Txn
+	b     *batch
+	total uint64
+}
+
+func (w storeWeights) Weight(tok string) float64 {
+	base := names.DefaultWeights{}.Weight(tok)
+	k := names.TokenKey(tok)
+	if k == "" {
+		return base
+	}
+	c, err := w.r.count(w.txn, w.b, "n/"+k)
+	if err != nil || c == 0 {
+		return base
+	}
+	f := float64(c) / float64(w.total)
+	const lo, hi = 0.001, 0.05
+	var sw float64
+	switch {
+	case f <= lo:
+		sw = 1
+	case f >= hi:
+		sw = .3
+	default:
+		sw = 1 - .7*math.Log(f/lo)/math.Log(hi/lo)
+	}
+	return min(base, sw)
 }

@@ -120,7 +120,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	mo := r.matchOptions()
+	mo := r.matchOptions(txn, nil)
 	type best struct {
 		score  float64
 		result match.Result

@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/quality"
+	"github.com/vigie/vigie/store/resolve"
+)
+
+// benchReport is what `vigie bench` prints (and writes with --json).
+type benchReport struct {
+	Machine         string  `json:"machine"`
+	Date            string  `json:"date"`
+	People          int     `json:"people"`
+	Records         int     `json:"records"`
+	StoreRate       float64 `json:"store_records_per_s"`
+	ResolveRate     float64 `json:"resolve_records_per_s"`
+	IngestRate      float64 `json:"ingest_with_resolution_records_per_s"`
+	Queries         int     `json:"queries"`
+	WarmP50Ms       float64 `json:"lookup_warm_p50_ms"`
+	WarmP99Ms       float64 `json:"lookup_warm_p99_ms"`
+	ColdP50Ms       float64 `json:"lookup_after_restart_p50_ms"`
+	ColdP99Ms       float64 `json:"lookup_after_restart_p99_ms"`
+	RecallAt10      float64 `json:"recall_at_10"`
+	PrecisionAt1    float64 `json:"precision_at_1"`
+	PeakRSSBytes    int64   `json:"peak_rss_bytes"`
+	BytesOnDisk     int64   `json:"bytes_on_disk"`
+	ResolveSeconds  float64 `json:"resolve_seconds"`
+	StoreSeconds    float64 `json:"store_seconds"`
+	SubjectsCreated int     `json:"subjects"`
+}
+
+func cmdBench(ctx context.Context, a *app, args []string) int {
+	fs := a.newFlags("bench", "bench [--people N] [--records N] [--queries N] [--json FILE] [--dir DIR]")
+	people := fs.Int("people", 20000, "generated people")
+	perPerson := fs.Int("records", 5, "average records per person")
+	queries := fs.Int("queries", 1000, "noisy lookups to time")
+	jsonOut := fs.String("json", "", "also write the figures as JSON to FILE")
+	dirFlag := fs.String("dir", "", "scratch folder for the store (default: a temporary one, removed)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return exitUsage
+	}
+	if *people < 100 || *people > 20_000_000 || *perPerson < 1 || *perPerson > 20 || *queries < 10 {
+		return a.usageErr(fs, "--people 100..20000000, --records 1..20, --queries ≥ 10")
+	}
+	dir := *dirFlag
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "vigie-bench-")
+		if err != nil {
+			return a.fail("%v", err)
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	a.cfg.DataDir = filepath.Join(dir, "data")
+	a.cfg.RulesDir = filepath.Join(dir, "no-rules")
+	pop := quality.Population{Seed: 42, People: *people, RecordsPerPerson: *perPerson}
+	rep := benchReport{Machine: machine(), Date: time.Now().UTC().Format("2006-01-02"), People: *people, Queries: *queries}
+
+	e, err := a.openEngine(ctx, false)
+	if err != nil {
+		return a.fail("%v", err)
+	}
+	fmt.Fprintf(a.stderr, "generating and storing %d people…\n", *people)
+	start := time.Now()
+	batch := make([]store.Incoming, 0, 2000)
+	for i := 0; i < *people; i++ {
+		for _, l := range pop.Records(i) {
+			batch = append(batch, l.Record)
+		}
+		if len(batch) >= 1000 || i == *people-1 {
+			if _, err := e.db.Put(ctx, batch); err != nil {
+				e.Close()
+				return a.fail("store: %v", err)
+			}
+			rep.Records += len(batch)
+			batch = batch[:0]
+		}
+	}
+	rep.StoreSeconds = time.Since(start).Seconds()
+	rep.StoreRate = float64(rep.Records) / rep.StoreSeconds
+	fmt.Fprintf(a.stderr, "stored %d records in %.1fs; resolving, linking, matching watches…\n", rep.Records, rep.StoreSeconds)
+	start = time.Now()
+	if _, err := e.pipe.Drain(ctx); err != nil {
+		e.Close()
+		return a.fail("pipeline: %v", err)
+	}
+	rep.ResolveSeconds = time.Since(start).Seconds()
+	rep.ResolveRate = float64(rep.Records) / rep.ResolveSeconds
+	rep.IngestRate = float64(rep.Records) / (rep.StoreSeconds + rep.ResolveSeconds)
+	_ = e.resolver.Export(ctx, func(string, []store.Key) error { rep.SubjectsCreated++; return nil })
+
+	rng := rand.New(rand.NewPCG(7, 7))
+	qs := make([]quality.Query, *queries)
+	for i := range qs {
+		qs[i] = pop.Query(rng.IntN(*people))
+	}
+	warm, r10, p1 := timeLookups(ctx, e.resolver, qs)
+	rep.WarmP50Ms, rep.WarmP99Ms = pct(warm, 50), pct(warm, 99)
+	rep.RecallAt10, rep.PrecisionAt1 = r10, p1
+	e.Close()
+	rep.BytesOnDisk = dirSize(a.cfg.DataDir)
+
+	// After a restart: caches empty.
+	e, err = a.openEngine(ctx, true)
+	if err != nil {
+		return a.fail("%v", err)
+	}
+	cold, _, _ := timeLookups(ctx, e.resolver, qs)
+	rep.ColdP50Ms, rep.ColdP99Ms = pct(cold, 50), pct(cold, 99)
+	e.Close()
+	rep.PeakRSSBytes = peakRSS()
+
+	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n")
+	fmt.Fprintf(a.stdout, "| machine | %s |\n| date | %s |\n| people / records | %d / %d |\n", rep.Machine, rep.Date, rep.People, rep.Records)
+	fmt.Fprintf(a.stdout, "| store only (records/s) | %.0f |\n| resolution + links + watches (records/s) | %.0f |\n| ingest with resolution, end to end (records/s) | %.0f |\n", rep.StoreRate, rep.ResolveRate, rep.IngestRate)
+	fmt.Fprintf(a.stdout, "| subjects | %d |\n", rep.SubjectsCreated)
+	fmt.Fprintf(a.stdout, "| lookup warm p50 / p99 (ms) | %.2f / %.2f |\n| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n", rep.WarmP50Ms, rep.WarmP99Ms, rep.ColdP50Ms, rep.ColdP99Ms)
+	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries) | %.3f / %.3f |\n", rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
+	fmt.Fprintf(a.stdout, "| peak RSS | %.0f MiB |\n| bytes on disk | %.0f MiB |\n", float64(rep.PeakRSSBytes)/(1<<20), float64(rep.BytesOnDisk)/(1<<20))
+	if *jsonOut != "" {
+		raw, _ := json.MarshalIndent(rep, "", "  ")
+		if err := os.WriteFile(*jsonOut, append(raw, '\n'), 0o644); err != nil {
+			return a.fail("%v", err)
+		}
+	}
+	return exitOK
+}
+
+// timeLookups runs each query and returns the latencies (ms), recall@10
+// and precision@1 against the generated truth (record ids start with the
+// person id).
+func timeLookups(ctx context.Context, res *resolve.Resolver, qs []quality.Query) ([]float64, float64, float64) {
+	lat := make([]float64, 0, len(qs))
+	r10, p1 := 0, 0
+	for _, q := range qs {
+		pq, err := resolve.ParseQuery(q.Text)
+		if err != nil {
+			continue
+		}
+		t := time.Now()
+		hits, err := res.Lookup(ctx, pq, resolve.LookupOptions{Limit: 10})
+		lat = append(lat, float64(time.Since(t).Microseconds())/1000)
+		if err != nil {
+			continue
+		}
+		for i, h := range hits {
+			mine := 0
+			for _, r := range h.Records {
+				if strings.HasPrefix(r.ID, q.Want+"-") {
+					mine++
+				}
+			}
+			if mine*2 > len(h.Records) {
+				r10++
+				if i == 0 {
+					p1++
+				}
+				break
+			}
+		}
+	}
+	n := float64(len(qs))
+	return lat, float64(r10) / n, float64(p1) / n
+}
+
+func pct(xs []float64, p int) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+func peakRSS() int64 {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(raw), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			f := strings.Fields(v)
+			if n, err := strconv.ParseInt(f[0], 10, 64); err == nil {
+				return n * 1024
+			}
+		}
+	}
+	return 0
+}
+
+func machine() string {
+	model := ""
+	if raw, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(raw), "\n") {
+			if v, ok := strings.CutPrefix(l, "model name"); ok {
+				model = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), ":"))
+				break
+			}
+		}
+	}
+	return fmt.Sprintf("%d cores %s, %s/%s", runtime.NumCPU(), model, runtime.GOOS, runtime.GOARCH)
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	_ = filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
