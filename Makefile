@@ -1,0 +1,38 @@
+# vigie — the commands the README names. `make test` is what CI runs.
+GO ?= go
+FUZZTIME ?= 45s
+
+.PHONY: test vet demo build bench eval fuzz
+
+## test: vet, then the whole test suite with the race detector
+test: vet
+	$(GO) test -race -timeout 30m ./...
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l cmd bot rules store)" || (gofmt -l cmd bot rules store; echo "gofmt needed"; exit 1)
+
+## build: the one binary, ./vigie
+build:
+	$(GO) build -trimpath -o vigie ./cmd/vigie
+
+## demo: the fictional scenario in the terminal console
+demo:
+	$(GO) run ./cmd/vigie demo
+
+## eval: matching quality on the development data (../shared/data)
+eval:
+	$(GO) run ./cmd/vigie eval
+
+## bench: performance figures at scale (not part of `make test`)
+PEOPLE ?= 100000
+bench:
+	$(GO) run ./cmd/vigie bench --people $(PEOPLE) --json bench.json
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./rules/ ./store/names/ ./store/match/
+
+## fuzz: every fuzz target for FUZZTIME each
+fuzz:
+	@for t in \
+	  "./store/names FuzzParse" "./store/match FuzzParseDate" "./store/match FuzzNormalizeIdentifier" "./store/match FuzzCompare" \
+	  "./store/resolve FuzzParseQuery" "./store/ftm FuzzReader" "./bot/command FuzzParse" "./rules FuzzLoad" "./rules FuzzCompile"; do \
+	  set -- $$t; echo "== $$1 $$2"; $(GO) test -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME) $$1 || exit 1; done
