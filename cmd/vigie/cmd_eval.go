@@ -44,6 +44,9 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 		{"splink-fake_1000", func() ([]quality.Labelled, error) {
 			return quality.Splink(filepath.Join(*dir, "splink/fake_1000.csv"))
 		}},
+		{"senzing-truthset", func() ([]quality.Labelled, error) {
+			return quality.Senzing(filepath.Join(*dir, "senzing"))
+		}},
 	}
 	var rep evalReport
 	rep.Bars = map[string]bool{}
