@@ -34,9 +34,10 @@ type config struct {
 	RequireCase      bool    `env:"REQUIRE_CASE, default=false"`
 	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
 
-	RulesDir    string `env:"RULES_DIR, default=./rules.d"`
-	SpoolDir    string `env:"SPOOL_DIR, default=./spool"`
-	MappingsDir string `env:"MAPPINGS_DIR, default=./deploy/mappings"`
+	RulesDir    string        `env:"RULES_DIR, default=./rules.d"`
+	RuleBudget  time.Duration `env:"RULE_BUDGET, default=10us"`
+	SpoolDir    string        `env:"SPOOL_DIR, default=./spool"`
+	MappingsDir string        `env:"MAPPINGS_DIR, default=./deploy/mappings"`
 
 	WatchTerm time.Duration `env:"WATCH_TERM, default=720h"`
 

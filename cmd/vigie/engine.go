@@ -61,6 +61,7 @@ func (a *app) loadRules() (*rules.Set, error) {
 func (a *app) ruleOptions() rules.Options {
 	o := rules.DefaultOptions()
 	o.Logger = a.log
+	o.EvalBudget = a.cfg.RuleBudget
 	o.NameMatch = func(x, y string) float64 {
 		return names.Similarity(names.Parse(x), names.Parse(y), nil).Value
 	}
