@@ -82,7 +82,9 @@ func (b *Bot) startup(ctx context.Context) (string, error) {
 	for {
 		me, err := b.self(ctx)
 		if err == nil {
-			if b.opt.TeamName != "" {
+			if b.opt.TeamName == "" {
+				b.log.Warn("no team name: /vigie is not registered and direct messages missed while disconnected are not caught up")
+			} else {
 				b.register(ctx)
 			}
 			return me, nil
