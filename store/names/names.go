@@ -263,7 +263,12 @@ func foldParticles(raw []string) (toks, cores []string) {
 				j++
 			}
 			if j < len(raw) && len(raw[j]) >= 3 && abdBase(raw[j]) == "" {
-				emit("abd" + stripArticle(raw[j]))
+				// The core is the word itself: "Abdel Touati" still compares
+				// with "Touati" when a source used Abdel as a middle name.
+				w := stripArticle(raw[j])
+				toks = append(toks, pending+"abd"+w)
+				cores = append(cores, w)
+				pending = ""
 				i = j
 				continue
 			}

@@ -79,17 +79,22 @@ func tokenSim(a, b string) (float64, int) {
 		}
 		return 0, kindDifferent
 	}
-	if TokenKey(a) == TokenKey(b) {
-		if jw := JaroWinkler(a, b); jw > .93 {
+	if genderForms(a, b) {
+		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
+	}
+	if k := TokenKey(a); k == TokenKey(b) {
+		jw := JaroWinkler(a, b)
+		if jw > .93 {
 			return jw, kindVariant
 		}
-		return .93, kindVariant
+		// A skeleton of one or two consonants is shared by unrelated names
+		// (Lucia, Luis): it is evidence only when the spellings are close.
+		if len(k) > 2 || jw >= .85 {
+			return .93, kindVariant
+		}
 	}
 	if Nickname(a, b) {
 		return .9, kindNickname
-	}
-	if genderForms(a, b) {
-		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova
 	}
 	for _, alt := range alternates {
 		if strings.Contains(a, alt[0]) && TokenKey(strings.ReplaceAll(a, alt[0], alt[1])) == TokenKey(b) ||
@@ -132,6 +137,13 @@ func genderForms(a, b string) bool {
 	}
 	if b == a+"a" {
 		return true
+	}
+	// Mario / Maria, Daniele / Daniela: the same name but the last vowel.
+	if len(a) == len(b) && a[:len(a)-1] == b[:len(b)-1] {
+		x, y := a[len(a)-1], b[len(b)-1]
+		if (x == 'a') != (y == 'a') && isVowel(x) && isVowel(y) {
+			return true
+		}
 	}
 	for _, p := range [][2]string{{"ski", "ska"}, {"sky", "skaya"}, {"skiy", "skaya"}, {"skii", "skaia"}} {
 		if strings.HasSuffix(a, p[0]) && strings.TrimSuffix(a, p[0])+p[1] == b ||
