@@ -136,8 +136,11 @@ func (rr *RowReader) csvRow() (func(string) []string, error) {
 		rr.done = true
 		return nil, io.EOF
 	}
-	line, _ := rr.csv.FieldPos(0)
-	rr.line = line
+	if err == nil && len(rec) > 0 {
+		rr.line, _ = rr.csv.FieldPos(0)
+	} else {
+		rr.line++
+	}
 	rr.raw = []byte(strings.Join(rec, string(rr.m.Delimiter)))
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
