@@ -236,7 +236,7 @@ func (s *Server) startMattermost(bin string) error {
 			"EnableBotAccountCreation": true, "EnableUserAccessTokens": true, "EnableCommands": true,
 			"EnablePostUsernameOverride": false, "EnableLinkPreviews": false, "EnableSecurityFixAlert": false,
 			"AllowedUntrustedInternalConnections": "localhost 127.0.0.1 127.0.0.0/8 ::1/128",
-			"EnableOnlyAdminIntegrations": false, "EnableDeveloper": false,
+			"EnableOnlyAdminIntegrations":         false, "EnableDeveloper": false,
 		},
 		"SqlSettings":          map[string]any{"DriverName": "postgres", "DataSource": s.cfg},
 		"FileSettings":         map[string]any{"Directory": data + "/"},
