@@ -45,19 +45,20 @@ type config struct {
 	CoPresenceWindow time.Duration `env:"COPRESENCE_WINDOW, default=2h"`
 	InnocentFile     string        `env:"INNOCENT_FILE"`
 
-	ListenAddr       string `env:"LISTEN_ADDR, default=127.0.0.1:8089"`
-	PublicURL        string `env:"PUBLIC_URL, default=http://127.0.0.1:8089"`
-	MattermostURL    string `env:"MATTERMOST_URL"`
-	MattermostToken  string `env:"MATTERMOST_TOKEN"`
-	MattermostTeam   string `env:"MATTERMOST_TEAM"`
-	SlashToken       string `env:"SLASH_TOKEN"`
-	ActionSecret     string `env:"ACTION_SECRET"`
-	IngestToken      string `env:"INGEST_TOKEN"`
-	SupervisorsGroup string `env:"SUPERVISORS"`
-	Admins           string `env:"ADMINS"`
-	Clearances       string `env:"CLEARANCES"`
-	Compartments     string `env:"COMPARTMENTS"`
-	DefaultClearance string `env:"DEFAULT_CLEARANCE, default=OFFICIAL"`
+	ListenAddr        string `env:"LISTEN_ADDR, default=127.0.0.1:8089"`
+	PublicURL         string `env:"PUBLIC_URL, default=http://127.0.0.1:8089"`
+	MattermostURL     string `env:"MATTERMOST_URL"`
+	MattermostToken   string `env:"MATTERMOST_TOKEN"`
+	MattermostTeam    string `env:"MATTERMOST_TEAM"`
+	SlashToken        string `env:"SLASH_TOKEN"`
+	ActionSecret      string `env:"ACTION_SECRET"`
+	IngestToken       string `env:"INGEST_TOKEN"`
+	SupervisorsGroup  string `env:"SUPERVISORS"`
+	Admins            string `env:"ADMINS"`
+	SupervisorChannel string `env:"SUPERVISOR_CHANNEL"`
+	Clearances        string `env:"CLEARANCES"`
+	Compartments      string `env:"COMPARTMENTS"`
+	DefaultClearance  string `env:"DEFAULT_CLEARANCE, default=OFFICIAL"`
 }
 
 // loadConfig reads the VIGIE_ variables through lookup (os.LookupEnv in

@@ -239,3 +239,13 @@ func (c storeCursor) SetLastSeen(_ context.Context, at int64) error {
 		return txn.Set(cursorKey, binary.BigEndian.AppendUint64(nil, uint64(at)))
 	})
 }
+
+// post writes a message from the bot in a channel of the team, by name.
+func (d *mmDirectory) post(ctx context.Context, channelName, text string) error {
+	id, err := d.channelID(ctx, channelName)
+	if err != nil {
+		return err
+	}
+	_, _, err = d.c.CreatePost(ctx, &model.Post{ChannelId: id, Message: text})
+	return err
+}

@@ -250,6 +250,8 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) int {
 	}
 	rulesStatus := "no rules folder"
 	var statusMu sync.Mutex
+	// tellSupervisors posts to the supervisors' channel once the bot is up.
+	var tellSupervisors atomic.Pointer[func(string)]
 	if _, err := os.Stat(a.cfg.RulesDir); err == nil {
 		ro := rules.ReloaderOptions{
 			OnError: func(err error) {
@@ -259,6 +261,9 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) int {
 				rulesStatus = "last reload FAILED (previous set still running): " + err.Error()
 				statusMu.Unlock()
 				a.log.Error("rule reload failed; the previous rule set keeps running", "err", err)
+				if f := tellSupervisors.Load(); f != nil {
+					(*f)("⚠️ A rule file change was refused; the previous rule set keeps running.\n```\n" + err.Error() + "\n```")
+				}
 			},
 			OnSuccess: func(s *rules.Set) {
 				m.reloadOK.Set(1)
@@ -350,6 +355,16 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) int {
 		}
 		mux.Handle("/mattermost/", b.Handler())
 		rd.chatOK = mmDir.ping
+		if a.cfg.SupervisorChannel != "" {
+			f := func(text string) {
+				pctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+				defer cancel()
+				if err := mmDir.post(pctx, a.cfg.SupervisorChannel, text); err != nil {
+					a.log.Warn("post to the supervisors' channel", "err", err)
+				}
+			}
+			tellSupervisors.Store(&f)
+		}
 		// The direct-message loop and the alert delivery loop.
 		type loops interface {
 			Run(context.Context) error
