@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -25,6 +26,8 @@ type Options struct {
 	// the slash command and dialogs call back under it.
 	PublicURL string
 	// SlashToken is the token Mattermost sends with every /vigie request.
+	// It may be empty when TeamName is set: the bot then registers the
+	// command itself and trusts the token Mattermost gave that command.
 	SlashToken string
 	// ActionSecret signs button contexts; at least 32 random bytes.
 	ActionSecret []byte
@@ -103,8 +106,8 @@ func (o *Options) validate() error {
 	if o.Token == "" {
 		errs = append(errs, errors.New("bot token is empty"))
 	}
-	if o.SlashToken == "" {
-		errs = append(errs, errors.New("slash command token is empty"))
+	if o.SlashToken == "" && o.TeamName == "" {
+		errs = append(errs, errors.New("slash command token is empty and no team is named to register the command in"))
 	}
 	if !strings.HasPrefix(o.PublicURL, "http://") && !strings.HasPrefix(o.PublicURL, "https://") {
 		errs = append(errs, fmt.Errorf("public URL %q: want http(s)://host[:port]", o.PublicURL))
@@ -154,6 +157,9 @@ type Bot struct {
 	mu     sync.Mutex
 	me     string // the bot's user id, once known
 	teamID string
+	// cmdToken is the token of the /vigie command as Mattermost holds it,
+	// learnt when the bot registers the command.
+	cmdToken string
 }
 
 // New returns a Bot talking to the server at opt.URL with the bot token.
@@ -215,4 +221,25 @@ func (b *Bot) Handler() http.Handler {
 	mux.HandleFunc("POST /mattermost/action", b.serveAction)
 	mux.HandleFunc("POST /mattermost/dialog", b.serveDialog)
 	return mux
+}
+
+// slashTokenOK reports, in constant time per token, whether tok is the
+// configured slash token or the registered command's.
+func (b *Bot) slashTokenOK(tok string) bool {
+	b.mu.Lock()
+	learnt := b.cmdToken
+	b.mu.Unlock()
+	ok := 0
+	for _, want := range []string{b.opt.SlashToken, learnt} {
+		if want != "" {
+			ok |= subtle.ConstantTimeCompare([]byte(tok), []byte(want))
+		}
+	}
+	return ok == 1
+}
+
+func (b *Bot) learnToken(tok string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.cmdToken = tok
 }

@@ -143,21 +143,25 @@ func (b *Bot) register(ctx context.Context) {
 				continue
 			}
 			if c.URL == want.URL && c.AutoCompleteHint == want.AutoCompleteHint && c.Method == want.Method {
+				b.learnToken(c.Token)
 				return // registered as it should be
 			}
 			c.URL, c.Method, c.AutoComplete, c.AutoCompleteHint, c.AutoCompleteDesc = want.URL, want.Method, true, hint, desc
-			if _, resp, err = b.mm.UpdateCommand(ctx, c); err == nil {
+			var got *model.Command
+			if got, resp, err = b.mm.UpdateCommand(ctx, c); err == nil {
+				b.learnToken(got.Token)
 				b.log.Info("updated /vigie", "team", b.opt.TeamName)
 				return
 			}
 			break
 		}
 		if err == nil {
-			if _, resp, err = b.mm.CreateCommand(ctx, want); err == nil {
+			var got *model.Command
+			if got, resp, err = b.mm.CreateCommand(ctx, want); err == nil {
+				// Mattermost gives a new command its own token; the bot
+				// trusts it as well as the configured one.
+				b.learnToken(got.Token)
 				b.log.Info("registered /vigie", "team", b.opt.TeamName)
-				// Mattermost generates the token of a new command; the
-				// operator must copy it into vigie's configuration.
-				b.log.Warn("the new /vigie command has its own token: set it as vigie's slash token (System Console → Integrations → Slash Commands) and restart vigie")
 				return
 			}
 		}

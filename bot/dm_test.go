@@ -110,6 +110,11 @@ func TestRegister(t *testing.T) {
 	if len(mm.commands) != 1 {
 		t.Fatal("registering twice created a second command")
 	}
+	for tok, want := range map[string]bool{"generated-token": true, "slash-secret": true, "": false, "generated": false} {
+		if got := b.slashTokenOK(tok); got != want {
+			t.Fatalf("slashTokenOK(%q) = %v, want %v", tok, got, want)
+		}
+	}
 	b2, mm2 := newTestBot(t, &fakeBackend{}, nil, nil)
 	mm2.forbidCmd = true
 	b2.register(context.Background()) // logs the steps, must not fail

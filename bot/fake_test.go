@@ -237,6 +237,7 @@ func (f *fakeMM) CreateCommand(_ context.Context, c *model.Command) (*model.Comm
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	c.Id = "cmd1"
+	c.Token = "generated-token"
 	f.commands = append(f.commands, c)
 	return c, nil, nil
 }

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -64,7 +63,7 @@ func (b *Bot) serveCommand(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := r.PostForm
-	if subtle.ConstantTimeCompare([]byte(f.Get("token")), []byte(b.opt.SlashToken)) != 1 {
+	if !b.slashTokenOK(f.Get("token")) {
 		b.log.Warn("slash command with a wrong token refused", "user", f.Get("user_id"))
 		http.Error(w, "unauthorised", http.StatusUnauthorized)
 		return
