@@ -154,8 +154,15 @@ func Start(t testing.TB) *Server {
 	if err != nil {
 		fail(t, "%v", err)
 	}
-	s := &Server{dir: t.TempDir()}
-	t.Cleanup(s.Stop)
+	// Not t.TempDir: the postgres user must reach the folder, and test
+	// folders are private to root.
+	dir, err := os.MkdirTemp("", "vigie-mmtest-")
+	if err != nil {
+		fail(t, "%v", err)
+	}
+	_ = os.Chmod(dir, 0o755)
+	s := &Server{dir: dir}
+	t.Cleanup(func() { s.Stop(); os.RemoveAll(dir) })
 	if err := s.startPostgres(); err != nil {
 		fail(t, "PostgreSQL: %v", err)
 	}
