@@ -29,18 +29,19 @@ func (b *Bot) Deliver(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	bo := backoff{min: time.Second, max: 5 * time.Minute}
+	bo := backoff{min: time.Second, max: 30 * time.Second}
 	paused := map[string]time.Time{} // channel → not before, after a refusal
 	for {
 		next, err := b.deliverRound(ctx, me, paused)
-		wait := time.Until(next)
+		// Without failures, look again when the next alert falls due, and
+		// at least every 5 s (an outbox wake-up may have been missed).
+		wait := min(max(time.Until(next), 0), 5*time.Second)
 		if err != nil {
 			wait = bo.next()
 			b.log.Warn("alert delivery will retry", "err", err, "in", wait.Round(time.Millisecond))
 		} else {
 			bo.reset()
 		}
-		wait = min(max(wait, 0), 5*time.Second)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
