@@ -52,10 +52,27 @@ type Name struct {
 	// Cores are the tokens without their glued particles (ali, baghdadi,
 	// berg), index for index; nil when built by hand (then Tokens count).
 	Cores []string
+	// keys and coreKeys cache TokenKey of each token and core (Parse
+	// fills them).
+	keys, coreKeys []string
 	// Generation is a trailing generational suffix (jr, sr, i, ii, iii,
 	// iv), taken out of the tokens: John Smith Jr and John Smith Sr are two
 	// people.
 	Generation string
+}
+
+func (n Name) key(i int) string {
+	if i < len(n.keys) {
+		return n.keys[i]
+	}
+	return TokenKey(n.Tokens[i])
+}
+
+func (n Name) coreKey(i int) string {
+	if i < len(n.coreKeys) {
+		return n.coreKeys[i]
+	}
+	return TokenKey(n.core(i))
 }
 
 func (n Name) core(i int) string {
@@ -118,6 +135,15 @@ func Parse(s string) Name {
 	n.Tokens, n.Cores = foldParticles(raw)
 	if len(n.Tokens) > MaxTokens {
 		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
+	}
+	n.keys = make([]string, len(n.Tokens))
+	n.coreKeys = make([]string, len(n.Tokens))
+	for i, t := range n.Tokens {
+		n.keys[i] = TokenKey(t)
+		n.coreKeys[i] = n.keys[i]
+		if n.Cores[i] != t {
+			n.coreKeys[i] = TokenKey(n.Cores[i])
+		}
 	}
 	return n
 }

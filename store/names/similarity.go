@@ -1,7 +1,7 @@
 package names
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -69,7 +69,10 @@ const (
 var kindNames = [...]string{"different", "typo", "initial", "nickname", "variant", "exact"}
 
 // tokenSim scores two normalised tokens.
-func tokenSim(a, b string) (float64, int) {
+func tokenSim(a, b string) (float64, int) { return tokenSimK(a, b, TokenKey(a), TokenKey(b)) }
+
+// tokenSimK is tokenSim with the tokens' keys already computed.
+func tokenSimK(a, b, ka, kb string) (float64, int) {
 	if a == b {
 		return 1, kindExact
 	}
@@ -82,7 +85,7 @@ func tokenSim(a, b string) (float64, int) {
 	if genderForms(a, b) {
 		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
 	}
-	if k := TokenKey(a); k == TokenKey(b) {
+	if k := ka; k == kb {
 		jw := JaroWinkler(a, b)
 		if jw > .93 {
 			return jw, kindVariant
@@ -96,10 +99,15 @@ func tokenSim(a, b string) (float64, int) {
 	if Nickname(a, b) {
 		return .9, kindNickname
 	}
-	for _, alt := range alternates {
-		if strings.Contains(a, alt[0]) && TokenKey(strings.ReplaceAll(a, alt[0], alt[1])) == TokenKey(b) ||
-			strings.Contains(b, alt[0]) && TokenKey(strings.ReplaceAll(b, alt[0], alt[1])) == TokenKey(a) {
-			return .88, kindVariant
+	jw := JaroWinkler(a, b)
+	// Spelling alternates and glued articles only matter between tokens
+	// that already look alike; the checks allocate, so they come last.
+	if jw >= .6 {
+		for _, alt := range alternates {
+			if strings.Contains(a, alt[0]) && TokenKey(strings.ReplaceAll(a, alt[0], alt[1])) == kb ||
+				strings.Contains(b, alt[0]) && TokenKey(strings.ReplaceAll(b, alt[0], alt[1])) == ka {
+				return .88, kindVariant
+			}
 		}
 	}
 	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
@@ -109,7 +117,6 @@ func tokenSim(a, b string) (float64, int) {
 	if len(a) >= 4 && len(b) >= 4 && oneEdit(a, b) {
 		return .85, kindTypo
 	}
-	jw := JaroWinkler(a, b)
 	if jw <= .8 {
 		return 0, kindDifferent
 	}
@@ -132,7 +139,7 @@ func genderForms(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(a) < 4 {
+	if len(a) < 4 || len(b)-len(a) > 2 || a[:3] != b[:3] {
 		return false
 	}
 	if b == a+"a" {
@@ -259,11 +266,12 @@ func Similarity(a, b Name, w Weights) Score {
 	var kinds [maxAlign][maxAlign]int
 	for i, x := range ta {
 		for j, y := range tb {
-			sims[i][j], kinds[i][j] = tokenSim(x, y)
+			sims[i][j], kinds[i][j] = tokenSimK(x, y, a.key(i), b.key(j))
 			if cx, cy := a.core(i), b.core(j); (cx != x || cy != y) && sims[i][j] < .92 {
 				// Compare without glued particles: "benali" / "ali".
-				for _, p := range [][2]string{{cx, cy}, {cx, y}, {x, cy}} {
-					if s, k := tokenSim(p[0], p[1]); s*.95 > sims[i][j] {
+				kx, ky, kcx, kcy := a.key(i), b.key(j), a.coreKey(i), b.coreKey(j)
+				for _, p := range [][4]string{{cx, cy, kcx, kcy}, {cx, y, kcx, ky}, {x, cy, kx, kcy}} {
+					if s, k := tokenSimK(p[0], p[1], p[2], p[3]); s*.95 > sims[i][j] {
 						sims[i][j], kinds[i][j] = s*.95, min(k, kindVariant)
 					}
 				}
@@ -347,16 +355,22 @@ func joinedAlign(ta, tb []string, w Weights) (Score, bool) {
 }
 
 func explain(counts []int, extra int) string {
-	var parts []string
+	var b strings.Builder
 	for k := len(counts) - 1; k >= 0; k-- {
 		if counts[k] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", counts[k], kindNames[k]))
+			if b.Len() > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Itoa(counts[k]) + " " + kindNames[k])
 		}
 	}
 	if extra > 0 {
-		parts = append(parts, fmt.Sprintf("%d missing", extra))
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(extra) + " missing")
 	}
-	return strings.Join(parts, ", ")
+	return b.String()
 }
 
 // JaroWinkler returns the Jaro-Winkler similarity of two byte strings with
