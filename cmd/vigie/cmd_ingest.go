@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vigie/vigie/store/audit"
@@ -70,6 +71,13 @@ func cmdIngest(ctx context.Context, a *app, args []string) int {
 	}
 	var sum ingestSummary
 	failed := false
+	// Resolution, links and watches follow the feed while records are
+	// stored, on the other core; what is left is drained below.
+	runCtx, stopRun := context.WithCancel(ctx)
+	var resolved atomic.Int64
+	e.pipe.Observe = func(n int, _ time.Duration) { resolved.Add(int64(n)) }
+	runDone := make(chan error, 1)
+	go func() { runDone <- e.pipe.Run(runCtx) }()
 	for _, path := range files {
 		res, err := ingestFile(ctx, g, path, *mappingPath, a.stdin)
 		if tty && !*progress {
@@ -102,9 +110,11 @@ func cmdIngest(ctx context.Context, a *app, args []string) int {
 	// Resolve, link and match what was stored before exiting, so a lookup
 	// right after an ingest sees it. An interrupted run leaves the rest to
 	// the next ingest or to vigie serve: the feed remembers.
+	stopRun()
+	<-runDone // the follower has stopped: Drain is the only consumer now
 	start := time.Now()
 	n, perr := e.pipe.Drain(ctx)
-	sum.Resolved = n
+	sum.Resolved = int(resolved.Load()) // Observe counts both the follower and the drain
 	if perr != nil {
 		fmt.Fprintf(a.stderr, "vigie: resolving stored records: %v (the rest is resolved on the next run)\n", perr)
 		failed = true
