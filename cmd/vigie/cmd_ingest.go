@@ -63,7 +63,7 @@ func cmdIngest(ctx context.Context, a *app, args []string) int {
 		}
 	}
 	g, err := ingest.New(e.db, ingest.Options{
-		Source: *source, Classification: a.cfg.DefaultClassification, TTL: a.cfg.RecordTTL,
+		Source: *source, Classification: a.cfg.DefaultClassification, TTL: a.cfg.RecordTTL, SourceTTL: a.sourceTTL,
 		BatchSize: a.cfg.IngestBatch, QuarantineDir: a.cfg.QuarantineDir, Progress: report,
 	})
 	if err != nil {

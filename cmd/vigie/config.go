@@ -27,6 +27,7 @@ type config struct {
 	DefaultClassification string        `env:"DEFAULT_CLASSIFICATION, default=OFFICIAL"`
 	IngestBatch           int           `env:"INGEST_BATCH, default=1000"`
 	RecordTTL             time.Duration `env:"RECORD_TTL, default=0s"`
+	SourceTTL             string        `env:"SOURCE_TTL"`
 
 	MatchThreshold   float64 `env:"MATCH_THRESHOLD, default=0.70"`
 	ResolveThreshold float64 `env:"RESOLVE_THRESHOLD, default=0.70"`
@@ -133,3 +134,20 @@ func (c *config) encryptionKey() ([]byte, error) {
 }
 
 func validKeyLen(n int) bool { return n == 16 || n == 24 || n == 32 }
+
+// sourceTTL reads VIGIE_SOURCE_TTL: "source=duration,source=duration".
+func (c *config) sourceTTL() (map[string]time.Duration, error) {
+	out := map[string]time.Duration{}
+	for _, part := range strings.Split(c.SourceTTL, ",") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		src, d, ok := strings.Cut(part, "=")
+		dur, err := time.ParseDuration(strings.TrimSpace(d))
+		if !ok || err != nil || dur < 0 {
+			return nil, fmt.Errorf("VIGIE_SOURCE_TTL %q: want source=duration (e.g. partner-warnings=17520h)", part)
+		}
+		out[strings.TrimSpace(src)] = dur
+	}
+	return out, nil
+}

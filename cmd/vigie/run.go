@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"golang.org/x/term"
 
@@ -32,6 +33,8 @@ type app struct {
 	stderr io.Writer
 	log    *slog.Logger
 	lookup func(string) (string, bool)
+	// sourceTTL is each source's retention (VIGIE_SOURCE_TTL).
+	sourceTTL map[string]time.Duration
 }
 
 type command struct {
@@ -88,6 +91,10 @@ func run(ctx context.Context, args []string, lookup func(string) (string, bool),
 		return exitUsage
 	}
 	a := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, lookup: lookup}
+	if a.sourceTTL, err = cfg.sourceTTL(); err != nil {
+		fmt.Fprintf(stderr, "vigie: %v\n", err)
+		return exitUsage
+	}
 	a.log = newLogger(stderr, cfg)
 	for _, c := range commands() {
 		if c.name == args[1] {

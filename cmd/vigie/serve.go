@@ -292,7 +292,7 @@ func (a *app) serve(ctx context.Context, ready func(addr string)) int {
 	e.pipe.Observe = func(n int, _ time.Duration) { m.pipelineRecs.Add(float64(n)) }
 	outboxMetrics(m.reg, e.watcher, time.Now)
 
-	g, err := ingest.New(e.db, ingest.Options{Classification: a.cfg.DefaultClassification, TTL: a.cfg.RecordTTL,
+	g, err := ingest.New(e.db, ingest.Options{Classification: a.cfg.DefaultClassification, TTL: a.cfg.RecordTTL, SourceTTL: a.sourceTTL,
 		BatchSize: a.cfg.IngestBatch, QuarantineDir: a.cfg.QuarantineDir})
 	if err != nil {
 		return a.fail("%v", err)

@@ -30,6 +30,9 @@ type Options struct {
 	Classification string
 	// TTL expires ingested records after this long (retention); 0 keeps them.
 	TTL time.Duration
+	// SourceTTL overrides TTL per source: each source's own retention
+	// policy (a partner's warnings kept 2 years, stops 5).
+	SourceTTL map[string]time.Duration
 	// BatchSize is the number of records per durable write. Default 1000.
 	BatchSize int
 	// QuarantineDir receives one JSON-lines file of rejects per ingested
@@ -227,7 +230,7 @@ func (g *Ingester) Run(ctx context.Context, name string, src LineSource, def Def
 			}
 			batch = append(batch, store.Incoming{
 				Source: source, ID: e.ID, Schema: e.Schema, Properties: e.Properties,
-				Classification: class, TTL: g.opt.TTL,
+				Classification: class, TTL: g.ttl(source),
 			})
 			lines = append(lines, line)
 		}
@@ -288,4 +291,11 @@ func (q *quarantine) write(r Reject) error {
 func (q *quarantine) close() {
 	_ = q.f.Sync()
 	_ = q.f.Close()
+}
+
+func (g *Ingester) ttl(source string) time.Duration {
+	if d, ok := g.opt.SourceTTL[source]; ok {
+		return d
+	}
+	return g.opt.TTL
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,5 +80,41 @@ garbage
 	after, _ := db.Stats()
 	if after.LastSeq != before.LastSeq {
 		t.Error("a second scan ingested again")
+	}
+}
+
+// TestRetentionPerSource: a source's own retention expires its records;
+// other sources keep theirs.
+func TestRetentionPerSource(t *testing.T) {
+	o := store.DefaultOptions(t.TempDir())
+	o.SyncWrites = false
+	db, err := store.Open(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	g, err := New(db, Options{QuarantineDir: t.TempDir(), SourceTTL: map[string]time.Duration{"short": time.Second}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := `{"id":"a","schema":"Person","properties":{"name":["Short Lived"]},"datasets":["short"]}
+{"id":"b","schema":"Person","properties":{"name":["Kept Long"]},"datasets":["long"]}
+`
+	if _, err := g.Run(context.Background(), "x", FtM(strings.NewReader(in)), Defaults{}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, errShort := db.Get(store.Key{Source: "short", ID: "a"})
+		if errShort != nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the short-retention record never expired")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if _, err := db.Get(store.Key{Source: "long", ID: "b"}); err != nil {
+		t.Errorf("a record of another source expired: %v", err)
 	}
 }
