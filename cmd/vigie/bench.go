@@ -80,7 +80,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 		for _, l := range pop.Records(i) {
 			batch = append(batch, l.Record)
 		}
-		if len(batch) >= 1000 || i == *people-1 {
+		if len(batch) >= 4000 || i == *people-1 {
 			if _, err := e.db.Put(ctx, batch); err != nil {
 				e.Close()
 				return a.fail("store: %v", err)

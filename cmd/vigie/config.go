@@ -25,7 +25,7 @@ type config struct {
 
 	QuarantineDir         string        `env:"QUARANTINE_DIR, default=./data/quarantine"`
 	DefaultClassification string        `env:"DEFAULT_CLASSIFICATION, default=OFFICIAL"`
-	IngestBatch           int           `env:"INGEST_BATCH, default=1000"`
+	IngestBatch           int           `env:"INGEST_BATCH, default=4000"`
 	RecordTTL             time.Duration `env:"RECORD_TTL, default=0s"`
 	SourceTTL             string        `env:"SOURCE_TTL"`
 
