@@ -39,6 +39,10 @@ type benchReport struct {
 	ResolveSeconds  float64 `json:"resolve_seconds"`
 	StoreSeconds    float64 `json:"store_seconds"`
 	SubjectsCreated int     `json:"subjects"`
+	PGP50Ms         float64 `json:"postgres_p50_ms,omitempty"`
+	PGP99Ms         float64 `json:"postgres_p99_ms,omitempty"`
+	PGRecallAt10    float64 `json:"postgres_recall_at_10,omitempty"`
+	PGLoadSeconds   float64 `json:"postgres_load_seconds,omitempty"`
 }
 
 func cmdBench(ctx context.Context, a *app, args []string) int {
@@ -49,6 +53,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	jsonOut := fs.String("json", "", "also write the figures as JSON to FILE")
 	dirFlag := fs.String("dir", "", "scratch folder for the store (default: a temporary one, removed)")
 	storeOnly := fs.Bool("store-only", false, "measure storing records (versions, change feed) only, without resolution")
+	withPG := fs.Bool("postgres", false, "also load the same records into a scratch PostgreSQL with pg_trgm and fuzzystrmatch and time the same queries there")
 	if _, err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
@@ -130,6 +135,14 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	rep.ColdP50Ms, rep.ColdP99Ms = pct(cold, 50), pct(cold, 99)
 	e.Close()
 	rep.PeakRSSBytes = peakRSS()
+	if *withPG {
+		fmt.Fprintln(a.stderr, "loading the same records into PostgreSQL (pg_trgm, fuzzystrmatch)…")
+		pg, err := pgCompare(ctx, filepath.Join(dir, "postgres"), pop, qs)
+		if err != nil {
+			return a.fail("postgres comparison: %v", err)
+		}
+		rep.PGP50Ms, rep.PGP99Ms, rep.PGRecallAt10, rep.PGLoadSeconds = pg.P50Ms, pg.P99Ms, pg.RecallAt10, pg.LoadSeconds
+	}
 
 	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n")
 	fmt.Fprintf(a.stdout, "| machine | %s |\n| date | %s |\n| people / records | %d / %d |\n", rep.Machine, rep.Date, rep.People, rep.Records)
@@ -138,6 +151,12 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	fmt.Fprintf(a.stdout, "| lookup warm p50 / p99 (ms) | %.2f / %.2f |\n| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n", rep.WarmP50Ms, rep.WarmP99Ms, rep.ColdP50Ms, rep.ColdP99Ms)
 	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries) | %.3f / %.3f |\n", rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
 	fmt.Fprintf(a.stdout, "| peak RSS | %.0f MiB |\n| bytes on disk | %.0f MiB |\n", float64(rep.PeakRSSBytes)/(1<<20), float64(rep.BytesOnDisk)/(1<<20))
+	if *withPG {
+		fmt.Fprintf(a.stdout, "| PostgreSQL + pg_trgm lookup p50 / p99 (ms) | %.2f / %.2f |\n| PostgreSQL recall@10 | %.3f |\n| PostgreSQL load and index (s) | %.1f |\n", rep.PGP50Ms, rep.PGP99Ms, rep.PGRecallAt10, rep.PGLoadSeconds)
+		if rep.WarmP50Ms > 0 && rep.WarmP99Ms > 0 {
+			fmt.Fprintf(a.stdout, "| speed ratio PostgreSQL / vigie, p50 and p99 | %.1f× / %.1f× |\n", rep.PGP50Ms/rep.WarmP50Ms, rep.PGP99Ms/rep.WarmP99Ms)
+		}
+	}
 	if *jsonOut != "" {
 		raw, _ := json.MarshalIndent(rep, "", "  ")
 		if err := os.WriteFile(*jsonOut, append(raw, '\n'), 0o644); err != nil {
