@@ -134,7 +134,10 @@ func (a *app) buildStages(e *engine) error {
 		return out, nil
 	}
 	wo.Rules = &input.Evaluator{Builder: e.input, OnError: func(err error) {
-		a.log.Warn("rule evaluation", "err", err)
+		a.log.Warn("rule evaluation failed; the rule was skipped", "err", err)
+		if a.onRuleError != nil {
+			a.onRuleError()
+		}
 	}}
 	w, err := watch.New(e.db, res, wo)
 	if err != nil {

@@ -35,6 +35,8 @@ type app struct {
 	lookup func(string) (string, bool)
 	// sourceTTL is each source's retention (VIGIE_SOURCE_TTL).
 	sourceTTL map[string]time.Duration
+	// onRuleError counts rule evaluations that failed (serve's metric).
+	onRuleError func()
 }
 
 type command struct {

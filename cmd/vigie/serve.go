@@ -240,6 +240,7 @@ func cmdServe(ctx context.Context, a *app, args []string) int {
 // the listener's address once it accepts connections (tests).
 func (a *app) serve(ctx context.Context, ready func(addr string)) int {
 	m := newMetrics()
+	a.onRuleError = m.ruleErrors.Inc
 	var reloader *rules.Reloader
 	rd := &readiness{}
 	ruleSet := func() *rules.Set {
