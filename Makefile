@@ -27,7 +27,7 @@ eval:
 ## bench: performance figures at scale (not part of `make test`)
 PEOPLE ?= 100000
 bench:
-	$(GO) run ./cmd/vigie bench --people $(PEOPLE) --json bench.json
+	$(GO) run ./cmd/vigie bench --people $(PEOPLE) --postgres --json store/quality/testdata/bench-latest.json
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./rules/ ./store/names/ ./store/match/
 
 ## fuzz: every fuzz target for FUZZTIME each
