@@ -10,7 +10,7 @@ import (
 )
 
 func seedRuleFiles(f *testing.F) {
-	files, _ := filepath.Glob("../rules.d/*.yaml")
+	files, _ := filepath.Glob("starter/rules.d/*.yaml")
 	for _, p := range files {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b)
@@ -63,7 +63,7 @@ func FuzzCompile(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	set, err := Load("../rules.d", func() Options { o := DefaultOptions(); o.EvalBudget = -1; return o }())
+	set, err := Load("starter/rules.d", func() Options { o := DefaultOptions(); o.EvalBudget = -1; return o }())
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -379,13 +379,13 @@ func TestCommands(t *testing.T) {
 	opt := testOptions(t)
 	t.Run("check starter set", func(t *testing.T) {
 		var out bytes.Buffer
-		if err := Check("../rules.d", &out, opt); err != nil {
+		if err := Check("starter/rules.d", &out, opt); err != nil {
 			t.Fatalf("Check(rules.d) = %v\n%s", err, out.String())
 		}
 	})
 	t.Run("test starter set", func(t *testing.T) {
 		var out bytes.Buffer
-		err := Test("../rules.d", &out, opt)
+		err := Test("starter/rules.d", &out, opt)
 		if err != nil || !strings.Contains(out.String(), " 0 failed") {
 			t.Fatalf("Test(rules.d) = %v\n%s", err, out.String())
 		}
@@ -453,7 +453,7 @@ func TestBacktest(t *testing.T) {
 	opt := testOptions(t)
 	opt.Now = func() time.Time { return now }
 	var out bytes.Buffer
-	if err := Backtest(context.Background(), "../rules.d", now.AddDate(0, -1, 0), src, &out, opt); err != nil {
+	if err := Backtest(context.Background(), "starter/rules.d", now.AddDate(0, -1, 0), src, &out, opt); err != nil {
 		t.Fatalf("Backtest: %v\n%s", err, out.String())
 	}
 	got := out.String()

@@ -18,6 +18,7 @@ import (
 	"github.com/vigie/vigie/bot/answer"
 	chat "github.com/vigie/vigie/bot/command"
 	"github.com/vigie/vigie/rules"
+	"github.com/vigie/vigie/rules/starter"
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/ftm"
 	"github.com/vigie/vigie/store/ingest"
@@ -80,6 +81,14 @@ func cmdDemo(ctx context.Context, a *app, args []string) int {
 		} else if err := os.WriteFile(kf, []byte(a.cfg.EncryptionKey), 0o600); err != nil {
 			return a.fail("%v", err)
 		}
+	}
+	// Without a rules folder of its own, the demo runs the starter rules.
+	if _, err := os.Stat(a.cfg.RulesDir); err != nil {
+		rd, err := starter.WriteTo(dir)
+		if err != nil {
+			return a.fail("%v", err)
+		}
+		a.cfg.RulesDir = rd
 	}
 	if a.cfg.MattermostURL != "" {
 		return a.demoOnMattermost(ctx, dir, *every)

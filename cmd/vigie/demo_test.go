@@ -12,7 +12,7 @@ import (
 // check — and none for the innocent namesake.
 func TestDemoScript(t *testing.T) {
 	c := newCLI(t)
-	c.env["VIGIE_RULES_DIR"] = "../../rules.d"
+	c.env["VIGIE_RULES_DIR"] = "../../rules/starter/rules.d"
 	code, out, errs := c.run("", "demo", "--script", "--every", "20ms")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)

@@ -40,7 +40,7 @@ func TestEndToEndOnMattermost(t *testing.T) {
 		"VIGIE_LISTEN_ADDR": addr, "VIGIE_PUBLIC_URL": "http://" + addr, "VIGIE_MATTERMOST_URL": s.URL,
 		"VIGIE_MATTERMOST_TOKEN": s.BotToken, "VIGIE_MATTERMOST_TEAM": s.Team.Name, "VIGIE_SLASH_TOKEN": cmd.Token,
 		"VIGIE_ACTION_SECRET": "an-action-secret-of-at-least-32-characters", "VIGIE_SUPERVISORS": "sue",
-		"VIGIE_CLEARANCES": "SECRET=sue,olivia", "VIGIE_INGEST_TOKEN": "connector-token", "VIGIE_RULES_DIR": "../../rules.d",
+		"VIGIE_CLEARANCES": "SECRET=sue,olivia", "VIGIE_INGEST_TOKEN": "connector-token", "VIGIE_RULES_DIR": "../../rules/starter/rules.d",
 	} {
 		c.env[k] = v
 	}

@@ -33,7 +33,7 @@ func TestServeStopsCleanlyOnSIGTERM(t *testing.T) {
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = append(os.Environ(), "VIGIE_DATA_DIR="+filepath.Join(dir, "data"), "VIGIE_LISTEN_ADDR=127.0.0.1:0",
 		"VIGIE_INGEST_TOKEN=s3cret-connector-token", "VIGIE_SPOOL_DIR="+filepath.Join(dir, "spool"),
-		"VIGIE_RULES_DIR=../../rules.d", "VIGIE_LOG_FORMAT=json", "VIGIE_MATTERMOST_URL=", "VIGIE_RULE_BUDGET=5ms")
+		"VIGIE_RULES_DIR=../../rules/starter/rules.d", "VIGIE_LOG_FORMAT=json", "VIGIE_MATTERMOST_URL=", "VIGIE_RULE_BUDGET=5ms")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +168,7 @@ func TestServeStopsCleanlyOnSIGTERM(t *testing.T) {
 		}
 	}
 	db.Close()
-	env := map[string]string{"VIGIE_DATA_DIR": filepath.Join(dir, "data"), "VIGIE_LOG_LEVEL": "error", "VIGIE_RULES_DIR": "../../rules.d", "VIGIE_RULE_BUDGET": "5ms"}
+	env := map[string]string{"VIGIE_DATA_DIR": filepath.Join(dir, "data"), "VIGIE_LOG_LEVEL": "error", "VIGIE_RULES_DIR": "../../rules/starter/rules.d", "VIGIE_RULE_BUDGET": "5ms"}
 	var out, errb bytes.Buffer
 	code := run(t.Context(), []string{"vigie", "audit", "verify"}, func(k string) (string, bool) { v, ok := env[k]; return v, ok }, nil, &out, &errb)
 	if code != 0 {
