@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,6 +54,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	jsonOut := fs.String("json", "", "also write the figures as JSON to FILE")
 	dirFlag := fs.String("dir", "", "scratch folder for the store (default: a temporary one, removed)")
 	storeOnly := fs.Bool("store-only", false, "measure storing records (versions, change feed) only, without resolution")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the resolution phase to FILE (for `go tool pprof`)")
 	withPG := fs.Bool("postgres", false, "also load the same records into a scratch PostgreSQL with pg_trgm and fuzzystrmatch and time the same queries there")
 	if _, err := parseFlags(fs, args); err != nil {
 		return exitUsage
@@ -106,7 +108,23 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	}
 	fmt.Fprintln(a.stderr, "resolving, linking, matching watches…")
 	start = time.Now()
-	if _, err := e.pipe.Drain(ctx); err != nil {
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			e.Close()
+			return a.fail("cpu profile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			e.Close()
+			return a.fail("cpu profile: %v", err)
+		}
+		defer f.Close()
+	}
+	_, err = e.pipe.Drain(ctx)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
+	if err != nil {
 		e.Close()
 		return a.fail("pipeline: %v", err)
 	}

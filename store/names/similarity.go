@@ -12,6 +12,14 @@ type Weights interface {
 	Weight(token string) float64
 }
 
+// KeyedWeights is a Weights that can use a token's key (TokenKey), which a
+// parsed Name already holds, instead of computing it again: the resolver's
+// weights are looked up by key, and computing keys was a third of scoring.
+type KeyedWeights interface {
+	Weights
+	WeightKeyed(token, key string) float64
+}
+
 // commonTokens are given names and surnames so widespread, across the
 // populations an agency meets, that sharing one says little. Used when no
 // frequency from the store is available.
@@ -278,6 +286,10 @@ func Similarity(a, b Name, w Weights) Score {
 			}
 		}
 	}
+	weight := func(n Name, i int) float64 { return w.Weight(n.Tokens[i]) }
+	if kw, ok := w.(KeyedWeights); ok {
+		weight = func(n Name, i int) float64 { return kw.WeightKeyed(n.Tokens[i], n.key(i)) }
+	}
 	var usedA, usedB [maxAlign]bool
 	var sumW, sumWS, info float64
 	different := 0
@@ -296,7 +308,7 @@ func Similarity(a, b Name, w Weights) Score {
 		}
 		usedA[bi], usedB[bj] = true, true
 		k := kinds[bi][bj]
-		wt := (w.Weight(ta[bi]) + w.Weight(tb[bj])) / 2
+		wt := (weight(a, bi) + weight(b, bj)) / 2
 		if k == kindInitial {
 			wt *= .4 // an initial says little
 		}

@@ -20,6 +20,7 @@ import (
 // the feed cursor commit together.
 func (r *Resolver) Apply(txn *store.Txn, changes []store.Change) error {
 	b := r.newBatch(txn)
+	r.cur = b
 	for _, c := range changes {
 		rec, err := store.GetRecord(txn, c.Key)
 		if errors.Is(err, store.ErrNotFound) {
@@ -180,7 +181,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	}
 	b.entries[key] = e
 
-	current, err := subjectOf(txn, key)
+	current, err := r.subjectOf(txn, b, key, 0)
 	if err != nil {
 		return err
 	}
@@ -210,7 +211,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		if err != nil {
 			return err
 		}
-		s, err := subjectOf(txn, c.key)
+		s, err := r.subjectOf(txn, b, c.key, 0)
 		if err != nil {
 			return err
 		}
@@ -270,7 +271,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	if current != "" && excluded[current] {
 		// A judgement says this record is not the same as someone in its
 		// subject: it leaves, and is placed afresh.
-		if err := leave(txn, current, key); err != nil {
+		if err := leave(txn, b, current, key); err != nil {
 			return err
 		}
 		target, current = "", ""
@@ -284,7 +285,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		}
 	}
 	if current == "" {
-		if err := join(txn, target, key); err != nil {
+		if err := join(txn, b, target, key); err != nil {
 			return err
 		}
 	}
@@ -312,7 +313,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		if olderSubject(from, into) {
 			into, from = from, into
 		}
-		if err := merge(txn, into, from); err != nil {
+		if err := merge(txn, b, into, from); err != nil {
 			return err
 		}
 		r.log.Debug("merged subjects", "into", into, "from", from, "via", k.String())
@@ -423,8 +424,12 @@ type storeWeights struct {
 }
 
 func (w storeWeights) Weight(tok string) float64 {
+	return w.WeightKeyed(tok, names.TokenKey(tok))
+}
+
+// WeightKeyed is Weight for a token whose key the caller knows.
+func (w storeWeights) WeightKeyed(tok, k string) float64 {
 	base := names.DefaultWeights{}.Weight(tok)
-	k := names.TokenKey(tok)
 	if k == "" {
 		return base
 	}

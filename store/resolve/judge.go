@@ -49,18 +49,18 @@ func (r *Resolver) Judge(ctx context.Context, same bool, a, b store.Key, by, cas
 		if err := txn.Set(pair(pJudge, kb, ka), raw); err != nil {
 			return err
 		}
-		sa, err := subjectOf(txn, ka)
+		b := r.newBatch(txn)
+		sa, err := r.subjectOf(txn, b, ka, 0)
 		if err != nil {
 			return err
 		}
-		sb, err := subjectOf(txn, kb)
+		sb, err := r.subjectOf(txn, b, kb, 0)
 		if err != nil {
 			return err
 		}
 		if sa == "" || sb == "" {
 			return nil // applied when the record is resolved
 		}
-		b := r.newBatch(txn)
 		if same {
 			if sa == sb {
 				return nil
@@ -69,7 +69,7 @@ func (r *Resolver) Judge(ctx context.Context, same bool, a, b store.Key, by, cas
 			if olderSubject(from, into) {
 				into, from = from, into
 			}
-			return merge(txn, into, from)
+			return merge(txn, b, into, from)
 		}
 		if sa != sb {
 			return nil
@@ -110,7 +110,7 @@ func (r *Resolver) split(txn *store.Txn, b *batch, subject string) error {
 			return err
 		}
 		ms = append(ms, member{key, e, rec.Seq, j})
-		if err := leave(txn, subject, key); err != nil {
+		if err := leave(txn, b, subject, key); err != nil {
 			return err
 		}
 	}
@@ -152,7 +152,7 @@ func (r *Resolver) split(txn *store.Txn, b *batch, subject string) error {
 			}
 		}
 		for _, m := range c {
-			if err := join(txn, id, m.key); err != nil {
+			if err := join(txn, b, id, m.key); err != nil {
 				return err
 			}
 		}

@@ -146,7 +146,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		if res.Score < opt.MinScore {
 			continue
 		}
-		s, err := subjectOf(txn, c.key)
+		s, err := r.subjectOf(txn, nil, c.key, gen)
 		if err != nil {
 			return nil, err
 		}

@@ -103,6 +103,9 @@ type Resolver struct {
 	log *slog.Logger
 
 	cache *lru.Cache[string, *entry]
+	// members mirrors r/<record> → subject for the records resolution
+	// touched most recently; the hot path asks it for every candidate.
+	members *lru.Cache[string, string]
 	// cacheMu orders cache writes: the pipeline's committed entries, and
 	// entries a reader decoded from a snapshot, which it may only add when
 	// no commit happened since its snapshot (gen unchanged) — otherwise a
@@ -128,7 +131,11 @@ func New(db *store.DB, opt Options) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, counts: map[string]uint32{}}, nil
+	m, err := lru.New[string, string](opt.CacheSize * 4)
+	if err != nil {
+		return nil, err
+	}
+	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, counts: map[string]uint32{}}, nil
 }
 
 // Options returns the resolver's options.
@@ -234,11 +241,11 @@ type batch struct {
 	counts  map[string]int64
 	total   int64
 	entries map[string]*entry
+	members map[string]string // record → subject, "" when it left
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
-	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}}
-	r.cur = b
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}}
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {
@@ -254,6 +261,9 @@ func (r *Resolver) newBatch(txn *store.Txn) *batch {
 			} else {
 				r.cache.Add(k, e)
 			}
+		}
+		for k, s := range b.members {
+			r.members.Add(k, s)
 		}
 		r.cacheMu.Unlock()
 	})
@@ -353,19 +363,44 @@ func (r *Resolver) loadGen(txn *store.Txn, b *batch, key string, gen uint64) (*e
 	return e, nil
 }
 
-// subjectOf returns the subject of a record ("" when it has none).
-func subjectOf(txn *store.Txn, key string) (string, error) {
-	raw, err := txn.Get([]byte(pMember + key))
-	if errors.Is(err, store.ErrNotFound) {
-		return "", nil
+// subjectOf returns the subject of a record ("" when it has none) as the
+// transaction sees it. Pipeline and judgement transactions pass their batch;
+// readers pass nil and their snapshot's generation (see cacheMu).
+func (r *Resolver) subjectOf(txn *store.Txn, b *batch, key string, gen uint64) (string, error) {
+	if b != nil {
+		if s, ok := b.members[key]; ok {
+			return s, nil
+		}
 	}
-	return string(raw), err
+	if s, ok := r.members.Get(key); ok {
+		return s, nil
+	}
+	raw, err := txn.Get([]byte(pMember + key))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		raw = nil
+	case err != nil:
+		return "", err
+	}
+	s := string(raw)
+	if b == nil {
+		r.cacheMu.Lock()
+		if r.gen == gen {
+			r.members.Add(key, s)
+		}
+		r.cacheMu.Unlock()
+	}
+	return s, nil
 }
 
 // SubjectOf returns the subject a record belongs to, or "" if it has none
 // (not a person-like record, or not resolved yet).
 func (r *Resolver) SubjectOf(txn *store.Txn, k store.Key) (string, error) {
-	return subjectOf(txn, rk(k))
+	raw, err := txn.Get([]byte(pMember + rk(k)))
+	if errors.Is(err, store.ErrNotFound) {
+		return "", nil
+	}
+	return string(raw), err
 }
 
 // Canonical follows merges: the subject id that an old id now lives in.
@@ -423,23 +458,27 @@ func (r *Resolver) newSubject(txn *store.Txn) (string, error) {
 	return "S-" + strconv.FormatUint(n, 10), nil
 }
 
-func join(txn *store.Txn, subject, key string) error {
+// join and leave are the only writers of membership; they note it in the
+// batch so the member cache follows the store once the batch commits.
+func join(txn *store.Txn, b *batch, subject, key string) error {
 	if err := txn.Set([]byte(pMember+key), []byte(subject)); err != nil {
 		return err
 	}
+	b.members[key] = subject
 	return txn.Set([]byte(pSubject+subject+"\x00"+key), nil)
 }
 
-func leave(txn *store.Txn, subject, key string) error {
+func leave(txn *store.Txn, b *batch, subject, key string) error {
 	if err := txn.Delete([]byte(pMember + key)); err != nil {
 		return err
 	}
+	b.members[key] = ""
 	return txn.Delete([]byte(pSubject + subject + "\x00" + key))
 }
 
 // merge moves every record of from into into and leaves an alias behind so
 // that watches and links naming from still find the subject.
-func merge(txn *store.Txn, into, from string) error {
+func merge(txn *store.Txn, b *batch, into, from string) error {
 	if into == from {
 		return nil
 	}
@@ -449,10 +488,10 @@ func merge(txn *store.Txn, into, from string) error {
 	}
 	for _, m := range members {
 		k := rk(m)
-		if err := leave(txn, from, k); err != nil {
+		if err := leave(txn, b, from, k); err != nil {
 			return err
 		}
-		if err := join(txn, into, k); err != nil {
+		if err := join(txn, b, into, k); err != nil {
 			return err
 		}
 	}
@@ -582,20 +621,38 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 		}
 		budget -= n
 	}
-	out := make([]candidate, 0, len(acc))
-	for k, w := range acc {
-		out = append(out, candidate{k, w})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].weight != out[j].weight {
-			return out[i].weight > out[j].weight
+	return topCandidates(acc, max), nil
+}
+
+// topCandidates returns the max candidates of acc with the most weight,
+// heaviest first (ties by key, so retrieval is deterministic). It keeps a
+// sorted window of max entries instead of sorting every posting read.
+func topCandidates(acc map[string]float64, max int) []candidate {
+	out := make([]candidate, 0, min(max, len(acc))+1)
+	better := func(a, b candidate) bool {
+		if a.weight != b.weight {
+			return a.weight > b.weight
 		}
-		return out[i].key < out[j].key
-	})
-	if len(out) > max {
-		out = out[:max]
+		return a.key < b.key
 	}
-	return out, nil
+	for k, w := range acc {
+		c := candidate{k, w}
+		if len(out) == max && !better(c, out[max-1]) {
+			continue
+		}
+		i := len(out)
+		if i < max {
+			out = append(out, c)
+		} else {
+			i = max - 1
+		}
+		for i > 0 && better(c, out[i-1]) {
+			out[i] = out[i-1]
+			i--
+		}
+		out[i] = c
+	}
+	return out
 }
 
 func (r *Resolver) addKeys(txn *store.Txn, b *batch, key string, keys []string) error {

@@ -3,6 +3,7 @@ package resolve
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -246,4 +247,37 @@ func pairKey(t testing.TB, name string) string {
 	}
 	t.Fatalf("no pair key for %q in %v", name, keys)
 	return ""
+}
+
+func TestTopCandidatesMatchesFullSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := 0; trial < 200; trial++ {
+		acc := map[string]float64{}
+		for i := rng.IntN(300); i > 0; i-- {
+			acc[fmt.Sprintf("k%03d", rng.IntN(500))] = float64(rng.IntN(20)) / 4
+		}
+		max := 1 + rng.IntN(40)
+		var all []candidate
+		for k, w := range acc {
+			all = append(all, candidate{k, w})
+		}
+		sort.Slice(all, func(i, j int) bool {
+			if all[i].weight != all[j].weight {
+				return all[i].weight > all[j].weight
+			}
+			return all[i].key < all[j].key
+		})
+		if len(all) > max {
+			all = all[:max]
+		}
+		got := topCandidates(acc, max)
+		if len(got) != len(all) {
+			t.Fatalf("trial %d: %d candidates, want %d", trial, len(got), len(all))
+		}
+		for i := range got {
+			if got[i] != all[i] {
+				t.Fatalf("trial %d: candidate %d is %v, want %v", trial, i, got[i], all[i])
+			}
+		}
+	}
 }
