@@ -196,6 +196,22 @@ type IterOptions struct {
 // value are valid only during the call; copy what you keep. Return ErrStop
 // to end early.
 func (t *Txn) Iterate(prefix []byte, o IterOptions, fn func(key []byte, value func() ([]byte, error)) error) error {
+	bo := iterOptions(prefix, o)
+	if t.pend != nil {
+		return t.iterateMerged(prefix, o, bo, fn)
+	}
+	return iterate(t.t, prefix, o, bo, fn)
+}
+
+// IterateCommitted is Iterate over what is committed only, without this
+// transaction's own writes: a cache of committed data fills from it while
+// the transaction's changes wait for the commit.
+func (t *Txn) IterateCommitted(prefix []byte, o IterOptions, fn func(key []byte, value func() ([]byte, error)) error) error {
+	bo := iterOptions(prefix, o)
+	return iterate(t.committed(), prefix, o, bo, fn)
+}
+
+func iterOptions(prefix []byte, o IterOptions) badger.IteratorOptions {
 	bo := badger.DefaultIteratorOptions
 	if !o.Reverse {
 		// Badger's Prefix option also makes Valid() false off the prefix,
@@ -209,10 +225,11 @@ func (t *Txn) Iterate(prefix []byte, o IterOptions, fn func(key []byte, value fu
 	} else {
 		bo.PrefetchSize = 32
 	}
-	if t.pend != nil {
-		return t.iterateMerged(prefix, o, bo, fn)
-	}
-	it := t.t.NewIterator(bo)
+	return bo
+}
+
+func iterate(bt *badger.Txn, prefix []byte, o IterOptions, bo badger.IteratorOptions, fn func(key []byte, value func() ([]byte, error)) error) error {
+	it := bt.NewIterator(bo)
 	defer it.Close()
 	start := prefix
 	if o.From != nil {

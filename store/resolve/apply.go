@@ -42,7 +42,7 @@ func (r *Resolver) Apply(txn *store.Txn, changes []store.Change) error {
 			return fmt.Errorf("resolve %s: %w", rec.Key(), err)
 		}
 	}
-	return nil
+	return r.flushCounts(txn, b)
 }
 
 // attach gives the holder of a Passport or Identification record its number
@@ -190,7 +190,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		return err
 	}
 
-	cands, err := r.retrieve(txn, b, e.f.Keys, key, r.opt.MaxCandidates)
+	cands, err := r.retrieve(txn, b, e.f.Keys, key, r.opt.MaxCandidates, 0)
 	if err != nil {
 		return err
 	}

@@ -113,7 +113,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 	}
 	qp.Identifiers = ids
 	keys := indexKeys(qp)
-	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates)
+	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates, gen)
 	if err != nil {
 		return nil, err
 	}

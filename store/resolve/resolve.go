@@ -106,6 +106,8 @@ type Resolver struct {
 	// members mirrors r/<record> → subject for the records resolution
 	// touched most recently; the hot path asks it for every candidate.
 	members *lru.Cache[string, string]
+	// postings holds complete posting lists of index keys (postings.go).
+	postings *lru.Cache[string, []string]
 	// cacheMu orders cache writes: the pipeline's committed entries, and
 	// entries a reader decoded from a snapshot, which it may only add when
 	// no commit happened since its snapshot (gen unchanged) — otherwise a
@@ -135,7 +137,11 @@ func New(db *store.DB, opt Options) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, counts: map[string]uint32{}}, nil
+	p, err := lru.New[string, []string](opt.CacheSize)
+	if err != nil {
+		return nil, err
+	}
+	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, postings: p, counts: map[string]uint32{}}, nil
 }
 
 // Options returns the resolver's options.
@@ -241,11 +247,12 @@ type batch struct {
 	counts  map[string]int64
 	total   int64
 	entries map[string]*entry
-	members map[string]string // record → subject, "" when it left
+	members  map[string]string     // record → subject, "" when it left
+	postings map[string]postingOps // index key → records added or removed
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
-	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}}
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}}
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {
@@ -265,6 +272,7 @@ func (r *Resolver) newBatch(txn *store.Txn) *batch {
 		for k, s := range b.members {
 			r.members.Add(k, s)
 		}
+		r.commitPostings(b)
 		r.cacheMu.Unlock()
 	})
 	return b
@@ -551,7 +559,7 @@ type candidate struct {
 // retrieve returns up to max records sharing index keys with keys, the
 // records sharing the most (and rarest) keys first. Keys with more postings
 // than GiantBucket are skipped; pairs and identifiers are read first.
-func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int) ([]candidate, error) {
+func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int, gen uint64) ([]candidate, error) {
 	total, err := r.totalRecords(txn, b)
 	if err != nil {
 		return nil, err
@@ -602,19 +610,14 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	acc := map[string]float64{}
 	budget := r.opt.PostingBudget
 	for _, ki := range infos {
-		prefix := []byte(store.PrefixIndex + ki.key + "\x00")
 		limit := min(r.opt.PostingCap, budget)
 		if limit <= 0 {
 			break
 		}
-		n := 0
-		err := txn.Iterate(prefix, store.IterOptions{KeysOnly: true, Limit: limit}, func(k []byte, _ func() ([]byte, error)) error {
-			n++
-			other := string(k[len(prefix):])
+		n, err := r.eachPosting(txn, b, ki.key, limit, gen, func(other string) {
 			if other != self {
 				acc[other] += ki.w
 			}
-			return nil
 		})
 		if err != nil {
 			return nil, err
@@ -655,18 +658,15 @@ func topCandidates(acc map[string]float64, max int) []candidate {
 	return out
 }
 
+// addKeys and removeKeys write a record's postings; the postings counts
+// change in the batch only and are written once per batch by flushCounts
+// (a common key gains hundreds of postings in a batch).
 func (r *Resolver) addKeys(txn *store.Txn, b *batch, key string, keys []string) error {
 	for _, k := range keys {
 		if err := txn.Set(posting(store.PrefixIndex, k, key), nil); err != nil {
 			return err
 		}
-		c, err := r.count(txn, b, k)
-		if err != nil {
-			return err
-		}
-		if err := txn.Set([]byte(pCount+k), u32(c+1)); err != nil {
-			return err
-		}
+		b.notePosting(k, key, true)
 		b.counts[k]++
 	}
 	return nil
@@ -677,15 +677,30 @@ func (r *Resolver) removeKeys(txn *store.Txn, b *batch, key string, keys []strin
 		if err := txn.Delete(posting(store.PrefixIndex, k, key)); err != nil {
 			return err
 		}
+		b.notePosting(k, key, false)
 		c, err := r.count(txn, b, k)
 		if err != nil {
 			return err
 		}
 		if c > 0 {
-			if err := txn.Set([]byte(pCount+k), u32(c-1)); err != nil {
-				return err
-			}
 			b.counts[k]--
+		}
+	}
+	return nil
+}
+
+// flushCounts writes the postings counts a batch changed.
+func (r *Resolver) flushCounts(txn *store.Txn, b *batch) error {
+	for k, d := range b.counts {
+		if d == 0 {
+			continue
+		}
+		c, err := r.count(txn, nil, k)
+		if err != nil {
+			return err
+		}
+		if err := txn.Set([]byte(pCount+k), u32(uint32(max(0, int64(c)+d)))); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -227,7 +227,7 @@ func TestGiantBucketIsNotRetrievedBy(t *testing.T) {
 		t.Fatalf("pair key count = %d, want 60", count)
 	}
 	f.db.View(func(txn *store.Txn) error {
-		cands, err := f.res.retrieve(txn, nil, []string{"p/" + pairKey(t, "Ali Hassan")}, "", 100)
+		cands, err := f.res.retrieve(txn, nil, []string{"p/" + pairKey(t, "Ali Hassan")}, "", 100, ^uint64(0))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,126 @@
+package resolve
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/vigie/vigie/store"
+)
+
+// The resolver's caches (entries, memberships, posting lists) must never
+// change an answer: the same records resolved with caches too small to hold
+// anything and with caches holding everything give the same subjects and
+// the same lookups, through updates that move records between keys.
+func TestCachesNeverChangeAnswers(t *testing.T) {
+	small := DefaultOptions()
+	small.CacheSize = 100
+	big := DefaultOptions()
+	fs := []*fixture{mustOpen(t, small), mustOpen(t, big)}
+
+	given := []string{"Ahmed", "Ali", "Omar", "Yusuf", "Karim", "John", "Jon", "Maria", "Marie", "Olga"}
+	family := []string{"Hassan", "Hasan", "Benali", "Smith", "Smyth", "Ivanova", "Ivanov", "Haddad", "Nguyen"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	gen := func(i int) store.Incoming {
+		name := given[rng.IntN(len(given))] + " " + family[rng.IntN(len(family))]
+		props := []string{"name", name}
+		if rng.IntN(3) > 0 {
+			props = append(props, "birthDate", fmt.Sprintf("19%02d-%02d-%02d", 50+rng.IntN(10), 1+rng.IntN(2), 1+rng.IntN(3)))
+		}
+		if rng.IntN(4) == 0 {
+			props = append(props, "phone", fmt.Sprintf("+3361234%04d", rng.IntN(40)))
+		}
+		return person("src", fmt.Sprintf("r%04d", i), props...)
+	}
+	var rounds [][]store.Incoming
+	for round := 0; round < 6; round++ {
+		var batch []store.Incoming
+		for i := 0; i < 250; i++ {
+			id := round*250 + i
+			if round > 0 && rng.IntN(4) == 0 {
+				id = rng.IntN(round * 250) // an update: new name, keys move
+			}
+			batch = append(batch, gen(id))
+		}
+		rounds = append(rounds, batch)
+	}
+	for _, batch := range rounds {
+		for _, f := range fs {
+			f.put(t, batch...)
+		}
+	}
+	checkCounts(t, fs[0].db)
+	if diff := cmp.Diff(fs[1].clusters(t), fs[0].clusters(t)); diff != "" {
+		t.Fatalf("subjects differ between small and large caches (-large +small):\n%s", diff)
+	}
+	for _, q := range []string{"Ahmed Hassan", "Jon Smith 1955-01-02", "Marie Ivanova", "Ali Benali"} {
+		pq, err := ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var answers [2][]string
+		for i, f := range fs {
+			for range 2 { // the second lookup reads what the first cached
+				hits, err := f.res.Lookup(context.Background(), pq, LookupOptions{Limit: 10})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, h := range hits {
+					got = append(got, fmt.Sprintf("%s %.3f", h.Subject, h.Score))
+				}
+				if answers[i] != nil {
+					if diff := cmp.Diff(answers[i], got); diff != "" {
+						t.Fatalf("%q: a repeated lookup differs:\n%s", q, diff)
+					}
+				}
+				answers[i] = got
+			}
+		}
+		if diff := cmp.Diff(answers[1], answers[0]); diff != "" {
+			t.Fatalf("%q: lookups differ between caches (-large +small):\n%s", q, diff)
+		}
+	}
+}
+
+func TestApplyOpsKeepsASortedSet(t *testing.T) {
+	got := applyOps([]string{"a", "c", "e"}, postingOps{"b": true, "c": false, "e": true, "f": true, "a": false})
+	if diff := cmp.Diff([]string{"b", "e", "f"}, got); diff != "" {
+		t.Fatal(diff)
+	}
+}
+
+// checkCounts verifies that every stored postings count equals the number of
+// postings under its key (counts are written once per batch).
+func checkCounts(t *testing.T, db *store.DB) {
+	t.Helper()
+	err := db.View(func(txn *store.Txn) error {
+		n := 0
+		err := txn.Iterate([]byte(pCount), store.IterOptions{}, func(k []byte, val func() ([]byte, error)) error {
+			raw, err := val()
+			if err != nil {
+				return err
+			}
+			key := string(k[len(pCount):])
+			got, err := txn.CountPrefix([]byte(store.PrefixIndex+key+"\x00"), 0)
+			if err != nil {
+				return err
+			}
+			if int(getU32(raw)) != got {
+				t.Errorf("count of %q is %d, postings %d", key, getU32(raw), got)
+			}
+			n++
+			return nil
+		})
+		if n == 0 {
+			t.Error("no counts stored")
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,120 @@
+package resolve
+
+import (
+	"slices"
+
+	"github.com/vigie/vigie/store"
+)
+
+// Posting lists (i/<index key>\x00<record> → nothing) are the resolver's
+// hottest reads: every resolved record and every lookup reads a dozen of
+// them, and opening a Badger iterator per list cost a quarter of
+// resolution. The resolver keeps the complete, sorted lists of the keys it
+// read most recently in memory (lists of up to PostingCap records), and
+// mirrors its own writes into them when a batch commits. The pipeline is
+// the only writer of postings, so the committed list it reads is the latest
+// one; readers add what they read only when nothing committed since their
+// snapshot (see cacheMu).
+
+// postingOps are a batch's changes to one posting list: record → true when
+// added, false when removed.
+type postingOps map[string]bool
+
+// notePosting records a batch's change to a posting list.
+func (b *batch) notePosting(key, record string, added bool) {
+	ops := b.postings[key]
+	if ops == nil {
+		ops = postingOps{}
+		b.postings[key] = ops
+	}
+	ops[record] = added
+}
+
+// applyOps returns list (sorted) with ops applied, as a new sorted slice.
+func applyOps(list []string, ops postingOps) []string {
+	out := make([]string, 0, len(list)+len(ops))
+	for _, rec := range list {
+		if added, ok := ops[rec]; !ok || added {
+			out = append(out, rec)
+		}
+	}
+	for rec, added := range ops {
+		if !added {
+			continue
+		}
+		if i, found := slices.BinarySearch(out, rec); !found {
+			out = slices.Insert(out, i, rec)
+		}
+	}
+	return out
+}
+
+// commitPostings folds a committed batch's posting changes into the cached
+// lists (copies: readers may hold the old slices). Called under cacheMu.
+func (r *Resolver) commitPostings(b *batch) {
+	for key, ops := range b.postings {
+		list, ok := r.postings.Peek(key)
+		if !ok {
+			continue
+		}
+		if next := applyOps(list, ops); len(next) <= r.opt.PostingCap {
+			r.postings.Add(key, next)
+		} else {
+			r.postings.Remove(key)
+		}
+	}
+}
+
+// eachPosting calls fn for the first limit records of an index key's
+// posting list, in key order, as the transaction sees it, and returns how
+// many it visited.
+func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, gen uint64, fn func(record string)) (int, error) {
+	var ops postingOps
+	if b != nil {
+		ops = b.postings[key]
+	}
+	list, ok := r.postings.Get(key)
+	if !ok {
+		// Read the committed list (one past PostingCap, to know whether it
+		// is complete) and keep it when it is.
+		prefix := []byte(store.PrefixIndex + key + "\x00")
+		err := txn.IterateCommitted(prefix, store.IterOptions{KeysOnly: true, Limit: r.opt.PostingCap + 1}, func(k []byte, _ func() ([]byte, error)) error {
+			list = append(list, string(k[len(prefix):]))
+			return nil
+		})
+		if err != nil {
+			return 0, err
+		}
+		if len(list) <= r.opt.PostingCap {
+			r.cacheMu.Lock()
+			if b != nil || r.gen == gen {
+				r.postings.Add(key, list)
+			}
+			r.cacheMu.Unlock()
+		}
+	}
+	if len(ops) > 0 && len(list)+len(ops) > limit {
+		// The limit may cut the list: merge in order first.
+		list = applyOps(list, ops)
+		ops = nil
+	}
+	n := 0
+	for _, rec := range list {
+		if n == limit {
+			return n, nil
+		}
+		if added, changed := ops[rec]; changed && !added {
+			continue
+		}
+		fn(rec)
+		n++
+	}
+	// Everything fits: the batch's additions, in any order.
+	for rec, added := range ops {
+		if _, found := slices.BinarySearch(list, rec); added && !found {
+			fn(rec)
+			n++
+		}
+	}
+	return n, nil
+}
