@@ -244,9 +244,9 @@ func indexKeys(p match.Person) []string {
 // batch holds what one feed batch changed in memory-mirrored state; it is
 // folded into the resolver's caches only after the batch commits.
 type batch struct {
-	counts  map[string]int64
-	total   int64
-	entries map[string]*entry
+	counts   map[string]int64
+	total    int64
+	entries  map[string]*entry
 	members  map[string]string     // record → subject, "" when it left
 	postings map[string]postingOps // index key → records added or removed
 }
