@@ -40,6 +40,8 @@ type benchReport struct {
 	ResolveSeconds  float64 `json:"resolve_seconds"`
 	StoreSeconds    float64 `json:"store_seconds"`
 	SubjectsCreated int     `json:"subjects"`
+	PairPrecision   float64 `json:"pairwise_precision"`
+	PairRecall      float64 `json:"pairwise_recall"`
 	PGP50Ms         float64 `json:"postgres_p50_ms,omitempty"`
 	PGP99Ms         float64 `json:"postgres_p99_ms,omitempty"`
 	PGRecallAt10    float64 `json:"postgres_recall_at_10,omitempty"`
@@ -54,7 +56,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	jsonOut := fs.String("json", "", "also write the figures as JSON to FILE")
 	dirFlag := fs.String("dir", "", "scratch folder for the store (default: a temporary one, removed)")
 	storeOnly := fs.Bool("store-only", false, "measure storing records (versions, change feed) only, without resolution")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the resolution phase to FILE (for `go tool pprof`)")
+	cpuProfile := fs.String("cpuprofile", "", "write CPU profiles of the resolution phase to FILE and of the warm lookups to FILE.lookup (for `go tool pprof`)")
 	withPG := fs.Bool("postgres", false, "also load the same records into a scratch PostgreSQL with pg_trgm and fuzzystrmatch and time the same queries there")
 	if _, err := parseFlags(fs, args); err != nil {
 		return exitUsage
@@ -131,14 +133,37 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	rep.ResolveSeconds = time.Since(start).Seconds()
 	rep.ResolveRate = float64(rep.Records) / rep.ResolveSeconds
 	rep.IngestRate = float64(rep.Records) / (rep.StoreSeconds + rep.ResolveSeconds)
-	_ = e.resolver.Export(ctx, func(string, []store.Key) error { rep.SubjectsCreated++; return nil })
+	// Pairwise precision and recall of the subjects against the generated
+	// truth (a record id is "<person>-<n>").
+	truth, pred := map[store.Key]string{}, map[store.Key]string{}
+	_ = e.resolver.Export(ctx, func(s string, keys []store.Key) error {
+		rep.SubjectsCreated++
+		for _, k := range keys {
+			pred[k] = s
+			if i := strings.LastIndexByte(k.ID, '-'); i > 0 {
+				truth[k] = k.ID[:i]
+			}
+		}
+		return nil
+	})
+	pw := quality.Score("population", truth, pred)
+	rep.PairPrecision, rep.PairRecall = pw.Precision, pw.Recall
 
 	rng := rand.New(rand.NewPCG(7, 7))
 	qs := make([]quality.Query, *queries)
 	for i := range qs {
 		qs[i] = pop.Query(rng.IntN(*people))
 	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile + ".lookup")
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			defer f.Close()
+		}
+	}
 	warm, r10, p1 := timeLookups(ctx, e.resolver, qs)
+	if *cpuProfile != "" {
+		pprof.StopCPUProfile()
+	}
 	rep.WarmP50Ms, rep.WarmP99Ms = pct(warm, 50), pct(warm, 99)
 	rep.RecallAt10, rep.PrecisionAt1 = r10, p1
 	e.Close()
@@ -165,7 +190,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n")
 	fmt.Fprintf(a.stdout, "| machine | %s |\n| date | %s |\n| people / records | %d / %d |\n", rep.Machine, rep.Date, rep.People, rep.Records)
 	fmt.Fprintf(a.stdout, "| store only (records/s) | %.0f |\n| resolution + links + watches (records/s) | %.0f |\n| ingest with resolution, end to end (records/s) | %.0f |\n", rep.StoreRate, rep.ResolveRate, rep.IngestRate)
-	fmt.Fprintf(a.stdout, "| subjects | %d |\n", rep.SubjectsCreated)
+	fmt.Fprintf(a.stdout, "| subjects | %d |\n| entity resolution pairwise precision / recall | %.4f / %.4f |\n", rep.SubjectsCreated, rep.PairPrecision, rep.PairRecall)
 	fmt.Fprintf(a.stdout, "| lookup warm p50 / p99 (ms) | %.2f / %.2f |\n| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n", rep.WarmP50Ms, rep.WarmP99Ms, rep.ColdP50Ms, rep.ColdP99Ms)
 	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries) | %.3f / %.3f |\n", rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
 	fmt.Fprintf(a.stdout, "| peak RSS | %.0f MiB |\n| bytes on disk | %.0f MiB |\n", float64(rep.PeakRSSBytes)/(1<<20), float64(rep.BytesOnDisk)/(1<<20))

@@ -3,6 +3,7 @@ package match
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Date is a date of birth as precise as the source gave it: Month and Day
@@ -243,10 +244,35 @@ func compareDates(a, b Date) dateAgreement {
 			return dateNear
 		}
 	}
+	// Dates recorded a few weeks apart (a registration date taken for the
+	// birth date, a clerk's slip) are a typo away too.
+	if days := abs(a.dayNumber() - b.dayNumber()); days <= nearDays {
+		return dateNear
+	}
 	if digitDiff(a.String(), b.String()) == 2 {
 		return dateClose
 	}
+	// A year off by one or by a decade digit (1977 / 1987) with the day a
+	// few weeks out: a bad typo or someone else, as two digits apart are.
+	if dy := abs(a.Year - b.Year); dy == 1 || dy >= 9 && dy <= 11 {
+		for _, y := range []int{b.Year - 1, b.Year, b.Year + 1} {
+			shifted := a
+			shifted.Year = y
+			if abs(shifted.dayNumber()-b.dayNumber()) <= nearDays {
+				return dateClose
+			}
+		}
+	}
 	return dateConflict
+}
+
+// nearDays is how far apart two full dates of birth may be and still be
+// read as one date with a slip.
+const nearDays = 45
+
+// dayNumber counts days from a fixed origin (full dates only).
+func (d Date) dayNumber() int {
+	return int(time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
 func digitDiff(a, b string) int {

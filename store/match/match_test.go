@@ -171,3 +171,30 @@ func BenchmarkCompare(b *testing.B) {
 		Compare(x, y, opt)
 	}
 }
+
+// How two full dates of birth agree: a slip of a few weeks or a digit is
+// near, a decade digit with a slip is close, anything else a conflict.
+func TestCompareDatesKinds(t *testing.T) {
+	cases := []struct {
+		a, b string
+		want dateAgreement
+	}{
+		{"1985-05-21", "1985-05-21", dateExact},
+		{"1985-05-09", "1985-09-05", dateSwapped},
+		{"1985-05-21", "1985-05-27", dateNear}, // one digit
+		{"1985-05-21", "1985-06-19", dateNear}, // four weeks apart
+		{"1985-12-30", "1986-01-20", dateNear}, // across a new year
+		{"1985-05-21", "1985-08-19", dateConflict},
+		{"1987-01-28", "1977-01-29", dateClose}, // decade digit and a day
+		{"1986-12-29", "1977-01-01", dateClose}, // a decade less three days
+		{"1974-02-28", "1975-03-31", dateClose}, // a year and a month
+		{"1976-10-27", "1997-09-28", dateConflict},
+	}
+	for _, c := range cases {
+		da, _ := ParseDate(c.a)
+		db, _ := ParseDate(c.b)
+		if got := compareDates(da, db); got != c.want {
+			t.Errorf("%s / %s: %s, want %s", c.a, c.b, dateWords[got], dateWords[c.want])
+		}
+	}
+}

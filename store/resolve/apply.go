@@ -238,12 +238,6 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		bySubject[s] = append(bySubject[s], scored{ce, res})
 	}
 
-	type subjScore struct {
-		id    string
-		best  float64
-		recs  []scored
-		judge bool
-	}
 	var hits []subjScore
 	for s, recs := range bySubject {
 		if excluded[s] {
@@ -277,7 +271,38 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		target, current = "", ""
 	}
 	if target == "" && len(hits) > 0 {
-		target = hits[0].id
+		// Join the best subject that holds no one this record conflicts
+		// with (see joinable) — unless another subject matches about as
+		// well and the two conflict: then the record is ambiguous (a
+		// common name with no date, between two namesakes) and starts a
+		// subject of its own rather than guessing.
+		var joinable []subjScore
+		for _, h := range hits {
+			ok, err := r.joinable(txn, b, e, mo, h)
+			if err != nil {
+				return err
+			}
+			if ok {
+				joinable = append(joinable, h)
+			}
+		}
+		hits = joinable
+		if len(hits) > 0 {
+			target = hits[0].id
+			for _, h := range hits[1:] {
+				if h.best < hits[0].best-ambiguityMargin || hits[0].judge {
+					break
+				}
+				apart, err := r.conflicting(txn, b, hits[0].recs, h.recs)
+				if err != nil {
+					return err
+				}
+				if apart {
+					target, hits = "", nil
+					break
+				}
+			}
+		}
 	}
 	if target == "" {
 		if target, err = r.newSubject(txn); err != nil {
@@ -321,6 +346,93 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		targetRecs = append(targetRecs, h.recs...)
 	}
 	return nil
+}
+
+// subjScore is a subject a record matches, with the records scored.
+type subjScore struct {
+	id    string
+	best  float64
+	recs  []scored
+	judge bool
+}
+
+// ambiguityMargin: a subject matching within this score of the best one
+// makes the record ambiguous when the two conflict.
+const ambiguityMargin = 0.03
+
+// joinMembers bounds the members of a subject a record is checked against
+// before it joins.
+const joinMembers = 64
+
+// joinable says whether a record may join a subject it matches: the
+// members it conflicts with (a date of birth, a document, the gender, with
+// not enough else agreeing) must not outnumber the members it matches — so
+// that a record matching one member of a chain of namesakes does not join
+// people it cannot be, while a record with a typo against one member of
+// its own subject still joins. A judgement "same" with a member makes it
+// joinable.
+func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options, h subjScore) (bool, error) {
+	if h.judge {
+		return true, nil
+	}
+	agree, conflict := 0, 0
+	count := func(res match.Result) {
+		switch {
+		case res.Conflict && res.Score < r.opt.MergeFloor:
+			conflict++
+		case res.Score >= r.opt.Threshold:
+			agree++
+		}
+	}
+	seen := map[string]bool{rk(e.key): true}
+	for _, sc := range h.recs {
+		seen[rk(sc.e.key)] = true
+		count(sc.result)
+	}
+	members, err := records(txn, h.id, joinMembers)
+	if err != nil {
+		return false, err
+	}
+	for _, m := range members {
+		key := rk(m)
+		if seen[key] {
+			continue
+		}
+		me, err := r.load(txn, b, key)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		count(match.Compare(e.person, me.person, mo))
+	}
+	return conflict <= agree, nil
+}
+
+// conflicting says whether two subjects hold records that cannot be the
+// same person: judged different, or conflicting with not enough else
+// agreeing.
+func (r *Resolver) conflicting(txn *store.Txn, b *batch, a, other []scored) (bool, error) {
+	mo := r.matchOptions(txn, b)
+	for _, x := range a {
+		jx, err := judgementsOf(txn, rk(x.e.key))
+		if err != nil {
+			return false, err
+		}
+		for _, y := range other {
+			if j, ok := jx[rk(y.e.key)]; ok {
+				if !j.Same {
+					return true, nil
+				}
+				continue
+			}
+			if res := match.Compare(x.e.person, y.e.person, mo); res.Conflict && res.Score < r.opt.MergeFloor {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }
 
 // mergeAllowed says whether two subjects that both match a record may be

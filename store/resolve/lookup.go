@@ -112,6 +112,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		}
 	}
 	qp.Identifiers = ids
+	qp = match.Prepare(qp) // parsed once, not once per candidate
 	keys := indexKeys(qp)
 	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates, gen)
 	if err != nil {

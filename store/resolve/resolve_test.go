@@ -103,10 +103,34 @@ func TestChainingNeedsEvidenceBetweenSubjects(t *testing.T) {
 		person("a", "2", "name", "Johannes Michael Schwarzenberger", "birthDate", "1975-05-05"),
 	)
 	// Matches both, but 1 and 2 conflict on the date of birth: no merge.
+	// And b/3 matches both equally well: it cannot tell which of the two
+	// namesakes it is, so it joins neither.
 	f.put(t, person("b", "3", "name", "Johannes Michael Schwarzenberger"))
-	got := f.clusters(t)
-	if len(got) != 2 {
-		t.Fatalf("clusters = %q, want 2 subjects (no chaining through b/3)", got)
+	want := []string{"a/1", "a/2", "b/3"}
+	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
+		t.Fatalf("clusters (-want +got):\n%s", diff)
+	}
+}
+
+// A record that matches one member of a subject must not join it when it
+// conflicts with more of its members than it matches: a namesake born
+// fifteen years apart must not ride in on a record that gives no date.
+func TestJoinRefusedWhenMembersConflict(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("a", "1", "name", "Karim Haddad Benyahia", "passportNumber", "X1"),
+		person("a", "2", "name", "Karim Haddad Benyahia", "birthDate", "1971-11-07", "passportNumber", "X1"),
+		person("a", "3", "name", "Karim Haddad Benyahia", "birthDate", "1971-11-07"),
+	)
+	if got := f.clusters(t); len(got) != 1 {
+		t.Fatalf("setup: clusters = %q, want one subject", got)
+	}
+	// Matches a/1 on the name alone, conflicts with a/2 and a/3.
+	f.put(t, person("a", "4", "name", "Karim Haddad Benyahia", "birthDate", "1956-07-05"))
+	for _, c := range f.clusters(t) {
+		if strings.Contains(c, "a/1") && strings.Contains(c, "a/4") {
+			t.Fatalf("a/4 (born 1956) joined the subject of a/2 and a/3 (born 1971): %q", f.clusters(t))
+		}
 	}
 }
 
