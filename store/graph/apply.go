@@ -79,12 +79,28 @@ func (g *Graph) applyOne(txn *store.Txn, self store.Key, wantEvents bool) ([]Lin
 	for _, m := range next {
 		keep[id(m.Hub, m.Member)] = true
 	}
+	// Hubs whose inline copies need refreshing, with their count before
+	// this record changed them.
+	before := map[hub]uint64{}
+	var touched []hub
+	touch := func(h hub) error {
+		if _, ok := before[h]; ok {
+			return nil
+		}
+		n, err := hubCount(txn, h)
+		before[h] = n
+		touched = append(touched, h)
+		return err
+	}
 	had := make(map[string]bool, len(old.Members))
 	for _, m := range old.Members {
 		h := hub(m.Hub)
 		had[id(h, m.Member)] = true
 		if keep[id(h, m.Member)] {
 			continue
+		}
+		if err := touch(h); err != nil {
+			return nil, err
 		}
 		if err := txn.Delete(memberKey(h, m.Member, self)); err != nil {
 			return nil, err
@@ -104,6 +120,9 @@ func (g *Graph) applyOne(txn *store.Txn, self store.Key, wantEvents bool) ([]Lin
 		if err != nil {
 			return nil, err
 		}
+		if err := touch(m.Hub); err != nil {
+			return nil, err
+		}
 		if err := txn.Set(memberKey(m.Hub, m.Member, self), raw); err != nil {
 			return nil, err
 		}
@@ -111,6 +130,7 @@ func (g *Graph) applyOne(txn *store.Txn, self store.Key, wantEvents bool) ([]Lin
 		if had[id(m.Hub, m.Member)] {
 			continue
 		}
+		// Written bare; refreshInline fills in the copy.
 		if err := txn.Set(recHubKey(m.Member, m.Hub, self), nil); err != nil {
 			return nil, err
 		}
@@ -124,6 +144,12 @@ func (g *Graph) applyOne(txn *store.Txn, self store.Key, wantEvents bool) ([]Lin
 				return nil, err
 			}
 			events = append(events, evs...)
+		}
+	}
+
+	for _, h := range touched {
+		if err := g.refreshInline(txn, h, before[h]); err != nil {
+			return nil, err
 		}
 	}
 
@@ -163,6 +189,46 @@ func (g *Graph) applyOne(txn *store.Txn, self store.Key, wantEvents bool) ([]Lin
 		return nil, err
 	}
 	return events, txn.Set(undoKey(self), raw)
+}
+
+// maxInline is the largest hub whose memberships are copied into the hub
+// rows (g/r) of its members, so that a query reads the links of a record
+// in one scan rather than one per hub. Relations and most shared values
+// have two or three members; a larger hub is read from its g/m rows, and
+// copying it would cost a write per member at each change.
+const maxInline = 8
+
+// refreshInline rewrites the inline copies of a hub's memberships after a
+// change: the full list in every member's hub row while the hub has at
+// most maxInline memberships, none once it has more. before is its count
+// before the change: only a hub that had copies needs them cleared.
+func (g *Graph) refreshInline(txn *store.Txn, h hub, before uint64) error {
+	limit := maxInline + 1
+	if before <= maxInline {
+		limit = 0 // clear every copy if the hub outgrew them
+	}
+	var es []entry
+	p := memberPrefix(h)
+	err := txn.Iterate(p, store.IterOptions{KeysOnly: true, Limit: limit}, func(key []byte, val func() ([]byte, error)) error {
+		e, err := readEntry(key[len(p):], val)
+		es = append(es, e)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	var v []byte
+	if len(es) <= maxInline {
+		v = appendInline(nil, es)
+	} else if before > maxInline {
+		return nil
+	}
+	for _, e := range es {
+		if err := txn.Set(recHubKey(e.member, h, e.ev), v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // addCount changes a hub's membership count and keeps the giant marker in

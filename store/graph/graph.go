@@ -93,6 +93,11 @@ type Options struct {
 	// MaxExpand caps the subjects expanded by one Summary or Paths query,
 	// so a giant neighbourhood cannot stall a lookup. Default 3000.
 	MaxExpand int
+	// MaxReads caps the store reads (a record's hubs, a hub's members, an
+	// event's co-located events) one Summary makes beyond the subject's
+	// own links, so that the neighbourhood of a hub subject cannot stall
+	// a lookup. Default 5000.
+	MaxReads int
 	// MaxPaths caps the flagged paths a Summary lists. Default 50.
 	MaxPaths int
 	// Logger receives diagnostics tagged component=graph. Default discard.
@@ -110,6 +115,7 @@ func DefaultOptions() Options {
 		MaxNeighbours:        500,
 		MaxCoEvents:          50,
 		MaxExpand:            3000,
+		MaxReads:             5000,
 		MaxPaths:             50,
 	}
 }
@@ -125,7 +131,7 @@ func (o *Options) validate() error {
 	for name, v := range map[string]*int{
 		"max records per subject": &o.MaxRecordsPerSubject, "max hubs per record": &o.MaxHubsPerRecord,
 		"max neighbours": &o.MaxNeighbours, "max co-events": &o.MaxCoEvents,
-		"max expand": &o.MaxExpand, "max paths": &o.MaxPaths,
+		"max expand": &o.MaxExpand, "max reads": &o.MaxReads, "max paths": &o.MaxPaths,
 	} {
 		if *v <= 0 {
 			errs = append(errs, fmt.Errorf("%s %d is not positive", name, *v))

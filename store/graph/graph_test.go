@@ -304,3 +304,66 @@ func TestCharts(t *testing.T) {
 		t.Errorf("PathsChart = %+v", pc)
 	}
 }
+
+// A hub subject's neighbourhood is read within MaxReads: past it the
+// flagged paths are partial and say so, while the direct links stay whole.
+func TestSummaryReadBudget(t *testing.T) {
+	db := mustOpen(t)
+	recs := []store.Incoming{ent("s", "f0", "Family", "person", "a", "relative", "hub")}
+	for i := range 40 {
+		recs = append(recs, ent("s", fmt.Sprint("f", i+1), "Family", "person", "hub", "relative", fmt.Sprint("p", i)))
+	}
+	flagged := map[string]string{subj("s", "p39"): "watched"}
+	for _, tc := range []struct {
+		name      string
+		maxReads  int
+		paths     int
+		truncated bool
+	}{
+		{"within the budget", 5000, 1, false},
+		// One read lists the hub's hubs; none is left to follow them.
+		{"over the budget", 1, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := mustGraph(t, func(o *Options) { o.MaxReads = tc.maxReads })
+			ingest(t, db, g, recs...)
+			s := summary(t, db, g, identity{}, subj("s", "a"), 2, flagged)
+			if len(s.Flagged) != tc.paths || s.Truncated != tc.truncated {
+				t.Errorf("Summary(a, 2) = %d flagged paths, truncated %v; want %d, %v", len(s.Flagged), s.Truncated, tc.paths, tc.truncated)
+			}
+			if got := direct(s); !slices.Equal(got, []string{"family " + subj("s", "hub")}) {
+				t.Errorf("Summary(a) direct = %v, want family hub", got)
+			}
+			// The hub's own summary reads its 40 links whatever the budget.
+			if s := summary(t, db, g, identity{}, subj("s", "hub"), 1, nil); len(direct(s)) != 41 || s.Truncated {
+				t.Errorf("Summary(hub) = %d direct links, truncated %v; want 41, false", len(direct(s)), s.Truncated)
+			}
+		})
+	}
+}
+
+// The inline copies of a hub's memberships follow it as it grows past
+// maxInline and shrinks back.
+func TestInlineCopies(t *testing.T) {
+	db := mustOpen(t)
+	g := mustGraph(t, nil)
+	phone := func(n int) []store.Incoming {
+		var recs []store.Incoming
+		for i := range maxInline + 4 {
+			r := ent("s", fmt.Sprint("p", i), "Person")
+			if i < n {
+				r.Properties["phone"] = []string{"0612345678"}
+			}
+			recs = append(recs, r)
+		}
+		return recs
+	}
+	for _, n := range []int{3, maxInline + 2, maxInline, 2, maxInline + 4, 0} {
+		ingest(t, db, g, phone(n)...)
+		for i := range n {
+			if got := len(direct(summary(t, db, g, identity{}, subj("s", fmt.Sprint("p", i)), 1, nil))); got != n-1 {
+				t.Errorf("with %d sharing the phone, p%d links %d, want %d", n, i, got, n-1)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package graph
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 
 	"github.com/vigie/vigie/store"
 )
@@ -11,7 +12,7 @@ import (
 // (uvarint) so that every part is self-delimiting whatever bytes an id holds.
 //
 //	g/m/<hub><member><evidence>  → membership (JSON)    members of a hub
-//	g/r/<member><hub><evidence>  → ""                   hubs of a record
+//	g/r/<member><hub><evidence>  → inline list or ""    hubs of a record
 //	g/c/<hub>                    → count (uint64)       memberships of a hub
 //	g/G/<hub>                    → ""                   hub seen above GiantCount
 //	g/u/<evidence>               → undo (JSON)          what a record wrote
@@ -20,6 +21,12 @@ import (
 //
 // A hub is 'r' + record (a relation, event, vehicle or address record) or
 // 'v' + kind + normalised value.
+//
+// The value of a g/r key of a hub with at most maxInline memberships is a
+// copy of all of them: 'L', then per membership, in g/m key order, the
+// member, the evidence record and the membership JSON, each
+// length-prefixed. An empty value (a larger hub, or a store written
+// before copies existed) sends the reader to g/m.
 const (
 	pMember  = store.PrefixGraph + "m/"
 	pRecHubs = store.PrefixGraph + "r/"
@@ -124,4 +131,55 @@ func evPlacePrefix(kind, place string) []byte {
 func evIndexKey(kind, place string, unix int64, ev store.Key) []byte {
 	b := binary.BigEndian.AppendUint64(evPlacePrefix(kind, place), uint64(unix)^(1<<63))
 	return appendRec(b, ev)
+}
+
+// inlineTag starts an inline copy of a hub's memberships.
+const inlineTag = 'L'
+
+func appendInline(b []byte, es []entry) []byte {
+	b = append(b, inlineTag)
+	for _, e := range es {
+		b = appendStr(appendRec(appendRec(b, e.member), e.ev), string(e.raw))
+	}
+	return b
+}
+
+// readInline decodes an inline copy; ok is false for an empty value.
+func readInline(b []byte) (es []entry, ok bool, err error) {
+	if len(b) == 0 {
+		return nil, false, nil
+	}
+	if b[0] != inlineTag {
+		return nil, false, errBadKey
+	}
+	for b = b[1:]; len(b) > 0; {
+		var e entry
+		var raw string
+		if e.member, b, err = readRec(b); err != nil {
+			return nil, false, err
+		}
+		if e.ev, b, err = readRec(b); err != nil {
+			return nil, false, err
+		}
+		if raw, b, err = readStr(b); err != nil {
+			return nil, false, err
+		}
+		e.raw = []byte(raw)
+		es = append(es, e)
+	}
+	return es, true, nil
+}
+
+// readEntry decodes a g/m key (past the hub) and its value.
+func readEntry(key []byte, val func() ([]byte, error)) (entry, error) {
+	member, rest, err := readRec(key)
+	if err != nil {
+		return entry{}, fmt.Errorf("member key: %w", err)
+	}
+	ev, _, err := readRec(rest)
+	if err != nil {
+		return entry{}, fmt.Errorf("member key: %w", err)
+	}
+	raw, err := val()
+	return entry{member: member, ev: ev, raw: raw}, err
 }

@@ -66,20 +66,30 @@ const maxEvidencePerLink = 20
 // maxSearchSteps bounds the path enumeration of one query.
 const maxSearchSteps = 200_000
 
-// query holds the per-call caches of one Summary or Paths.
+// query holds the per-call caches of one Summary or Paths. Whatever it
+// reads from the store (a node's records, a record's hubs, a hub's
+// members, an event's co-located events) it reads once; the evidence of
+// a node's links is built only for the links the answer returns.
 type query struct {
 	g         *Graph
 	txn       *store.Txn
 	subs      Subjects
 	subjectOf map[store.Key]string
-	adj       map[string]map[string][]Evidence // expanded nodes only
+	recs      map[string][]store.Key
+	hubs      map[store.Key][]hub
+	members   map[hub][]entry                  // nil: the hub links nobody
+	coEvents  map[store.Key][]store.Key        // co-located events of an event record
 	order     map[string][]string              // neighbours of an expanded node, sorted
+	links     map[string]map[string][]Evidence // evidence of a node's links, built on demand
+	reads     int                              // store reads so far
+	maxReads  int                              // budget for light expansions; 0: none
 	truncated bool
 }
 
 func (g *Graph) newQuery(txn *store.Txn, subs Subjects) *query {
 	return &query{g: g, txn: txn, subs: subs, subjectOf: map[store.Key]string{},
-		adj: map[string]map[string][]Evidence{}, order: map[string][]string{}}
+		recs: map[string][]store.Key{}, hubs: map[store.Key][]hub{}, members: map[hub][]entry{},
+		coEvents: map[store.Key][]store.Key{}, order: map[string][]string{}, links: map[string]map[string][]Evidence{}}
 }
 
 func (q *query) node(k store.Key) (string, error) {
@@ -98,29 +108,116 @@ func (q *query) node(k store.Key) (string, error) {
 }
 
 func (q *query) records(node string) ([]store.Key, error) {
+	if ks, ok := q.recs[node]; ok {
+		return ks, nil
+	}
+	var ks []store.Key
 	if rest, ok := strings.CutPrefix(node, RecordNodePrefix); ok {
 		src, id, ok := strings.Cut(rest, "/")
 		if !ok {
 			return nil, fmt.Errorf("record node %q: want record:source/id", node)
 		}
-		return []store.Key{{Source: src, ID: id}}, nil
+		ks = []store.Key{{Source: src, ID: id}}
+	} else {
+		var err error
+		if ks, err = q.subs.Records(q.txn, node); err != nil {
+			return nil, fmt.Errorf("records of %q: %w", node, err)
+		}
+		if len(ks) > q.g.opts.MaxRecordsPerSubject {
+			q.truncated = true
+			ks = ks[:q.g.opts.MaxRecordsPerSubject]
+		}
 	}
-	ks, err := q.subs.Records(q.txn, node)
-	if err != nil {
-		return nil, fmt.Errorf("records of %q: %w", node, err)
-	}
-	if len(ks) > q.g.opts.MaxRecordsPerSubject {
-		q.truncated = true
-		ks = ks[:q.g.opts.MaxRecordsPerSubject]
-	}
+	q.recs[node] = ks
 	return ks, nil
 }
 
-// expand computes (once) the neighbours of a node and their evidence.
-func (q *query) expand(node string) (map[string][]Evidence, error) {
-	if n, ok := q.adj[node]; ok {
-		return n, nil
+// spent reports whether the read budget of light expansions is spent.
+func (q *query) spent() bool { return q.maxReads > 0 && q.reads >= q.maxReads }
+
+// expansion gathers the neighbours of one node, with the evidence of each
+// link when links is not nil.
+type expansion struct {
+	node    string
+	max     int
+	found   map[string]bool
+	links   map[string][]Evidence
+	refused bool // a neighbour was refused for want of room
+}
+
+// room reports whether to is, or may now become, a neighbour, noting a
+// refusal when the cap leaves no room.
+func (x *expansion) room(to string) bool {
+	switch {
+	case to == x.node:
+		return false
+	case x.found[to]:
+		return true
+	case len(x.found) >= x.max:
+		x.refused = true
+		return false
 	}
+	x.found[to] = true
+	return true
+}
+
+func (x *expansion) add(to string, e Evidence) {
+	if !x.room(to) {
+		return
+	}
+	evs := x.links[to]
+	if len(evs) >= maxEvidencePerLink || slices.ContainsFunc(evs, func(y Evidence) bool { return sameEvidence(y, e) }) {
+		return
+	}
+	x.links[to] = append(evs, e)
+}
+
+// expand lists (once) the neighbours of a node, without their evidence:
+// it stops reading hubs once MaxNeighbours refused a neighbour (more hubs
+// could only add evidence to the neighbours it has) or, within a Summary,
+// once the query's read budget is spent; either way the query is
+// truncated.
+func (q *query) expand(node string) error {
+	if _, ok := q.order[node]; ok {
+		return nil
+	}
+	x, err := q.walk(node, false)
+	if err != nil {
+		return err
+	}
+	q.setOrder(node, x)
+	return nil
+}
+
+// linksOf returns (once) the links of a node with their evidence.
+func (q *query) linksOf(node string) (map[string][]Evidence, error) {
+	if l, ok := q.links[node]; ok {
+		return l, nil
+	}
+	x, err := q.walk(node, true)
+	if err != nil {
+		return nil, err
+	}
+	q.links[node] = x.links
+	if _, ok := q.order[node]; !ok {
+		q.setOrder(node, x)
+	}
+	return x.links, nil
+}
+
+func (q *query) setOrder(node string, x *expansion) {
+	keys := make([]string, 0, len(x.found))
+	for k := range x.found {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	q.order[node] = keys
+}
+
+// walk visits the hubs of a node's records in order and gathers the
+// neighbours they link; both kinds of expansion meet neighbours in the
+// same order, so MaxNeighbours keeps the same ones.
+func (q *query) walk(node string, evidence bool) (*expansion, error) {
 	own, err := q.records(node)
 	if err != nil {
 		return nil, err
@@ -130,55 +227,51 @@ func (q *query) expand(node string) (map[string][]Evidence, error) {
 		mine[k] = true
 		q.subjectOf[k] = node
 	}
-	out := map[string][]Evidence{}
-	seenHub := map[hub]bool{}
-	add := func(to string, e Evidence) {
-		if to == node {
-			return
-		}
-		evs, ok := out[to]
-		if !ok && len(out) >= q.g.opts.MaxNeighbours {
-			q.truncated = true
-			return
-		}
-		if len(evs) >= maxEvidencePerLink || slices.ContainsFunc(evs, func(x Evidence) bool { return sameEvidence(x, e) }) {
-			return
-		}
-		out[to] = append(evs, e)
+	x := &expansion{node: node, max: q.g.opts.MaxNeighbours, found: map[string]bool{}}
+	if evidence {
+		x.links = map[string][]Evidence{}
 	}
+	seenHub := map[hub]bool{}
 	for _, r := range own {
 		hubs, err := q.hubsOf(r)
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range hubs {
+			if !evidence && (x.refused || q.spent()) {
+				q.truncated = true
+				return x, nil
+			}
 			if seenHub[h] {
 				continue
 			}
 			seenHub[h] = true
-			if err := q.viaHub(h, mine, add); err != nil {
+			if err := q.viaHub(h, mine, x); err != nil {
 				return nil, err
 			}
 		}
 	}
-	q.adj[node] = out
-	keys := make([]string, 0, len(out))
-	for k := range out {
-		keys = append(keys, k)
+	if x.refused {
+		q.truncated = true
 	}
-	slices.Sort(keys)
-	q.order[node] = keys
-	return out, nil
+	return x, nil
 }
 
 func sameEvidence(a, b Evidence) bool {
 	return a.Type == b.Type && a.Value == b.Value && a.Role == b.Role && a.Date == b.Date && slices.Equal(a.Records, b.Records)
 }
 
+// hubsOf returns (once) the hubs of a record; the memberships of those
+// with an inline copy come with them, saving a read per hub.
 func (q *query) hubsOf(r store.Key) ([]hub, error) {
+	if hs, ok := q.hubs[r]; ok {
+		return hs, nil
+	}
+	q.reads++
 	p := recHubsPrefix(r)
 	var out []hub
-	err := q.txn.Iterate(p, store.IterOptions{KeysOnly: true}, func(key []byte, _ func() ([]byte, error)) error {
+	// KeysOnly: only the first row of each hub is read, one at a time.
+	err := q.txn.Iterate(p, store.IterOptions{KeysOnly: true}, func(key []byte, val func() ([]byte, error)) error {
 		h, _, err := readHub(key[len(p):])
 		if err != nil {
 			return fmt.Errorf("hub key of %s: %w", r, err)
@@ -191,75 +284,138 @@ func (q *query) hubsOf(r store.Key) ([]hub, error) {
 			return store.ErrStop
 		}
 		out = append(out, h)
+		if _, ok := q.members[h]; ok {
+			return nil
+		}
+		raw, err := val()
+		if err != nil {
+			return err
+		}
+		es, ok, err := readInline(raw)
+		if err != nil {
+			return fmt.Errorf("inline memberships of %s in %s: %w", r, h, err)
+		}
+		if ok {
+			q.members[h] = q.g.linkingOnly(h, es)
+		}
 		return nil
 	})
-	return out, err
-}
-
-type entry struct {
-	member, ev store.Key
-	m          membership
-}
-
-// linking returns the memberships of a hub, or none when the hub does not
-// link: an innocent value, or a giant (more than GiantCount memberships,
-// found by reading one past the cap rather than the count key, which
-// saves a read per hub).
-func (q *query) linking(h hub) ([]entry, error) {
-	if q.g.innocentHub(h) {
-		return nil, nil
-	}
-	var out []entry
-	err := q.g.members(q.txn, h, q.g.opts.GiantCount+1, func(member, ev store.Key, m membership) error {
-		out = append(out, entry{member, ev, m})
-		return nil
-	})
-	if err != nil || len(out) > q.g.opts.GiantCount {
+	if err != nil {
 		return nil, err
 	}
+	q.hubs[r] = out
 	return out, nil
 }
 
-func (q *query) viaHub(h hub, mine map[store.Key]bool, add func(string, Evidence)) error {
+// linkingOnly returns the memberships of h if it links: not innocent and
+// not a giant.
+func (g *Graph) linkingOnly(h hub, es []entry) []entry {
+	if len(es) > g.opts.GiantCount || g.innocentHub(h) {
+		return nil
+	}
+	return es
+}
+
+// entry is one membership of a hub, its JSON decoded when first needed.
+type entry struct {
+	member, ev store.Key
+	raw        []byte
+	m          membership
+	decoded    bool
+}
+
+func (e *entry) membership() (membership, error) {
+	if !e.decoded {
+		if err := jsonUnmarshal(e.raw, &e.m); err != nil {
+			return membership{}, fmt.Errorf("decode membership of %s: %w", e.member, err)
+		}
+		e.decoded = true
+	}
+	return e.m, nil
+}
+
+// linking returns (once) the memberships of a hub, or none when the hub
+// does not link: an innocent value, or a giant (more than GiantCount
+// memberships, found by reading one past the cap rather than the count
+// key, which saves a read per hub).
+func (q *query) linking(h hub) ([]entry, error) {
+	if es, ok := q.members[h]; ok {
+		return es, nil
+	}
+	var out []entry
+	if !q.g.innocentHub(h) {
+		q.reads++
+		p := memberPrefix(h)
+		// KeysOnly: values are read one by one rather than prefetched,
+		// which would cost a goroutine per membership.
+		err := q.txn.Iterate(p, store.IterOptions{KeysOnly: true, Limit: q.g.opts.GiantCount + 1}, func(key []byte, val func() ([]byte, error)) error {
+			e, err := readEntry(key[len(p):], val)
+			out = append(out, e)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = q.g.linkingOnly(h, out)
+	}
+	q.members[h] = out
+	return out, nil
+}
+
+func (q *query) viaHub(h hub, mine map[store.Key]bool, x *expansion) error {
 	all, err := q.linking(h)
 	if err != nil {
 		return err
 	}
-	var own, others []entry
-	for _, e := range all {
-		if mine[e.member] {
-			own = append(own, e)
-		} else {
-			others = append(others, e)
+	var own []*entry
+	for i := range all {
+		if mine[all[i].member] {
+			own = append(own, &all[i])
 		}
 	}
-	for _, o := range others {
+	if len(own) == 0 {
+		return nil
+	}
+	for i := range all {
+		o := &all[i]
+		if mine[o.member] {
+			continue
+		}
 		to, err := q.node(o.member)
 		if err != nil {
 			return err
 		}
+		if x.links == nil {
+			x.room(to)
+			continue
+		}
+		om, err := o.membership()
+		if err != nil {
+			return err
+		}
 		for _, m := range own {
-			add(to, evidenceOf(h, o.m, m.m, m.ev, o.ev))
+			mm, err := m.membership()
+			if err != nil {
+				return err
+			}
+			x.add(to, evidenceOf(h, om, mm, m.ev, o.ev))
 		}
 	}
 	// Co-presence: participants of events of the same kind at the same
 	// place within the window.
 	ek, isRec := h.record()
-	if !isRec || len(own) == 0 || own[0].m.Type != CoPresence {
+	if !isRec {
 		return nil
 	}
-	raw, err := q.txn.Get(eventKey(ek))
-	if errors.Is(err, store.ErrNotFound) {
-		return nil
+	first, err := own[0].membership()
+	if err != nil || first.Type != CoPresence {
+		return err
 	}
+	others, err := q.coLocated(ek)
 	if err != nil {
 		return err
 	}
-	var ev eventInfo
-	if err := jsonUnmarshal(raw, &ev); err != nil {
-		return fmt.Errorf("decode event %s: %w", ek, err)
-	}
-	return q.g.coEvents(q.txn, ek, ev, func(other store.Key) error {
+	for _, other := range others {
 		theirs, err := q.linking(recordHub(other))
 		if err != nil {
 			return err
@@ -272,25 +428,59 @@ func (q *query) viaHub(h hub, mine map[store.Key]bool, add func(string, Evidence
 			if err != nil {
 				return err
 			}
-			add(to, Evidence{Type: CoPresence, Records: []store.Key{ek, other}, Role: own[0].m.Role, Date: own[0].m.Date})
+			if x.links == nil {
+				x.room(to)
+				continue
+			}
+			x.add(to, Evidence{Type: CoPresence, Records: []store.Key{ek, other}, Role: first.Role, Date: first.Date})
 		}
-		return nil
-	})
+	}
+	return nil
+}
+
+// coLocated returns (once) the other events of the same kind at the same
+// place within the window as event record ek (none if it is not placed).
+func (q *query) coLocated(ek store.Key) ([]store.Key, error) {
+	if o, ok := q.coEvents[ek]; ok {
+		return o, nil
+	}
+	q.reads++
+	var out []store.Key
+	raw, err := q.txn.Get(eventKey(ek))
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+	case err != nil:
+		return nil, err
+	default:
+		var ev eventInfo
+		if err := jsonUnmarshal(raw, &ev); err != nil {
+			return nil, fmt.Errorf("decode event %s: %w", ek, err)
+		}
+		if err := q.g.coEvents(q.txn, ek, ev, func(other store.Key) error {
+			out = append(out, other)
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	q.coEvents[ek] = out
+	return out, nil
 }
 
 // ball expands every node within radius-1 hops of start (so that every
-// edge within radius hops is known), breadth first, within MaxExpand.
+// edge within radius hops is known), breadth first, within MaxExpand and
+// the query's read budget.
 func (q *query) ball(start string, radius int) error {
 	frontier := []string{start}
 	seen := map[string]bool{start: true}
 	for d := 0; d < radius && len(frontier) > 0; d++ {
 		var next []string
 		for _, n := range frontier {
-			if _, done := q.adj[n]; !done && len(q.adj) >= q.g.opts.MaxExpand {
+			if _, done := q.order[n]; !done && (len(q.order) >= q.g.opts.MaxExpand || q.spent()) {
 				q.truncated = true
 				return nil
 			}
-			if _, err := q.expand(n); err != nil {
+			if err := q.expand(n); err != nil {
 				return err
 			}
 			for _, m := range q.order[n] {
@@ -329,11 +519,14 @@ func (q *query) reverse() map[string][]string {
 	return rev
 }
 
-func (q *query) evidence(a, b string) []Evidence {
-	if n, ok := q.adj[a]; ok {
-		return n[b]
+// evidence returns the evidence between a and b as seen from whichever
+// end was expanded (a if both were).
+func (q *query) evidence(a, b string) ([]Evidence, error) {
+	if _, ok := q.order[a]; !ok {
+		a, b = b, a
 	}
-	return q.adj[b][a]
+	links, err := q.linksOf(a)
+	return links[b], err
 }
 
 // distances is a breadth-first distance map from the targets over the
@@ -402,12 +595,16 @@ func (q *query) simplePaths(start string, hops int, dist map[string]int, rev map
 	walk()
 }
 
-func (q *query) makePath(nodes []string) Path {
+func (q *query) makePath(nodes []string) (Path, error) {
 	p := Path{Subjects: nodes}
 	for i := 0; i+1 < len(nodes); i++ {
-		p.Hops = append(p.Hops, Hop{From: nodes[i], To: nodes[i+1], Evidence: q.evidence(nodes[i], nodes[i+1])})
+		evs, err := q.evidence(nodes[i], nodes[i+1])
+		if err != nil {
+			return Path{}, err
+		}
+		p.Hops = append(p.Hops, Hop{From: nodes[i], To: nodes[i+1], Evidence: evs})
 	}
-	return p
+	return p, nil
 }
 
 // Summary returns the direct links of a subject grouped by type, and the
@@ -415,13 +612,16 @@ func (q *query) makePath(nodes []string) Path {
 // flags (nil: none). Work is bounded by the options' caps: at most
 // MaxRecordsPerSubject records and MaxHubsPerRecord hubs per subject,
 // MaxNeighbours neighbours per subject, MaxExpand subjects expanded,
-// MaxPaths paths; when one bites, Summary.Truncated is set. It returns the
-// errors of the store and of subs.
+// MaxReads store reads for the neighbours' links, MaxPaths paths; when one
+// bites, Summary.Truncated is set. Only the direct links carry their full
+// evidence; the neighbourhood is read for its shape, and evidence is built
+// for the hops of the flagged paths alone. It returns the errors of the
+// store and of subs.
 func (g *Graph) Summary(txn *store.Txn, subs Subjects, subject string, depth int, interesting func(subject string) (flagged bool, why string)) (Summary, error) {
 	depth = min(max(depth, 1), 3)
 	q := g.newQuery(txn, subs)
 	s := Summary{Subject: subject}
-	direct, err := q.expand(subject)
+	direct, err := q.linksOf(subject)
 	if err != nil {
 		return s, err
 	}
@@ -441,6 +641,9 @@ func (g *Graph) Summary(txn *store.Txn, subs Subjects, subject string, depth int
 	slices.SortFunc(s.Direct, func(a, b Group) int { return cmp.Compare(a.Type, b.Type) })
 
 	if interesting != nil {
+		// The subject's own links are read in full whatever they cost;
+		// the budget bounds what its neighbourhood adds.
+		q.maxReads = q.reads + g.opts.MaxReads
 		if err := q.ball(subject, depth); err != nil {
 			return s, err
 		}
@@ -459,17 +662,23 @@ func (g *Graph) Summary(txn *store.Txn, subs Subjects, subject string, depth int
 		slices.Sort(targets)
 		dist := q.distances(targets, depth, rev)
 		isTarget := func(n string) bool { _, ok := why[n]; return ok }
-		for h := 1; h <= depth && len(s.Flagged) < g.opts.MaxPaths; h++ {
+		for h := 1; h <= depth && len(s.Flagged) < g.opts.MaxPaths && err == nil; h++ {
 			q.simplePaths(subject, h, dist, rev, isTarget, func(nodes []string) bool {
 				if len(s.Flagged) >= g.opts.MaxPaths {
 					q.truncated = true
 					return false
 				}
-				p := q.makePath(nodes)
+				var p Path
+				if p, err = q.makePath(nodes); err != nil {
+					return false
+				}
 				p.Why = why[nodes[len(nodes)-1]]
 				s.Flagged = append(s.Flagged, p)
 				return true
 			})
+		}
+		if err != nil {
+			return s, err
 		}
 	}
 	s.Truncated = q.truncated
@@ -515,12 +724,22 @@ func (g *Graph) Paths(txn *store.Txn, subs Subjects, a, b string, k, maxHops int
 	if _, ok := dist[a]; !ok {
 		return nil, nil
 	}
-	var out []Path
-	for h := dist[a]; h <= maxHops && len(out) < k; h++ {
+	var (
+		out []Path
+		err error
+	)
+	for h := dist[a]; h <= maxHops && len(out) < k && err == nil; h++ {
 		q.simplePaths(a, h, dist, rev, func(n string) bool { return n == b }, func(nodes []string) bool {
-			out = append(out, q.makePath(nodes))
+			var p Path
+			if p, err = q.makePath(nodes); err != nil {
+				return false
+			}
+			out = append(out, p)
 			return len(out) < k
 		})
+	}
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -545,7 +764,6 @@ func (g *Graph) Giants(txn *store.Txn) ([]Giant, error) {
 		if err != nil {
 			return fmt.Errorf("giant key: %w", err)
 		}
-		h = hub(strings.Clone(string(h)))
 		n, err := hubCount(txn, h)
 		if err != nil {
 			return err
