@@ -277,7 +277,7 @@ func Compare(a, b Person, opt Options) Result {
 		s := map[dateAgreement]float64{dateConflict: -.3, dateClose: -.06, dateNear: .04, dateYear: .03, dateSwapped: .1, dateExact: .15}[da]
 		score += s
 		r.Conflict = r.Conflict || da == dateConflict
-		r.Corroborated = r.Corroborated || da >= dateYear || da == dateNear && ns >= .8
+		r.Corroborated = r.Corroborated || da >= dateYear || (da == dateNear && ns >= .8 || da == dateClose && ns >= .9)
 		add("birthDate", s, dateWords[da])
 		r.Evidence = append(r.Evidence, dateWords[da])
 	}
