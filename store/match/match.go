@@ -169,6 +169,10 @@ type Result struct {
 	// of birth (at least its year), an identifier, a full address.
 	// Entity resolution merges on the name alone only for long names.
 	Corroborated bool `json:"corroborated"`
+	// Disagreeing is set when both sides give a full address, an e-mail
+	// or a phone and none of them agrees: nothing conflicts (people move
+	// and change numbers), but a name alone must not make them one.
+	Disagreeing bool `json:"disagreeing,omitempty"`
 	// NameTokens is the number of words of the shorter name compared.
 	NameTokens int `json:"-"`
 }
@@ -225,11 +229,15 @@ func Compare(a, b Person, opt Options) Result {
 
 	// Identifiers.
 	strongMatch, idScore := false, 0.0
+	contactsDiffer, contactsAgree := false, false
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
 		var s float64
 		switch agreement {
 		case "exact":
+			if kind == "email" || kind == "phone" {
+				contactsAgree = true
+			}
 			switch {
 			case kind == "email":
 				s = .3 // strong, but households share one: never carries a name alone
@@ -243,12 +251,18 @@ func Compare(a, b Person, opt Options) Result {
 		case "near":
 			s = .08
 			r.Corroborated = true
+			if kind == "email" || kind == "phone" {
+				contactsAgree = true
+			}
 		case "close":
 			s = 0
 		case "conflict":
 			if strongKinds[kind] && kind != "email" {
 				s = -.3
 				r.Conflict = true
+			}
+			if kind == "email" || kind == "phone" {
+				contactsDiffer = true
 			}
 		}
 		if s != 0 || agreement == "conflict" || agreement == "close" {
@@ -283,7 +297,7 @@ func Compare(a, b Person, opt Options) Result {
 	}
 
 	// Addresses: a full address in common is strong, a town weak.
-	addrFull := false
+	addrFull, addrDiffer := false, false
 	if len(pa.addrs) > 0 && len(pb.addrs) > 0 {
 		best, full := 0.0, false
 		for _, x := range pa.addrs {
@@ -307,6 +321,8 @@ func Compare(a, b Person, opt Options) Result {
 			score += .03
 			add("address", .03, "same town")
 			r.Evidence = append(r.Evidence, "address town")
+		case full && best < .5:
+			addrDiffer = true
 		}
 	}
 	// Two independent strong agreements identify a person whatever the
@@ -352,12 +368,49 @@ func Compare(a, b Person, opt Options) Result {
 	}
 	// The sum above puts the same-person boundary near 0.6; scaling it
 	// makes the documented threshold (0.70) that boundary.
+	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree
 	r.Score = round(math.Max(0, math.Min(1, score*scale)))
+	if !haveName && !strongMatch && da < dateNear {
+		// No name on one side: an e-mail, a phone and an address are a
+		// household's as much as a person's; only a document or the date
+		// of birth makes the record this person (shared values still link
+		// them).
+		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
+	}
+	if ndiff > 0 && ns > 0 && !strongMatch {
+		// A name word with no counterpart (Mark / Marsha Kusha, twins at
+		// one address with one e-mail): only a document in common makes
+		// them one.
+		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
+	}
+	if da == dateConflict && !strongMatch && yearsApart(pa.dates, pb.dates) >= generationGap {
+		// Born years apart, with no document in common: a parent and a
+		// child at one address with one e-mail, never one person.
+		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
+		r.Evidence = append(r.Evidence, "born years apart")
+	}
 	r.Match = r.Score >= opt.Threshold
 	return r
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// generationGap is the difference in years of birth from which two
+// people, whatever else they share, are not taken for one without a
+// document in common.
+const generationGap = 5
+
+// yearsApart is the least difference between the years of birth of a and
+// b.
+func yearsApart(a, b []Date) int {
+	least := math.MaxInt
+	for _, x := range a {
+		for _, y := range b {
+			least = min(least, abs(x.Year-y.Year))
+		}
+	}
+	return least
+}
 
 func overlaps(a, b []string) bool {
 	for _, x := range a {

@@ -50,6 +50,7 @@ func TestNormalizeIdentifier(t *testing.T) {
 		{"phone", "06 12 34 56 78", "612345678"},
 		{"email", " Salah@Example.ORG ", "salah@example.org"},
 		{"email", "not an email", ""},
+		{"email", `"Jay Jones" <JJones@fmail.com>`, "jjones@fmail.com"},
 		{"plate", "ab-123-cd", "AB123CD"},
 		{"passport", "--", ""},
 	}

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"net/mail"
 	"strings"
 
 	"github.com/vigie/vigie/store/names"
@@ -23,7 +24,14 @@ func NormalizeIdentifier(kind, value string) string {
 	}
 	switch kind {
 	case "email":
-		v := strings.ToLower(value)
+		v := strings.TrimSpace(value)
+		if strings.Contains(v, "<") {
+			// "Jay Jones" <jjones@example.com>: the address, not the name.
+			if a, err := mail.ParseAddress(v); err == nil {
+				v = a.Address
+			}
+		}
+		v = strings.ToLower(v)
 		if strings.Count(v, "@") != 1 || strings.ContainsAny(v, " \t") {
 			return ""
 		}

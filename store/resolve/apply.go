@@ -229,12 +229,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		if !compatible(schema, ce.f.Schema) {
 			continue
 		}
-		res := match.Compare(e.person, ce.person, mo)
-		if !corroborated(res) && res.Name < r.opt.NameOnly {
-			// A name alone makes two records one person only when it is
-			// spelt almost alike; it still makes a lookup hit.
-			res.Score = min(res.Score, r.opt.Threshold-0.01)
-		}
+		res := r.compare(e.person, ce.person, mo)
 		bySubject[s] = append(bySubject[s], scored{ce, res})
 	}
 
@@ -405,7 +400,7 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 		if err != nil {
 			return false, err
 		}
-		count(match.Compare(e.person, me.person, mo))
+		count(r.compare(e.person, me.person, mo))
 	}
 	return conflict <= agree, nil
 }
@@ -459,7 +454,7 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 				evidence = true
 				continue
 			}
-			res := match.Compare(x.e.person, y.e.person, mo)
+			res := r.compare(x.e.person, y.e.person, mo)
 			if res.Conflict && res.Score < r.opt.MergeFloor {
 				// A date of birth, a document or the gender says they are
 				// two people, and nothing outweighs it: only a human
@@ -475,6 +470,20 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 		}
 	}
 	return evidence || strong && bridge, nil
+}
+
+// compare scores two records for resolution: the scorer's score, held
+// below the threshold when only the name agrees and it is not spelt almost
+// alike, or when contacts and addresses on both sides disagree — a name
+// alone makes two records one person only then (it still makes a lookup
+// hit). Joining, merging and splitting all use it, so that no path merges
+// on less.
+func (r *Resolver) compare(a, b match.Person, mo match.Options) match.Result {
+	res := match.Compare(a, b, mo)
+	if !corroborated(res) && (res.Name < r.opt.NameOnly || res.Disagreeing) {
+		res.Score = min(res.Score, r.opt.Threshold-0.01)
+	}
+	return res
 }
 
 // corroborated reports whether a comparison has evidence besides the name,

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/vigie/vigie/store"
-	"github.com/vigie/vigie/store/match"
 )
 
 // Errors of Judge.
@@ -130,7 +129,7 @@ func (r *Resolver) split(txn *store.Txn, b *batch, subject string) error {
 					ok = true
 					continue
 				}
-				if !ok && match.Compare(m.e.person, o.e.person, mo).Score >= r.opt.Threshold {
+				if !ok && r.compare(m.e.person, o.e.person, mo).Score >= r.opt.Threshold {
 					ok = true
 				}
 			}

@@ -137,15 +137,17 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		if err != nil {
 			return nil, err
 		}
+		res := match.Compare(qp, e.person, mo)
+		if res.Score < opt.MinScore {
+			continue
+		}
+		// Clearance is checked only for the candidates that score (reading
+		// the record costs more than scoring it).
 		if opt.Visible != nil {
 			rec, err := store.GetRecord(txn, e.key)
 			if err != nil || !opt.Visible(rec) {
 				continue
 			}
-		}
-		res := match.Compare(qp, e.person, mo)
-		if res.Score < opt.MinScore {
-			continue
 		}
 		s, err := r.subjectOf(txn, nil, c.key, gen)
 		if err != nil {

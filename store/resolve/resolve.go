@@ -168,7 +168,7 @@ var identityProps = []string{
 	"name", "alias", "weakAlias", "previousName", "firstName", "middleName", "lastName", "secondName",
 	"fatherName", "motherName", "title", "birthDate", "birthPlace", "deathDate", "nationality", "citizenship",
 	"country", "gender", "passportNumber", "idNumber", "taxNumber", "socialSecurityNumber", "phone", "email",
-	"registrationNumber", "innCode", "ogrnCode", "leiCode", "vatCode", "incorporationDate", "jurisdiction",
+	"registrationNumber", "innCode", "ogrnCode", "leiCode", "vatCode", "incorporationDate", "jurisdiction", "address",
 }
 
 // features is what resolve keeps per person-like record: the identity
