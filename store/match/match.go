@@ -383,9 +383,10 @@ func Compare(a, b Person, opt Options) Result {
 		// them one.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 	}
-	if da == dateConflict && !strongMatch && yearsApart(pa.dates, pb.dates) >= generationGap {
-		// Born years apart, with no document in common: a parent and a
-		// child at one address with one e-mail, never one person.
+	if gap := yearsApart(pa.dates, pb.dates); da <= dateClose && da != dateNone && !strongMatch && gap >= generationGap && (gap < 9 || gap > 11) {
+		// Born years apart (and not a decade digit mistyped), with no
+		// document in common: a parent and a child at one address with one
+		// e-mail, never one person.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 		r.Evidence = append(r.Evidence, "born years apart")
 	}

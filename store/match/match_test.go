@@ -199,3 +199,52 @@ func TestCompareDatesKinds(t *testing.T) {
 		}
 	}
 }
+
+// What a household shares is not a person: the scorer holds these below the
+// threshold unless a document agrees.
+func TestHouseholdIsNotAPerson(t *testing.T) {
+	opt := DefaultOptions()
+	home := "1304 Poppy Hills Dr Blacklick OH 43004"
+	rec := func(props ...string) Person {
+		m := map[string][]string{}
+		for i := 0; i+1 < len(props); i += 2 {
+			m[props[i]] = append(m[props[i]], props[i+1])
+		}
+		return FromProperties("Person", m)
+	}
+	tests := []struct {
+		name  string
+		a, b  Person
+		match bool
+	}{
+		{"twins: a name word differs",
+			rec("name", "Mark Kusha", "birthDate", "1997-09-28", "email", "kusha123@hmail.com", "address", home),
+			rec("name", "Marsha Kusha", "birthDate", "1997-09-28", "email", "kusha123@hmail.com", "address", home), false},
+		{"parent and child: born years apart",
+			rec("name", "Mary Kusha", "birthDate", "1976-10-27", "email", "kusha123@hmail.com", "address", home),
+			rec("name", "Mary Kusha", "birthDate", "1997-10-27", "email", "kusha123@hmail.com", "address", home), false},
+		{"no name: contacts only",
+			rec("email", "kusha123@hmail.com", "address", home),
+			rec("name", "Mark Kusha", "email", "kusha123@hmail.com", "address", home), false},
+		{"no name but a document",
+			rec("email", "kusha123@hmail.com", "passportNumber", "X1234567"),
+			rec("name", "Mark Kusha", "passportNumber", "X1234567"), true},
+		{"a name word differs but a document agrees",
+			rec("name", "Mark Kusha", "passportNumber", "X1234567", "birthDate", "1997-09-28"),
+			rec("name", "Marsha Kusha", "passportNumber", "X1234567", "birthDate", "1997-09-28"), true},
+		{"short names a letter apart are two names",
+			rec("name", "Mary Kusha"), rec("name", "Mark Kusha"), false},
+	}
+	for _, tt := range tests {
+		r := Compare(tt.a, tt.b, opt)
+		if r.Match != tt.match {
+			t.Errorf("%s: Compare = %.3f match=%v %v, want match=%v", tt.name, r.Score, r.Match, r.Evidence, tt.match)
+		}
+	}
+	// Contacts and addresses that all differ mark a name-only agreement.
+	r := Compare(rec("name", "Patricia Smith", "address", "3212 W. 32nd St Palm Harbor, FL 60527"),
+		rec("name", "Patricia Smith", "address", "1515 Adela Ln, LV, NV 89132", "email", "psmith@email.com"), opt)
+	if !r.Disagreeing || r.Corroborated {
+		t.Errorf("different addresses: disagreeing=%v corroborated=%v, want true, false", r.Disagreeing, r.Corroborated)
+	}
+}

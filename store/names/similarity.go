@@ -126,7 +126,7 @@ func tokenSimK(a, b, ka, kb string) (float64, int) {
 		if len(a) == 4 && len(b) == 4 && substitution(a, b) {
 			// One letter replaced in a four-letter name is as often
 			// another name: Mark / Mary, Jane / June, Dina / Dora.
-			return .6, kindTypo
+			return .45, kindTypo
 		}
 		return .85, kindTypo
 	}
