@@ -18,7 +18,9 @@ const MaxIdentifier = 128
 // 612345678); e-mail trimmed and lower-cased. It returns "" for a value with
 // nothing left to compare.
 func NormalizeIdentifier(kind, value string) string {
-	value = strings.TrimSpace(value)
+	// Bytes that are not UTF-8 are dropped first: lower-casing would widen
+	// each into a replacement character and push a value over the limit.
+	value = strings.TrimSpace(strings.ToValidUTF8(value, ""))
 	if value == "" || len(value) > MaxIdentifier {
 		return ""
 	}
