@@ -110,6 +110,14 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	}
 	fmt.Fprintln(a.stderr, "resolving, linking, matching watches…")
 	start = time.Now()
+	done, lastReport := 0, time.Now()
+	e.pipe.Observe = func(n int, _ time.Duration) {
+		done += n
+		if time.Since(lastReport) >= 30*time.Second {
+			lastReport = time.Now()
+			fmt.Fprintf(a.stderr, "  %d of %d records resolved (%.0f/s)\n", done, rep.Records, float64(done)/time.Since(start).Seconds())
+		}
+	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {

@@ -34,6 +34,7 @@ type config struct {
 	LookupLimit      int     `env:"LOOKUP_LIMIT, default=10"`
 	RequireCase      bool    `env:"REQUIRE_CASE, default=false"`
 	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
+	ResolveCache     int     `env:"RESOLVE_CACHE, default=200000"`
 
 	RulesDir    string        `env:"RULES_DIR, default=./rules.d"`
 	RuleBudget  time.Duration `env:"RULE_BUDGET, default=10us"`
@@ -90,6 +91,9 @@ func (c *config) validate() error {
 	}
 	if c.LookupLimit < 1 || c.LookupLimit > 1000 {
 		errs = append(errs, fmt.Errorf("VIGIE_LOOKUP_LIMIT=%d: want 1 to 1000", c.LookupLimit))
+	}
+	if c.ResolveCache < 100 || c.ResolveCache > 50_000_000 {
+		errs = append(errs, fmt.Errorf("VIGIE_RESOLVE_CACHE=%d: want 100 to 50000000", c.ResolveCache))
 	}
 	if c.IngestBatch < 1 || c.IngestBatch > 100000 {
 		errs = append(errs, fmt.Errorf("VIGIE_INGEST_BATCH=%d: want 1 to 100000", c.IngestBatch))

@@ -86,6 +86,7 @@ func (a *app) buildStages(e *engine) error {
 	ro.Threshold = a.cfg.ResolveThreshold
 	ro.MatchThreshold = a.cfg.MatchThreshold
 	ro.GiantBucket = a.cfg.GiantBucket
+	ro.CacheSize = a.cfg.ResolveCache
 	ro.Logger = a.log
 	res, err := resolve.New(e.db, ro)
 	if err != nil {
