@@ -172,11 +172,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	if err := r.addKeys(txn, b, key, add); err != nil {
 		return err
 	}
-	raw, err := json.Marshal(e.f)
-	if err != nil {
-		return err
-	}
-	if err := txn.Set([]byte(pFeatures+key), raw); err != nil {
+	if err := txn.Set([]byte(pFeatures+key), encodeFeatures(e.f)); err != nil {
 		return err
 	}
 	b.entries[key] = e

@@ -10,7 +10,7 @@ import (
 // Keys kept by resolve. rk is a record key "source\x00id" (store.Key with a
 // NUL between, which neither part may contain).
 const (
-	pFeatures = store.PrefixResolve + "f/" // f/<rk> → features (JSON)
+	pFeatures = store.PrefixResolve + "f/" // f/<rk> → features (features.go)
 	pMember   = store.PrefixResolve + "r/" // r/<rk> → subject id
 	pSubject  = store.PrefixResolve + "m/" // m/<subject>\x00<rk> → nothing: the records of a subject
 	pAlias    = store.PrefixResolve + "a/" // a/<old subject> → subject it was merged into

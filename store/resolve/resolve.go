@@ -15,7 +15,6 @@
 package resolve
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -356,8 +355,8 @@ func (r *Resolver) loadGen(txn *store.Txn, b *batch, key string, gen uint64) (*e
 	if err != nil {
 		return nil, err
 	}
-	var f features
-	if err := json.Unmarshal(raw, &f); err != nil {
+	f, err := decodeFeatures(raw)
+	if err != nil {
 		return nil, fmt.Errorf("decode features of %s: %w", parseRK(key), err)
 	}
 	e := newEntry(parseRK(key), f)
