@@ -173,6 +173,11 @@ type Result struct {
 	// or a phone and none of them agrees: nothing conflicts (people move
 	// and change numbers), but a name alone must not make them one.
 	Disagreeing bool `json:"disagreeing,omitempty"`
+	// Strong is set when something that identifies one person agrees
+	// besides the name: a document, a full date of birth (exact, swapped
+	// or a slip away), a full address or an e-mail. A year of birth or a
+	// town is weak.
+	Strong bool `json:"-"`
 	// NameTokens is the number of words of the shorter name compared.
 	NameTokens int `json:"-"`
 }
@@ -369,6 +374,7 @@ func Compare(a, b Person, opt Options) Result {
 	// The sum above puts the same-person boundary near 0.6; scaling it
 	// makes the documented threshold (0.70) that boundary.
 	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree
+	r.Strong = strongMatch || addrFull || contactsAgree || da == dateExact || da == dateSwapped || da == dateNear
 	r.Score = round(math.Max(0, math.Min(1, score*scale)))
 	if !haveName && !strongMatch && da < dateNear {
 		// No name on one side: an e-mail, a phone and an address are a

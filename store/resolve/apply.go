@@ -357,22 +357,26 @@ const joinMembers = 64
 
 // joinable says whether a record may join a subject it matches: the
 // members it conflicts with (a date of birth, a document, the gender, with
-// not enough else agreeing) must not outnumber the members it matches — so
-// that a record matching one member of a chain of namesakes does not join
-// people it cannot be, while a record with a typo against one member of
-// its own subject still joins. A judgement "same" with a member makes it
+// not enough else agreeing) must not outnumber the members it matches, and
+// at least one of those must agree on more than a name and a year of birth
+// — so that a record matching the year-only member of a chain of namesakes
+// does not join people it cannot be, while a record with a typo against
+// one member of its own subject still joins. A judgement "same" with a member makes it
 // joinable.
 func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options, h subjScore) (bool, error) {
 	if h.judge {
 		return true, nil
 	}
-	agree, conflict := 0, 0
+	agree, strong, conflict := 0, 0, 0
 	count := func(res match.Result) {
 		switch {
 		case res.Conflict && res.Score < r.opt.MergeFloor:
 			conflict++
 		case res.Score >= r.opt.Threshold:
 			agree++
+			if res.Strong {
+				strong++
+			}
 		}
 	}
 	seen := map[string]bool{rk(e.key): true}
@@ -398,7 +402,10 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 		}
 		count(r.compare(e.person, me.person, mo))
 	}
-	return conflict <= agree, nil
+	// A conflict is outweighed only by more agreements, one of them on
+	// something that identifies a person (a year of birth shared by
+	// namesakes is not).
+	return conflict == 0 || conflict <= agree && strong > 0, nil
 }
 
 // conflicting says whether two subjects hold records that cannot be the

@@ -305,3 +305,22 @@ func TestTopCandidatesMatchesFullSort(t *testing.T) {
 		}
 	}
 }
+
+// A year of birth shared by namesakes is not enough to outweigh a full date
+// of birth that conflicts: the record stays out of the subject.
+func TestYearOnlyMemberDoesNotCarryAConflict(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("a", "1", "name", "Karim Benyahia", "birthDate", "1962-02-09", "passportNumber", "X1"),
+		person("a", "2", "name", "Karim Benyahia", "birthDate", "1962", "passportNumber", "X1"),
+	)
+	if got := f.clusters(t); len(got) != 1 {
+		t.Fatalf("setup: clusters = %q, want one subject", got)
+	}
+	f.put(t, person("a", "3", "name", "Karim Benyahia", "birthDate", "1962-08-10"))
+	for _, c := range f.clusters(t) {
+		if strings.Contains(c, "a/1") && strings.Contains(c, "a/3") {
+			t.Fatalf("a/3 (born 1962-08-10) joined a/1 (born 1962-02-09) through a year-only record: %q", f.clusters(t))
+		}
+	}
+}
