@@ -25,7 +25,7 @@ eval:
 	$(GO) run ./cmd/vigie eval
 
 ## bench: performance figures at scale (not part of `make test`)
-PEOPLE ?= 100000
+PEOPLE ?= 200000
 bench:
 	$(GO) run ./cmd/vigie bench --people $(PEOPLE) --postgres --json store/quality/testdata/bench-latest.json
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./rules/ ./store/names/ ./store/match/
@@ -34,5 +34,8 @@ bench:
 fuzz:
 	@for t in \
 	  "./store/names FuzzParse" "./store/match FuzzParseDate" "./store/match FuzzNormalizeIdentifier" "./store/match FuzzCompare" \
-	  "./store/resolve FuzzParseQuery" "./store/ftm FuzzReader" "./bot/command FuzzParse" "./rules FuzzLoad" "./rules FuzzCompile"; do \
+	  "./store/resolve FuzzParseQuery" "./store/resolve FuzzDecodeFeatures" "./store/ftm FuzzReader" \
+	  "./store/mapping FuzzParse" "./store/mapping FuzzRows" "./store/graph FuzzParseInnocent" \
+	  "./rules FuzzLoad" "./rules FuzzCompile" "./rules/watch FuzzParseTarget" "./rules/watch FuzzParseTerm" \
+	  "./bot/command FuzzParse" "./bot FuzzSlashForm" "./bot/page FuzzSplit" "./bot/signed FuzzOpen"; do \
 	  set -- $$t; echo "== $$1 $$2"; $(GO) test -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME) $$1 || exit 1; done
