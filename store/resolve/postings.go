@@ -2,6 +2,9 @@ package resolve
 
 import (
 	"slices"
+	"sync"
+
+	"github.com/hashicorp/golang-lru/v2/simplelru"
 
 	"github.com/vigie/vigie/store"
 )
@@ -15,6 +18,54 @@ import (
 // the only writer of postings, so the committed list it reads is the latest
 // one; readers add what they read only when nothing committed since their
 // snapshot (see cacheMu).
+
+// postingCache holds posting lists, bounded both in lists and in the
+// postings they hold together (a list may hold up to PostingCap records, so
+// a bound on lists alone would not bound memory).
+type postingCache struct {
+	mu        sync.Mutex
+	lru       *simplelru.LRU[string, []string]
+	held, max int
+}
+
+func newPostingCache(lists, postings int) (*postingCache, error) {
+	c := &postingCache{max: postings}
+	l, err := simplelru.NewLRU(lists, func(_ string, v []string) { c.held -= len(v) })
+	if err != nil {
+		return nil, err
+	}
+	c.lru = l
+	return c, nil
+}
+
+func (c *postingCache) get(key string) ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lru.Get(key)
+}
+
+func (c *postingCache) peek(key string) ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lru.Peek(key)
+}
+
+func (c *postingCache) add(key string, list []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lru.Remove(key) // the old list's postings leave the count
+	c.lru.Add(key, list)
+	c.held += len(list)
+	for c.held > c.max && c.lru.Len() > 1 {
+		c.lru.RemoveOldest()
+	}
+}
+
+func (c *postingCache) remove(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lru.Remove(key)
+}
 
 // postingOps are a batch's changes to one posting list: record → true when
 // added, false when removed.
@@ -53,14 +104,14 @@ func applyOps(list []string, ops postingOps) []string {
 // lists (copies: readers may hold the old slices). Called under cacheMu.
 func (r *Resolver) commitPostings(b *batch) {
 	for key, ops := range b.postings {
-		list, ok := r.postings.Peek(key)
+		list, ok := r.postings.peek(key)
 		if !ok {
 			continue
 		}
 		if next := applyOps(list, ops); len(next) <= r.opt.PostingCap {
-			r.postings.Add(key, next)
+			r.postings.add(key, next)
 		} else {
-			r.postings.Remove(key)
+			r.postings.remove(key)
 		}
 	}
 }
@@ -73,7 +124,7 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 	if b != nil {
 		ops = b.postings[key]
 	}
-	list, ok := r.postings.Get(key)
+	list, ok := r.postings.get(key)
 	if !ok {
 		// Read the committed list (one past PostingCap, to know whether it
 		// is complete) and keep it when it is.
@@ -88,7 +139,7 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 		if len(list) <= r.opt.PostingCap {
 			r.cacheMu.Lock()
 			if b != nil || r.gen == gen {
-				r.postings.Add(key, list)
+				r.postings.add(key, list)
 			}
 			r.cacheMu.Unlock()
 		}

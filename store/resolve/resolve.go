@@ -106,7 +106,7 @@ type Resolver struct {
 	// touched most recently; the hot path asks it for every candidate.
 	members *lru.Cache[string, string]
 	// postings holds complete posting lists of index keys (postings.go).
-	postings *lru.Cache[string, []string]
+	postings *postingCache
 	// cacheMu orders cache writes: the pipeline's committed entries, and
 	// entries a reader decoded from a snapshot, which it may only add when
 	// no commit happened since its snapshot (gen unchanged) — otherwise a
@@ -136,7 +136,8 @@ func New(db *store.DB, opt Options) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := lru.New[string, []string](opt.CacheSize)
+	// Lists of CacheSize keys holding 20 postings each on average.
+	p, err := newPostingCache(opt.CacheSize, opt.CacheSize*20)
 	if err != nil {
 		return nil, err
 	}
