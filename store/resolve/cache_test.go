@@ -36,7 +36,7 @@ func TestCachesNeverChangeAnswers(t *testing.T) {
 		return person("src", fmt.Sprintf("r%04d", i), props...)
 	}
 	var rounds [][]store.Incoming
-	for round := 0; round < 6; round++ {
+	for round := 0; round < 10; round++ { // past minWeightedRecords, so counts weigh names
 		var batch []store.Incoming
 		for i := 0; i < 250; i++ {
 			id := round*250 + i

@@ -17,6 +17,7 @@ package resolve
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"log/slog"
 	"math"
 	"slices"
@@ -117,9 +118,13 @@ type Resolver struct {
 	// stages of the same transaction (watches) see what resolve wrote.
 	cur *batch
 
-	mu     sync.RWMutex
-	counts map[string]uint32 // index key → postings, mirrors i/c/ for keys seen
-	total  uint64            // records indexed, mirrors i/total
+	mu sync.RWMutex
+	// counts mirrors i/c/ (postings per index key) for the keys seen,
+	// keyed by a hash of the key: millions of them, and a map without
+	// pointers costs the garbage collector nothing to scan.
+	counts map[uint64]uint32
+	seed   maphash.Seed
+	total  uint64 // records indexed, mirrors i/total
 	loaded bool
 }
 
@@ -141,7 +146,7 @@ func New(db *store.DB, opt Options) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, postings: p, counts: map[string]uint32{}}, nil
+	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, postings: p, counts: map[uint64]uint32{}, seed: maphash.MakeSeed()}, nil
 }
 
 // Options returns the resolver's options.
@@ -256,7 +261,11 @@ func (r *Resolver) newBatch(txn *store.Txn) *batch {
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {
-			r.counts[k] = uint32(int64(r.counts[k]) + d)
+			// Keys not mirrored are read from the store when next needed
+			// (the mirror is bounded).
+			if c, ok := r.counts[r.countKey(k)]; ok {
+				r.counts[r.countKey(k)] = uint32(max(0, int64(c)+d))
+			}
 		}
 		r.total = uint64(int64(r.total) + b.total)
 		r.mu.Unlock()
@@ -278,10 +287,19 @@ func (r *Resolver) newBatch(txn *store.Txn) *batch {
 	return b
 }
 
+// maxMirroredCounts bounds the postings counts kept in memory (and 25 per
+// cached record below that).
+const maxMirroredCounts = 5_000_000
+
+// countKey is the key of an index key's count in the mirror. A collision of
+// two 64-bit hashes (about one in 10¹² pairs at this size) would only blur
+// a common-name weight.
+func (r *Resolver) countKey(key string) uint64 { return maphash.String(r.seed, key) }
+
 // count returns the postings of an index key as the transaction sees them.
 func (r *Resolver) count(txn *store.Txn, b *batch, key string) (uint32, error) {
 	r.mu.RLock()
-	c, ok := r.counts[key]
+	c, ok := r.counts[r.countKey(key)]
 	r.mu.RUnlock()
 	if !ok {
 		raw, err := txn.Get([]byte(pCount + key))
@@ -290,8 +308,8 @@ func (r *Resolver) count(txn *store.Txn, b *batch, key string) (uint32, error) {
 		}
 		c = getU32(raw)
 		r.mu.Lock()
-		if len(r.counts) < 5_000_000 {
-			r.counts[key] = c
+		if len(r.counts) < min(maxMirroredCounts, 25*r.opt.CacheSize) {
+			r.counts[r.countKey(key)] = c
 		}
 		r.mu.Unlock()
 	}
