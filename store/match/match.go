@@ -234,7 +234,7 @@ func Compare(a, b Person, opt Options) Result {
 
 	// Identifiers.
 	strongMatch, idScore := false, 0.0
-	contactsDiffer, contactsAgree := false, false
+	contactsDiffer, contactsAgree, contactExact := false, false, false
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
 		var s float64
@@ -242,6 +242,9 @@ func Compare(a, b Person, opt Options) Result {
 		case "exact":
 			if kind == "email" || kind == "phone" {
 				contactsAgree = true
+			}
+			if kind == "email" {
+				contactExact = true
 			}
 			switch {
 			case kind == "email":
@@ -291,6 +294,11 @@ func Compare(a, b Person, opt Options) Result {
 				da = g
 			}
 		}
+	}
+	if da == dateConflict && (strongMatch || contactExact) && yearsApart(pa.dates, pb.dates) <= 1 {
+		// A document or an e-mail in common with dates of birth within a
+		// year of each other: a clerk's slip is likelier than two people.
+		da = dateClose
 	}
 	if da != dateNone {
 		s := map[dateAgreement]float64{dateConflict: -.3, dateClose: -.06, dateNear: .04, dateYear: .03, dateSwapped: .1, dateExact: .15}[da]

@@ -248,3 +248,26 @@ func TestHouseholdIsNotAPerson(t *testing.T) {
 		t.Errorf("different addresses: disagreeing=%v corroborated=%v, want true, false", r.Disagreeing, r.Corroborated)
 	}
 }
+
+// A date of birth a few weeks or a year out is a clerk's slip when an
+// e-mail or a document agrees: it pulls the score down but says nothing of
+// two people. Without them, or years apart, it is still a conflict.
+func TestDateSlipWithContactInCommon(t *testing.T) {
+	opt := DefaultOptions()
+	p := func(dob, email string) Person {
+		m := map[string][]string{"name": {"Isla Price"}, "birthDate": {dob}}
+		if email != "" {
+			m["email"] = []string{email}
+		}
+		return FromProperties("Person", m)
+	}
+	if r := Compare(p("2015-03-03", "iprice@carr.com"), p("2015-04-30", "iprice@carr.com"), opt); r.Conflict || !r.Match {
+		t.Errorf("same e-mail, dates 58 days apart: %.3f conflict=%v %v, want a match without conflict", r.Score, r.Conflict, r.Evidence)
+	}
+	if r := Compare(p("2015-03-03", ""), p("2015-04-30", ""), opt); !r.Conflict {
+		t.Errorf("no e-mail, dates 58 days apart: %v, want a conflict", r.Evidence)
+	}
+	if r := Compare(p("2012-03-03", "iprice@carr.com"), p("2015-04-30", "iprice@carr.com"), opt); !r.Conflict {
+		t.Errorf("same e-mail, born three years apart: %v, want a conflict", r.Evidence)
+	}
+}

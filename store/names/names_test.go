@@ -139,6 +139,35 @@ func TestSimilarity(t *testing.T) {
 	}
 }
 
+// TestRearrangedLettersAreWeakNotDifferent: a word whose letters are
+// scrambled (Pcire / Price, a typist's or an OCR's slip) neither counts as
+// a word that disagrees nor as a typo; short words and words with two
+// letters of difference stay different.
+func TestRearrangedLettersAreWeakNotDifferent(t *testing.T) {
+	tests := []struct {
+		a, b      string
+		different int
+		lo, hi    float64
+	}{
+		{"Isla Pcire", "Isla Price", 0, .6, .85},
+		{"Oievr Atkinson", "Oliver Atkinson", 0, .6, .85},
+		{"Violet Alcr", "Violet Clark", 0, .6, .85},
+		{"Lena Ray", "Lane Ray", 0, .6, .99}, // a transposition is already a typo
+		{"Ira Moss", "Ria Moss", 1, 0, .6},   // three letters: too short to tell
+		{"Dora Moss", "Dane Moss", 1, 0, .6}, // two letters differ
+		{"Mark Moss", "Mary Moss", 1, 0, .8}, // one letter replaced in four: still another name
+	}
+	for _, tt := range tests {
+		s := Similarity(Parse(tt.a), Parse(tt.b), nil)
+		if s.Different != tt.different || s.Value < tt.lo || s.Value > tt.hi {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), %d different; want [%.2f, %.2f], %d different", tt.a, tt.b, s.Value, s.Explanation, s.Different, tt.lo, tt.hi, tt.different)
+		}
+	}
+	if !rearranged("pcire", "price") || !rearranged("hnoan", "noah") || rearranged("mark", "mary") || rearranged("ira", "ria") || rearranged("dora", "dane") {
+		t.Error("rearranged: wrong answer on the reference pairs")
+	}
+}
+
 // TestJaroWinklerMatchesJellyfish checks the hand-written metric against
 // the expected values published with jellyfish.
 func TestJaroWinklerMatchesJellyfish(t *testing.T) {

@@ -130,14 +130,59 @@ func tokenSimK(a, b, ka, kb string) (float64, int) {
 		}
 		return .85, kindTypo
 	}
-	if jw <= .8 {
-		return 0, kindDifferent
+	s := 0.0
+	if jw > .8 {
+		s = (jw - .8) / .2 * .8
 	}
-	s := (jw - .8) / .2 * .8
 	if len(a) >= 6 && len(b) >= 6 && editsWithin2(a, b) {
 		s = max(s, .7) // two typos in a long name: Theodore / eTheodroe
 	}
+	if s < rearrangedSim && rearranged(a, b) {
+		// The letters of one name in another order (Pcire / Price, hNoaN /
+		// Noah): a typist's scramble more often than another name, but
+		// weak evidence — Leon and Noel are two names.
+		s = rearrangedSim
+	}
+	if s == 0 {
+		return 0, kindDifferent
+	}
 	return s, kindTypo
+}
+
+// rearrangedSim is the similarity of two tokens with the same letters in
+// another order: above one-half, so the word is not counted as
+// disagreeing, well below a typo.
+const rearrangedSim = .55
+
+// rearranged reports whether a and b, of four letters or more, hold the
+// same letters in another order, give or take one letter when the longer
+// has five or more.
+func rearranged(a, b string) bool {
+	if len(a) < 4 || len(b) < 4 || abs(len(a)-len(b)) > 1 || len(a) > 32 || len(b) > 32 {
+		return false
+	}
+	var count [256]int
+	for i := 0; i < len(a); i++ {
+		count[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		count[b[i]]--
+	}
+	extraA, extraB := 0, 0
+	for _, n := range count {
+		if n > 0 {
+			extraA += n
+		} else {
+			extraB -= n
+		}
+	}
+	switch max(extraA, extraB) {
+	case 0:
+		return true
+	case 1:
+		return max(len(a), len(b)) >= 5
+	}
+	return false
 }
 
 // alternates are spellings of one sound the skeleton keeps apart because
