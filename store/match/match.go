@@ -137,6 +137,9 @@ type Options struct {
 	// names.DefaultWeights. The resolver passes the token frequencies of
 	// the store.
 	Weights names.Weights
+	// Brief leaves Evidence and Features empty: entity resolution reads
+	// only the score and the flags, thousands of times a second.
+	Brief bool
 }
 
 // DefaultOptions returns a threshold of 0.70 and the default name weights.
@@ -196,7 +199,14 @@ func Compare(a, b Person, opt Options) Result {
 	pa, pb := a.prep, b.prep
 	var r Result
 	add := func(name string, score float64, detail string) {
-		r.Features = append(r.Features, Feature{Name: name, Score: round(score), Detail: detail})
+		if !opt.Brief {
+			r.Features = append(r.Features, Feature{Name: name, Score: round(score), Detail: detail})
+		}
+	}
+	say := func(evidence string) {
+		if !opt.Brief {
+			r.Evidence = append(r.Evidence, evidence)
+		}
 	}
 
 	// Name: the best pair of names.
@@ -217,13 +227,15 @@ func Compare(a, b Person, opt Options) Result {
 	haveName := len(pa.names) > 0 && len(pb.names) > 0
 	if haveName {
 		add("name", .8*ns, nd)
-		r.Evidence = append(r.Evidence, fmt.Sprintf("name %.2f (%s)", ns, nd))
+		if !opt.Brief {
+			say(fmt.Sprintf("name %.2f (%s)", ns, nd))
+		}
 		if ndiff > 0 && ns > 0 {
 			// A word of one name has no counterpart in the other: John /
 			// Jane Smith, or twins. Other evidence must not carry it alone.
 			score -= .25
 			add("name", -.25, "a name word disagrees")
-			r.Evidence = append(r.Evidence, "name word disagrees")
+			say("name word disagrees")
 		}
 	} else {
 		// One side gives no name (a query by passport number): neither for
@@ -276,7 +288,7 @@ func Compare(a, b Person, opt Options) Result {
 		if s != 0 || agreement == "conflict" || agreement == "close" {
 			idScore += s
 			add(kind, s, agreement)
-			r.Evidence = append(r.Evidence, kind+" "+agreement)
+			say(kind + " " + agreement)
 		}
 	}
 	if strongMatch && haveName && ns >= .3 {
@@ -306,7 +318,7 @@ func Compare(a, b Person, opt Options) Result {
 		r.Conflict = r.Conflict || da == dateConflict
 		r.Corroborated = r.Corroborated || da >= dateYear || (da == dateNear && ns >= .8 || da == dateClose && ns >= .9)
 		add("birthDate", s, dateWords[da])
-		r.Evidence = append(r.Evidence, dateWords[da])
+		say(dateWords[da])
 	}
 
 	// Addresses: a full address in common is strong, a town weak.
@@ -328,12 +340,14 @@ func Compare(a, b Person, opt Options) Result {
 			score += s
 			addrFull = true
 			r.Corroborated = true
-			add("address", s, fmt.Sprintf("%.0f%% of words shared", best*100))
-			r.Evidence = append(r.Evidence, "address same")
+			if !opt.Brief {
+				add("address", s, fmt.Sprintf("%.0f%% of words shared", best*100))
+			}
+			say("address same")
 		case best >= .99:
 			score += .03
 			add("address", .03, "same town")
-			r.Evidence = append(r.Evidence, "address town")
+			say("address town")
 		case full && best < .5:
 			addrDiffer = true
 		}
@@ -353,17 +367,17 @@ func Compare(a, b Person, opt Options) Result {
 		score -= .15
 		r.Conflict = true
 		add("gender", -.15, "conflict")
-		r.Evidence = append(r.Evidence, "gender conflict")
+		say("gender conflict")
 	}
 	if len(pa.nats) > 0 && len(pb.nats) > 0 {
 		if overlaps(pa.nats, pb.nats) {
 			score += .02
 			add("nationality", .02, "same")
-			r.Evidence = append(r.Evidence, "nationality same")
+			say("nationality same")
 		} else {
 			score -= .08
 			add("nationality", -.08, "conflict")
-			r.Evidence = append(r.Evidence, "nationality conflict")
+			say("nationality conflict")
 		}
 	}
 	if len(pa.places) > 0 && len(pb.places) > 0 {
@@ -376,7 +390,7 @@ func Compare(a, b Person, opt Options) Result {
 		if best >= .9 {
 			score += .03
 			add("birthPlace", .03, "same")
-			r.Evidence = append(r.Evidence, "birth place same")
+			say("birth place same")
 		}
 	}
 	// The sum above puts the same-person boundary near 0.6; scaling it
@@ -402,7 +416,7 @@ func Compare(a, b Person, opt Options) Result {
 		// document in common: a parent and a child at one address with one
 		// e-mail, never one person.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
-		r.Evidence = append(r.Evidence, "born years apart")
+		say("born years apart")
 	}
 	r.Match = r.Score >= opt.Threshold
 	return r

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"reflect"
 	"testing"
 )
 
@@ -269,5 +270,26 @@ func TestDateSlipWithContactInCommon(t *testing.T) {
 	}
 	if r := Compare(p("2012-03-03", "iprice@carr.com"), p("2015-04-30", "iprice@carr.com"), opt); !r.Conflict {
 		t.Errorf("same e-mail, born three years apart: %v, want a conflict", r.Evidence)
+	}
+}
+
+// Brief changes nothing but the explanation.
+func TestBriefScoresTheSame(t *testing.T) {
+	pairs := [][2]Person{
+		{{Names: []string{"Isla Price"}, BirthDates: []string{"2015-03-03"}, Addresses: []string{"1 High St London"}},
+			{Names: []string{"Isla Pcire"}, BirthDates: []string{"2015-04-30"}, Addresses: []string{"1 High Street London"}}},
+		{{Names: []string{"Mark Kusha"}, Identifiers: []Identifier{{"passport", "X1234567"}}},
+			{Names: []string{"Marsha Kusha"}, Identifiers: []Identifier{{"passport", "X1234567"}, {"email", "k@h.com"}}}},
+	}
+	for _, p := range pairs {
+		full := Compare(p[0], p[1], DefaultOptions())
+		brief := Compare(p[0], p[1], Options{Threshold: .70, Brief: true})
+		if len(full.Evidence) == 0 || len(brief.Evidence) != 0 || len(brief.Features) != 0 {
+			t.Errorf("evidence: full %v, brief %v %v", full.Evidence, brief.Evidence, brief.Features)
+		}
+		full.Evidence, full.Features = nil, nil
+		if !reflect.DeepEqual(full, brief) {
+			t.Errorf("brief %+v differs from full %+v", brief, full)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -161,19 +162,27 @@ func rearranged(a, b string) bool {
 	if len(a) < 4 || len(b) < 4 || abs(len(a)-len(b)) > 1 || len(a) > 32 || len(b) > 32 {
 		return false
 	}
-	var count [256]int
+	// Letter counts by the low five bits: normalised tokens are lower-case
+	// letters; any other byte makes the answer no.
+	var count [32]int8
 	for i := 0; i < len(a); i++ {
-		count[a[i]]++
+		if a[i] < 'a' || a[i] > 'z' {
+			return false
+		}
+		count[a[i]&31]++
 	}
 	for i := 0; i < len(b); i++ {
-		count[b[i]]--
+		if b[i] < 'a' || b[i] > 'z' {
+			return false
+		}
+		count[b[i]&31]--
 	}
 	extraA, extraB := 0, 0
 	for _, n := range count {
 		if n > 0 {
-			extraA += n
+			extraA += int(n)
 		} else {
-			extraB -= n
+			extraB -= int(n)
 		}
 	}
 	switch max(extraA, extraB) {
@@ -319,7 +328,7 @@ func Similarity(a, b Name, w Weights) Score {
 	if len(a.Tokens) == 0 || len(b.Tokens) == 0 {
 		return Score{Explanation: "no name"}
 	}
-	if len(a.Tokens) > len(b.Tokens) || len(a.Tokens) == len(b.Tokens) && a.String() > b.String() {
+	if len(a.Tokens) > len(b.Tokens) || len(a.Tokens) == len(b.Tokens) && slices.Compare(a.Tokens, b.Tokens) > 0 {
 		a, b = b, a // the shorter name first; ties broken so the score is symmetric
 	}
 	ta, tb := a.Tokens, b.Tokens

@@ -126,8 +126,16 @@ func (r *Resolver) matchOptions(txn *store.Txn, b *batch) match.Options {
 	o := match.DefaultOptions()
 	o.Threshold = r.opt.MatchThreshold
 	if total, err := r.totalRecords(txn, b); err == nil && total >= minWeightedRecords {
-		o.Weights = storeWeights{r: r, txn: txn, b: b, total: total}
+		o.Weights = storeWeights{r: r, txn: txn, b: b, total: total, memo: map[string]float64{}}
 	}
+	return o
+}
+
+// resolveOptions are matchOptions without explanations: resolution reads
+// only scores and flags.
+func (r *Resolver) resolveOptions(txn *store.Txn, b *batch) match.Options {
+	o := r.matchOptions(txn, b)
+	o.Brief = true
 	return o
 }
 
@@ -198,7 +206,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	}
 	bySubject := map[string][]scored{}
 	excluded := map[string]bool{}
-	mo := r.matchOptions(txn, b)
+	mo := r.resolveOptions(txn, b)
 	for _, c := range cands {
 		ce, err := r.load(txn, b, c.key)
 		if errors.Is(err, store.ErrNotFound) {
@@ -412,7 +420,7 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 // same person: judged different, or conflicting with not enough else
 // agreeing.
 func (r *Resolver) conflicting(txn *store.Txn, b *batch, a, other []scored) (bool, error) {
-	mo := r.matchOptions(txn, b)
+	mo := r.resolveOptions(txn, b)
 	for _, x := range a {
 		jx, err := judgementsOf(txn, rk(x.e.key))
 		if err != nil {
@@ -441,7 +449,7 @@ func (r *Resolver) conflicting(txn *store.Txn, b *batch, a, other []scored) (boo
 // Anything conflicting between them (a date of birth, a document, the
 // gender) vetoes the merge.
 func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, judgedSame, strong bool) (bool, error) {
-	mo := r.matchOptions(txn, b)
+	mo := r.resolveOptions(txn, b)
 	evidence := judgedSame
 	bridge := false
 	for _, x := range a {
@@ -545,6 +553,10 @@ type storeWeights struct {
 	txn   *store.Txn
 	b     *batch
 	total uint64
+	// memo holds the weights already read, by token: one set of options
+	// serves one record's comparisons, during which counts do not change,
+	// and a record's tokens are weighed once per candidate otherwise.
+	memo map[string]float64
 }
 
 func (w storeWeights) Weight(tok string) float64 {
@@ -553,6 +565,20 @@ func (w storeWeights) Weight(tok string) float64 {
 
 // WeightKeyed is Weight for a token whose key the caller knows.
 func (w storeWeights) WeightKeyed(tok, k string) float64 {
+	if v, ok := w.memo[tok]; ok {
+		return v
+	}
+	v := w.weigh(tok, k)
+	if w.memo != nil && len(w.memo) < maxWeightMemo {
+		w.memo[tok] = v
+	}
+	return v
+}
+
+// maxWeightMemo bounds the tokens one set of options remembers.
+const maxWeightMemo = 4096
+
+func (w storeWeights) weigh(tok, k string) float64 {
 	base := names.DefaultWeights{}.Weight(tok)
 	if k == "" {
 		return base

@@ -114,7 +114,7 @@ func (r *Resolver) split(txn *store.Txn, b *batch, subject string) error {
 		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].seq < ms[j].seq })
-	mo := r.matchOptions(txn, b)
+	mo := r.resolveOptions(txn, b)
 	var clusters [][]member
 	for _, m := range ms {
 		placed := false

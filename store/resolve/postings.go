@@ -83,21 +83,46 @@ func (b *batch) notePosting(key, record string, added bool) {
 
 // applyOps returns list (sorted) with ops applied, as a new sorted slice.
 func applyOps(list []string, ops postingOps) []string {
-	out := make([]string, 0, len(list)+len(ops))
-	for _, rec := range list {
-		if added, ok := ops[rec]; !ok || added {
-			out = append(out, rec)
-		}
-	}
+	var adds []string
+	removals := false
 	for rec, added := range ops {
-		if !added {
-			continue
-		}
-		if i, found := slices.BinarySearch(out, rec); !found {
-			out = slices.Insert(out, i, rec)
+		if added {
+			adds = append(adds, rec)
+		} else {
+			removals = true
 		}
 	}
-	return out
+	slices.Sort(adds)
+	// One merge of two sorted lists; a record added that is already
+	// listed appears once.
+	out := make([]string, 0, len(list)+len(adds))
+	i := 0
+	for _, rec := range list {
+		for i < len(adds) && adds[i] < rec {
+			out = append(out, adds[i])
+			i++
+		}
+		if i < len(adds) && adds[i] == rec {
+			i++
+		}
+		if removals {
+			if added, ok := ops[rec]; ok && !added {
+				continue
+			}
+		}
+		out = append(out, rec)
+	}
+	return append(out, adds[i:]...)
+}
+
+// hasRemovals says whether ops removes any record.
+func (ops postingOps) hasRemovals() bool {
+	for _, added := range ops {
+		if !added {
+			return true
+		}
+	}
+	return false
 }
 
 // commitPostings folds a committed batch's posting changes into the cached
@@ -150,12 +175,15 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 		ops = nil
 	}
 	n := 0
+	removals := ops.hasRemovals()
 	for _, rec := range list {
 		if n == limit {
 			return n, nil
 		}
-		if added, changed := ops[rec]; changed && !added {
-			continue
+		if removals {
+			if added, changed := ops[rec]; changed && !added {
+				continue
+			}
 		}
 		fn(rec)
 		n++

@@ -625,8 +625,13 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 		}
 		infos = kept
 	}
-	acc := map[string]float64{}
 	budget := r.opt.PostingBudget
+	expect := 0
+	for _, ki := range infos {
+		expect += int(ki.count)
+	}
+	// Sized once: growing it was a tenth of resolution's time.
+	acc := make(map[string]float64, min(expect, budget, 4*r.opt.PostingCap))
 	for _, ki := range infos {
 		limit := min(r.opt.PostingCap, budget)
 		if limit <= 0 {
