@@ -79,6 +79,7 @@ func (b *batch) notePosting(key, record string, added bool) {
 		b.postings[key] = ops
 	}
 	ops[record] = added
+	delete(b.merged, key)
 }
 
 // applyOps returns list (sorted) with ops applied, as a new sorted slice.
@@ -115,6 +116,16 @@ func applyOps(list []string, ops postingOps) []string {
 	return append(out, adds[i:]...)
 }
 
+// eachOf calls fn for the first limit records of list and returns how
+// many it called it for.
+func eachOf(list []string, limit int, fn func(record string)) int {
+	n := min(limit, len(list))
+	for _, rec := range list[:n] {
+		fn(rec)
+	}
+	return n
+}
+
 // hasRemovals says whether ops removes any record.
 func (ops postingOps) hasRemovals() bool {
 	for _, added := range ops {
@@ -148,6 +159,9 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 	var ops postingOps
 	if b != nil {
 		ops = b.postings[key]
+		if merged, ok := b.merged[key]; ok && len(ops) > 0 {
+			return eachOf(merged, limit, fn), nil
+		}
 	}
 	list, ok := r.postings.get(key)
 	if !ok {
@@ -170,9 +184,13 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 		}
 	}
 	if len(ops) > 0 && len(list)+len(ops) > limit {
-		// The limit may cut the list: merge in order first.
+		// The limit may cut the list: merge in order first, once per
+		// batch and change.
 		list = applyOps(list, ops)
-		ops = nil
+		if b.merged != nil {
+			b.merged[key] = list
+		}
+		return eachOf(list, limit, fn), nil
 	}
 	n := 0
 	removals := ops.hasRemovals()

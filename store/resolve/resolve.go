@@ -254,10 +254,14 @@ type batch struct {
 	entries  map[string]*entry
 	members  map[string]string     // record → subject, "" when it left
 	postings map[string]postingOps // index key → records added or removed
+	// merged holds, by index key, the committed list with the batch's
+	// changes applied, for lists read often within a batch; dropped when
+	// the batch changes the list again.
+	merged map[string][]string
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
-	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}}
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string][]string{}}
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {
