@@ -202,6 +202,10 @@ const (
 	dateExact
 )
 
+var dateCodes = map[dateAgreement]string{
+	dateConflict: "conflict", dateClose: "close", dateNear: "near", dateYear: "year", dateSwapped: "swapped", dateExact: "exact",
+}
+
 var dateWords = map[dateAgreement]string{
 	dateConflict: "DOB conflict", dateClose: "DOB close", dateNear: "DOB near", dateYear: "DOB year",
 	dateSwapped: "DOB day/month swapped", dateExact: "DOB exact",

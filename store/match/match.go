@@ -183,6 +183,12 @@ type Result struct {
 	Strong bool `json:"-"`
 	// NameTokens is the number of words of the shorter name compared.
 	NameTokens int `json:"-"`
+	// DOB says how the dates of birth agree: "" (one side has none),
+	// "conflict", "close", "near", "year", "swapped" or "exact".
+	DOB string `json:"-"`
+	// Backed is set when an identifier or a full address agrees: evidence
+	// besides the name and the date of birth, which namesakes share less.
+	Backed bool `json:"-"`
 }
 
 // scale maps the evidence sum onto [0, 1] so that 0.70 is the boundary
@@ -267,10 +273,10 @@ func Compare(a, b Person, opt Options) Result {
 			default:
 				s = .1
 			}
-			r.Corroborated = true
+			r.Corroborated, r.Backed = true, true
 		case "near":
 			s = .08
-			r.Corroborated = true
+			r.Corroborated, r.Backed = true, true
 			if kind == "email" || kind == "phone" {
 				contactsAgree = true
 			}
@@ -299,11 +305,11 @@ func Compare(a, b Person, opt Options) Result {
 	score += math.Min(idScore, .45)
 
 	// Dates of birth.
-	da := dateNone
+	da, partial := dateNone, false
 	for _, x := range pa.dates {
 		for _, y := range pb.dates {
 			if g := compareDates(x, y); g > da {
-				da = g
+				da, partial = g, x.Day == 0 || y.Day == 0
 			}
 		}
 	}
@@ -317,6 +323,11 @@ func Compare(a, b Person, opt Options) Result {
 		score += s
 		r.Conflict = r.Conflict || da == dateConflict
 		r.Corroborated = r.Corroborated || da >= dateYear || (da == dateNear && ns >= .8 || da == dateClose && ns >= .9)
+		r.DOB = dateCodes[da]
+		if partial && da == dateNear {
+			// A year of birth a year out says less than the same year.
+			r.DOB = dateCodes[dateYear]
+		}
 		add("birthDate", s, dateWords[da])
 		say(dateWords[da])
 	}
@@ -339,7 +350,7 @@ func Compare(a, b Person, opt Options) Result {
 			s := .15 * best
 			score += s
 			addrFull = true
-			r.Corroborated = true
+			r.Corroborated, r.Backed = true, true
 			if !opt.Brief {
 				add("address", s, fmt.Sprintf("%.0f%% of words shared", best*100))
 			}

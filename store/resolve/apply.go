@@ -233,7 +233,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		if !compatible(schema, ce.f.Schema) {
 			continue
 		}
-		res := r.compare(e.person, ce.person, mo)
+		res := r.compare(txn, b, e, ce, mo)
 		bySubject[s] = append(bySubject[s], scored{ce, res})
 	}
 
@@ -408,7 +408,7 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 		if err != nil {
 			return false, err
 		}
-		count(r.compare(e.person, me.person, mo))
+		count(r.compare(txn, b, e, me, mo))
 	}
 	// A conflict is outweighed only by more agreements, one of them on
 	// something that identifies a person (a year of birth shared by
@@ -465,7 +465,7 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 				evidence = true
 				continue
 			}
-			res := r.compare(x.e.person, y.e.person, mo)
+			res := r.compare(txn, b, x.e, y.e, mo)
 			if res.Conflict && res.Score < r.opt.MergeFloor {
 				// A date of birth, a document or the gender says they are
 				// two people, and nothing outweighs it: only a human
@@ -487,14 +487,65 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 // below the threshold when only the name agrees and it is not spelt almost
 // alike, or when contacts and addresses on both sides disagree — a name
 // alone makes two records one person only then (it still makes a lookup
-// hit). Joining, merging and splitting all use it, so that no path merges
-// on less.
-func (r *Resolver) compare(a, b match.Person, mo match.Options) match.Result {
-	res := match.Compare(a, b, mo)
+// hit). When the name is shared by so many records of the store that
+// namesakes are bound to agree on what else agrees (a year of birth, a
+// date a few weeks out), the score is held below MergeFloor: the pair is
+// no evidence. Joining, merging and splitting all use it, so that no path
+// merges on less.
+func (r *Resolver) compare(txn *store.Txn, b *batch, a, c *entry, mo match.Options) match.Result {
+	res := match.Compare(a.person, c.person, mo)
 	if !corroborated(res) && (res.Name < r.opt.NameOnly || res.Disagreeing) {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
+	if res.Score >= r.opt.MergeFloor && !res.Backed {
+		if limit, ok := namesakeLimits[res.DOB]; ok {
+			if r.namesakes(txn, b, a) > limit || r.namesakes(txn, b, c) > limit {
+				res.Score = min(res.Score, r.opt.MergeFloor-0.01)
+			}
+		}
+	}
 	return res
+}
+
+// namesakeLimits is, by how the dates of birth agree, the most records
+// sharing a name for that agreement (and the name) to tell one person:
+// with a few hundred records of Aleksandr Novak, some are born the same
+// year or weeks apart without being one man. An exact or swapped date
+// has no limit here.
+var namesakeLimits = map[string]uint32{"": 10, "year": 10, "near": 40, "close": 40}
+
+// namesakes is how many records of the store share a's name: for each of
+// its names the count of its rarest pair of words (of its one word for a
+// one-word name), the least over its names. It reads counts, never
+// postings, and is kept for the batch; a failed read counts as rare.
+func (r *Resolver) namesakes(txn *store.Txn, b *batch, a *entry) uint32 {
+	key := rk(a.key)
+	if v, ok := b.namesakes[key]; ok {
+		return v
+	}
+	least := uint32(0)
+	for i, raw := range a.person.Names {
+		primary, pairs := nameKeys(names.Parse(raw))
+		keys := pairs
+		if len(pairs) == 0 && len(primary) == 1 {
+			keys = []string{"n/" + primary[0]}
+		}
+		rarest := uint32(0)
+		for j, k := range keys {
+			c, err := r.count(txn, b, k)
+			if err != nil {
+				c = 0
+			}
+			if j == 0 || c < rarest {
+				rarest = c
+			}
+		}
+		if i == 0 || rarest < least {
+			least = rarest
+		}
+	}
+	b.namesakes[key] = least
+	return least
 }
 
 // corroborated reports whether a comparison has evidence besides the name,

@@ -129,7 +129,7 @@ func (r *Resolver) split(txn *store.Txn, b *batch, subject string) error {
 					ok = true
 					continue
 				}
-				if !ok && r.compare(m.e.person, o.e.person, mo).Score >= r.opt.Threshold {
+				if !ok && r.compare(txn, b, m.e, o.e, mo).Score >= r.opt.Threshold {
 					ok = true
 				}
 			}

@@ -211,23 +211,9 @@ func indexKeys(p match.Person) []string {
 		for _, k := range n.Keys() {
 			add("n/" + k)
 		}
-		var primary []string
-		for _, tok := range n.Tokens {
-			if k := names.TokenKey(tok); k != "" && !slices.Contains(primary, k) {
-				primary = append(primary, k)
-			}
-		}
-		if len(primary) > 6 {
-			primary = primary[:6]
-		}
-		for i := range primary {
-			for j := i + 1; j < len(primary); j++ {
-				a, b := primary[i], primary[j]
-				if a > b {
-					a, b = b, a
-				}
-				add("p/" + a + "|" + b)
-			}
+		_, pairs := nameKeys(n)
+		for _, k := range pairs {
+			add(k)
 		}
 	}
 	for _, id := range p.Identifiers {
@@ -246,6 +232,29 @@ func indexKeys(p match.Person) []string {
 	return keys
 }
 
+// nameKeys returns the token keys of a name (its first six distinct ones)
+// and the pair keys (p/) of every two of them.
+func nameKeys(n names.Name) (primary, pairs []string) {
+	for _, tok := range n.Tokens {
+		if k := names.TokenKey(tok); k != "" && !slices.Contains(primary, k) {
+			primary = append(primary, k)
+		}
+	}
+	if len(primary) > 6 {
+		primary = primary[:6]
+	}
+	for i := range primary {
+		for j := i + 1; j < len(primary); j++ {
+			a, b := primary[i], primary[j]
+			if a > b {
+				a, b = b, a
+			}
+			pairs = append(pairs, "p/"+a+"|"+b)
+		}
+	}
+	return primary, pairs
+}
+
 // batch holds what one feed batch changed in memory-mirrored state; it is
 // folded into the resolver's caches only after the batch commits.
 type batch struct {
@@ -258,10 +267,13 @@ type batch struct {
 	// changes applied, for lists read often within a batch; dropped when
 	// the batch changes the list again.
 	merged map[string][]string
+	// namesakes holds, by record, how many records of the store share its
+	// name (see Resolver.namesakes), read once per batch.
+	namesakes map[string]uint32
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
-	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string][]string{}}
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string][]string{}, namesakes: map[string]uint32{}}
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {

@@ -324,3 +324,45 @@ func TestYearOnlyMemberDoesNotCarryAConflict(t *testing.T) {
 		}
 	}
 }
+
+// With hundreds of records of one name in the store, namesakes are bound to
+// share a year of birth or be born weeks apart: a date a slip away, or a
+// year alone, joins records only under a name few records share. Under a
+// rare name the same slip is a clerk's, and the records are one person.
+func TestCommonNameNeedsMoreThanANearDate(t *testing.T) {
+	opt := DefaultOptions()
+	opt.MaxCandidates = 100 // every namesake is a candidate: the scorer, not retrieval, keeps them apart
+	f := mustOpen(t, opt)
+	var crowd []store.Incoming
+	for i := 0; len(crowd) < 60; i++ {
+		year := 1900 + 2*i
+		if year >= 1975 && year <= 1981 {
+			continue
+		}
+		crowd = append(crowd, person("census", fmt.Sprint(i), "name", "Aleksandr Novak",
+			"birthDate", fmt.Sprintf("%04d-%02d-%02d", year, 1+i%12, 1+i%28)))
+	}
+	f.put(t, crowd...)
+	f.put(t,
+		person("police", "a", "name", "Aleksandr Novak", "birthDate", "1978-02-13"),
+		person("visa", "b", "name", "Aleksandr Novak", "birthDate", "1978-03-01"),
+		person("border", "c", "name", "Aleksandr Novak", "birthDate", "1978"),
+		person("police", "w1", "name", "Wojciech Brzęczyszczykiewicz", "birthDate", "1978-02-13"),
+		person("visa", "w2", "name", "Wojciech Brzeczyszczykiewicz", "birthDate", "1978-03-01"),
+		person("border", "w3", "name", "Wojciech Brzeczyszczykiewicz", "birthDate", "1978"),
+	)
+	got := map[string]string{}
+	for _, c := range f.clusters(t) {
+		for _, k := range strings.Fields(c) {
+			got[k] = c
+		}
+	}
+	for _, k := range []string{"police/a", "visa/b", "border/c"} {
+		if got[k] != k {
+			t.Errorf("%s is in %q; under a name 60 others share, a date weeks out or a year alone is no evidence", k, got[k])
+		}
+	}
+	if want := "border/w3 police/w1 visa/w2"; got["police/w1"] != want {
+		t.Errorf("rare name: got %q, want %q (a slip of weeks and a year of birth join under a rare name)", got["police/w1"], want)
+	}
+}
