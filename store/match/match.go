@@ -280,6 +280,9 @@ func Compare(a, b Person, opt Options) Result {
 			if kind == "email" || kind == "phone" {
 				contactsAgree = true
 			}
+		case "shared":
+			// info@, contact@: an organisation's mailbox, read by many.
+			s = .03
 		case "close":
 			s = 0
 		case "conflict":
@@ -293,6 +296,9 @@ func Compare(a, b Person, opt Options) Result {
 		}
 		if s != 0 || agreement == "conflict" || agreement == "close" {
 			idScore += s
+			if agreement == "shared" {
+				agreement = "same, a shared mailbox"
+			}
 			add(kind, s, agreement)
 			say(kind + " " + agreement)
 		}
@@ -509,7 +515,7 @@ func kindsOf(a, b []Identifier) []string {
 // on both sides, "near" when two values are one typo apart, "close" when
 // two, "conflict" otherwise.
 func compareIDs(a, b []Identifier, kind string) string {
-	near, close := false, false
+	near, close, shared, compared := false, false, false, false
 	for _, x := range a {
 		if x.Kind != kind {
 			continue
@@ -518,6 +524,13 @@ func compareIDs(a, b []Identifier, kind string) string {
 			if y.Kind != kind {
 				continue
 			}
+			if kind == "email" && (roleMailbox(x.Value) || roleMailbox(y.Value)) {
+				if x.Value == y.Value {
+					shared = true
+				}
+				continue
+			}
+			compared = true
 			if x.Value == y.Value {
 				return "exact"
 			}
@@ -534,6 +547,12 @@ func compareIDs(a, b []Identifier, kind string) string {
 	if kind == "other" {
 		return ""
 	}
+	if shared {
+		return "shared"
+	}
+	if !compared {
+		return "" // only organisations' mailboxes: nothing said of the person
+	}
 	if near {
 		return "near"
 	}
@@ -541,6 +560,23 @@ func compareIDs(a, b []Identifier, kind string) string {
 		return "close"
 	}
 	return "conflict"
+}
+
+// roleMailboxes are the local parts of addresses an organisation gives to a
+// function rather than to a person (RFC 2142 and common practice).
+var roleMailboxes = map[string]bool{
+	"info": true, "contact": true, "admin": true, "office": true, "sales": true, "support": true,
+	"help": true, "hello": true, "mail": true, "enquiries": true, "inquiries": true, "noreply": true,
+	"no-reply": true, "team": true, "hr": true, "accounts": true, "billing": true, "reception": true,
+	"webmaster": true, "postmaster": true, "service": true, "customerservice": true, "abuse": true,
+}
+
+// roleMailbox reports whether a normalised e-mail address is a role
+// account (info@…): many people read and write from one, so it neither
+// identifies a person nor, when two differ, tells two people apart.
+func roleMailbox(email string) bool {
+	local, _, ok := strings.Cut(email, "@")
+	return ok && roleMailboxes[local]
 }
 
 func lastN(s string, n int) string {

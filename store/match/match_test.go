@@ -250,6 +250,28 @@ func TestHouseholdIsNotAPerson(t *testing.T) {
 	}
 }
 
+// An organisation's mailbox (info@, contact@) is read by many people: in
+// common it is weak evidence that neither corroborates a name nor backs a
+// date, and two different ones say nothing against a match.
+func TestRoleMailboxIsNotAPerson(t *testing.T) {
+	opt := DefaultOptions()
+	p := func(name, email string) Person {
+		return FromProperties("Person", map[string][]string{"name": {name}, "email": {email}})
+	}
+	r := Compare(p("Andrew Anderson", "info@ca-state.gov"), p("Andy Anderson", "INFO@ca-state.gov"), opt)
+	if r.Corroborated || r.Backed {
+		t.Errorf("shared info@ mailbox: corroborated=%v backed=%v %v, want neither", r.Corroborated, r.Backed, r.Evidence)
+	}
+	r = Compare(p("Andrew Anderson", "aanderson@ca-state.gov"), p("Andy Anderson", "aanderson@ca-state.gov"), opt)
+	if !r.Corroborated || !r.Backed {
+		t.Errorf("same personal e-mail: corroborated=%v backed=%v %v, want both", r.Corroborated, r.Backed, r.Evidence)
+	}
+	r = Compare(p("Andrew Anderson", "info@a.example"), p("Andrew Anderson", "contact@b.example"), opt)
+	if r.Disagreeing {
+		t.Errorf("two role mailboxes: disagreeing %v, want not (they are not the person's)", r.Evidence)
+	}
+}
+
 // A date of birth a few weeks or a year out is a clerk's slip when an
 // e-mail or a document agrees: it pulls the score down but says nothing of
 // two people. Without them, or years apart, it is still a conflict.

@@ -119,6 +119,8 @@ func TestSimilarity(t *testing.T) {
 		{"Maryann Smith", "Mary Ann Smith", .85, 1},
 		{"John Smith Jr", "John Smith Sr", 0, .6},
 		{"Morris Klein I", "Morris Klein II", 0, .6},
+		{"Morris I Klein", "Morris II Klein", 0, .6}, // "I" beside a numeral is "the first", not an initial
+		{"Morris I Klein", "Morris Klein", .85, 1},   // alone it may be an initial
 		{"Karim Ben Ali", "Karim Benali", .95, 1},
 		{"Karim Ben Ali", "Karim Ali", .85, 1},
 		{"Abu Bakr al-Baghdadi", "BAGHDADI, Abubakr", .9, 1},

@@ -322,6 +322,16 @@ const maxAlign = MaxTokens
 // a little (a missing middle name); a name that shares only little
 // identifying weight (one common token) stays well below a full match.
 func Similarity(a, b Name, w Weights) Score {
+	s := similarity(a, b, w)
+	if ga, gb := generationOf(a, b), generationOf(b, a); ga != "" && gb != "" && ga != gb {
+		s.Value *= .5
+		s.Explanation += ", generation " + ga + "/" + gb
+	}
+	return s
+}
+
+// similarity is Similarity before generations are compared.
+func similarity(a, b Name, w Weights) Score {
 	if w == nil {
 		w = DefaultWeights{}
 	}
@@ -410,11 +420,23 @@ func Similarity(a, b Name, w Weights) Score {
 		v = 0
 	}
 	exp := explain(counts[:], extra)
-	if a.Generation != "" && b.Generation != "" && a.Generation != b.Generation {
-		v *= .5
-		exp += ", generation " + a.Generation + "/" + b.Generation
-	}
 	return Score{Value: v, Explanation: exp, Different: different}
+}
+
+// generationOf is n's generational suffix, reading a lone "i" after the
+// first word as "the first" when the other name carries a numeral (Morris
+// I / Morris II Klein); on its own such an "i" is an initial.
+func generationOf(n, other Name) string {
+	if n.Generation != "" {
+		return n.Generation
+	}
+	switch other.Generation {
+	case "ii", "iii", "iv":
+		if len(n.Tokens) > 1 && slices.Contains(n.Tokens[1:], "i") {
+			return "i"
+		}
+	}
+	return ""
 }
 
 // joinedAlign tries the shorter name against the longer one with two

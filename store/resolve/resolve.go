@@ -49,7 +49,8 @@ type Options struct {
 	// them, when nothing between them conflicts. Defaults 0.90 and 0.45.
 	StrongBridge, BridgeFloor float64
 	// NameOnly is the least name similarity at which a record joins a
-	// subject on the name alone, with nothing else agreeing. Default 0.95.
+	// subject on the name alone, with nothing else agreeing. Default 0.96:
+	// a spelling variant, not a nickname (Andy / Andrew Anderson is 0.95).
 	NameOnly float64
 	// GiantBucket: an index key with more postings than this is too common
 	// to retrieve candidates by (pairs of keys still are). Default 5000.
@@ -73,7 +74,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
-		StrongBridge: 0.90, BridgeFloor: 0.45, NameOnly: 0.95,
+		StrongBridge: 0.90, BridgeFloor: 0.45, NameOnly: 0.96,
 		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
 		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000,
 	}

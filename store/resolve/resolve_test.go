@@ -366,3 +366,20 @@ func TestCommonNameNeedsMoreThanANearDate(t *testing.T) {
 		t.Errorf("rare name: got %q, want %q (a slip of weeks and a year of birth join under a rare name)", got["police/w1"], want)
 	}
 }
+
+// A nickname is a good name match but not a spelling of the same name:
+// with nothing else in common (an organisation's mailbox is nothing),
+// Andrew and Andy Anderson stay two subjects until something agrees.
+func TestNicknameAloneDoesNotMerge(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("crm", "1", "name", "Andrew Anderson", "email", "info@ca-state.gov"),
+		person("crm", "2", "name", "Andy Anderson", "email", "info@ca-state.gov"),
+		person("crm", "3", "name", "Robert Ellsworth", "birthDate", "1971-04-02"),
+		person("crm", "4", "name", "Bob Ellsworth", "birthDate", "1971-04-02"),
+	)
+	want := []string{"crm/1", "crm/2", "crm/3 crm/4"}
+	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
+		t.Errorf("clusters (-want +got):\n%s", diff)
+	}
+}
