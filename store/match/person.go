@@ -65,6 +65,16 @@ func NormalizeIdentifier(kind, value string) string {
 	return string(b)
 }
 
+// IdentifierProperties returns the properties read as identifiers, so that
+// whoever keeps a record's identity properties keeps them all.
+func IdentifierProperties() []string {
+	out := make([]string, len(identifierProps))
+	for i, p := range identifierProps {
+		out[i] = p[0]
+	}
+	return out
+}
+
 // identifierProps maps FtM properties to identifier kinds.
 var identifierProps = [][2]string{
 	{"passportNumber", "passport"}, {"idNumber", "national_id"}, {"socialSecurityNumber", "national_id"},

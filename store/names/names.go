@@ -109,6 +109,14 @@ var honorifics = map[string]bool{
 	"hajji": true, "mullah": true,
 }
 
+// abbreviations are the written short forms of given names that clerks
+// use (Mhd, Mohd for Muhammad in Syrian and Malaysian records; Wm, Chas,
+// Thos, Jas in English ones). Unlike nicknames they are the name itself.
+var abbreviations = map[string]string{
+	"mhd": "muhammad", "mohd": "muhammad", "muhd": "muhammad",
+	"wm": "william", "chas": "charles", "thos": "thomas", "jas": "james", "jno": "john", "geo": "george",
+}
+
 // generations distinguish a father from a son of the same name.
 var generations = map[string]string{
 	"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv",
@@ -130,6 +138,11 @@ func Parse(s string) Name {
 			n.Generation = g
 			raw = append(raw[:i:i], raw[i+1:]...)
 			break
+		}
+	}
+	for i, t := range raw {
+		if full, ok := abbreviations[t]; ok {
+			raw[i] = full
 		}
 	}
 	n.Tokens, n.Cores = foldParticles(raw)

@@ -122,6 +122,8 @@ func TestSimilarity(t *testing.T) {
 		{"Morris I Klein", "Morris II Klein", 0, .6}, // "I" beside a numeral is "the first", not an initial
 		{"Morris I Klein", "Morris Klein", .85, 1},   // alone it may be an initial
 		{"Karim Ben Ali", "Karim Benali", .95, 1},
+		{"Mhd Antoun", "Mohamed Antoun", .85, 1}, // a clerk's abbreviation
+		{"Wm. Harris", "William Harris", .95, 1},
 		{"Karim Ben Ali", "Karim Ali", .85, 1},
 		{"Abu Bakr al-Baghdadi", "BAGHDADI, Abubakr", .9, 1},
 		{"Osama bin Laden", "Usama bin Ladin", .8, 1},

@@ -2,9 +2,12 @@ package resolve
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/vigie/vigie/store/match"
 )
 
 func TestFeaturesRoundTrip(t *testing.T) {
@@ -51,4 +54,14 @@ func FuzzDecodeFeatures(f *testing.F) {
 			t.Fatal(diff)
 		}
 	})
+}
+
+// Every property the scorer reads as an identifier is kept for resolution:
+// a licence number dropped here made two records with one licence strangers.
+func TestIdentityPropsKeepEveryIdentifier(t *testing.T) {
+	for _, p := range match.IdentifierProperties() {
+		if !slices.Contains(identityProps, p) {
+			t.Errorf("identifier property %q is not among identityProps", p)
+		}
+	}
 }
