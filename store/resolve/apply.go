@@ -269,12 +269,25 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		}
 		target, current = "", ""
 	}
-	if target == "" && len(hits) > 0 {
+	// A record alone in its subject that now matches others (it was
+	// updated, or a document attached to it arrived after it) is placed as
+	// a new record would be: its subject merges into the one it joins, so
+	// that watches on either follow.
+	alone := false
+	if current != "" && len(hits) > 0 {
+		members, err := records(txn, current, 2)
+		if err != nil {
+			return err
+		}
+		alone = len(members) == 1
+	}
+	if (target == "" || alone) && len(hits) > 0 {
 		// Join the best subject that holds no one this record conflicts
 		// with (see joinable) — unless another subject matches about as
 		// well and the two conflict: then the record is ambiguous (a
 		// common name with no date, between two namesakes) and starts a
 		// subject of its own rather than guessing.
+		target = ""
 		var joinable []subjScore
 		for _, h := range hits {
 			ok, err := r.joinable(txn, b, e, mo, h)
@@ -303,7 +316,21 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 			}
 		}
 	}
-	if target == "" {
+	joined := target // the subject matched, before a merge may rename it
+	switch {
+	case alone && target == "":
+		target = current // it stays where it is
+	case alone:
+		into, from := target, current
+		if olderSubject(from, into) {
+			into, from = from, into
+		}
+		if err := merge(txn, b, into, from); err != nil {
+			return err
+		}
+		r.log.Debug("placed a record alone in its subject", "into", into, "from", from, "record", k.String())
+		target = into
+	case target == "":
 		if target, err = r.newSubject(txn); err != nil {
 			return err
 		}
@@ -317,12 +344,12 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	// between them beyond this record.
 	var targetRecs []scored
 	for _, h := range hits {
-		if h.id == target {
+		if h.id == joined {
 			targetRecs = h.recs
 		}
 	}
 	for _, h := range hits {
-		if h.id == target {
+		if h.id == target || h.id == joined {
 			continue
 		}
 		strong := bestOf(targetRecs) >= r.opt.StrongBridge && h.best >= r.opt.StrongBridge

@@ -383,3 +383,28 @@ func TestNicknameAloneDoesNotMerge(t *testing.T) {
 		t.Errorf("clusters (-want +got):\n%s", diff)
 	}
 }
+
+// A document that arrives after its holders can make two subjects one: a
+// record alone in its subject is placed again when it changes, and its
+// subject merges into the one it joins (so a watch on either follows).
+// A record that shares its subject with others stays where it is.
+func TestLateDocumentJoinsHolders(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("crm", "1054", "name", "Magdalena Smith", "birthDate", "2011-05-24"),
+		person("crm", "1056", "name", "Magdalena Jones", "birthDate", "5/24/11"),
+	)
+	if got := f.clusters(t); len(got) != 2 {
+		t.Fatalf("before the licences: %q, want two subjects (the surnames differ)", got)
+	}
+	lic := func(id, holder string) store.Incoming {
+		return store.Incoming{Source: "crm", ID: id, Schema: "Identification",
+			Properties: map[string][]string{"holder": {holder}, "number": {"93939211"}, "type": {"driving licence"}}}
+	}
+	f.put(t, lic("1054-licence", "1054"))
+	f.put(t, lic("1056-licence", "1056"))
+	want := []string{"crm/1054 crm/1056"}
+	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
+		t.Errorf("after the licences (-want +got):\n%s", diff)
+	}
+}
