@@ -650,14 +650,25 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	}
 	// Sized once: growing it was a tenth of resolution's time.
 	acc := make(map[string]float64, min(expect, budget, 4*r.opt.PostingCap))
+	// The records of the rarest keys — a date of birth, a document — are
+	// always among the candidates, up to a quarter of them: their weight
+	// alone may not outrank hundreds of namesakes who share the name's
+	// pair of words, yet they are the ones the date or document points at
+	// (Rob Evans born on the day asked for, against Robert Evans ×1,500).
+	reserve, reserved := max/4, 0
 	for _, ki := range infos {
+		w := ki.w
+		if reserved+int(ki.count) <= reserve {
+			reserved += int(ki.count)
+			w += reservedWeight
+		}
 		limit := min(r.opt.PostingCap, budget)
 		if limit <= 0 {
 			break
 		}
 		n, err := r.eachPosting(txn, b, ki.key, limit, gen, func(other string) {
 			if other != self {
-				acc[other] += ki.w
+				acc[other] += w
 			}
 		})
 		if err != nil {
@@ -667,6 +678,10 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	}
 	return topCandidates(acc, max), nil
 }
+
+// reservedWeight lifts the records of the rarest keys above any sum of
+// ordinary key weights (each at most a few tens).
+const reservedWeight = 1000
 
 // topCandidates returns the max candidates of acc with the most weight,
 // heaviest first (ties by key, so retrieval is deterministic). It keeps a

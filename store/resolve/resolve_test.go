@@ -408,3 +408,60 @@ func TestLateDocumentJoinsHolders(t *testing.T) {
 		t.Errorf("after the licences (-want +got):\n%s", diff)
 	}
 }
+
+// Under a name held by many more records than a lookup scores, the record
+// with the date of birth asked for must still be scored: the records of
+// the rarest keys are always candidates — so "Robert Evans born
+// 1999-07-03" finds Rob Evans born that day, whose only key in common with
+// the query is the date, and the Robert Evans born that day who sorts
+// after the first PostingCap namesakes.
+func TestLookupFindsTheDateUnderACrowdedName(t *testing.T) {
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 1000
+	f := mustOpen(t, opt)
+	word := func(i int) string { // a made-up word per i: "kabe", "kibo"…
+		const cons, vow = "bdfgklmnprstvz", "aeiou"
+		w := ""
+		for ; ; i /= 70 {
+			w += string(cons[i%14]) + string(vow[i/14%5])
+			if i < 70 {
+				return w
+			}
+		}
+	}
+	var recs []store.Incoming
+	for i := range 3000 { // a store where Robert Evans is a small share
+		recs = append(recs, person("census", fmt.Sprintf("f%04d", i), "name", word(i)+" "+word(i+3001)))
+	}
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", "Robert Evans",
+			"birthDate", fmt.Sprintf("%04d-%02d-%02d", 1920+i%60, 1+i%12, 1+i%28)))
+	}
+	for i := range 6 { // others born that day
+		recs = append(recs, person("census", fmt.Sprintf("d%d", i), "name", word(i+7000)+" "+word(i+8000), "birthDate", "1999-07-03"))
+	}
+	f.put(t, recs...)
+	f.put(t,
+		person("police", "rob", "name", "Rob Evans", "birthDate", "1999-07-03"),
+		person("visa", "zz-last", "name", "Robert Evans", "birthDate", "1999-07-03"),
+	)
+	q, err := ParseQuery("evans robert born 1999-07-03")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, h := range hits {
+		for _, r := range h.Records {
+			found[r.Source+"/"+r.ID] = true
+		}
+	}
+	for _, want := range []string{"police/rob", "visa/zz-last"} {
+		if !found[want] {
+			t.Errorf("%s (born on the day asked for) is not among the hits", want)
+		}
+	}
+}
