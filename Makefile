@@ -27,7 +27,7 @@ eval:
 ## bench: performance figures at scale (not part of `make test`)
 PEOPLE ?= 200000
 bench:
-	$(GO) run ./cmd/vigie bench --people $(PEOPLE) --postgres --json store/quality/testdata/bench-latest.json
+	$(GO) run ./cmd/vigie bench --people $(PEOPLE) --queries 2000 --postgres --json store/quality/testdata/bench-latest.json
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./rules/ ./store/names/ ./store/match/
 
 ## fuzz: every fuzz target for FUZZTIME each
