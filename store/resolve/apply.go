@@ -321,14 +321,11 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	case alone && target == "":
 		target = current // it stays where it is
 	case alone:
-		into, from := target, current
-		if olderSubject(from, into) {
-			into, from = from, into
-		}
-		if err := merge(txn, b, into, from); err != nil {
+		into, err := mergeIntoOlder(txn, b, target, current)
+		if err != nil {
 			return err
 		}
-		r.log.Debug("placed a record alone in its subject", "into", into, "from", from, "record", k.String())
+		r.log.Debug("placed a record alone in its subject", "into", into, "record", k.String())
 		target = into
 	case target == "":
 		if target, err = r.newSubject(txn); err != nil {
@@ -360,18 +357,25 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		if !ok {
 			continue
 		}
-		into, from := target, h.id
-		if olderSubject(from, into) {
-			into, from = from, into
-		}
-		if err := merge(txn, b, into, from); err != nil {
+		into, err := mergeIntoOlder(txn, b, target, h.id)
+		if err != nil {
 			return err
 		}
-		r.log.Debug("merged subjects", "into", into, "from", from, "via", k.String())
+		r.log.Debug("merged subjects", "into", into, "via", k.String())
 		target = into
 		targetRecs = append(targetRecs, h.recs...)
 	}
 	return nil
+}
+
+// mergeIntoOlder merges subjects a and c into the older of the two (whose
+// id stays; the other becomes its alias) and returns that id.
+func mergeIntoOlder(txn *store.Txn, b *batch, a, c string) (string, error) {
+	into, from := a, c
+	if olderSubject(from, into) {
+		into, from = from, into
+	}
+	return into, merge(txn, b, into, from)
 }
 
 // subjScore is a subject a record matches, with the records scored.
