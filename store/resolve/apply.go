@@ -548,7 +548,8 @@ var namesakeLimits = map[string]uint32{"": 10, "year": 10, "near": 40, "close": 
 // namesakes is how many records of the store share a's name: for each of
 // its names the count of its rarest pair of words (of its one word for a
 // one-word name), the least over its names. It reads counts, never
-// postings, and is kept for the batch; a failed read counts as rare.
+// postings, and is kept for the batch; a failed read is logged and counts
+// as rare.
 func (r *Resolver) namesakes(txn *store.Txn, b *batch, a *entry) uint32 {
 	key := rk(a.key)
 	if v, ok := b.namesakes[key]; ok {
@@ -565,6 +566,9 @@ func (r *Resolver) namesakes(txn *store.Txn, b *batch, a *entry) uint32 {
 		for j, k := range keys {
 			c, err := r.count(txn, b, k)
 			if err != nil {
+				// Compare has no error to return: say it, and judge the
+				// name rare (the scorer's own rules still apply).
+				r.log.Warn("namesake count unreadable; treating the name as rare", "key", k, "record", a.key.String(), "err", err)
 				c = 0
 			}
 			if j == 0 || c < rarest {

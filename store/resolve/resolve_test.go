@@ -56,6 +56,18 @@ func (f *fixture) put(t testing.TB, recs ...store.Incoming) {
 	}
 }
 
+// checkClusters reports, as an error of t, how the subjects differ from
+// want (each a sorted, space-separated list of "source/id"); it returns
+// whether they were as wanted.
+func (f *fixture) checkClusters(t testing.TB, what string, want ...string) bool {
+	t.Helper()
+	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
+		t.Errorf("%s (-want +got):\n%s", what, diff)
+		return false
+	}
+	return true
+}
+
 // clusters returns the subjects as sorted lists of "source/id", sorted.
 func (f *fixture) clusters(t testing.TB) []string {
 	t.Helper()
@@ -86,14 +98,11 @@ func TestResolveGroupsVariantsAndKeepsNamesakesApart(t *testing.T) {
 		person("police", "p2", "name", "Ibrahim Abdeslam", "birthDate", "1984-07-30"),
 		person("police", "p3", "name", "Salah Abdeslam", "birthDate", "1961-02-03"),
 	)
-	want := []string{
+	f.checkClusters(t, "clusters",
 		"border/b1 border/b2 partner/w1 police/p1",
 		"police/p2",
 		"police/p3",
-	}
-	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
-		t.Errorf("clusters (-want +got):\n%s", diff)
-	}
+	)
 }
 
 func TestChainingNeedsEvidenceBetweenSubjects(t *testing.T) {
@@ -106,9 +115,8 @@ func TestChainingNeedsEvidenceBetweenSubjects(t *testing.T) {
 	// And b/3 matches both equally well: it cannot tell which of the two
 	// namesakes it is, so it joins neither.
 	f.put(t, person("b", "3", "name", "Johannes Michael Schwarzenberger"))
-	want := []string{"a/1", "a/2", "b/3"}
-	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
-		t.Fatalf("clusters (-want +got):\n%s", diff)
+	if !f.checkClusters(t, "clusters", "a/1", "a/2", "b/3") {
+		t.FailNow()
 	}
 }
 
@@ -161,10 +169,7 @@ func TestJudgementsOverrideAndSurviveReingest(t *testing.T) {
 	if err := f.res.Judge(ctx, true, store.Key{Source: "s", ID: "a"}, store.Key{Source: "s", ID: "c"}, "officer1", "C-1", now); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"s/a s/c", "s/b"}
-	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
-		t.Errorf("after 'same' a~c (-want +got):\n%s", diff)
-	}
+	f.checkClusters(t, "after 'same' a~c", "s/a s/c", "s/b")
 	if err := f.res.Judge(ctx, true, store.Key{Source: "s", ID: "a"}, store.Key{Source: "s", ID: "zzz"}, "o", "", now); err == nil {
 		t.Error("Judge with an unknown record = nil, want an error")
 	}
@@ -178,10 +183,7 @@ func TestPassportAttachesToHolderAndJoinsSubjects(t *testing.T) {
 		person("visa", "h1", "name", "Youssef El Amrani"),
 		person("police", "x9", "name", "Yousef Amrani", "passportNumber", "eh123456"),
 	)
-	want := []string{"police/x9 visa/h1"}
-	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
-		t.Errorf("clusters (-want +got):\n%s", diff)
-	}
+	f.checkClusters(t, "clusters", "police/x9 visa/h1")
 	hits, err := f.res.Lookup(context.Background(), Query{Identifiers: []Identifier{{Kind: "", Value: "EH123456"}}}, LookupOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -378,10 +380,7 @@ func TestNicknameAloneDoesNotMerge(t *testing.T) {
 		person("crm", "3", "name", "Robert Ellsworth", "birthDate", "1971-04-02"),
 		person("crm", "4", "name", "Bob Ellsworth", "birthDate", "1971-04-02"),
 	)
-	want := []string{"crm/1", "crm/2", "crm/3 crm/4"}
-	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
-		t.Errorf("clusters (-want +got):\n%s", diff)
-	}
+	f.checkClusters(t, "clusters", "crm/1", "crm/2", "crm/3 crm/4")
 }
 
 // A document that arrives after its holders can make two subjects one: a
@@ -403,10 +402,7 @@ func TestLateDocumentJoinsHolders(t *testing.T) {
 	}
 	f.put(t, lic("1054-licence", "1054"))
 	f.put(t, lic("1056-licence", "1056"))
-	want := []string{"crm/1054 crm/1056"}
-	if diff := cmp.Diff(want, f.clusters(t)); diff != "" {
-		t.Errorf("after the licences (-want +got):\n%s", diff)
-	}
+	f.checkClusters(t, "after the licences", "crm/1054 crm/1056")
 }
 
 // Under a name held by many more records than a lookup scores, the record
