@@ -119,7 +119,8 @@ func skeleton(t string) string {
 
 // Keys returns the retrieval keys of a name, for an inverted index: the
 // TokenKey of every token, plus the keys of the formal names a nickname
-// stands for (Bob → robert's key). Variant spellings of the same name share
+// stands for (Bob → robert's key) and of the canonical form of a given
+// name listed in several languages (Serhii → sergey's key). Variant spellings of the same name share
 // at least one key per token they have in common. A name has at most five
 // keys per token; initials have none.
 func (n Name) Keys() []string {
@@ -138,6 +139,9 @@ func (n Name) Keys() []string {
 	for i, t := range n.Tokens {
 		add(TokenKey(t))
 		if c := n.core(i); c != t {
+			add(TokenKey(c))
+		}
+		if c := canonicalForm(t); c != "" {
 			add(TokenKey(c))
 		}
 		for i, f := range formalNames(t) {

@@ -52,9 +52,9 @@ type Name struct {
 	// Cores are the tokens without their glued particles (ali, baghdadi,
 	// berg), index for index; nil when built by hand (then Tokens count).
 	Cores []string
-	// keys and coreKeys cache TokenKey of each token and core (Parse
-	// fills them).
-	keys, coreKeys []string
+	// words and coreWords are the tokens and cores prepared for
+	// comparison (Parse fills them; hand-built names prepare them on use).
+	words, coreWords []word
 	// Generation is a trailing generational suffix (jr, sr, i, ii, iii,
 	// iv), taken out of the tokens: John Smith Jr and John Smith Sr are two
 	// people.
@@ -62,17 +62,29 @@ type Name struct {
 }
 
 func (n Name) key(i int) string {
-	if i < len(n.keys) {
-		return n.keys[i]
+	if i < len(n.words) {
+		return n.words[i].key
 	}
 	return TokenKey(n.Tokens[i])
 }
 
-func (n Name) coreKey(i int) string {
-	if i < len(n.coreKeys) {
-		return n.coreKeys[i]
+func (n Name) word(i int) *word {
+	if i < len(n.words) {
+		return &n.words[i]
 	}
-	return TokenKey(n.core(i))
+	w := newWord(n.Tokens[i])
+	return &w
+}
+
+func (n Name) coreWord(i int) *word {
+	if i < len(n.coreWords) {
+		return &n.coreWords[i]
+	}
+	if c := n.core(i); c != n.Tokens[i] {
+		w := newWord(c)
+		return &w
+	}
+	return n.word(i)
 }
 
 func (n Name) core(i int) string {
@@ -149,13 +161,13 @@ func Parse(s string) Name {
 	if len(n.Tokens) > MaxTokens {
 		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
 	}
-	n.keys = make([]string, len(n.Tokens))
-	n.coreKeys = make([]string, len(n.Tokens))
+	n.words = make([]word, len(n.Tokens))
+	n.coreWords = make([]word, len(n.Tokens))
 	for i, t := range n.Tokens {
-		n.keys[i] = TokenKey(t)
-		n.coreKeys[i] = n.keys[i]
+		n.words[i] = newWord(t)
+		n.coreWords[i] = n.words[i]
 		if n.Cores[i] != t {
-			n.coreKeys[i] = TokenKey(n.Cores[i])
+			n.coreWords[i] = newWord(n.Cores[i])
 		}
 	}
 	return n

@@ -250,3 +250,53 @@ func BenchmarkSimilarity(b *testing.B) {
 		Similarity(x, y, nil)
 	}
 }
+
+// TestEastSlavicForms: the Russian, Ukrainian and Belarusian forms of a
+// given name, its patronymic and an -enko surname agree as spelling
+// variants and share a retrieval key; names that only look alike (Olga,
+// Oleg), the two sexes of a patronymic, and short words with Ukrainian h
+// for g (Hill, Gill) do not.
+func TestEastSlavicForms(t *testing.T) {
+	same := [][2]string{
+		{"sergey", "serhii"}, {"sergei", "siarhei"}, {"сергій", "sergey"}, {"nikolay", "mykola"}, {"mikalai", "nikolai"},
+		{"igor", "ihor"}, {"olga", "olha"}, {"volha", "olga"}, {"grigory", "hryhorii"}, {"vladimir", "uladzimir"},
+		{"elena", "olena"}, {"yevgeny", "yevhen"}, {"yauheni", "evgeniy"}, {"tatyana", "tatsiana"}, {"pavel", "pavlo"},
+		{"sergeyevich", "serhiiovych"}, {"sergeevich", "siarheevich"}, {"pavlovna", "paulauna"}, {"pavlovich", "pavlovych"},
+		{"yurievich", "urijovic"}, {"nikolayevich", "mykolaiovych"}, {"olegovich", "alehavich"}, {"gennadyevich", "hennadiiovych"},
+		{"lukashenko", "lukashenka"}, {"prigozhin", "prihozhyn"}, {"gritsenko", "hrytsenko"}, {"zhuravleva", "zuravlova"},
+		{"shevchenko", "sevcenko"},
+	}
+	for _, p := range same {
+		a, b := Parse(p[0]).String(), Parse(p[1]).String()
+		if s, k := tokenSim(a, b); k != kindVariant || s < .85 {
+			t.Errorf("%s / %s: %.2f %s, want a variant", a, b, s, kindNames[k])
+		}
+		if s, k := tokenSim(b, a); k != kindVariant || s < .85 {
+			t.Errorf("%s / %s: %.2f %s, want a variant (swapped)", b, a, s, kindNames[k])
+		}
+	}
+	different := [][2]string{
+		{"olga", "oleg"}, {"olha", "oleh"}, {"ivanna", "ivan"}, {"mariya", "marina"}, {"ivanovich", "ivanovna"},
+		{"sergeyevich", "sergeyevna"}, {"hill", "gill"}, {"oleksandr", "oleksandra"}, {"petrovich", "pavlovich"},
+	}
+	for _, p := range different {
+		if s, k := tokenSim(p[0], p[1]); k == kindVariant || s >= .5 {
+			t.Errorf("%s / %s: %.2f %s, want them told apart", p[0], p[1], s, kindNames[k])
+		}
+	}
+	// Given names of one line reach each other through a key, alone and
+	// in the pair keys the resolver builds with CanonicalKey.
+	for _, p := range [][2]string{{"Serhii", "Sergey"}, {"Mykola", "Nikolay"}, {"Ihor", "Igor"}, {"Hryhorii", "Grigoriy"}, {"Volha", "Olga"}} {
+		ka, kb := Parse(p[0]).Keys(), Parse(p[1]).Keys()
+		shared := false
+		for _, k := range ka {
+			shared = shared || contains(kb, k)
+		}
+		if !shared {
+			t.Errorf("%s %v and %s %v share no key", p[0], ka, p[1], kb)
+		}
+		if a, b := CanonicalKey(Parse(p[0]).Tokens[0]), CanonicalKey(Parse(p[1]).Tokens[0]); a != b {
+			t.Errorf("CanonicalKey %s = %q, %s = %q", p[0], a, p[1], b)
+		}
+	}
+}

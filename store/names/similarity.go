@@ -78,10 +78,14 @@ const (
 var kindNames = [...]string{"different", "typo", "initial", "nickname", "variant", "exact"}
 
 // tokenSim scores two normalised tokens.
-func tokenSim(a, b string) (float64, int) { return tokenSimK(a, b, TokenKey(a), TokenKey(b)) }
+func tokenSim(a, b string) (float64, int) {
+	wa, wb := newWord(a), newWord(b)
+	return tokenSimW(&wa, &wb)
+}
 
-// tokenSimK is tokenSim with the tokens' keys already computed.
-func tokenSimK(a, b, ka, kb string) (float64, int) {
+// tokenSimW is tokenSim of two prepared words.
+func tokenSimW(x, y *word) (float64, int) {
+	a, b := x.s, y.s
 	if a == b {
 		return 1, kindExact
 	}
@@ -91,9 +95,21 @@ func tokenSimK(a, b, ka, kb string) (float64, int) {
 		}
 		return 0, kindDifferent
 	}
+	if x.group >= 0 && y.group >= 0 && x.group != y.group {
+		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
+	}
+	if enkoForms(a, b) {
+		return .9, kindVariant // Lukashenko / Lukashenka: Ukrainian and Belarusian spellings
+	}
+	if same, opposite := patronymicPair(x, y); same {
+		return .92, kindVariant // Sergeyevich / Serhiiovych / Siarheevich
+	} else if opposite {
+		return .3, kindDifferent // Ivanovich / Ivanovna
+	}
 	if genderForms(a, b) {
 		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
 	}
+	ka, kb := x.key, y.key
 	if k := ka; k == kb {
 		jw := JaroWinkler(a, b)
 		if jw > .93 {
@@ -104,6 +120,9 @@ func tokenSimK(a, b, ka, kb string) (float64, int) {
 		if len(k) > 2 || jw >= .85 {
 			return .93, kindVariant
 		}
+	}
+	if x.group >= 0 && x.group == y.group {
+		return .92, kindVariant // Sergey / Serhii / Siarhei
 	}
 	if Nickname(a, b) {
 		return .9, kindNickname
@@ -118,6 +137,11 @@ func tokenSimK(a, b, ka, kb string) (float64, int) {
 				return .88, kindVariant
 			}
 		}
+	}
+	// Folding Ukrainian and Belarusian spellings changes enough letters
+	// (Hramau, Gromov) that the words need not look alike first.
+	if (x.fold != ka || y.fold != kb) && x.fold == y.fold {
+		return .88, kindVariant // Prihozhyn / Prigozhin, Hramau / Gromov, Zuravlova / Zhuravleva
 	}
 	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
 	if ga == gb || (ga != a || gb != b) && TokenKey(ga) == TokenKey(gb) {
@@ -196,8 +220,65 @@ func rearranged(a, b string) bool {
 
 // alternates are spellings of one sound the skeleton keeps apart because
 // other languages need them apart: French ch is English sh (Cherif,
-// Sharif), German and Slavic j is English y (Josef, Yosef).
+// Sharif), German and Slavic j is English y (Josef, Yosef). Ukrainian h
+// for Russian g is ukrainianH.
 var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}}
+
+// foldKey is the TokenKey of a token written as a Russian romanisation
+// would write it (slavicFold); key is the token's own TokenKey, returned
+// when folding changes nothing. Parse computes it once per token.
+func foldKey(t, key string) string {
+	if f := slavicFold(t); f != t {
+		return TokenKey(f)
+	}
+	return key
+}
+
+// slavicFold writes a Ukrainian or Belarusian romanisation of a name the
+// way a Russian one reads: consonants that lost their ISO 9 diacritic
+// (iso9Fold: Zuravlova, Zhuravleva) and, in words of five letters or
+// more, h for g (ukrainianH) and the Belarusian -au of -ov (Hramau,
+// Gromov).
+func slavicFold(t string) string {
+	if len(t) >= 5 {
+		if strings.HasSuffix(t, "au") {
+			t = t[:len(t)-2] + "ov"
+		}
+		t = ukrainianH(t)
+	}
+	return iso9Fold(t)
+}
+
+// ukrainianH writes the h of a Ukrainian romanisation as the g of the
+// Russian one (Prihozhyn → prigozhyn, Hrytsenko → grytsenko), leaving the
+// h of zh, kh, sh, ch, th alone. Only in words of five letters or more
+// (slavicFold) is it seldom another name (Hill, Gill).
+func ukrainianH(t string) string {
+	var b []byte
+	for i := 0; i < len(t); i++ {
+		if t[i] == 'h' && (i == 0 || strings.IndexByte("zkscdtpg", t[i-1]) < 0) {
+			if b == nil {
+				b = []byte(t)
+			}
+			b[i] = 'g'
+		}
+	}
+	if b == nil {
+		return t
+	}
+	return string(b)
+}
+
+// enkoForms reports whether a and b are the Ukrainian (-enko) and
+// Belarusian (-enka) spellings of one surname: not masculine and feminine
+// forms, which genderForms would take them for.
+func enkoForms(a, b string) bool {
+	if len(a) != len(b) || len(a) < 6 {
+		return false
+	}
+	stem := len(a) - 4
+	return a[:stem] == b[:stem] && (a[stem:] == "enko" && b[stem:] == "enka" || a[stem:] == "enka" && b[stem:] == "enko")
+}
 
 // genderForms reports whether a and b are the masculine and feminine forms
 // of one name: a trailing a (Samir, Samira), or Slavic surname endings
@@ -358,12 +439,12 @@ func similarity(a, b Name, w Weights) Score {
 	var kinds [maxAlign][maxAlign]int
 	for i, x := range ta {
 		for j, y := range tb {
-			sims[i][j], kinds[i][j] = tokenSimK(x, y, a.key(i), b.key(j))
-			if cx, cy := a.core(i), b.core(j); (cx != x || cy != y) && sims[i][j] < .92 {
+			wx, wy := a.word(i), b.word(j)
+			sims[i][j], kinds[i][j] = tokenSimW(wx, wy)
+			if cx, cy := a.coreWord(i), b.coreWord(j); (cx.s != x || cy.s != y) && sims[i][j] < .92 {
 				// Compare without glued particles: "benali" / "ali".
-				kx, ky, kcx, kcy := a.key(i), b.key(j), a.coreKey(i), b.coreKey(j)
-				for _, p := range [][4]string{{cx, cy, kcx, kcy}, {cx, y, kcx, ky}, {x, cy, kx, kcy}} {
-					if s, k := tokenSimK(p[0], p[1], p[2], p[3]); s*.95 > sims[i][j] {
+				for _, p := range [][2]*word{{cx, cy}, {cx, wy}, {wx, cy}} {
+					if s, k := tokenSimW(p[0], p[1]); s*.95 > sims[i][j] {
 						sims[i][j], kinds[i][j] = s*.95, min(k, kindVariant)
 					}
 				}

@@ -234,11 +234,12 @@ func indexKeys(p match.Person) []string {
 	return keys
 }
 
-// nameKeys returns the token keys of a name (its first six distinct ones)
+// nameKeys returns the token keys of a name (its first six distinct ones;
+// of a given name listed in several languages, its canonical form's key)
 // and the pair keys (p/) of every two of them.
 func nameKeys(n names.Name) (primary, pairs []string) {
 	for _, tok := range n.Tokens {
-		if k := names.TokenKey(tok); k != "" && !slices.Contains(primary, k) {
+		if k := names.CanonicalKey(tok); k != "" && !slices.Contains(primary, k) {
 			primary = append(primary, k)
 		}
 	}

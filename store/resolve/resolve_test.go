@@ -461,3 +461,35 @@ func TestLookupFindsTheDateUnderACrowdedName(t *testing.T) {
 		}
 	}
 }
+
+// Sanctions lists and registers name one person in Russian, Ukrainian and
+// Belarusian forms, romanised several ways: Sergey Ivanovich Gritsenko,
+// Serhii Ivanovych Hrytsenko, Siarhei Ivanavich Hrytsenka. They are one
+// subject; a namesake with another patronymic and date, and a brother
+// sharing the date (twins), are not. An officer asking with the Ukrainian
+// spelling finds the Russian records first.
+func TestOnePersonInThreeEastSlavicLanguages(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("eu", "1", "name", "Sergey Ivanovich GRITSENKO", "alias", "Сергей Иванович Гриценко", "birthDate", "1971-03-02", "nationality", "ru"),
+		person("ua", "7", "name", "Hrytsenko Serhii Ivanovych", "alias", "Гриценко Сергій Іванович", "birthDate", "1971-03-02"),
+		person("by", "3", "name", "Siarhei Ivanavich HRYTSENKA", "birthDate", "02.03.1971"),
+		person("ua", "8", "name", "Hrytsenko Serhii Petrovych", "birthDate", "1985-06-11"),
+		person("eu", "2", "name", "Olga Igorevna MELNIK", "birthDate", "1980-01-01", "gender", "female"),
+		person("ua", "9", "name", "Melnyk Olha Ihorivna", "birthDate", "1980-01-01"),
+		person("eu", "4", "name", "Oleg Igorevich MELNIK", "birthDate", "1980-01-01", "gender", "male"),
+	)
+	f.checkClusters(t, "clusters", "by/3 eu/1 ua/7", "eu/2 ua/9", "eu/4", "ua/8")
+
+	q, err := ParseQuery("Serhii Hrytsenko 1971-03-02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || len(hits[0].Records) != 3 || !hits[0].Match {
+		t.Fatalf("lookup: %+v, want the three records of Sergey Gritsenko first, as a match", hits)
+	}
+}

@@ -1,0 +1,184 @@
+package names
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The table of East Slavic given names is vigie's own (see its header):
+// no maintained library pairs Russian, Ukrainian and Belarusian forms of
+// a name, and sanctions and police records name the same person in all
+// three — Sergey in a Russian passport, Serhii in a Ukrainian register,
+// Siarhei in a Belarusian one.
+//
+//go:embed data/eastslavic.txt
+var eastSlavic []byte
+
+// formTable maps each form of a given name to the name (line) it is a
+// form of, and each patronymic stem to the names it derives from.
+type formTable struct {
+	forms     map[string]int32
+	stems     map[string][]int32
+	canonical []string
+}
+
+var languageForms = sync.OnceValue(func() formTable {
+	t := formTable{forms: map[string]int32{}, stems: map[string][]int32{}}
+	sc := bufio.NewScanner(bytes.NewReader(eastSlavic))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		g := int32(len(t.canonical))
+		for i, f := range strings.Fields(line) {
+			if i == 0 {
+				t.canonical = append(t.canonical, f)
+			}
+			stem, isStem := strings.CutPrefix(f, "~")
+			if !isStem {
+				if _, dup := t.forms[f]; !dup { // a form on two lines keeps its first
+					t.forms[f] = g
+				}
+			}
+			if c := stemCore(stem); !slices.Contains(t.stems[c], g) {
+				t.stems[c] = append(t.stems[c], g)
+			}
+		}
+	}
+	return t
+})
+
+// givenName returns the line of the table tok is a form of, -1 when tok
+// is not listed.
+func givenName(tok string) int32 {
+	if g, ok := languageForms().forms[tok]; ok {
+		return g
+	}
+	return -1
+}
+
+// LanguageForms reports whether a and b are two forms of one given name in
+// Russian, Ukrainian or Belarusian, or in two romanisations of them
+// (Sergey, Serhii, Siarhei; Nikolay, Mykola, Mikalai; Olga, Olha, Volha).
+func LanguageForms(a, b string) bool {
+	ga := givenName(a)
+	return a != b && ga >= 0 && ga == givenName(b)
+}
+
+// canonicalForm returns the canonical form of a given name listed in the
+// table (Serhii → sergey), or "" when tok is not listed.
+func canonicalForm(tok string) string {
+	if g := givenName(tok); g >= 0 {
+		return languageForms().canonical[g]
+	}
+	return ""
+}
+
+// CanonicalKey is TokenKey of a token's canonical form when the token is a
+// listed form of a given name (Serhii and Sergey key alike), TokenKey of the
+// token otherwise. Index keys built from pairs of words use it, so that a
+// pair reaches the records whose words are other forms of the same names.
+func CanonicalKey(tok string) string {
+	if c := canonicalForm(tok); c != "" {
+		return TokenKey(c)
+	}
+	return TokenKey(tok)
+}
+
+// word is a token prepared for tokenSim: its keys and what the table of
+// East Slavic names says of it. Parse prepares the words of a name once.
+type word struct {
+	s, key string
+	// fold is foldKey of the token.
+	fold string
+	// group is the given name the token is a form of (givenName), -1 none.
+	group int32
+	// stem and stemKey are the patronymic's stem and its TokenKey ("" when
+	// the token is no patronymic); female its sex.
+	stem, stemKey string
+	female        bool
+}
+
+func newWord(s string) word { return newWordKeyed(s, TokenKey(s)) }
+
+func newWordKeyed(s, key string) word {
+	w := word{s: s, key: key, fold: foldKey(s, key), group: givenName(s)}
+	if stem, female, ok := patronymic(s); ok {
+		w.stem, w.stemKey, w.female = stem, TokenKey(stem), female
+	}
+	return w
+}
+
+// patronymicSuffixes are the endings of Russian, Ukrainian and Belarusian
+// patronymics, longest first, with the sex they mark. The forms without
+// their last letter are ISO 9 romanisations that lost a diacritic
+// (Jurijovyč → jurijovyc).
+var patronymicSuffixes = []struct {
+	suffix string
+	female bool
+}{
+	{"ovich", false}, {"evich", false}, {"ovych", false}, {"evych", false}, {"avich", false},
+	{"ovic", false}, {"evic", false}, {"ovyc", false}, {"avic", false},
+	{"ovna", true}, {"evna", true}, {"ivna", true}, {"auna", true}, {"ichna", true},
+}
+
+// patronymic splits a patronymic into the stem of the father's name and
+// the sex it marks. ok is false for a token that is no patronymic.
+func patronymic(t string) (stem string, female, ok bool) {
+	for _, s := range patronymicSuffixes {
+		if len(t) >= len(s.suffix)+3 && strings.HasSuffix(t, s.suffix) {
+			return stemCore(t[:len(t)-len(s.suffix)]), s.female, true
+		}
+	}
+	return "", false, false
+}
+
+// stemCore drops the vowels and glides a name or stem ends in (Sergey →
+// serg, Serhii → serh, Mykola → mykol), so a stem compares with the name
+// it was built from whatever linking letters each language puts before the
+// patronymic suffix. It keeps at least two letters.
+func stemCore(s string) string {
+	for len(s) > 2 && strings.IndexByte("aeiouyj", s[len(s)-1]) >= 0 {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// patronymicPair compares two words. same reports whether both are
+// patronymics of one sex built on forms of one name (Sergeyevich,
+// Serhiiovych, Siarheevich; Pavlovna, Paulauna); opposite whether they are
+// built on one name for the two sexes (Ivanovich, Ivanovna).
+func patronymicPair(a, b *word) (same, opposite bool) {
+	if a.stem == "" || b.stem == "" {
+		return false, false
+	}
+	alike := a.stem == b.stem || a.stemKey == b.stemKey
+	if !alike {
+		t := languageForms()
+		for _, g := range t.stems[a.stem] {
+			alike = alike || slices.Contains(t.stems[b.stem], g)
+		}
+	}
+	if !alike {
+		return false, false
+	}
+	return a.female == b.female, a.female != b.female
+}
+
+// iso9Fold writes the consonants that ISO 9 romanises with a diacritic
+// the way they read once the diacritic is lost (Ž → z, Č → c, Š → s,
+// Х → h), so that Zuravlova and Zhuravleva, Sevcenko and Shevchenko
+// compare alike.
+func iso9Fold(t string) string {
+	if !strings.Contains(t, "h") {
+		return t
+	}
+	return iso9Replacer.Replace(t)
+}
+
+var iso9Replacer = strings.NewReplacer("shch", "s", "zh", "z", "ch", "c", "sh", "s", "kh", "h")
