@@ -230,7 +230,8 @@ func Latinize(s string) string {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
-		r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '`'
+		r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '`' ||
+		r == '\u200c' // the zero-width non-joiner inside a Persian word (احمدی‌نژاد)
 }
 
 // translitWord transliterates one word of any script to ASCII.
@@ -324,6 +325,13 @@ func foldParticles(raw []string) (toks, cores []string) {
 				continue
 			}
 			emit(t)
+			continue
+		}
+		if t == "allah" && len(toks) > 0 && pending == "" && !strings.HasPrefix(toks[len(toks)-1], "abd") {
+			// "Nasr Allah", "Fadl Allah" are the one name Nasrallah,
+			// Fadlallah, as most sources write it.
+			toks[len(toks)-1] += t
+			cores[len(cores)-1] += t
 			continue
 		}
 		if particles[t] && i+1 < len(raw) && len(pending) < 12 {

@@ -31,6 +31,12 @@ func TestParse(t *testing.T) {
 		{"", ""},
 		{"Al", "al"},
 		{"\x00\x01bad\u200bname", "bad name"},
+		{"کریمی", "karimi"}, // Persian letters look up the Arabic dictionary
+		{"محمود احمدی\u200cنژاد", "mahmoud ahmdinzhad"}, // a non-joiner is inside the word
+		{"خامنه\u200cای", "khamneai"},                   // he before a non-joiner is read e
+		{"حسن نصر الله", "hassan nasrallah"},
+		{"Hassan Nasr Allah", "hassan nasrallah"},
+		{"Abd Allah", "abdlah"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

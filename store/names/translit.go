@@ -63,7 +63,7 @@ var arabicLetters = map[rune]string{
 	'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d",
 	'ط': "t", 'ظ': "z", 'ع': "", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
 	'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'ى': "a",
-	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i",
+	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i", 'ە': "e",
 }
 
 func stripArabicMarks(w string) string {
@@ -75,19 +75,32 @@ func stripArabicMarks(w string) string {
 	}, w)
 }
 
-// arabicWord transliterates one Arabic word: the dictionary first (with and
-// without the article), then letter by letter.
+// persianLetters are the Persian (and Urdu) forms of Arabic letters: the
+// dictionary is Arabic, so a Persian name is looked up with the Arabic
+// letter (علی → علي, Ali). The zero-width non-joiner inside a Persian
+// word goes.
+var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u200c", "")
+
+// arabicWord transliterates one Arabic-script word: the dictionary first
+// (with and without the article), then letter by letter.
 func arabicWord(w string) string {
 	w = stripArabicMarks(w)
-	if w == "عبد" {
+	switch w {
+	case "عبد":
 		return "abd" // the dictionary lacks it and the letters lose the ain
+	case "الله":
+		return "allah" // the dictionary has it as Abdullah
 	}
+	// A he before a zero-width non-joiner ends a Persian word part and is
+	// read e (خامنه‌ای, Khamenei): it becomes ە, the letter e of Kurdish.
+	w = persianLetters.Replace(strings.ReplaceAll(w, "ه\u200c", "ە"))
+	key := strings.ReplaceAll(w, "ە", "ه")
 	dict := arabicDict()
-	if en, ok := dict[w]; ok {
+	if en, ok := dict[key]; ok {
 		return en
 	}
 	if rest, ok := strings.CutPrefix(w, "ال"); ok && rest != "" {
-		if en, ok := dict[rest]; ok {
+		if en, ok := dict[strings.ReplaceAll(rest, "ە", "ه")]; ok {
 			return "al-" + en
 		}
 		return "al-" + arabicLetterWord(rest)
