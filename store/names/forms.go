@@ -18,17 +18,33 @@ import (
 //go:embed data/eastslavic.txt
 var eastSlavic []byte
 
+// The Korean surname table pairs the spellings of North and South Korean
+// sources (Ri, Lee; Pak, Park) for the same reason.
+//
+//go:embed data/korean.txt
+var koreanSurnames []byte
+
 // formTable maps each form of a given name to the name (line) it is a
 // form of, and each patronymic stem to the names it derives from.
 type formTable struct {
 	forms     map[string]int32
 	stems     map[string][]int32
 	canonical []string
+	// distinct says, by name, whether a form of it and a form of another
+	// listed name are two names (Olga, Oleg) — true of the East Slavic
+	// given names, not of the Korean surnames.
+	distinct []bool
 }
 
 var languageForms = sync.OnceValue(func() formTable {
 	t := formTable{forms: map[string]int32{}, stems: map[string][]int32{}}
-	sc := bufio.NewScanner(bytes.NewReader(eastSlavic))
+	t.read(eastSlavic, true)
+	t.read(koreanSurnames, false)
+	return t
+})
+
+func (t *formTable) read(data []byte, distinct bool) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || line[0] == '#' {
@@ -38,6 +54,7 @@ var languageForms = sync.OnceValue(func() formTable {
 		for i, f := range strings.Fields(line) {
 			if i == 0 {
 				t.canonical = append(t.canonical, f)
+				t.distinct = append(t.distinct, distinct)
 			}
 			stem, isStem := strings.CutPrefix(f, "~")
 			if !isStem {
@@ -45,13 +62,12 @@ var languageForms = sync.OnceValue(func() formTable {
 					t.forms[f] = g
 				}
 			}
-			if c := stemCore(stem); !slices.Contains(t.stems[c], g) {
+			if c := stemCore(stem); distinct && !slices.Contains(t.stems[c], g) {
 				t.stems[c] = append(t.stems[c], g)
 			}
 		}
 	}
-	return t
-})
+}
 
 // givenName returns the line of the table tok is a form of, -1 when tok
 // is not listed.
@@ -96,8 +112,10 @@ type word struct {
 	s, key string
 	// fold is foldKey of the token.
 	fold string
-	// group is the given name the token is a form of (givenName), -1 none.
-	group int32
+	// group is the name the token is a form of (givenName), -1 none;
+	// distinct whether that name's forms are told apart from other names'.
+	group    int32
+	distinct bool
 	// stem and stemKey are the patronymic's stem and its TokenKey ("" when
 	// the token is no patronymic); female its sex.
 	stem, stemKey string
@@ -108,6 +126,9 @@ func newWord(s string) word { return newWordKeyed(s, TokenKey(s)) }
 
 func newWordKeyed(s, key string) word {
 	w := word{s: s, key: key, fold: foldKey(s, key), group: givenName(s)}
+	if w.group >= 0 {
+		w.distinct = languageForms().distinct[w.group]
+	}
 	if stem, female, ok := patronymic(s); ok {
 		w.stem, w.stemKey, w.female = stem, TokenKey(stem), female
 	}

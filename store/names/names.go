@@ -208,9 +208,16 @@ func Latinize(s string) string {
 	b.Grow(len(s))
 	// Transliterate word by word, so a dictionary can take whole Arabic words.
 	start := -1
+	korean := false // a Hangul word was read: the surname is behind
 	flush := func(end int) {
 		if start >= 0 {
-			b.WriteString(translitWord(s[start:end]))
+			w := s[start:end]
+			if scriptOf(w) == hangul {
+				b.WriteString(hangulWord(w, !korean))
+				korean = true
+			} else {
+				b.WriteString(translitWord(w))
+			}
 			start = -1
 		}
 	}
@@ -241,9 +248,15 @@ func translitWord(w string) string {
 		return arabicWord(w)
 	case hebrew:
 		return hebrewWord(w)
+	case hangul:
+		return hangulWord(w, false)
 	}
-	return unidecode.Unidecode(w)
+	return translitOther(w)
 }
+
+// translitOther transliterates a word of a script with no rules of its
+// own here (Cyrillic, Greek, CJK, …) through go-unidecode.
+func translitOther(w string) string { return unidecode.Unidecode(w) }
 
 // split lower-cases ASCII text and cuts it into tokens of letters and
 // digits. Apostrophes inside a word are dropped (O'Brien → obrien), every

@@ -306,3 +306,29 @@ func TestEastSlavicForms(t *testing.T) {
 		}
 	}
 }
+
+// TestKoreanNames: a Hangul name is a surname and one word per syllable of
+// the given name, so it meets the Latin spellings of North Korean sources
+// (Kim Jong Un), South Korean ones (Park Geun-hye) and older ones (Rhee),
+// while Kim Jong Un and Kim Yo Jong stay two people.
+func TestKoreanNames(t *testing.T) {
+	if got := Parse("김정은").String(); got != "kim jong un" {
+		t.Errorf("Parse(김정은) = %q, want kim jong un", got)
+	}
+	same := [][2]string{
+		{"Kim Jong Un", "김정은"}, {"Kim Jong-un", "김정은"}, {"Ri Yong Ho", "리용호"}, {"Lee Yong Ho", "리용호"},
+		{"Park Geun-hye", "박근혜"}, {"Pak Kun Hye", "Park Geun-hye"}, {"Choe Ryong Hae", "Choi Ryong-hae"},
+		{"Kim Yeo-jeong", "김여정"}, {"Rhee Myung Bak", "이명박"},
+	}
+	for _, p := range same {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+	different := [][2]string{{"Kim Jong Un", "김여정"}, {"Choe Ryong Hae", "최룡수"}, {"Dan Smith", "Tan Smith"}, {"Kim Jong Un", "Kim Jong Il"}}
+	for _, p := range different {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value >= .7 {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want below 0.7", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}

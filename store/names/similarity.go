@@ -95,7 +95,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		}
 		return 0, kindDifferent
 	}
-	if x.group >= 0 && y.group >= 0 && x.group != y.group {
+	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
 	if enkoForms(a, b) {
@@ -122,7 +122,10 @@ func tokenSimW(x, y *word) (float64, int) {
 		}
 	}
 	if x.group >= 0 && x.group == y.group {
-		return .92, kindVariant // Sergey / Serhii / Siarhei
+		return .92, kindVariant // Sergey / Serhii / Siarhei; Ri / Lee
+	}
+	if koreanForms(a, b) {
+		return .9, kindVariant // Geun / Kun, Yeo / Yo
 	}
 	if Nickname(a, b) {
 		return .9, kindNickname

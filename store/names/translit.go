@@ -18,6 +18,7 @@ const (
 	otherScript script = iota
 	arabic
 	hebrew
+	hangul
 )
 
 func scriptOf(w string) script {
@@ -27,6 +28,8 @@ func scriptOf(w string) script {
 			return arabic
 		case unicode.Is(unicode.Hebrew, r):
 			return hebrew
+		case isHangulSyllable(r):
+			return hangul
 		case unicode.IsLetter(r):
 			return otherScript
 		}

@@ -1,0 +1,107 @@
+package names
+
+import "strings"
+
+// Korean names are romanised here rather than by go-unidecode, which
+// writes a whole name as one word (김정은 → gimjeongeun): a Korean name is
+// a surname of one syllable and a given name of two, and Latin sources
+// write the given name's syllables as words (Kim Jong Un, Kim Jong-un).
+// Syllables follow the romanisation North Korean names are published in
+// (ㄱ k, ㅓ o, ㅡ u), which the skeleton folds with the South's (g/k, d/t,
+// b/p agree there); surnames take their usual spelling (이 Lee, 박 Park),
+// and the table of name forms pairs the others (Ri, Rhee, Yi; Pak, Bak).
+
+const (
+	hangulFirst = 0xAC00
+	hangulLast  = 0xD7A3
+)
+
+var (
+	hangulInitials = [19]string{"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"}
+	hangulMedials  = [21]string{"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"}
+	hangulFinals   = [28]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
+)
+
+// hangulSurnames are the usual Latin spellings of the commonest Korean
+// surnames.
+var hangulSurnames = map[rune]string{
+	'김': "kim", '이': "lee", '리': "ri", '박': "park", '최': "choi", '정': "jung", '강': "kang",
+	'조': "cho", '윤': "yoon", '장': "jang", '임': "lim", '림': "rim", '한': "han", '오': "oh",
+	'서': "seo", '신': "shin", '권': "kwon", '황': "hwang", '안': "ahn", '송': "song", '류': "ryu",
+	'유': "yoo", '홍': "hong", '전': "jeon", '고': "ko", '문': "moon", '양': "yang", '량': "ryang",
+	'손': "son", '배': "bae", '백': "baek", '허': "heo", '남': "nam", '노': "noh", '로': "ro",
+	'하': "ha", '곽': "kwak", '성': "sung", '차': "cha", '주': "ju", '우': "woo", '민': "min",
+	'현': "hyun", '방': "bang", '태': "tae", '엄': "eom", '채': "chae", '원': "won", '천': "chun",
+	'변': "byun", '염': "yeom", '여': "yeo", '추': "choo", '도': "do", '소': "so", '석': "seok",
+	'선': "sun", '설': "seol", '마': "ma", '길': "gil", '연': "yeon", '위': "wi", '표': "pyo",
+	'명': "myung", '기': "ki", '반': "ban", '왕': "wang", '금': "keum", '옥': "ok", '육': "yuk",
+	'인': "in", '맹': "maeng", '제': "je", '모': "mo", '탁': "tak", '국': "kook", '진': "jin",
+	'지': "ji", '구': "koo", '나': "na", '심': "shim", '경': "kyung", '봉': "bong", '용': "yong",
+}
+
+// isHangulSyllable reports whether r is a precomposed Hangul syllable.
+func isHangulSyllable(r rune) bool { return r >= hangulFirst && r <= hangulLast }
+
+// hangulSyllable romanises one precomposed syllable.
+func hangulSyllable(r rune) string {
+	i := int(r - hangulFirst)
+	return hangulInitials[i/588] + hangulMedials[i%588/28] + hangulFinals[i%28]
+}
+
+// hangulWord romanises a Hangul word, one Latin word per syllable; when
+// surname is set, the word begins the name and its first syllable is the
+// surname. Other characters pass through go-unidecode's way (translitWord).
+func hangulWord(w string, surname bool) string {
+	var parts []string
+	for _, r := range w {
+		switch {
+		case !isHangulSyllable(r):
+			parts = append(parts, translitOther(string(r)))
+		case surname:
+			s, ok := hangulSurnames[r]
+			if !ok {
+				s = hangulSyllable(r)
+			}
+			parts = append(parts, s)
+		default:
+			parts = append(parts, hangulSyllable(r))
+		}
+		surname = false
+	}
+	return strings.Join(parts, " ")
+}
+
+// koreanForms reports whether a and b are one Korean syllable in the
+// South's romanisation and the North's: eo, eu and oo of one are the o, u
+// and u of the other, and a syllable that has them may begin with g, d, b
+// where the other has k, t, p (Geun, Kun; Yeo, Yo; Soo, Su). Only
+// syllables of six letters or fewer, one of them with eo, eu or oo, are
+// compared, so Dan and Tan stay two names.
+func koreanForms(a, b string) bool {
+	if len(a) > 6 || len(b) > 6 || !southKorean(a) && !southKorean(b) {
+		return false
+	}
+	return northKorean(a) == northKorean(b)
+}
+
+func southKorean(t string) bool {
+	return strings.Contains(t, "eo") || strings.Contains(t, "eu") || strings.Contains(t, "oo")
+}
+
+var northVowels = strings.NewReplacer("eo", "o", "eu", "u", "oo", "u")
+
+func northKorean(t string) string {
+	if !southKorean(t) {
+		return t
+	}
+	t = northVowels.Replace(t)
+	switch t[0] {
+	case 'g':
+		t = "k" + t[1:]
+	case 'd':
+		t = "t" + t[1:]
+	case 'b':
+		t = "p" + t[1:]
+	}
+	return t
+}
