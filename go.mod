@@ -3,6 +3,7 @@ module github.com/vigie/vigie
 go 1.26
 
 require (
+	github.com/biter777/countries v1.7.5
 	github.com/dgraph-io/badger/v4 v4.9.6
 	github.com/expr-lang/expr v1.17.8
 	github.com/fsnotify/fsnotify v1.9.0

@@ -315,3 +315,31 @@ func TestBriefScoresTheSame(t *testing.T) {
 		}
 	}
 }
+
+// Registers write a nationality as a code of two or three letters, a
+// country's short or formal name, or an adjective: all fold to one code,
+// so that two records of one person do not conflict over the spelling.
+func TestCountryCodeFoldsEveryWritingOfACountry(t *testing.T) {
+	groups := [][]string{
+		{"ru", "RUS", "Russia", "Russian Federation", "russian"},
+		{"ir", "IRN", "Iran", "Iran (Islamic Republic of)", "Iranian"},
+		{"kp", "PRK", "North Korea", "Korea, Democratic People's Republic of", "DPRK"},
+		{"sy", "SYR", "Syrian Arab Republic", "Syria", "Syrian"},
+		{"by", "BLR", "Belarus", "Belarusian"},
+	}
+	for _, g := range groups {
+		for _, c := range g {
+			if got := countryCode(c); got != g[0] {
+				t.Errorf("countryCode(%q) = %q, want %q", c, got, g[0])
+			}
+		}
+	}
+	for _, c := range []string{"USSR", "Soviet Union", ""} {
+		if got := countryCode(c); got != "" {
+			t.Errorf("countryCode(%q) = %q, want no evidence", c, got)
+		}
+	}
+	if got := countryCode("Atlantis"); got != "atlantis" {
+		t.Errorf("countryCode(Atlantis) = %q, want it as written", got)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"net/mail"
 	"strings"
 
+	"github.com/biter777/countries"
+
 	"github.com/vigie/vigie/store/names"
 )
 
@@ -158,18 +160,26 @@ func gender(g string) string {
 	return ""
 }
 
-// countryCode folds a nationality to a comparable code: ISO-2 codes and
-// common adjectives or names of countries; anything else is compared as
-// written, lower-cased.
+// countryCode folds a nationality to a comparable code, ISO 3166 alpha-2
+// lower-cased: adjectives and short names from countryNames, then codes
+// (RUS, ru) and the names registers use ("Iran (Islamic Republic of)",
+// "Korea, Democratic People's Republic of") through biter777/countries;
+// anything else is compared as written, lower-cased.
 func countryCode(c string) string {
-	c = names.Normalize(c)
-	if c == "" {
+	n := names.Normalize(c)
+	if n == "" {
 		return ""
 	}
-	if code, ok := countryNames[c]; ok {
+	if code, ok := countryNames[n]; ok {
 		return code
 	}
-	return c
+	if len(c) > 64 {
+		return n
+	}
+	if code := countries.ByName(c); code.IsValid() && code != countries.Unknown {
+		return strings.ToLower(code.Alpha2())
+	}
+	return n
 }
 
 var countryNames = map[string]string{
@@ -186,4 +196,13 @@ var countryNames = map[string]string{
 	"israel": "il", "israeli": "il", "lebanon": "lb", "lebanese": "lb", "jordan": "jo", "jordanian": "jo",
 	"saudi arabia": "sa", "saudi": "sa", "yemen": "ye", "yemeni": "ye", "somalia": "so", "somali": "so",
 	"sudan": "sd", "sudanese": "sd", "chechnya": "ru", "belarus": "by", "belarusian": "by",
+	"dprk": "kp", "north korean": "kp", "south korean": "kr", "korean": "kr", "venezuelan": "ve",
+	"cuban": "cu", "nicaraguan": "ni", "kazakh": "kz", "uzbek": "uz", "tajik": "tj", "kyrgyz": "kg",
+	"georgian": "ge", "armenian": "am", "azerbaijani": "az", "moldovan": "md", "serbian": "rs",
+	"emirati": "ae", "qatari": "qa", "kuwaiti": "kw", "bahraini": "bh", "omani": "om", "palestinian": "ps",
+	"nigerian": "ng", "malian": "ml", "nigerien": "ne", "chadian": "td", "eritrean": "er", "ethiopian": "et",
+	"indian": "in", "bangladeshi": "bd", "indonesian": "id", "filipino": "ph", "vietnamese": "vn",
+	"burmese": "mm",
+	// The Soviet Union says nothing of a nationality today: no evidence.
+	"soviet union": "", "ussr": "", "suhh": "",
 }
