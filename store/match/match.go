@@ -33,7 +33,11 @@ type Identifier struct {
 // FromProperties (from FtM properties) or as a literal; Prepare it once when
 // it will be compared many times.
 type Person struct {
-	Names         []string
+	Names []string
+	// WeakNames are weak aliases (FtM weakAlias: a nom de guerre, "Abu
+	// Ali", a nickname shared by many): compared like names, but a name
+	// agreeing only through one counts WeakNameFactor of its similarity.
+	WeakNames     []string
 	BirthDates    []string
 	Identifiers   []Identifier
 	Nationalities []string
@@ -45,7 +49,10 @@ type Person struct {
 }
 
 type prepared struct {
-	names  []names.Name
+	names []names.Name
+	// strong is the number of names that are not weak aliases (they come
+	// first in names).
+	strong int
 	dates  []Date
 	ids    []Identifier // normalised, empty values dropped
 	nats   []string
@@ -58,8 +65,12 @@ type prepared struct {
 const (
 	// MaxNames is the number of distinct names of a person compared.
 	MaxNames = 12
-	maxDates = 6
-	maxIDs   = 24
+	// WeakNameFactor scales the similarity of a name agreeing only
+	// through a weak alias: alone it is no match; with a date of birth it
+	// may be.
+	WeakNameFactor = .7
+	maxDates       = 6
+	maxIDs         = 24
 )
 
 // Prepare parses the person's names, dates and identifiers once, so that
@@ -71,17 +82,25 @@ func Prepare(p Person) Person {
 	}
 	pr := &prepared{}
 	seen := map[string]bool{}
-	for _, n := range p.Names {
-		pn := names.Parse(n)
-		key := pn.String()
-		if pn.Empty() || seen[key] {
-			continue
+	addNames := func(ns []string) {
+		for _, n := range ns {
+			if len(pr.names) == MaxNames {
+				return
+			}
+			pn := names.Parse(n)
+			key := pn.String()
+			if pn.Empty() || seen[key] {
+				continue
+			}
+			seen[key] = true
+			pr.names = append(pr.names, pn)
 		}
-		seen[key] = true
-		pr.names = append(pr.names, pn)
-		if len(pr.names) == MaxNames {
-			break
-		}
+	}
+	addNames(p.Names)
+	pr.strong = len(pr.names)
+	addNames(p.WeakNames)
+	if pr.strong == 0 {
+		pr.strong = len(pr.names) // nothing but weak aliases: they are its names
 	}
 	for _, d := range p.BirthDates {
 		if dt, ok := ParseDate(d); ok && !slices.Contains(pr.dates, dt) && len(pr.dates) < maxDates {
@@ -217,9 +236,13 @@ func Compare(a, b Person, opt Options) Result {
 
 	// Name: the best pair of names.
 	ns, nd, ndiff := 0.0, "", 0
-	for _, x := range pa.names {
-		for _, y := range pb.names {
-			if s := names.Similarity(x, y, opt.Weights); s.Value > ns {
+	for i, x := range pa.names {
+		for j, y := range pb.names {
+			s := names.Similarity(x, y, opt.Weights)
+			if i >= pa.strong || j >= pb.strong {
+				s.Value, s.Explanation = s.Value*WeakNameFactor, s.Explanation+", weak alias"
+			}
+			if s.Value > ns {
 				ns, nd, ndiff = s.Value, s.Explanation, s.Different
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				if ns >= 1 {

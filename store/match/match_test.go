@@ -343,3 +343,25 @@ func TestCountryCodeFoldsEveryWritingOfACountry(t *testing.T) {
 		t.Errorf("countryCode(Atlantis) = %q, want it as written", got)
 	}
 }
+
+// A weak alias (FtM weakAlias: "Abu Ali", a nom de guerre many share) is
+// compared, but agreeing through it alone is no match; with the date of
+// birth it is. A record with nothing but weak aliases is known by them.
+func TestWeakAliasAloneIsNoMatch(t *testing.T) {
+	a := FromProperties("Person", map[string][]string{"name": {"Khalid Haddad"}, "weakAlias": {"Abu Ali"}})
+	b := FromProperties("Person", map[string][]string{"name": {"Omar Zein"}, "weakAlias": {"Abu Ali"}})
+	if r := Compare(a, b, DefaultOptions()); r.Match || r.Name > .7 {
+		t.Errorf("two men sharing the weak alias Abu Ali: %v (name %.2f), want no match", r.Evidence, r.Name)
+	}
+	c := FromProperties("Person", map[string][]string{"name": {"Abu Ali"}, "birthDate": {"1979-04-02"}})
+	d := FromProperties("Person", map[string][]string{"name": {"Khalid Haddad"}, "weakAlias": {"Abu Ali"}, "birthDate": {"1979-04-02"}})
+	if r := Compare(c, d, DefaultOptions()); !r.Match {
+		t.Errorf("weak alias and the date of birth: %v, want a match", r.Evidence)
+	}
+	e := FromProperties("Person", map[string][]string{"weakAlias": {"Abu Ali"}})
+	f := FromProperties("Person", map[string][]string{"weakAlias": {"Abu Ali"}})
+	g := FromProperties("Person", map[string][]string{"name": {"Abu Ali"}})
+	if r, want := Compare(e, f, DefaultOptions()), Compare(g, g, DefaultOptions()); r.Name != want.Name {
+		t.Errorf("records known only by one weak alias: name %.2f, want %.2f as for a name", r.Name, want.Name)
+	}
+}

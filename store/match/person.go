@@ -86,8 +86,8 @@ var identifierProps = [][2]string{
 }
 
 // FromProperties builds the Person an FtM entity describes: its names
-// (name, alias, weakAlias, previousName, and firstName/middleName/
-// fatherName/lastName put together), birthDate, identifiers (passport,
+// (name, alias, previousName, and firstName/middleName/fatherName/lastName
+// put together; weakAlias as WeakNames), birthDate, identifiers (passport,
 // national id, tax, phone, e-mail, licence; a Vehicle's registrationNumber
 // as a plate), nationality and citizenship, gender, birthPlace and address.
 func FromProperties(schema string, props map[string][]string) Person {
@@ -98,7 +98,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 			p.Names = append(p.Names, n)
 		}
 	}
-	for _, prop := range []string{"name", "alias", "previousName", "weakAlias"} {
+	for _, prop := range []string{"name", "alias", "previousName"} {
 		for _, v := range props[prop] {
 			addName(v)
 		}
@@ -115,6 +115,11 @@ func FromProperties(schema string, props map[string][]string) Person {
 					addName(f + " " + fa + " " + l)
 				}
 			}
+		}
+	}
+	for _, v := range props["weakAlias"] {
+		if v = strings.TrimSpace(v); v != "" && !contains(p.Names, v) && !contains(p.WeakNames, v) && len(p.WeakNames) < MaxNames {
+			p.WeakNames = append(p.WeakNames, v)
 		}
 	}
 	p.BirthDates = append(p.BirthDates, props["birthDate"]...)

@@ -208,7 +208,7 @@ func indexKeys(p match.Person) []string {
 			keys = append(keys, k)
 		}
 	}
-	for _, raw := range p.Names {
+	for _, raw := range slices.Concat(p.Names, p.WeakNames) {
 		n := names.Parse(raw)
 		for _, k := range n.Keys() {
 			add("n/" + k)
