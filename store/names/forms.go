@@ -110,8 +110,8 @@ func CanonicalKey(tok string) string {
 // East Slavic names says of it. Parse prepares the words of a name once.
 type word struct {
 	s, key string
-	// fold is foldKey of the token.
-	fold string
+	// folds are the token's foldKeys.
+	folds []string
 	// group is the name the token is a form of (givenName), -1 none;
 	// distinct whether that name's forms are told apart from other names'.
 	group    int32
@@ -125,7 +125,7 @@ type word struct {
 func newWord(s string) word { return newWordKeyed(s, TokenKey(s)) }
 
 func newWordKeyed(s, key string) word {
-	w := word{s: s, key: key, fold: foldKey(s, key), group: givenName(s)}
+	w := word{s: s, key: key, folds: foldKeys(s, key), group: givenName(s)}
 	if w.group >= 0 {
 		w.distinct = languageForms().distinct[w.group]
 	}

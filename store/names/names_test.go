@@ -271,6 +271,9 @@ func TestEastSlavicForms(t *testing.T) {
 		{"yurievich", "urijovic"}, {"nikolayevich", "mykolaiovych"}, {"olegovich", "alehavich"}, {"gennadyevich", "hennadiiovych"},
 		{"lukashenko", "lukashenka"}, {"prigozhin", "prihozhyn"}, {"gritsenko", "hrytsenko"}, {"zhuravleva", "zuravlova"},
 		{"shevchenko", "sevcenko"},
+		// German and French romanisations of Russian.
+		{"shevchenko", "schewtschenko"}, {"shevchenko", "chevtchenko"}, {"khudyakov", "chudjakow"}, {"zhukov", "schukow"},
+		{"zhukov", "joukov"}, {"shchukin", "schtschukin"}, {"tsvetkova", "zwetkowa"},
 	}
 	for _, p := range same {
 		a, b := Parse(p[0]).String(), Parse(p[1]).String()

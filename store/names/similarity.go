@@ -143,7 +143,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	}
 	// Folding Ukrainian and Belarusian spellings changes enough letters
 	// (Hramau, Gromov) that the words need not look alike first.
-	if (x.fold != ka || y.fold != kb) && x.fold == y.fold {
+	if foldsMeet(x, y) {
 		return .88, kindVariant // Prihozhyn / Prigozhin, Hramau / Gromov, Zuravlova / Zhuravleva
 	}
 	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
@@ -227,14 +227,52 @@ func rearranged(a, b string) bool {
 // for Russian g is ukrainianH.
 var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}}
 
-// foldKey is the TokenKey of a token written as a Russian romanisation
-// would write it (slavicFold); key is the token's own TokenKey, returned
-// when folding changes nothing. Parse computes it once per token.
-func foldKey(t, key string) string {
-	if f := slavicFold(t); f != t {
-		return TokenKey(f)
+// foldKeys are the TokenKeys of a token rewritten as the common English
+// (BGN/PCGN) romanisation of a Russian name would write it, from the
+// Ukrainian and Belarusian ones and ISO 9 without diacritics (slavicFold),
+// the German (Schewtschenko, Chudjakow, Schukow) and the French
+// (Chevtchenko, Joukov); only those that differ from key, the token's own
+// TokenKey. Parse computes them once per token.
+func foldKeys(t, key string) []string {
+	var out []string
+	add := func(f string) {
+		if f == t {
+			return
+		}
+		if k := TokenKey(f); k != key && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
 	}
-	return key
+	add(slavicFold(t))
+	if strings.ContainsAny(t, "jwz") || strings.Contains(t, "ch") {
+		add(germanSh.Replace(t))
+		if strings.Contains(t, "sch") {
+			add(germanZh.Replace(t))
+		}
+	}
+	if strings.ContainsAny(t, "j") || strings.Contains(t, "ch") || strings.Contains(t, "ou") {
+		add(frenchRoman.Replace(t))
+	}
+	return out
+}
+
+// German romanisation of Russian: шч sch-tsch, ч tsch, ш and ж sch, х ch,
+// й j, в w, ц z. Its sch is either ш or ж: both readings are kept.
+var (
+	germanSh    = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", "sh", "ch", "kh", "j", "y", "w", "v", "z", "ts")
+	germanZh    = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", "zh", "ch", "kh", "j", "y", "w", "v", "z", "ts")
+	frenchRoman = strings.NewReplacer("chtch", "shch", "tch", "ch", "ch", "sh", "j", "zh", "ou", "u", "ss", "s")
+)
+
+// foldsMeet reports whether a fold key of one word is the key or a fold
+// key of the other.
+func foldsMeet(x, y *word) bool {
+	for _, fa := range x.folds {
+		if fa == y.key || slices.Contains(y.folds, fa) {
+			return true
+		}
+	}
+	return slices.Contains(y.folds, x.key)
 }
 
 // slavicFold writes a Ukrainian or Belarusian romanisation of a name the
