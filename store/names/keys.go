@@ -154,6 +154,25 @@ func (n Name) Keys() []string {
 	return keys
 }
 
+// FoldKeys returns the keys of the name's tokens rewritten as the common
+// English romanisation of a Russian name would write them (Chudjakow →
+// Khudyakov's key; see foldKeys) that Keys does not already hold. Records
+// are not indexed by them; a lookup adds them, so that an officer
+// spelling a name the German, French or Ukrainian way reaches records
+// spelt the English way.
+func (n Name) FoldKeys() []string {
+	own := n.Keys()
+	var keys []string
+	for i := range n.Tokens {
+		for _, k := range n.word(i).folds {
+			if !contains(own, k) && !contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return keys
+}
+
 // FuzzyKeys returns keys that reach records whose name has one consonant
 // fewer than this one in a token's skeleton — a typo the phonetic key
 // cannot absorb (Smiht → smht finds Smith → smt). Meant for lookups, where

@@ -114,6 +114,15 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 	qp.Identifiers = ids
 	qp = match.Prepare(qp) // parsed once, not once per candidate
 	keys := indexKeys(qp)
+	// Spellings of the query's words in the common romanisation reach the
+	// records spelt that way (Chudjakow finds Khudyakov).
+	for _, n := range qp.ParsedNames() {
+		for _, k := range n.FoldKeys() {
+			if k := "n/" + k; !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
 	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates, gen)
 	if err != nil {
 		return nil, err

@@ -493,3 +493,29 @@ func TestOnePersonInThreeEastSlavicLanguages(t *testing.T) {
 		t.Fatalf("lookup: %+v, want the three records of Sergey Gritsenko first, as a match", hits)
 	}
 }
+
+// An officer spelling a Russian name the German way (Jurij Chudjakow)
+// reaches the record spelt the English way (Yuriy Khudyakov), even when
+// the given name alone is shared by more records than a lookup reads.
+func TestLookupReachesAnotherRomanisation(t *testing.T) {
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 1000
+	f := mustOpen(t, opt)
+	var recs []store.Incoming
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Yuriy Petrov%c%c", 'a'+i%26, 'a'+i/26)))
+	}
+	recs = append(recs, person("census", "z1", "name", "Yuriy Khudyakov", "birthDate", "1970-04-05"))
+	f.put(t, recs...)
+	q, err := ParseQuery("Jurij Chudjakow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].Records[0].ID != "z1" {
+		t.Fatalf("lookup Jurij Chudjakow: %+v, want census/z1 (Yuriy Khudyakov) first", hits)
+	}
+}
