@@ -362,7 +362,7 @@ func Compare(a, b Person, opt Options) Result {
 	}
 
 	// Addresses: a full address in common is strong, a town weak.
-	addrFull, addrDiffer := false, false
+	addrFull, addrDiffer, town := false, false, false
 	if len(pa.addrs) > 0 && len(pb.addrs) > 0 {
 		best, full := 0.0, false
 		for _, x := range pa.addrs {
@@ -388,9 +388,15 @@ func Compare(a, b Person, opt Options) Result {
 			score += .03
 			add("address", .03, "same town")
 			say("address town")
+			town = true
 		case full && best < .5:
 			addrDiffer = true
 		}
+	}
+	if town && (da == dateNear && ns >= .7 || da == dateClose && ns >= .8) {
+		// A date of birth a slip away and the same town back a name that
+		// agrees less than the date alone would need.
+		r.Corroborated = true
 	}
 	// Two independent strong agreements identify a person whatever the
 	// name says: a document number with the date of birth or the address,
@@ -438,11 +444,12 @@ func Compare(a, b Person, opt Options) Result {
 	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree
 	r.Strong = strongMatch || addrFull || contactsAgree || da == dateExact || da == dateSwapped || da == dateNear
 	r.Score = round(math.Max(0, math.Min(1, score*scale)))
-	if !haveName && !strongMatch && da < dateNear {
+	if !haveName && !strongMatch && da < dateNear && !(contactExact && da == dateClose) {
 		// No name on one side: an e-mail, a phone and an address are a
 		// household's as much as a person's; only a document or the date
 		// of birth makes the record this person (shared values still link
-		// them).
+		// them). One e-mail with a date one slip away (a decade digit, a
+		// day) is the person: a household's members are born years apart.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 	}
 	if ndiff > 0 && ns > 0 && !strongMatch {

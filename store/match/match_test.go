@@ -365,3 +365,36 @@ func TestWeakAliasAloneIsNoMatch(t *testing.T) {
 		t.Errorf("records known only by one weak alias: name %.2f, want %.2f as for a name", r.Name, want.Name)
 	}
 }
+
+// The same town backs a date of birth a slip away when the name agrees
+// less than the date alone would need ("Toby" beside "Toby Haall", born
+// 2003-04-23 and 2013-03-21, both in London); without the town the pair
+// is not corroborated. One e-mail with such a date is the person even
+// with no name on one side; with dates a generation apart it is not.
+func TestTownAndMailBackASlippedDate(t *testing.T) {
+	p := func(kv ...string) Person {
+		props := map[string][]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			props[kv[i]] = append(props[kv[i]], kv[i+1])
+		}
+		return FromProperties("Person", props)
+	}
+	a := p("name", "Toby", "birthDate", "2013-03-21", "address", "London")
+	b := p("name", "Toby Haall", "birthDate", "2003-04-23", "address", "London")
+	if r := Compare(a, b, DefaultOptions()); !r.Corroborated {
+		t.Errorf("same town and a slipped date: %v, want corroborated", r.Evidence)
+	}
+	c := p("name", "Toby", "birthDate", "2013-03-21")
+	if r := Compare(c, b, DefaultOptions()); r.Corroborated {
+		t.Errorf("a slipped date alone under a one-word name: %v, want no corroboration", r.Evidence)
+	}
+	m := p("email", "l.webb66@smith.com", "birthDate", "2005-05-29")
+	n := p("name", "Webb Logan", "email", "l.webb66@smith.com", "birthDate", "2006-04-29")
+	if r := Compare(m, n, DefaultOptions()); !r.Match {
+		t.Errorf("one e-mail and a slipped date, no name on one side: %.3f %v, want a match", r.Score, r.Evidence)
+	}
+	o := p("email", "l.webb66@smith.com", "birthDate", "1975-02-11")
+	if r := Compare(o, n, DefaultOptions()); r.Match {
+		t.Errorf("one e-mail, born a generation apart: %.3f %v, want no match", r.Score, r.Evidence)
+	}
+}

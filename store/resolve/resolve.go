@@ -46,7 +46,7 @@ type Options struct {
 	MergeFloor float64
 	// StrongBridge and BridgeFloor: a record matching two subjects at
 	// StrongBridge or better merges them with only BridgeFloor between
-	// them, when nothing between them conflicts. Defaults 0.90 and 0.45.
+	// them, when nothing between them conflicts. Defaults 0.90 and 0.30.
 	StrongBridge, BridgeFloor float64
 	// NameOnly is the least name similarity at which a record joins a
 	// subject on the name alone, with nothing else agreeing. Default 0.96:
@@ -74,7 +74,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
-		StrongBridge: 0.90, BridgeFloor: 0.45, NameOnly: 0.96,
+		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96,
 		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
 		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000,
 	}
