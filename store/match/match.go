@@ -275,7 +275,7 @@ func Compare(a, b Person, opt Options) Result {
 
 	// Identifiers.
 	strongMatch, idScore := false, 0.0
-	contactsDiffer, contactsAgree, contactExact := false, false, false
+	contactsDiffer, contactsAgree, contactExact, mailClose := false, false, false, false
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
 		var s float64
@@ -308,6 +308,9 @@ func Compare(a, b Person, opt Options) Result {
 			s = .03
 		case "close":
 			s = 0
+			if kind == "email" {
+				mailClose = true
+			}
 		case "conflict":
 			if strongKinds[kind] && kind != "email" {
 				s = -.3
@@ -393,9 +396,11 @@ func Compare(a, b Person, opt Options) Result {
 			addrDiffer = true
 		}
 	}
-	if town && (da == dateNear && ns >= .7 || da == dateClose && ns >= .8) {
-		// A date of birth a slip away and the same town back a name that
-		// agrees less than the date alone would need.
+	if town && (da == dateNear && ns >= .7 || da == dateClose && ns >= .8) ||
+		mailClose && (da == dateNear || da == dateClose) && ns >= .7 {
+		// A date of birth a slip away and the same town, or an e-mail two
+		// letters away, back a name that agrees less than the date alone
+		// would need.
 		r.Corroborated = true
 	}
 	// Two independent strong agreements identify a person whatever the

@@ -369,7 +369,8 @@ func TestWeakAliasAloneIsNoMatch(t *testing.T) {
 // The same town backs a date of birth a slip away when the name agrees
 // less than the date alone would need ("Toby" beside "Toby Haall", born
 // 2003-04-23 and 2013-03-21, both in London); without the town the pair
-// is not corroborated. One e-mail with such a date is the person even
+// is not corroborated; an e-mail two letters away backs it as the town
+// does. One e-mail with such a date is the person even
 // with no name on one side; with dates a generation apart it is not.
 func TestTownAndMailBackASlippedDate(t *testing.T) {
 	p := func(kv ...string) Person {
@@ -387,6 +388,11 @@ func TestTownAndMailBackASlippedDate(t *testing.T) {
 	c := p("name", "Toby", "birthDate", "2013-03-21")
 	if r := Compare(c, b, DefaultOptions()); r.Corroborated {
 		t.Errorf("a slipped date alone under a one-word name: %v, want no corroboration", r.Evidence)
+	}
+	d := p("name", "Poppy", "birthDate", "1983-07-12", "email", "poppy.fox63@rivera.com")
+	e := p("name", "Poppy Fox", "birthDate", "1982-07-14", "email", "poppy.fox63@rcvera.iom")
+	if r := Compare(d, e, DefaultOptions()); !r.Corroborated {
+		t.Errorf("an e-mail two letters away and a slipped date: %v, want corroborated", r.Evidence)
 	}
 	m := p("email", "l.webb66@smith.com", "birthDate", "2005-05-29")
 	n := p("name", "Webb Logan", "email", "l.webb66@smith.com", "birthDate", "2006-04-29")
