@@ -251,6 +251,19 @@ func translitWord(w string) string {
 	case hangul:
 		return hangulWord(w, false)
 	}
+	for _, r := range w {
+		switch {
+		case unicode.Is(unicode.Armenian, r):
+			// go-unidecode writes the Armenian u (ու) as "ow": Պուտին is
+			// Putin, not Powtin.
+			return strings.ReplaceAll(translitOther(w), "ow", "u")
+		case unicode.Is(unicode.Georgian, r):
+			// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
+			return translitOther(strings.ReplaceAll(w, "ძ", "dz"))
+		case unicode.IsLetter(r):
+			return translitOther(w)
+		}
+	}
 	return translitOther(w)
 }
 

@@ -37,6 +37,8 @@ func TestParse(t *testing.T) {
 		{"حسن نصر الله", "hassan nasrallah"},
 		{"Hassan Nasr Allah", "hassan nasrallah"},
 		{"Abd Allah", "abdlah"},
+		{"Վլադիմիր Պուտին", "vladimir putin"},        // Armenian
+		{"ბიძინა ივანიშვილი", "bidzina ivanishvili"}, // Georgian
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -274,6 +276,7 @@ func TestEastSlavicForms(t *testing.T) {
 		// German and French romanisations of Russian.
 		{"shevchenko", "schewtschenko"}, {"shevchenko", "chevtchenko"}, {"khudyakov", "chudjakow"}, {"zhukov", "schukow"},
 		{"zhukov", "joukov"}, {"shchukin", "schtschukin"}, {"tsvetkova", "zwetkowa"},
+		{"recep", "redzhep"}, {"cemal", "djemal"}, // Turkish c
 	}
 	for _, p := range same {
 		a, b := Parse(p[0]).String(), Parse(p[1]).String()

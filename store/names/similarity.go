@@ -231,7 +231,8 @@ var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}}
 // (BGN/PCGN) romanisation of a Russian name would write it, from the
 // Ukrainian and Belarusian ones and ISO 9 without diacritics (slavicFold),
 // the German (Schewtschenko, Chudjakow, Schukow) and the French
-// (Chevtchenko, Joukov); only those that differ from key, the token's own
+// (Chevtchenko, Joukov) — and of a Turkish c as j (Recep, Redzhep); only
+// those that differ from key, the token's own
 // TokenKey. Parse computes them once per token.
 func foldKeys(t, key string) []string {
 	var out []string
@@ -253,8 +254,15 @@ func foldKeys(t, key string) []string {
 	if strings.ContainsAny(t, "j") || strings.Contains(t, "ch") || strings.Contains(t, "ou") {
 		add(frenchRoman.Replace(t))
 	}
+	if strings.IndexByte(t, 'c') >= 0 {
+		add(turkishC.Replace(t))
+	}
 	return out
 }
+
+// turkishC writes the Turkish c (a j sound: Recep, Cemal) as the j of
+// other romanisations (Redzhep, Djemal), leaving ch and ck alone.
+var turkishC = strings.NewReplacer("ch", "ch", "ck", "ck", "c", "j")
 
 // German romanisation of Russian: шч sch-tsch, ч tsch, ш and ж sch, х ch,
 // й j, в w, ц z. Its sch is either ш or ж: both readings are kept.
