@@ -27,6 +27,9 @@ type Txn struct {
 	snap     *badger.Txn                 // committed data, opened on first merged iteration
 	pend     *btree.BTreeG[pendingWrite] // this transaction's writes, in key order
 	onCommit []func()
+	// records holds the records GetRecord decoded in this transaction, by
+	// record key; a write under the record prefix drops its entry.
+	records map[string]Record
 }
 
 type pendingWrite struct {
@@ -38,6 +41,9 @@ type pendingWrite struct {
 func lessPending(a, b pendingWrite) bool { return a.key < b.key }
 
 func (t *Txn) remember(key, val []byte, del bool) {
+	if t.records != nil && bytes.HasPrefix(key, []byte(PrefixRecord)) {
+		delete(t.records, string(key))
+	}
 	if t.bdb == nil {
 		return
 	}

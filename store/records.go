@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -239,17 +240,35 @@ func (db *DB) Get(k Key) (Record, error) {
 }
 
 // GetRecord reads the current version of a record inside a transaction.
+//
+// A transaction keeps the records it decoded (up to maxTxnRecords), so the
+// stages of one pipeline batch — resolution, links, watches — decode each
+// record once; a write to the record drops it. Each caller gets its own
+// Properties map.
 func GetRecord(txn *Txn, k Key) (Record, error) {
+	key := RecordKey(k)
+	if r, ok := txn.records[string(key)]; ok {
+		r.Properties = maps.Clone(r.Properties)
+		return r, nil
+	}
 	var r Record
-	raw, err := txn.Get(RecordKey(k))
+	raw, err := txn.Get(key)
 	if err != nil {
 		return r, err
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
 		return r, fmt.Errorf("decode record %s: %w", k, err)
 	}
+	if txn.records == nil || len(txn.records) >= maxTxnRecords {
+		txn.records = make(map[string]Record, 64)
+	}
+	txn.records[string(key)] = r
+	r.Properties = maps.Clone(r.Properties)
 	return r, nil
 }
+
+// maxTxnRecords bounds the decoded records a transaction keeps.
+const maxTxnRecords = 4096
 
 // Versions returns every stored version of a record, oldest first, the
 // current one last. It returns ErrNotFound for an unknown record.

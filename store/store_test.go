@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -248,5 +249,45 @@ func TestIterateReverseAndFrom(t *testing.T) {
 				t.Errorf("Iterate (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// A transaction decodes a record once for all its readers, gives each its
+// own Properties, and never serves a record it has since rewritten.
+func TestGetRecordInATransactionFollowsItsWrites(t *testing.T) {
+	db := mustOpen(t, t.TempDir(), nil)
+	k := Key{Source: "s", ID: "1"}
+	if _, err := db.Put(context.Background(), []Incoming{{Source: "s", ID: "1", Schema: "Person", Properties: map[string][]string{"name": {"Ann Lee"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	err := db.Update(func(txn *Txn) error {
+		a, err := GetRecord(txn, k)
+		if err != nil {
+			return err
+		}
+		a.Properties["name"] = []string{"changed by a reader"}
+		b, err := GetRecord(txn, k)
+		if err != nil {
+			return err
+		}
+		if got := b.Properties["name"][0]; got != "Ann Lee" {
+			t.Errorf("second reader sees %q, want Ann Lee", got)
+		}
+		b.Properties["name"] = []string{"Ann Li"}
+		raw, _ := json.Marshal(b)
+		if err := txn.Set(RecordKey(k), raw); err != nil {
+			return err
+		}
+		c, err := GetRecord(txn, k)
+		if err != nil {
+			return err
+		}
+		if got := c.Properties["name"][0]; got != "Ann Li" {
+			t.Errorf("after the write: %q, want Ann Li", got)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
