@@ -56,6 +56,20 @@ func (f *fixture) put(t testing.TB, recs ...store.Incoming) {
 	}
 }
 
+// lookup runs a query and fails the test on an error.
+func (f *fixture) lookup(t testing.TB, query string, limit int) []Hit {
+	t.Helper()
+	q, err := ParseQuery(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hits
+}
+
 // checkClusters reports, as an error of t, how the subjects differ from
 // want (each a sorted, space-separated list of "source/id"); it returns
 // whether they were as wanted.
@@ -204,14 +218,7 @@ func TestLookupRanksAndExplains(t *testing.T) {
 		person("partner", "t2", "name", "Muhammad Belkacem", "birthDate", "1987-11-02", "phone", "+33 7 00 00 00 01"),
 	)
 	f.put(t, recs...)
-	q, err := ParseQuery("Mohamed Belkacem born 02/11/1987")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
+	hits := f.lookup(t, "Mohamed Belkacem born 02/11/1987", 5)
 	if len(hits) == 0 {
 		t.Fatal("Lookup found nothing")
 	}
@@ -441,14 +448,7 @@ func TestLookupFindsTheDateUnderACrowdedName(t *testing.T) {
 		person("police", "rob", "name", "Rob Evans", "birthDate", "1999-07-03"),
 		person("visa", "zz-last", "name", "Robert Evans", "birthDate", "1999-07-03"),
 	)
-	q, err := ParseQuery("evans robert born 1999-07-03")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
+	hits := f.lookup(t, "evans robert born 1999-07-03", 10)
 	found := map[string]bool{}
 	for _, h := range hits {
 		for _, r := range h.Records {
@@ -481,14 +481,7 @@ func TestOnePersonInThreeEastSlavicLanguages(t *testing.T) {
 	)
 	f.checkClusters(t, "clusters", "by/3 eu/1 ua/7", "eu/2 ua/9", "eu/4", "ua/8")
 
-	q, err := ParseQuery("Serhii Hrytsenko 1971-03-02")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	hits := f.lookup(t, "Serhii Hrytsenko 1971-03-02", 3)
 	if len(hits) == 0 || len(hits[0].Records) != 3 || !hits[0].Match {
 		t.Fatalf("lookup: %+v, want the three records of Sergey Gritsenko first, as a match", hits)
 	}
@@ -507,14 +500,7 @@ func TestLookupReachesAnotherRomanisation(t *testing.T) {
 	}
 	recs = append(recs, person("census", "z1", "name", "Yuriy Khudyakov", "birthDate", "1970-04-05"))
 	f.put(t, recs...)
-	q, err := ParseQuery("Jurij Chudjakow")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	hits := f.lookup(t, "Jurij Chudjakow", 3)
 	if len(hits) == 0 || hits[0].Records[0].ID != "z1" {
 		t.Fatalf("lookup Jurij Chudjakow: %+v, want census/z1 (Yuriy Khudyakov) first", hits)
 	}
