@@ -352,14 +352,16 @@ func Compare(a, b Person, opt Options) Result {
 	}
 	if da != dateNone {
 		s := map[dateAgreement]float64{dateConflict: -.3, dateClose: -.06, dateNear: .04, dateYear: .03, dateSwapped: .1, dateExact: .15}[da]
+		r.DOB = dateCodes[da]
+		if partial && da == dateNear {
+			// A year of birth a year out, or a month of birth that is
+			// another month, says less than the same year: no bonus
+			// (1971-03 against 1971-04-02 scored above 1971-03-02).
+			s, r.DOB = 0, dateCodes[dateYear]
+		}
 		score += s
 		r.Conflict = r.Conflict || da == dateConflict
 		r.Corroborated = r.Corroborated || da >= dateYear || (da == dateNear && ns >= .8 || da == dateClose && ns >= .9)
-		r.DOB = dateCodes[da]
-		if partial && da == dateNear {
-			// A year of birth a year out says less than the same year.
-			r.DOB = dateCodes[dateYear]
-		}
 		add("birthDate", s, dateWords[da])
 		say(dateWords[da])
 	}

@@ -404,3 +404,19 @@ func TestTownAndMailBackASlippedDate(t *testing.T) {
 		t.Errorf("one e-mail, born a generation apart: %.3f %v, want no match", r.Score, r.Evidence)
 	}
 }
+
+// A date given to the month agrees less with a full date of another month
+// (or a year out) than with one of the same month.
+func TestPartialDateAgreesMoreWhenItAgrees(t *testing.T) {
+	at := func(d string) float64 {
+		a := Person{Names: []string{"Ivan Petrov"}, BirthDates: []string{"1971-03"}}
+		b := Person{Names: []string{"Ivan Petrov"}, BirthDates: []string{d}}
+		return Compare(a, b, DefaultOptions()).Score
+	}
+	same := at("1971-03-02")
+	for _, d := range []string{"1971-04-02", "1972-03-02"} {
+		if s := at(d); s >= same {
+			t.Errorf("1971-03 against %s scores %.3f, not below %.3f against 1971-03-02", d, s, same)
+		}
+	}
+}
