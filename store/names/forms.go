@@ -78,14 +78,6 @@ func givenName(tok string) int32 {
 	return -1
 }
 
-// LanguageForms reports whether a and b are two forms of one given name in
-// Russian, Ukrainian or Belarusian, or in two romanisations of them
-// (Sergey, Serhii, Siarhei; Nikolay, Mykola, Mikalai; Olga, Olha, Volha).
-func LanguageForms(a, b string) bool {
-	ga := givenName(a)
-	return a != b && ga >= 0 && ga == givenName(b)
-}
-
 // canonicalForm returns the canonical form of a given name listed in the
 // table (Serhii → sergey), or "" when tok is not listed.
 func canonicalForm(tok string) string {
@@ -116,21 +108,26 @@ type word struct {
 	// distinct whether that name's forms are told apart from other names'.
 	group    int32
 	distinct bool
-	// stem and stemKey are the patronymic's stem and its TokenKey ("" when
-	// the token is no patronymic); female its sex.
+	// pat describes a patronymic; nil for any other token. (Millions of
+	// prepared words stay in the resolver's cache: what most do not need
+	// is kept behind a pointer.)
+	pat *patronym
+}
+
+// patronym is a patronymic's stem, the stem's TokenKey and its sex.
+type patronym struct {
 	stem, stemKey string
 	female        bool
 }
 
-func newWord(s string) word { return newWordKeyed(s, TokenKey(s)) }
-
-func newWordKeyed(s, key string) word {
+func newWord(s string) word {
+	key := TokenKey(s)
 	w := word{s: s, key: key, folds: foldKeys(s, key), group: givenName(s)}
 	if w.group >= 0 {
 		w.distinct = languageForms().distinct[w.group]
 	}
 	if stem, female, ok := patronymic(s); ok {
-		w.stem, w.stemKey, w.female = stem, TokenKey(stem), female
+		w.pat = &patronym{stem, TokenKey(stem), female}
 	}
 	return w
 }
@@ -175,20 +172,21 @@ func stemCore(s string) string {
 // Serhiiovych, Siarheevich; Pavlovna, Paulauna); opposite whether they are
 // built on one name for the two sexes (Ivanovich, Ivanovna).
 func patronymicPair(a, b *word) (same, opposite bool) {
-	if a.stem == "" || b.stem == "" {
+	pa, pb := a.pat, b.pat
+	if pa == nil || pb == nil {
 		return false, false
 	}
-	alike := a.stem == b.stem || a.stemKey == b.stemKey
+	alike := pa.stem == pb.stem || pa.stemKey == pb.stemKey
 	if !alike {
 		t := languageForms()
-		for _, g := range t.stems[a.stem] {
-			alike = alike || slices.Contains(t.stems[b.stem], g)
+		for _, g := range t.stems[pa.stem] {
+			alike = alike || slices.Contains(t.stems[pb.stem], g)
 		}
 	}
 	if !alike {
 		return false, false
 	}
-	return a.female == b.female, a.female != b.female
+	return pa.female == pb.female, pa.female != pb.female
 }
 
 // iso9Fold writes the consonants that ISO 9 romanises with a diacritic

@@ -53,7 +53,8 @@ type Name struct {
 	// berg), index for index; nil when built by hand (then Tokens count).
 	Cores []string
 	// words and coreWords are the tokens and cores prepared for
-	// comparison (Parse fills them; hand-built names prepare them on use).
+	// comparison (Parse fills them, coreWords only when a core differs
+	// from its token; hand-built names prepare them on use).
 	words, coreWords []word
 	// Generation is a trailing generational suffix (jr, sr, i, ii, iii,
 	// iv), taken out of the tokens: John Smith Jr and John Smith Sr are two
@@ -80,7 +81,7 @@ func (n Name) coreWord(i int) *word {
 	if i < len(n.coreWords) {
 		return &n.coreWords[i]
 	}
-	if c := n.core(i); c != n.Tokens[i] {
+	if c := n.core(i); c != n.Tokens[i] && n.words == nil {
 		w := newWord(c)
 		return &w
 	}
@@ -162,12 +163,16 @@ func Parse(s string) Name {
 		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
 	}
 	n.words = make([]word, len(n.Tokens))
-	n.coreWords = make([]word, len(n.Tokens))
 	for i, t := range n.Tokens {
 		n.words[i] = newWord(t)
-		n.coreWords[i] = n.words[i]
 		if n.Cores[i] != t {
+			if n.coreWords == nil {
+				n.coreWords = make([]word, len(n.Tokens))
+				copy(n.coreWords, n.words[:i])
+			}
 			n.coreWords[i] = newWord(n.Cores[i])
+		} else if n.coreWords != nil {
+			n.coreWords[i] = n.words[i]
 		}
 	}
 	return n
