@@ -141,10 +141,11 @@ func tokenSimW(x, y *word) (float64, int) {
 			}
 		}
 	}
-	// Folding Ukrainian and Belarusian spellings changes enough letters
-	// (Hramau, Gromov) that the words need not look alike first.
+	// Another romanisation (Ukrainian, Belarusian, ISO 9, German, French,
+	// Turkish) changes enough letters (Hramau, Gromov; Chudjakow,
+	// Khudyakov) that the words need not look alike first.
 	if foldsMeet(x, y) {
-		return .88, kindVariant // Prihozhyn / Prigozhin, Hramau / Gromov, Zuravlova / Zhuravleva
+		return .88, kindVariant // Prihozhyn / Prigozhin, Zuravlova / Zhuravleva, Schukow / Zhukov
 	}
 	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
 	if ga == gb || (ga != a || gb != b) && TokenKey(ga) == TokenKey(gb) {
