@@ -183,6 +183,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	if err := txn.Set([]byte(pFeatures+key), encodeFeatures(e.f)); err != nil {
 		return err
 	}
+	e.f.Props = nil // written; the cached entry needs only its prepared person
 	b.entries[key] = e
 
 	current, err := r.subjectOf(txn, b, key, 0)
