@@ -201,9 +201,15 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 	return hits, nil
 }
 
+// fillRecords bounds the records fill reads per subject: a subject of
+// tens of thousands of records (a prolific phone owner, a bad merge) must
+// not make every lookup that shows it slow. The newest are chosen among
+// those read.
+const fillRecords = 2000
+
 // fill lists a hit's records (newest first), names and dates of birth.
 func (r *Resolver) fill(txn *store.Txn, h *Hit, scores map[store.Key]float64, opt LookupOptions) error {
-	keys, err := records(txn, h.Subject, 0)
+	keys, err := records(txn, h.Subject, fillRecords)
 	if err != nil {
 		return err
 	}
@@ -227,7 +233,7 @@ func (r *Resolver) fill(txn *store.Txn, h *Hit, scores map[store.Key]float64, op
 			}
 		}
 		for _, d := range rec.Properties["birthDate"] {
-			if !slices.Contains(h.BirthDates, d) {
+			if !slices.Contains(h.BirthDates, d) && len(h.BirthDates) < 20 {
 				h.BirthDates = append(h.BirthDates, d)
 			}
 		}
