@@ -23,6 +23,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -358,6 +359,13 @@ func foldParticles(raw []string) (toks, cores []string) {
 			emit(t)
 			continue
 		}
+		if tok, core, next, ok := dinCompound(raw, i); ok {
+			toks = append(toks, pending+tok)
+			cores = append(cores, core)
+			pending = ""
+			i = next - 1
+			continue
+		}
 		if t == "allah" && len(toks) > 0 && pending == "" && !strings.HasPrefix(toks[len(toks)-1], "abd") {
 			// "Nasr Allah", "Fadl Allah" are the one name Nasrallah,
 			// Fadlallah, as most sources write it.
@@ -376,6 +384,42 @@ func foldParticles(raw []string) (toks, cores []string) {
 		cores = append(cores, pending)
 	}
 	return toks, cores
+}
+
+// The compound names in "al-Din" (the faith): Salah al-Din, Salah ud-Din,
+// Salah Eddine, Salaheddine, Salahuddin are one name, written here
+// "salahdin", with the first word as its core (Siraj for Sirajuddin, as
+// a source shortens it).
+var (
+	dinWords = map[string]bool{"din": true, "deen": true, "dine": true, "ddin": true, "ddine": true}
+	dinLinks = map[string]bool{"al": true, "el": true, "ul": true, "ud": true, "ad": true, "ed": true, "od": true}
+	// dinGlued are the link and "din" written as one word, longest first.
+	dinGlued = []string{"uddeen", "uddine", "eddine", "addine", "aldeen", "uddin", "eddin", "addin", "iddin", "aldin", "eldin", "uldin", "udin"}
+)
+
+// dinCompound reads a compound in "al-Din" starting at raw[i]: the word
+// and a separate "din" (with or without its link), the word and a glued
+// "uddin"/"eddine", or one glued word. It returns the compound, its core,
+// the index after it, and whether there was one.
+func dinCompound(raw []string, i int) (tok, core string, next int, ok bool) {
+	w := raw[i]
+	if len(w) < 3 || particles[w] || dinLinks[w] || dinWords[w] {
+		return "", "", 0, false
+	}
+	for _, g := range dinGlued {
+		if p, found := strings.CutSuffix(w, g); found && len(p) >= 3 {
+			return p + "din", p, i + 1, true
+		}
+	}
+	switch {
+	case i+1 < len(raw) && dinWords[raw[i+1]]:
+		return w + "din", w, i + 2, true
+	case i+2 < len(raw) && dinLinks[raw[i+1]] && dinWords[raw[i+2]]:
+		return w + "din", w, i + 3, true
+	case i+1 < len(raw) && slices.Contains(dinGlued, raw[i+1]):
+		return w + "din", w, i + 2, true
+	}
+	return "", "", 0, false
 }
 
 // abdBase returns "abd"+word for a glued "Abd al-X" form ("abdulrahman" →

@@ -241,7 +241,9 @@ func foldKeys(t, key string) []string {
 		if f == t {
 			return
 		}
-		if k := TokenKey(f); k != key && !slices.Contains(out, k) {
+		// A fold key of one letter is shared by unrelated names (Caey
+		// folded as Turkish, Jaey, against Joey): not kept.
+		if k := TokenKey(f); len(k) >= 2 && k != key && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}

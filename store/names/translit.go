@@ -93,6 +93,8 @@ func arabicWord(w string) string {
 		return "abd" // the dictionary lacks it and the letters lose the ain
 	case "الله":
 		return "allah" // the dictionary has it as Abdullah
+	case "الدين":
+		return "al-din" // the dictionary has it as Al-Dean
 	}
 	// A he before a zero-width non-joiner ends a Persian word part and is
 	// read e (خامنه‌ای, Khamenei): it becomes ە, the letter e of Kurdish.
