@@ -24,6 +24,12 @@ var eastSlavic []byte
 //go:embed data/korean.txt
 var koreanSurnames []byte
 
+// The Chinese surname table pairs the pinyin of the characters with the
+// Wade-Giles, Cantonese and Hokkien spellings (Zhang, Chang, Cheung).
+//
+//go:embed data/chinese.txt
+var chineseSurnames []byte
+
 // formTable maps each form of a given name to the name (line) it is a
 // form of, and each patronymic stem to the names it derives from.
 type formTable struct {
@@ -40,6 +46,7 @@ var languageForms = sync.OnceValue(func() formTable {
 	t := formTable{forms: map[string]int32{}, stems: map[string][]int32{}}
 	t.read(eastSlavic, true)
 	t.read(koreanSurnames, false)
+	t.read(chineseSurnames, false)
 	return t
 })
 
