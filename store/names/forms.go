@@ -30,15 +30,16 @@ var koreanSurnames []byte
 //go:embed data/chinese.txt
 var chineseSurnames []byte
 
-// formTable maps each form of a given name to the name (line) it is a
-// form of, and each patronymic stem to the names it derives from.
+// formTable maps each form of a name (an East Slavic given name, a Korean
+// or Chinese surname) to the name (line) it is a form of, and each
+// patronymic stem to the given names it derives from.
 type formTable struct {
 	forms     map[string]int32
 	stems     map[string][]int32
 	canonical []string
 	// distinct says, by name, whether a form of it and a form of another
 	// listed name are two names (Olga, Oleg) — true of the East Slavic
-	// given names, not of the Korean surnames.
+	// given names, not of the Korean and Chinese surnames.
 	distinct []bool
 }
 
