@@ -242,7 +242,9 @@ func Latinize(s string) string {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
+	// Spacing marks (Mc) are the vowel signs of Devanagari, Bengali, Tamil,
+	// Khmer, Myanmar…: inside the word, or मोदी and តារា fall apart.
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) ||
 		r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '`' ||
 		r == '\u200c' // the zero-width non-joiner inside a Persian word (احمدی‌نژاد)
 }

@@ -359,3 +359,19 @@ func TestChineseSurnames(t *testing.T) {
 		t.Errorf("Lin Wei / Liu Wei = %.3f, want two surnames apart", s.Value)
 	}
 }
+
+// The vowel signs of Indic, Khmer and Myanmar scripts (spacing marks) are
+// inside their word: a name keeps its words whole for the transliterator.
+func TestSpacingMarksStayInTheWord(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		words int
+	}{{"नरेंद्र मोदी", 2}, {"মুহাম্মদ ইউনূস", 2}, {"ហ៊ុន សែន", 2}, {"តារា គឹម", 2}} {
+		if got := len(Parse(c.in).Tokens); got != c.words {
+			t.Errorf("Parse(%q) = %q: %d words, want %d", c.in, Parse(c.in).Tokens, got, c.words)
+		}
+	}
+	if s := Similarity(Parse("Narendra Modi"), Parse("नरेंद्र मोदी"), nil); s.Value < .85 {
+		t.Errorf("Narendra Modi / नरेंद्र मोदी = %.3f (%s), want ≥ 0.85", s.Value, s.Explanation)
+	}
+}
