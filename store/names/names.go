@@ -276,8 +276,21 @@ func translitWord(w string) string {
 }
 
 // translitOther transliterates a word of a script with no rules of its
-// own here (Cyrillic, Greek, CJK, …) through go-unidecode.
-func translitOther(w string) string { return unidecode.Unidecode(w) }
+// own here (Cyrillic, Greek, CJK, …) through go-unidecode. Its long vowels
+// in Indic, Khmer and kana words (ইউনূস → iunuus, ゆうき → yuuki) are
+// written single, as Latin sources write those names (Yunus, Yuki); a
+// Cyrillic "ii" is two letters (Юрий → iurii) and stays.
+func translitOther(w string) string {
+	out := unidecode.Unidecode(w)
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r) || r < utf8.RuneSelf {
+			return out
+		}
+	}
+	return longVowels.Replace(out)
+}
+
+var longVowels = strings.NewReplacer("aa", "a", "ii", "i", "uu", "u")
 
 // split lower-cases ASCII text and cuts it into tokens of letters and
 // digits. Apostrophes inside a word are dropped (O'Brien → obrien), every
