@@ -382,3 +382,16 @@ func TestSpacingMarksStayInTheWord(t *testing.T) {
 		t.Errorf("Parse(Юрий) = %q, want iurii", got)
 	}
 }
+
+// A diminutive spelt -ie or -y is the same nickname (Peggie, Peggy): the
+// tables list Peggy under Margaret and Peggie under Margarita only.
+func TestNicknameEndingsIeAndY(t *testing.T) {
+	for _, p := range [][2]string{{"peggie", "margaret"}, {"bobbie", "robert"}, {"jimmie", "james"}} {
+		if !Nickname(p[0], p[1]) {
+			t.Errorf("Nickname(%s, %s) = false, want true", p[0], p[1])
+		}
+	}
+	if Nickname("peggie", "robert") {
+		t.Error("Nickname(peggie, robert) = true")
+	}
+}

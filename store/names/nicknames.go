@@ -55,8 +55,33 @@ var nicknames = sync.OnceValue(func() nicknameTable {
 })
 
 // formalNames returns the formal names tok is a nickname of, in table
-// order; nil when tok is no known nickname.
-func formalNames(tok string) []string { return nicknames()[tok] }
+// order; nil when tok is no known nickname. A nickname spelt with -ie
+// or -y is looked up both ways (Peggie, Peggy: the tables list Peggy
+// under Margaret and Peggie under Margarita only).
+func formalNames(tok string) []string {
+	t := nicknames()
+	out := t[tok]
+	if alt := ieY(tok); alt != "" {
+		for _, f := range t[alt] {
+			if f != tok && !slices.Contains(out, f) {
+				out = append(slices.Clip(out), f)
+			}
+		}
+	}
+	return out
+}
+
+// ieY returns the other spelling of a diminutive's ending (Peggie, Peggy;
+// Bobby, Bobbie), or "" when tok has neither.
+func ieY(tok string) string {
+	switch {
+	case len(tok) >= 4 && strings.HasSuffix(tok, "ie"):
+		return tok[:len(tok)-2] + "y"
+	case len(tok) >= 3 && strings.HasSuffix(tok, "y"):
+		return tok[:len(tok)-1] + "ie"
+	}
+	return ""
+}
 
 // Nickname reports whether a and b are forms of the same given name: one
 // is a nickname of the other (Bob, Robert) or both are nicknames of one
@@ -65,8 +90,7 @@ func Nickname(a, b string) bool {
 	if a == b {
 		return false
 	}
-	t := nicknames()
-	fa, fb := t[a], t[b]
+	fa, fb := formalNames(a), formalNames(b)
 	if slices.Contains(fa, b) || slices.Contains(fb, a) {
 		return true
 	}
