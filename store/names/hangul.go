@@ -50,7 +50,7 @@ func hangulSyllable(r rune) string {
 
 // hangulWord romanises a Hangul word, one Latin word per syllable; when
 // surname is set, the word begins the name and its first syllable is the
-// surname. Other characters pass through go-unidecode's way (translitWord).
+// surname. Other characters go through translitOther.
 func hangulWord(w string, surname bool) string {
 	var parts []string
 	for _, r := range w {

@@ -218,12 +218,9 @@ func Latinize(s string) string {
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
-			if scriptOf(w) == hangul {
-				b.WriteString(hangulWord(w, !korean))
-				korean = true
-			} else {
-				b.WriteString(translitWord(w))
-			}
+			sc := scriptOf(w)
+			b.WriteString(translitWord(w, sc, !korean))
+			korean = korean || sc == hangul
 			start = -1
 		}
 	}
@@ -249,46 +246,34 @@ func isWordRune(r rune) bool {
 		r == '\u200c' // the zero-width non-joiner inside a Persian word (احمدی‌نژاد)
 }
 
-// translitWord transliterates one word of any script to ASCII.
-func translitWord(w string) string {
-	switch scriptOf(w) {
+// translitWord transliterates one word of script sc to ASCII; surname
+// says a Hangul word begins the name (its first syllable is the surname).
+func translitWord(w string, sc script, surname bool) string {
+	switch sc {
 	case arabic:
 		return arabicWord(w)
 	case hebrew:
 		return hebrewWord(w)
 	case hangul:
-		return hangulWord(w, false)
-	}
-	for _, r := range w {
-		switch {
-		case unicode.Is(unicode.Armenian, r):
-			// go-unidecode writes the Armenian u (ու) as "ow": Պուտին is
-			// Putin, not Powtin.
-			return strings.ReplaceAll(translitOther(w), "ow", "u")
-		case unicode.Is(unicode.Georgian, r):
-			// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
-			return translitOther(strings.ReplaceAll(w, "ძ", "dz"))
-		case unicode.IsLetter(r):
-			return translitOther(w)
-		}
+		return hangulWord(w, surname)
+	case armenian:
+		// go-unidecode writes the Armenian u (ու) as "ow": Պուտին is
+		// Putin, not Powtin.
+		return strings.ReplaceAll(unidecode.Unidecode(w), "ow", "u")
+	case georgian:
+		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
+		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))
+	case alphabet:
+		return unidecode.Unidecode(w)
 	}
 	return translitOther(w)
 }
 
-// translitOther transliterates a word of a script with no rules of its
-// own here (Cyrillic, Greek, CJK, …) through go-unidecode. Its long vowels
-// in Indic, Khmer and kana words (ইউনূস → iunuus, ゆうき → yuuki) are
-// written single, as Latin sources write those names (Yunus, Yuki); a
-// Cyrillic "ii" is two letters (Юрий → iurii) and stays.
-func translitOther(w string) string {
-	out := unidecode.Unidecode(w)
-	for _, r := range w {
-		if unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r) || r < utf8.RuneSelf {
-			return out
-		}
-	}
-	return longVowels.Replace(out)
-}
+// translitOther transliterates text of a script with no rules of its own
+// here (Devanagari, Bengali, Khmer, kana, CJK, …) through go-unidecode,
+// writing single the long vowels it doubles (ইউনূস → iunuus, ゆうき →
+// yuuki), as Latin sources write those names (Yunus, Yuki).
+func translitOther(w string) string { return longVowels.Replace(unidecode.Unidecode(w)) }
 
 var longVowels = strings.NewReplacer("aa", "a", "ii", "i", "uu", "u")
 

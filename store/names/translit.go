@@ -19,8 +19,14 @@ const (
 	arabic
 	hebrew
 	hangul
+	armenian
+	georgian
+	// alphabet is Latin, Cyrillic or Greek: go-unidecode's output is kept
+	// as it is (a Cyrillic "ii" is two letters: Юрий, iurii).
+	alphabet
 )
 
+// scriptOf returns the script of the first letter of w.
 func scriptOf(w string) script {
 	for _, r := range w {
 		switch {
@@ -30,6 +36,12 @@ func scriptOf(w string) script {
 			return hebrew
 		case isHangulSyllable(r):
 			return hangul
+		case unicode.Is(unicode.Armenian, r):
+			return armenian
+		case unicode.Is(unicode.Georgian, r):
+			return georgian
+		case unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek):
+			return alphabet
 		case unicode.IsLetter(r):
 			return otherScript
 		}
