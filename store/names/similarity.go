@@ -233,8 +233,8 @@ var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}}
 // Ukrainian and Belarusian ones and ISO 9 without diacritics (slavicFold),
 // the German (Schewtschenko, Chudjakow, Schukow) and the French
 // (Chevtchenko, Joukov) — and of a Turkish c as j (Recep, Redzhep); only
-// those that differ from key, the token's own
-// TokenKey. Parse computes them once per token.
+// those that differ from key, the token's own TokenKey. Parse computes
+// them once per token.
 func foldKeys(t, key string) []string {
 	var out []string
 	add := func(f string) {
@@ -254,7 +254,7 @@ func foldKeys(t, key string) []string {
 			add(germanZh.Replace(t))
 		}
 	}
-	if strings.ContainsAny(t, "j") || strings.Contains(t, "ch") || strings.Contains(t, "ou") {
+	if strings.IndexByte(t, 'j') >= 0 || strings.Contains(t, "ch") || strings.Contains(t, "ou") {
 		add(frenchRoman.Replace(t))
 	}
 	if strings.IndexByte(t, 'c') >= 0 {
@@ -270,10 +270,15 @@ var turkishC = strings.NewReplacer("ch", "ch", "ck", "ck", "c", "j")
 // German romanisation of Russian: шч sch-tsch, ч tsch, ш and ж sch, х ch,
 // й j, в w, ц z. Its sch is either ш or ж: both readings are kept.
 var (
-	germanSh    = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", "sh", "ch", "kh", "j", "y", "w", "v", "z", "ts")
-	germanZh    = strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", "zh", "ch", "kh", "j", "y", "w", "v", "z", "ts")
+	germanSh    = germanRoman("sh")
+	germanZh    = germanRoman("zh")
 	frenchRoman = strings.NewReplacer("chtch", "shch", "tch", "ch", "ch", "sh", "j", "zh", "ou", "u", "ss", "s")
 )
+
+// germanRoman rewrites German romanisation as English, reading sch as sch.
+func germanRoman(sch string) *strings.Replacer {
+	return strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", sch, "ch", "kh", "j", "y", "w", "v", "z", "ts")
+}
 
 // foldsMeet reports whether a fold key of one word is the key or a fold
 // key of the other.
