@@ -361,11 +361,25 @@ func TestReloader(t *testing.T) {
 		time.Sleep(30 * time.Millisecond)
 		return oks.Load() > 0
 	})
+	// The rewrites above may still be reloading (a reload may even have
+	// read a.yaml half written): look at the live set once no reload has
+	// landed for several debounces.
+	waitFor("the good reloads to settle", func() bool {
+		n := oks.Load()
+		time.Sleep(150 * time.Millisecond)
+		return oks.Load() == n
+	})
 	if r.Set().Rule("second") == nil {
 		t.Fatalf("live set lacks the reloaded rule")
 	}
 	before := r.Set()
-	writeRules(t, dir, "b.yaml", "rules:\n  - name: broken\n    when: record.source ==\n    severity: low\n    flag: f\n")
+	// The broken file arrives whole (written beside, renamed in), so no
+	// reload reads it empty — an empty file is a good reload.
+	tmp := t.TempDir()
+	writeRules(t, tmp, "b.yaml", "rules:\n  - name: broken\n    when: record.source ==\n    severity: low\n    flag: f\n")
+	if err := os.Rename(filepath.Join(tmp, "b.yaml"), filepath.Join(dir, "b.yaml")); err != nil {
+		t.Fatal(err)
+	}
 	waitFor("the bad reload to be reported", func() bool { return errs.Load() > 0 })
 	if msg, _ := lastErr.Load().(string); !strings.Contains(msg, "b.yaml:3:") {
 		t.Errorf("reported error %q does not name b.yaml:3", msg)
