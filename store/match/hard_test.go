@@ -78,3 +78,29 @@ func TestHardNamePairsF1(t *testing.T) {
 		t.Errorf("F1 %.3f below the bar of 0.85", f1)
 	}
 }
+
+// TestEuropeanRomanisations requires every pair of spellings of one name
+// in testdata/europe.txt — the romanisations of the European Union's
+// languages, which its sanctions list carries as aliases — to match on
+// the name alone. Before these forms were read, half the pairs scored
+// below the threshold (Jurjevitj Sjtjerbakov / Yuryevich Shcherbakov: 0).
+func TestEuropeanRomanisations(t *testing.T) {
+	opt := DefaultOptions()
+	pairs, missed := 0, 0
+	for _, g := range readGroups(t, "testdata/europe.txt") {
+		for i := range g {
+			for j := i + 1; j < len(g); j++ {
+				pairs++
+				r := Compare(Person{Names: []string{g[i]}}, Person{Names: []string{g[j]}}, opt)
+				if !r.Match {
+					missed++
+					t.Errorf("%q / %q: %.3f %v", g[i], g[j], r.Score, r.Evidence)
+				}
+			}
+		}
+	}
+	if pairs < 250 {
+		t.Errorf("only %d pairs", pairs)
+	}
+	t.Logf("%d pairs, %d missed", pairs, missed)
+}

@@ -96,14 +96,41 @@ func canonicalForm(tok string) string {
 }
 
 // CanonicalKey is TokenKey of a token's canonical form when the token is a
-// listed form of a given name (Serhii and Sergey key alike), TokenKey of the
-// token otherwise. Index keys built from pairs of words use it, so that a
-// pair reaches the records whose words are other forms of the same names.
+// listed form of a given name (Serhii and Sergey key alike; see listedForm), of its English
+// reading when it is spelt as another European language romanises Russian
+// (europeReading: Sjtjerbakov, Szczerbakow and Shcherbakov key alike),
+// TokenKey of the token otherwise. Index keys built from pairs of words
+// use it, so that a pair reaches the records whose words are other forms
+// of the same names.
 func CanonicalKey(tok string) string {
-	if c := canonicalForm(tok); c != "" {
+	if c := listedForm(tok); c != "" {
 		return TokenKey(c)
 	}
+	if r := europeReading(tok); r != "" {
+		return TokenKey(r)
+	}
 	return TokenKey(tok)
+}
+
+// listedForm is canonicalForm of tok or, when tok is not listed, of its
+// reading in another European romanisation that is (Siergiej, Szergej,
+// Sergejs, Sergejus → sergey): a reading is trusted only when it lands on
+// a listed name.
+func listedForm(tok string) string {
+	if c := canonicalForm(tok); c != "" {
+		return c
+	}
+	if r := europeBase(tok); r != tok {
+		if c := canonicalForm(r); c != "" {
+			return c
+		}
+	}
+	for _, r := range europeFolds(europeBase(tok)) {
+		if c := canonicalForm(r); c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // word is a token prepared for tokenSim: its keys and what the table of
@@ -130,11 +157,19 @@ type patronym struct {
 
 func newWord(s string) word {
 	key := TokenKey(s)
-	w := word{s: s, key: key, folds: foldKeys(s, key), group: givenName(s)}
+	forms := foldForms(s)
+	w := word{s: s, key: key, folds: keysOf(forms, s, key), group: givenName(s)}
 	if w.group >= 0 {
 		w.distinct = languageForms().distinct[w.group]
 	}
-	if stem, female, ok := patronymic(s); ok {
+	// A patronymic in another romanisation (Nikolajevitj, Jurjewicz,
+	// Nyikolajevics) is read in the English one.
+	stem, female, ok := patronymic(s)
+	// (Every patronymic spelling that needs a fold holds a v or a w.)
+	for i := 0; !ok && i < len(forms) && len(s) >= 7 && strings.ContainsAny(s, "vw"); i++ {
+		stem, female, ok = patronymic(forms[i])
+	}
+	if ok {
 		w.pat = &patronym{stem, TokenKey(stem), female}
 	}
 	return w
@@ -143,13 +178,14 @@ func newWord(s string) word {
 // patronymicSuffixes are the endings of Russian, Ukrainian and Belarusian
 // patronymics, longest first, with the sex they mark. The forms without
 // their last letter are ISO 9 romanisations that lost a diacritic
-// (Jurijovyč → jurijovyc).
+// (Jurijovyč → jurijovyc); -ovici is the Romanian spelling (Nikolaevici).
+// Other languages' spellings are read through their folds (newWord).
 var patronymicSuffixes = []struct {
 	suffix string
 	female bool
 }{
 	{"ovich", false}, {"evich", false}, {"ovych", false}, {"evych", false}, {"avich", false},
-	{"ovic", false}, {"evic", false}, {"ovyc", false}, {"avic", false},
+	{"ovici", false}, {"evici", false}, {"ovic", false}, {"evic", false}, {"ovyc", false}, {"avic", false},
 	{"ovna", true}, {"evna", true}, {"ivna", true}, {"auna", true}, {"ichna", true},
 }
 

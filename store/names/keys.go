@@ -141,8 +141,11 @@ func (n Name) Keys() []string {
 		if c := n.core(i); c != t {
 			add(TokenKey(c))
 		}
-		if c := canonicalForm(t); c != "" {
+		if c := listedForm(t); c != "" {
 			add(TokenKey(c))
+		}
+		if r := europeReading(t); r != "" {
+			add(TokenKey(r))
 		}
 		for i, f := range formalNames(t) {
 			if i == 4 {

@@ -264,6 +264,9 @@ func translitWord(w string, sc script, surname bool) string {
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))
 	case alphabet:
+		if hasHachek(w) {
+			w = hachekLetters.Replace(w) // Ščerbakov is Shcherbakov (see hachekLetters)
+		}
 		return unidecode.Unidecode(w)
 	}
 	return translitOther(w)

@@ -98,8 +98,8 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
-	if enkoForms(a, b) {
-		return .9, kindVariant // Lukashenko / Lukashenka: Ukrainian and Belarusian spellings
+	if enkoForms(a, b) || koForms(a, b) {
+		return .9, kindVariant // Lukashenko / Lukashenka, Sojko / Sojka: Ukrainian and Belarusian spellings
 	}
 	if same, opposite := patronymicPair(x, y); same {
 		return .92, kindVariant // Sergeyevich / Serhiiovych / Siarheevich
@@ -232,14 +232,21 @@ var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}}
 // (BGN/PCGN) romanisation of a Russian name would write it, from the
 // Ukrainian and Belarusian ones and ISO 9 without diacritics (slavicFold),
 // the German (Schewtschenko, Chudjakow, Schukow) and the French
-// (Chevtchenko, Joukov) — and of a Turkish c as j (Recep, Redzhep); only
-// those that differ from key, the token's own TokenKey. Parse computes
-// them once per token.
+// (Chevtchenko, Joukov), those of the other languages of the European
+// Union (europeFolds: Sjtjerbakov, Szczerbakow, Scserbakov, Morozovas) —
+// and of a Turkish c as j (Recep, Redzhep); only those that differ from
+// key, the token's own TokenKey. Parse computes them once per token.
 func foldKeys(t, key string) []string {
+	return keysOf(foldForms(t), t, key)
+}
+
+// keysOf are the TokenKeys of forms, a token's foldForms: those of two
+// letters or more that differ from key and from each other.
+func keysOf(forms []string, t, key string) []string {
 	var out []string
-	add := func(f string) {
+	for _, f := range forms {
 		if f == t {
-			return
+			continue
 		}
 		// A fold key of one letter is shared by unrelated names (Caey
 		// folded as Turkish, Jaey, against Joey): not kept.
@@ -247,20 +254,35 @@ func foldKeys(t, key string) []string {
 			out = append(out, k)
 		}
 	}
-	add(slavicFold(t))
+	return out
+}
+
+// foldForms are the spellings foldKeys keys: t read as each romanisation
+// it may be (see foldKeys and europeFolds).
+func foldForms(t string) []string {
+	out := romanForms(t)
+	if base := europeBase(t); base != t {
+		out = append(append(out, base), romanForms(base)...)
+	}
+	return out
+}
+
+// romanForms are the readings of t as each romanisation foldKeys names.
+func romanForms(t string) []string {
+	out := []string{slavicFold(t)}
 	if strings.ContainsAny(t, "jwz") || strings.Contains(t, "ch") {
-		add(germanSh.Replace(t))
+		out = append(out, germanSh.Replace(t))
 		if strings.Contains(t, "sch") {
-			add(germanZh.Replace(t))
+			out = append(out, germanZh.Replace(t))
 		}
 	}
 	if strings.IndexByte(t, 'j') >= 0 || strings.Contains(t, "ch") || strings.Contains(t, "ou") {
-		add(frenchRoman.Replace(t))
+		out = append(out, frenchRoman.Replace(t))
 	}
 	if strings.IndexByte(t, 'c') >= 0 {
-		add(turkishC.Replace(t))
+		out = append(out, turkishC.Replace(t))
 	}
-	return out
+	return append(out, europeFolds(t)...)
 }
 
 // turkishC writes the Turkish c (a j sound: Recep, Cemal) as the j of

@@ -505,3 +505,44 @@ func TestLookupReachesAnotherRomanisation(t *testing.T) {
 		t.Fatalf("lookup Jurij Chudjakow: %+v, want census/z1 (Yuriy Khudyakov) first", hits)
 	}
 }
+
+// The European Union's list names a person in each of its languages, and
+// a list copied from it may keep only one of them: records in the Swedish,
+// Polish, Hungarian, Latvian and Czech spellings of one Russian name are
+// one subject with the English one, even when the given name alone is
+// shared by too many records to be read (only the pair keys reach them),
+// and a lookup in Lithuanian finds them.
+func TestOnePersonInTheLanguagesOfTheEU(t *testing.T) {
+	o := DefaultOptions()
+	o.GiantBucket = 20
+	f := mustOpen(t, o)
+	var recs []store.Incoming
+	for i := range 60 {
+		recs = append(recs, person("pop", fmt.Sprint(i), "name", fmt.Sprintf("Vladimir Petrov%c%c", 'a'+i%26, 'a'+i/26), "birthDate", "1966-03-04"))
+	}
+	recs = append(recs,
+		person("uk", "1", "name", "Vladimir Yuryevich SHCHERBAKOV", "birthDate", "1966-03-04"),
+		person("se", "1", "name", "Vladimir Jurjevitj SJTJERBAKOV", "birthDate", "1966-03-04"),
+		person("pl", "1", "name", "Władimir Jurjewicz SZCZERBAKOW", "birthDate", "1966-03-04"),
+		person("hu", "1", "name", "Vlagyimir Jurjevics SCSERBAKOV", "birthDate", "1966-03-04"),
+		person("lv", "1", "name", "Vladimirs Jurjevičs ŠČERBAKOVS", "birthDate", "1966-03-04"),
+		person("cz", "1", "name", "Vladimir Jurjevič Ščerbakov", "birthDate", "1966-03-04"),
+		person("cz", "2", "name", "Tatjana Petrovna Žukovová", "birthDate", "1970-01-01"),
+		person("pl", "2", "name", "Tatiana Pietrowna Żukowa", "birthDate", "1970-01-01"),
+	)
+	f.put(t, recs...)
+	var got []string
+	for _, c := range f.clusters(t) {
+		if !strings.HasPrefix(c, "pop/") {
+			got = append(got, c)
+		}
+	}
+	want := []string{"cz/1 hu/1 lv/1 pl/1 se/1 uk/1", "cz/2 pl/2"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("clusters %q, want %q", got, want)
+	}
+	hits := f.lookup(t, "Vladimiras Jurjevičius Ščerbakovas", 3)
+	if len(hits) == 0 || len(hits[0].Records) != 6 || !hits[0].Match {
+		t.Fatalf("lookup in Lithuanian: %+v, want the six records of Shcherbakov first, as a match", hits)
+	}
+}

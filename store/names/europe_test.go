@@ -1,0 +1,73 @@
+package names
+
+import "testing"
+
+func TestEuropeanRomanisationsReadBack(t *testing.T) {
+	// Each spelling's English reading keys like the English spelling.
+	for _, c := range []struct{ spelt, english string }{
+		{"Sjtjerbakov", "shcherbakov"},  // Swedish
+		{"Sjtsjerbakov", "shcherbakov"}, // Dutch
+		{"Szczerbakow", "shcherbakov"},  // Polish
+		{"Scserbakov", "shcherbakov"},   // Hungarian
+		{"Ščerbakovs", "shcherbakov"},   // Latvian
+		{"Ščerbakovas", "shcherbakov"},  // Lithuanian
+		{"Vlagyimir", "vladimir"},       // Hungarian
+		{"Siergiej", "sergey"},          // Polish
+		{"Žukovová", "zhukova"},         // Czech, Slovak
+		{"Putinová", "putina"},
+		{"Vitalijus", "vitaliy"},
+	} {
+		n := Parse(c.spelt)
+		if got, want := CanonicalKey(n.Tokens[0]), CanonicalKey(c.english); got != want {
+			t.Errorf("CanonicalKey(%q) = %q, want %q (that of %s)", n.Tokens[0], got, want, c.english)
+		}
+	}
+	// English spellings keep their own keys.
+	for _, w := range []string{"joe", "dowie", "williams", "thomas", "novakova", "daniel"} {
+		if europeReading(w) != "" && w != "novakova" {
+			t.Errorf("europeReading(%q) = %q, want none", w, europeReading(w))
+		}
+	}
+	if europeReading("novakova") != "" {
+		t.Errorf("a Czech surname in -ová was read as a foreign one: %q", europeReading("novakova"))
+	}
+}
+
+func TestHachekLettersReadAsEnglish(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ščerbakov": "shcherbakov", "Žukova": "zhukova", "Jurjevič": "jurjevich", "Şahin": "shahin", "Żukowa": "zhukowa",
+		"Dvořák": "dvorak", "François": "francois",
+	} {
+		if got := Parse(in).Tokens[0]; got != want {
+			t.Errorf("Parse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestBelarusianKoForms(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"sojko", "sojka", true}, {"soyko", "soika", true}, {"bojko", "bojka", true}, {"prykhodko", "prykhodka", true},
+		{"janko", "janka", false}, {"mirko", "mirka", false}, {"sojko", "sojki", false},
+	} {
+		if got := koForms(c.a, c.b); got != c.same {
+			t.Errorf("koForms(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}
+
+func TestPatronymicsInOtherRomanisations(t *testing.T) {
+	ref := newWord("nikolayevich")
+	for _, p := range []string{"nikolajevitj", "nikolajevitsj", "nikolajewicz", "nyikolajevics", "nikolajevichs", "nikolajevichius", "nikolaevici", "nikolaievitch", "nikolajewitsch"} {
+		w := newWord(p)
+		if same, _ := patronymicPair(&ref, &w); !same {
+			t.Errorf("%s is not read as Nikolayevich's patronymic", p)
+		}
+	}
+	fem := newWord("nikolajewna")
+	if _, opposite := patronymicPair(&ref, &fem); !opposite {
+		t.Errorf("Polish -ewna is not read as the woman's patronymic")
+	}
+}
