@@ -120,6 +120,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if len(k) > 2 || jw >= .85 {
 			return .93, kindVariant
 		}
+		if spelledAlike(a, b) {
+			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
+		}
 	}
 	if x.group >= 0 && x.group == y.group {
 		return .92, kindVariant // Sergey / Serhii / Siarhei; Ri / Lee
@@ -300,6 +303,19 @@ var (
 // germanRoman rewrites German romanisation as English, reading sch as sch.
 func germanRoman(sch string) *strings.Replacer {
 	return strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", sch, "ch", "kh", "j", "y", "w", "v", "z", "ts")
+}
+
+// spelledAlike reports whether one of a's or b's foldForms is the other
+// word, or both read as one: for short words, whose fold keys are their
+// own keys (Dutch Oesama, Usama).
+func spelledAlike(a, b string) bool {
+	fa, fb := foldForms(a), foldForms(b)
+	for _, x := range fa {
+		if x == b || slices.Contains(fb, x) {
+			return true
+		}
+	}
+	return slices.Contains(fb, a)
 }
 
 // foldsMeet reports whether a fold key of one word is the key or a fold
