@@ -120,7 +120,10 @@ var particles = map[string]bool{
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true,
 	"sir": true, "madam": true, "sheikh": true, "shaykh": true, "haji": true,
-	"hajji": true, "mullah": true,
+	"hajji": true, "mullah": true, "maulavi": true, "mawlawi": true, "maulvi": true, "mawlavi": true,
+	"moulvi": true, "maulana": true, "mawlana": true, "ayatollah": true,
+	// Ranks sanctions lists write into the name (General Ivanov).
+	"general": true, "colonel": true, "lieutenant": true, "brigadier": true, "admiral": true,
 }
 
 // abbreviations are the written short forms of given names that clerks

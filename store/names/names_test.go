@@ -395,3 +395,19 @@ func TestNicknameEndingsIeAndY(t *testing.T) {
 		t.Error("Nickname(peggie, robert) = true")
 	}
 }
+
+func TestTitlesAndRanksAreNotNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"Dr. Ayman al-Zawahiri":  "ayman alzawahiri",
+		"Maulavi Abdul Kabir":    "abdkabir",
+		"Mullah Mohammad Omar":   "mohammad omar",
+		"General Sergei Shoigu":  "sergei shoigu",
+		"Colonel Ivan Petrov":    "ivan petrov",
+		"Ayatollah Ali Khamenei": "ali khamenei",
+		"General":                "general", // alone, the word is the name
+	} {
+		if got := Parse(in).String(); got != want {
+			t.Errorf("Parse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
