@@ -44,6 +44,11 @@ type Person struct {
 	Genders       []string
 	Places        []string
 	Addresses     []string
+	// NamePart says which part of a name the record gives when it gives
+	// one only: "given" (a first name and no surname) or "surname"; ""
+	// otherwise. A given name alone and a surname alone say nothing of
+	// each other: Jaes and Cox are not two names that disagree.
+	NamePart string
 
 	prep *prepared
 }
@@ -253,7 +258,8 @@ func Compare(a, b Person, opt Options) Result {
 	}
 	r.Name = round(ns)
 	score := .8 * ns
-	haveName := len(pa.names) > 0 && len(pb.names) > 0
+	haveName := len(pa.names) > 0 && len(pb.names) > 0 &&
+		!(a.NamePart != "" && b.NamePart != "" && a.NamePart != b.NamePart)
 	if haveName {
 		add("name", .8*ns, nd)
 		if !opt.Brief {

@@ -420,3 +420,25 @@ func TestPartialDateAgreesMoreWhenItAgrees(t *testing.T) {
 		}
 	}
 }
+
+// A record giving only a first name and one giving only a surname say
+// nothing of each other's name: the e-mail and the date decide (Splink's
+// Jaes / Cox). Two first names that differ still disagree.
+func TestGivenNameAloneAgainstSurnameAlone(t *testing.T) {
+	given := FromProperties("Person", map[string][]string{"name": {"Jaes"}, "firstName": {"Jaes"}, "email": {"j.c@white.org"}, "birthDate": {"1972-07-20"}})
+	surname := FromProperties("Person", map[string][]string{"name": {"Cox"}, "lastName": {"Cox"}, "email": {"j.c@white.org"}, "birthDate": {"1971-07-20"}})
+	if given.NamePart != "given" || surname.NamePart != "surname" {
+		t.Fatalf("name parts %q, %q; want given, surname", given.NamePart, surname.NamePart)
+	}
+	if r := Compare(given, surname, DefaultOptions()); !r.Match {
+		t.Errorf("Jaes / Cox with one e-mail and a date a year out: %.3f %v, want a match", r.Score, r.Evidence)
+	}
+	other := FromProperties("Person", map[string][]string{"name": {"Mark"}, "firstName": {"Mark"}, "email": {"j.c@white.org"}, "birthDate": {"1971-07-20"}})
+	if r := Compare(given, other, DefaultOptions()); r.Match {
+		t.Errorf("Jaes / Mark, two first names: %.3f %v, want no match", r.Score, r.Evidence)
+	}
+	full := FromProperties("Person", map[string][]string{"name": {"James Cox"}, "firstName": {"James"}, "lastName": {"Cox"}})
+	if full.NamePart != "" {
+		t.Errorf("a full name has name part %q", full.NamePart)
+	}
+}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"net/mail"
+	"slices"
 	"strings"
 
 	"github.com/biter777/countries"
@@ -133,10 +134,30 @@ func FromProperties(schema string, props map[string][]string) Person {
 		}
 	}
 	p.Nationalities = append(append(p.Nationalities, props["nationality"]...), props["citizenship"]...)
+	p.NamePart = namePart(p.Names, first, last)
 	p.Genders = props["gender"]
 	p.Places = props["birthPlace"]
 	p.Addresses = props["address"]
 	return Prepare(p)
+}
+
+// namePart is "given" when every name of the record is one of its first
+// names and it has no surname, "surname" when every name is a surname and
+// it has no first name, "" otherwise.
+func namePart(all, first, last []string) string {
+	if len(all) == 0 || len(first) > 0 == (len(last) > 0) {
+		return ""
+	}
+	part, only := "given", first
+	if len(last) > 0 {
+		part, only = "surname", last
+	}
+	for _, n := range all {
+		if !slices.ContainsFunc(only, func(o string) bool { return strings.EqualFold(strings.TrimSpace(o), n) }) {
+			return ""
+		}
+	}
+	return part
 }
 
 func orEmpty(xs []string) []string {
