@@ -71,3 +71,17 @@ func TestPatronymicsInOtherRomanisations(t *testing.T) {
 		t.Errorf("Polish -ewna is not read as the woman's patronymic")
 	}
 }
+
+func TestGenderFormsOfOneName(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		gender bool
+	}{
+		{"mario", "maria", true}, {"daniele", "daniela", true}, {"petrov", "petrova", true}, {"samir", "samira", true},
+		{"marie", "maria", false}, {"julie", "julia", false}, {"sophie", "sophia", false}, {"natalie", "natalia", false},
+	} {
+		if got := genderForms(c.a, c.b); got != c.gender {
+			t.Errorf("genderForms(%q, %q) = %v, want %v", c.a, c.b, got, c.gender)
+		}
+	}
+}

@@ -391,6 +391,11 @@ func genderForms(a, b string) bool {
 	// Mario / Maria, Daniele / Daniela: the same name but the last vowel.
 	if len(a) == len(b) && a[:len(a)-1] == b[:len(b)-1] {
 		x, y := a[len(a)-1], b[len(b)-1]
+		if len(a) >= 4 && a[len(a)-2] == 'i' && (x == 'e' && y == 'a' || x == 'a' && y == 'e') {
+			// Marie / Maria, Julie / Julia, Sophie / Sophia: the French
+			// and the Latin spelling of one woman's name.
+			return false
+		}
 		if (x == 'a') != (y == 'a') && isVowel(x) && isVowel(y) {
 			return true
 		}
