@@ -58,6 +58,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	dirFlag := fs.String("dir", "", "scratch folder for the store (default: a temporary one, removed)")
 	storeOnly := fs.Bool("store-only", false, "measure storing records (versions, change feed) only, without resolution")
 	cpuProfile := fs.String("cpuprofile", "", "write CPU profiles of the resolution phase to FILE and of the warm lookups to FILE.lookup (for `go tool pprof`)")
+	memProfile := fs.String("memprofile", "", "write a heap profile taken after the resolution phase to FILE (for `go tool pprof`)")
 	withPG := fs.Bool("postgres", false, "also load the same records into a scratch PostgreSQL with pg_trgm and fuzzystrmatch and time the same queries there")
 	if _, err := parseFlags(fs, args); err != nil {
 		return exitUsage
@@ -141,6 +142,12 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	}
 	rep.ResolveSeconds = time.Since(start).Seconds()
 	rep.ResolveRate = float64(rep.Records) / rep.ResolveSeconds
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			e.Close()
+			return a.fail("heap profile: %v", err)
+		}
+	}
 	rep.IngestRate = float64(rep.Records) / (rep.StoreSeconds + rep.ResolveSeconds)
 	// Pairwise precision and recall of the subjects against the generated
 	// truth (a record id is "<person>-<n>").
@@ -313,4 +320,18 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// writeHeapProfile writes the live heap, after a collection, to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
