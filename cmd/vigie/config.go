@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,6 +36,7 @@ type config struct {
 	RequireCase      bool    `env:"REQUIRE_CASE, default=false"`
 	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
 	ResolveCache     int     `env:"RESOLVE_CACHE, default=200000"`
+	MemoryLimit      string  `env:"MEMORY_LIMIT, default=0"`
 
 	RulesDir    string        `env:"RULES_DIR, default=./rules.d"`
 	RuleBudget  time.Duration `env:"RULE_BUDGET, default=10us"`
@@ -98,6 +100,9 @@ func (c *config) validate() error {
 	if c.IngestBatch < 1 || c.IngestBatch > 100000 {
 		errs = append(errs, fmt.Errorf("VIGIE_INGEST_BATCH=%d: want 1 to 100000", c.IngestBatch))
 	}
+	if _, err := c.memoryLimit(); err != nil {
+		errs = append(errs, err)
+	}
 	switch c.LogFormat {
 	case "auto", "json", "text":
 	default:
@@ -107,6 +112,32 @@ func (c *config) validate() error {
 		errs = append(errs, errors.New("set VIGIE_ENCRYPTION_KEY or VIGIE_ENCRYPTION_KEY_FILE, not both"))
 	}
 	return errors.Join(errs...)
+}
+
+// memoryLimit is VIGIE_MEMORY_LIMIT in bytes: 0 (no limit) or a size of
+// 256 MiB or more, written in bytes or with KiB, MiB or GiB.
+func (c *config) memoryLimit() (int64, error) {
+	v := strings.TrimSpace(c.MemoryLimit)
+	bad := fmt.Errorf("VIGIE_MEMORY_LIMIT=%q: want 0 (no limit) or a size of 256MiB or more, such as 1800MiB or 2GiB", c.MemoryLimit)
+	unit := int64(1)
+	for _, u := range []struct {
+		suffix string
+		bytes  int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}} {
+		if strings.HasSuffix(v, u.suffix) {
+			v, unit = strings.TrimSpace(strings.TrimSuffix(v, u.suffix)), u.bytes
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || n < 0 || n*float64(unit) > 1<<50 {
+		return 0, bad
+	}
+	b := int64(n * float64(unit))
+	if b != 0 && b < 256<<20 {
+		return 0, bad
+	}
+	return b, nil
 }
 
 // encryptionKey returns the store's AES key (nil when none is configured).

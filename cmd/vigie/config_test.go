@@ -75,6 +75,8 @@ func TestConfigRejectsNonsense(t *testing.T) {
 		"log format": {"VIGIE_LOG_FORMAT": "xml"},
 		"two keys":   {"VIGIE_ENCRYPTION_KEY": "00", "VIGIE_ENCRYPTION_KEY_FILE": "/k"},
 		"not a dur":  {"VIGIE_WATCH_TERM": "soon"},
+		"tiny limit": {"VIGIE_MEMORY_LIMIT": "64MiB"},
+		"no size":    {"VIGIE_MEMORY_LIMIT": "lots"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := loadConfig(context.Background(), func(k string) (string, bool) { v, ok := env[k]; return v, ok })
@@ -82,5 +84,14 @@ func TestConfigRejectsNonsense(t *testing.T) {
 				t.Errorf("loadConfig(%v) = nil, want an error", env)
 			}
 		})
+	}
+}
+
+func TestMemoryLimitSizes(t *testing.T) {
+	for in, want := range map[string]int64{"0": 0, "1800MiB": 1800 << 20, "2GiB": 2 << 30, "1.5GiB": 3 << 29, "536870912": 512 << 20} {
+		c := config{MemoryLimit: in}
+		if got, err := c.memoryLimit(); err != nil || got != want {
+			t.Errorf("memoryLimit(%q) = %d, %v; want %d", in, got, err, want)
+		}
 	}
 }

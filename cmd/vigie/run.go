@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -91,6 +92,12 @@ func run(ctx context.Context, args []string, lookup func(string) (string, bool),
 	if err != nil {
 		fmt.Fprintf(stderr, "vigie: %v\n", err)
 		return exitUsage
+	}
+	if limit, _ := cfg.memoryLimit(); limit > 0 {
+		// A soft limit: the collector works harder near it rather than
+		// let the heap double (Go's default), trading speed for memory.
+		// Restored on return, for the tests that run commands in-process.
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
 	a := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, lookup: lookup}
 	if a.sourceTTL, err = cfg.sourceTTL(); err != nil {
