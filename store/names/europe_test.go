@@ -85,3 +85,20 @@ func TestGenderFormsOfOneName(t *testing.T) {
 		}
 	}
 }
+
+func TestShortFormsInOtherLanguages(t *testing.T) {
+	for _, p := range [][2]string{
+		{"sasha", "aleksandr"}, {"sasha", "oleksandr"}, {"sasha", "aliaksandr"}, {"volodya", "vladimir"}, {"vova", "uladzimir"},
+		{"misha", "mikhail"}, {"natasha", "natalia"}, {"pepe", "jose"}, {"paco", "francisco"}, {"beppe", "giuseppe"}, {"slava", "yaroslav"},
+	} {
+		if !Nickname(p[0], p[1]) {
+			t.Errorf("Nickname(%q, %q) = false, want true", p[0], p[1])
+		}
+	}
+	// A short form shared by two names does not make them one.
+	for _, p := range [][2]string{{"vladislav", "vyacheslav"}, {"alberto", "roberto"}, {"viktor", "vitaliy"}} {
+		if Nickname(p[0], p[1]) {
+			t.Errorf("Nickname(%q, %q) = true, want false", p[0], p[1])
+		}
+	}
+}

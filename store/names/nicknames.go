@@ -15,6 +15,12 @@ var nicknamesCarlton []byte
 //go:embed data/nicknames_pseudopeople.csv
 var nicknamesPseudo []byte
 
+// The table of short forms in other languages (Sasha, Pepe, Beppe) is
+// vigie's own; see its header.
+//
+//go:embed data/diminutives.txt
+var diminutives []byte
+
 // nicknameTable maps a token to the formal names it is a form of: a
 // nickname to its formal names (bob → robert), a formal name to itself and
 // to other formal names that share it.
@@ -49,6 +55,19 @@ var nicknames = sync.OnceValue(func() nicknameTable {
 		f := strings.Split(strings.ToLower(sc.Text()), ",")
 		for _, nick := range f[1:] {
 			add(f[0], nick)
+		}
+	}
+	sc = bufio.NewScanner(bytes.NewReader(diminutives))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		formal, short, ok := strings.Cut(line, ":")
+		if !ok || line[0] == '#' {
+			continue
+		}
+		for _, f := range strings.Fields(formal) {
+			for _, nick := range strings.Fields(short) {
+				add(f, nick)
+			}
 		}
 	}
 	return t
@@ -91,11 +110,27 @@ func Nickname(a, b string) bool {
 		return false
 	}
 	fa, fb := formalNames(a), formalNames(b)
-	if slices.Contains(fa, b) || slices.Contains(fb, a) {
+	if slices.Contains(fa, b) || slices.Contains(fb, a) || formOf(fa, b) || formOf(fb, a) {
 		return true
 	}
 	for _, x := range fa {
 		if slices.Contains(fb, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// formOf reports whether one of formals is another language's form of the
+// given name tok (Sasha is Aleksandr's, and so Oleksandr's and
+// Aliaksandr's: see the East Slavic table).
+func formOf(formals []string, tok string) bool {
+	g := givenName(tok)
+	if g < 0 {
+		return false
+	}
+	for _, f := range formals {
+		if givenName(f) == g {
 			return true
 		}
 	}

@@ -336,8 +336,8 @@ func foldsMeet(x, y *word) bool {
 // Gromov).
 func slavicFold(t string) string {
 	if len(t) >= 5 {
-		if strings.HasSuffix(t, "au") {
-			t = t[:len(t)-2] + "ov"
+		if strings.HasSuffix(t, "au") || strings.HasSuffix(t, "ou") {
+			t = t[:len(t)-2] + "ov" // Belarusian -аў: Hramau, Ivanou
 		}
 		t = ukrainianH(t)
 	}
