@@ -213,8 +213,9 @@ func indexKeys(p match.Person) []string {
 			keys = append(keys, k)
 		}
 	}
-	for _, raw := range slices.Concat(p.Names, p.WeakNames) {
-		n := names.Parse(raw)
+	// The names the scorer compares, parsed once when p was prepared (a
+	// name past match.MaxNames could find a record no comparison matches).
+	for _, n := range p.ParsedNames() {
 		for _, k := range n.Keys() {
 			add("n/" + k)
 		}
