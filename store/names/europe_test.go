@@ -74,7 +74,7 @@ func TestPatronymicsInOtherRomanisations(t *testing.T) {
 
 func TestGenderFormsOfOneName(t *testing.T) {
 	for _, c := range []struct {
-		a, b string
+		a, b   string
 		gender bool
 	}{
 		{"mario", "maria", true}, {"daniele", "daniela", true}, {"petrov", "petrova", true}, {"samir", "samira", true},
