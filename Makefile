@@ -37,5 +37,5 @@ fuzz:
 	  "./store/resolve FuzzParseQuery" "./store/resolve FuzzDecodeFeatures" "./store/ftm FuzzReader" \
 	  "./store/mapping FuzzParse" "./store/mapping FuzzRows" "./store/graph FuzzParseInnocent" \
 	  "./rules FuzzLoad" "./rules FuzzCompile" "./rules/watch FuzzParseTarget" "./rules/watch FuzzParseTerm" \
-	  "./bot/command FuzzParse" "./bot FuzzSlashForm" "./bot/page FuzzSplit" "./bot/signed FuzzOpen"; do \
+	  "./cmd/vigie FuzzMemoryLimit" "./bot/command FuzzParse" "./bot FuzzSlashForm" "./bot/page FuzzSplit" "./bot/signed FuzzOpen"; do \
 	  set -- $$t; echo "== $$1 $$2"; $(GO) test -run '^$$' -fuzz "^$$2$$" -fuzztime $(FUZZTIME) $$1 || exit 1; done

@@ -95,3 +95,21 @@ func TestMemoryLimitSizes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMemoryLimit: any VIGIE_MEMORY_LIMIT value gives 0, a size of 256 MiB
+// or more, or an error — never a panic or a negative limit.
+func FuzzMemoryLimit(f *testing.F) {
+	for _, s := range []string{"0", "1800MiB", "2GiB", "1.5GiB", "-1", "NaN", "1e300GiB", " 512 MiB", "KiB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := config{MemoryLimit: s}
+		n, err := c.memoryLimit()
+		if err == nil && n != 0 && n < 256<<20 {
+			t.Fatalf("memoryLimit(%q) = %d, below the floor", s, n)
+		}
+		if err != nil && n != 0 {
+			t.Fatalf("memoryLimit(%q) = %d with error %v", s, n, err)
+		}
+	})
+}
