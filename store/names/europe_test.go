@@ -102,3 +102,43 @@ func TestShortFormsInOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestArabicNamesVocalisedAlike(t *testing.T) {
+	for _, p := range [][2]string{{"omar", "umar"}, {"said", "saeed"}, {"daud", "dawood"}, {"zaid", "zeyd"}, {"usama", "oussama"}, {"youssef", "yusuf"}} {
+		x, y := newWord(p[0]), newWord(p[1])
+		if s, kind := tokenSimW(&x, &y); kind != kindVariant {
+			t.Errorf("%s / %s: %.2f %s, want a variant", p[0], p[1], s, kindNames[kind])
+		}
+	}
+	for _, p := range [][2]string{{"hassan", "hussein"}, {"jamal", "jamil"}, {"khalid", "khalil"}, {"said", "saad"}, {"nasr", "nasser"}} {
+		x, y := newWord(p[0]), newWord(p[1])
+		if s, kind := tokenSimW(&x, &y); kind != kindDifferent {
+			t.Errorf("%s / %s: %.2f %s, want two names", p[0], p[1], s, kindNames[kind])
+		}
+	}
+	// Urdu letters read as their Arabic counterparts.
+	for in, want := range map[string]string{"ابراہیم": "ibrahim", "داؤد": "daud", "سعید": "said"} {
+		if got := Parse(in).String(); got != want {
+			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHebrewNamesWhoseLettersMislead(t *testing.T) {
+	for in, want := range map[string]string{"דוד לוי": "david levi", "משה כהן": "moshe cohen"} {
+		if got := Parse(in).String(); got != want {
+			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGreekAsGreekPassportsWriteIt(t *testing.T) {
+	for in, want := range map[string]string{
+		"Δημήτρης Βαρβιτσιώτης": "dimitris varvitsiotis", "Ευάγγελος Βενιζέλος": "evangelos venizelos",
+		"Ιωάννης Μπακογιάννης": "ioannis bakogiannis", "ΓΙΩΡΓΟΣ": "giorgos", "Ελένη Νικολαΐδου": "eleni nikolaidou",
+	} {
+		if got := Parse(in).String(); got != want {
+			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

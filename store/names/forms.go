@@ -30,6 +30,13 @@ var koreanSurnames []byte
 //go:embed data/chinese.txt
 var chineseSurnames []byte
 
+// The Arabic given-name table pairs the vocalisations sources choose
+// (Omar, Umar; Said, Saeed; Daud, Dawood) and tells look-alike names
+// apart (Hasan, Husayn); see its header.
+//
+//go:embed data/arabic.txt
+var arabicNames []byte
+
 // formTable maps each form of a name (an East Slavic given name, a Korean
 // or Chinese surname) to the name (line) it is a form of, and each
 // patronymic stem to the given names it derives from.
@@ -48,6 +55,7 @@ var languageForms = sync.OnceValue(func() formTable {
 	t.read(eastSlavic, true)
 	t.read(koreanSurnames, false)
 	t.read(chineseSurnames, false)
+	t.read(arabicNames, true)
 	return t
 })
 

@@ -263,6 +263,8 @@ func translitWord(w string, sc script, surname bool) string {
 		// go-unidecode writes the Armenian u (ու) as "ow": Պուտին is
 		// Putin, not Powtin.
 		return strings.ReplaceAll(unidecode.Unidecode(w), "ow", "u")
+	case greek:
+		return greekWord(w)
 	case georgian:
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))

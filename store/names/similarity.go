@@ -106,6 +106,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	} else if opposite {
 		return .3, kindDifferent // Ivanovich / Ivanovna
 	}
+	if x.group >= 0 && x.group == y.group {
+		return .92, kindVariant // Sergey / Serhii / Siarhei; Ri / Lee; Elena / Eleni
+	}
 	if genderForms(a, b) {
 		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
 	}
@@ -123,9 +126,6 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
-	}
-	if x.group >= 0 && x.group == y.group {
-		return .92, kindVariant // Sergey / Serhii / Siarhei; Ri / Lee
 	}
 	if koreanForms(a, b) {
 		return .9, kindVariant // Geun / Kun, Yeo / Yo

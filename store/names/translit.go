@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 //go:embed data/ar2en.tsv
@@ -21,8 +23,9 @@ const (
 	hangul
 	armenian
 	georgian
-	// alphabet is Latin, Cyrillic or Greek: go-unidecode's output is kept
-	// as it is (a Cyrillic "ii" is two letters: Юрий, iurii).
+	greek
+	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
+	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
 )
 
@@ -40,7 +43,9 @@ func scriptOf(w string) script {
 			return armenian
 		case unicode.Is(unicode.Georgian, r):
 			return georgian
-		case unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek):
+		case unicode.Is(unicode.Greek, r):
+			return greek
+		case unicode.In(r, unicode.Latin, unicode.Cyrillic):
 			return alphabet
 		case unicode.IsLetter(r):
 			return otherScript
@@ -90,11 +95,15 @@ func stripArabicMarks(w string) string {
 	}, w)
 }
 
-// persianLetters are the Persian (and Urdu) forms of Arabic letters: the
-// dictionary is Arabic, so a Persian name is looked up with the Arabic
-// letter (علی → علي, Ali). The zero-width non-joiner inside a Persian
+// persianLetters are the Persian and Urdu forms of Arabic letters: the
+// dictionary is Arabic, so a Persian or Urdu name is looked up with the
+// Arabic letter (علی → علي, Ali; ابراہیم → ابراهيم, Ibrahim). Urdu's
+// retroflex letters read as the plain ones (ٹ t, ڈ d, ڑ r), its nasal noon
+// as noon, its aspirating he (لکھوی, Lakhvi) as he, and the hamza on a waw
+// (داؤد, Dawood) as the waw. The zero-width non-joiner inside a Persian
 // word goes.
-var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u200c", "")
+var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u200c", "",
+	"ہ", "ه", "ھ", "ه", "ۃ", "ة", "ے", "ي", "ۓ", "ي", "ٹ", "ت", "ڈ", "د", "ڑ", "ر", "ں", "ن", "ؤ", "و")
 
 // arabicWord transliterates one Arabic-script word: the dictionary first
 // (with and without the article), then letter by letter.
@@ -115,6 +124,15 @@ func arabicWord(w string) string {
 	dict := arabicDict()
 	if en, ok := dict[key]; ok {
 		return en
+	}
+	if rest, ok := strings.CutPrefix(key, "ا"); ok && rest != "" {
+		// The hamza on a first alef is often left out (ابراہیم, احمد
+		// for إبراهيم, أحمد): the word is looked up with it.
+		for _, alef := range []string{"إ", "أ"} {
+			if en, ok := dict[alef+rest]; ok {
+				return en
+			}
+		}
 	}
 	if rest, ok := strings.CutPrefix(w, "ال"); ok && rest != "" {
 		if en, ok := dict[strings.ReplaceAll(rest, "ە", "ه")]; ok {
@@ -165,10 +183,66 @@ var hebrewLetters = map[rune]string{
 	'ק': "k", 'ר': "r", 'ש': "sh", 'ת': "t",
 }
 
+// greekWord romanises a Greek word as Greek passports do (ELOT 743):
+// η, ι, υ are i, y; β is v; χ ch; ευ, αυ ev, av; ου ou; γγ, γκ ng, gk; μπ,
+// ντ at the start of a word b, d. go-unidecode reads Greek the classical
+// way (Δημήτρης → demetres, Βενιζέλος → benizelos), which no Greek source
+// writes (Dimitris, Venizelos).
+func greekWord(w string) string {
+	w = strings.ToLower(stripMarks(w))
+	switch {
+	case strings.HasPrefix(w, "μπ"):
+		w = "b" + w[len("μπ"):]
+	case strings.HasPrefix(w, "ντ"):
+		w = "d" + w[len("ντ"):]
+	case strings.HasPrefix(w, "γκ"):
+		w = "g" + w[len("γκ"):]
+	}
+	return greekLetters.Replace(w)
+}
+
+var greekLetters = strings.NewReplacer(
+	"ευ", "ev", "αυ", "av", "ηυ", "iv", "ου", "ou", "γγ", "ng", "γκ", "gk", "γξ", "nx", "γχ", "nch",
+	"α", "a", "β", "v", "γ", "g", "δ", "d", "ε", "e", "ζ", "z", "η", "i", "θ", "th", "ι", "i",
+	"κ", "k", "λ", "l", "μ", "m", "ν", "n", "ξ", "x", "ο", "o", "π", "p", "ρ", "r", "σ", "s",
+	"ς", "s", "τ", "t", "υ", "y", "φ", "f", "χ", "ch", "ψ", "ps", "ω", "o",
+)
+
+// stripMarks removes combining marks after canonical decomposition
+// (ά → α, ΐ → ι).
+func stripMarks(w string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Mn, r) {
+			return -1
+		}
+		return r
+	}, norm.NFD.String(w))
+}
+
+// hebrewNames are common Hebrew given names and surnames whose letters
+// alone read wrongly: vav and yod are consonants in some (דוד, David; לוי,
+// Levi) and vowels in others, which no rule tells. Written for vigie.
+var hebrewNames = map[string]string{
+	"דוד": "david", "לוי": "levi", "משה": "moshe", "יוסף": "yosef", "אברהם": "avraham",
+	"יצחק": "yitzhak", "יעקב": "yaakov", "כהן": "cohen", "שרה": "sarah", "רחל": "rachel",
+	"לאה": "leah", "רבקה": "rivka", "מרים": "miriam", "שמואל": "shmuel", "אליהו": "eliyahu",
+	"בנימין": "binyamin", "חיים": "chaim", "אהרון": "aharon", "אהרן": "aharon", "מיכאל": "michael",
+	"דניאל": "daniel", "יהודה": "yehuda", "שלמה": "shlomo", "אריה": "arie", "ישראל": "yisrael",
+	"יונתן": "yonatan", "נתן": "natan", "אבי": "avi", "יוסי": "yossi", "רון": "ron",
+	"מאיר": "meir", "אורי": "uri", "עמוס": "amos", "גדעון": "gideon", "אליעזר": "eliezer",
+	"שמעון": "shimon", "ראובן": "reuven", "לוין": "levin", "כץ": "katz", "פרץ": "peretz",
+	"מזרחי": "mizrahi", "ביטון": "biton", "אוחיון": "ohayon", "נתניהו": "netanyahu",
+	"בן": "ben", "בר": "bar", "יגאל": "yigal", "יאיר": "yair", "נועם": "noam", "תמר": "tamar",
+	"אסתר": "esther", "חנה": "hannah", "יעל": "yael", "נעמי": "naomi", "רות": "ruth",
+}
+
 // hebrewWord transliterates a Hebrew word. Short vowels are not written,
 // so an "e" goes between two consonants (כהן → kehen, read as Kohen/Cohen by
 // the skeleton) and a final he is a vowel (משה → moshe).
 func hebrewWord(w string) string {
+	if en, ok := hebrewNames[w]; ok {
+		return en
+	}
 	var b strings.Builder
 	rs := []rune(w)
 	prevConsonant := false
