@@ -18,17 +18,22 @@ import "strings"
 // hachekLetters are the Latin letters with a caron or a cedilla that stand
 // for the sounds English writes with an h: Czech, Slovak, Slovene,
 // Croatian, Latvian, Lithuanian, Finnish and Estonian č, š, ž, and the
-// Turkish and Romanian ş, ș, and the Polish ż. Latinize writes them so before the remaining
+// Turkish and Romanian ş, ș, the Polish ż, and the Serbo-Croatian đ (dj, as
+// English sources and Serbian passports write it: Djokovic). Latinize writes them so before the remaining
 // diacritics go (Ščerbakov → shcherbakov, not scerbakov); a name spelt
 // without its diacritics (Scerbakov) still meets it through iso9Fold.
 var hachekLetters = strings.NewReplacer(
 	"č", "ch", "Č", "ch", "š", "sh", "Š", "sh", "ž", "zh", "Ž", "zh",
 	"ş", "sh", "Ş", "sh", "ș", "sh", "Ș", "sh", "ż", "zh", "Ż", "zh",
+	"đ", "dj", "Đ", "dj",
+	// Serbian Cyrillic as its Latin twin is read here: ћ is ć (c), ђ đ
+	// (dj), џ dž (dzh); go-unidecode writes ћ "tsh" (Караџић, karadzhitsh).
+	"ћ", "c", "Ћ", "c", "ђ", "dj", "Ђ", "dj", "џ", "dzh", "Џ", "dzh",
 )
 
 // hasHachek reports whether w holds one of hachekLetters.
 func hasHachek(w string) bool {
-	return strings.ContainsAny(w, "čČšŠžŽşŞșȘżŻ")
+	return strings.ContainsAny(w, "čČšŠžŽşŞșȘżŻđĐћЋђЂџЏ")
 }
 
 // Romanisations of Cyrillic read back to English, one per family of

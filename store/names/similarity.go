@@ -285,6 +285,9 @@ func romanForms(t string) []string {
 	if strings.IndexByte(t, 'c') >= 0 {
 		out = append(out, turkishC.Replace(t))
 	}
+	if strings.Contains(t, "dj") {
+		out = append(out, strings.ReplaceAll(t, "dj", "d")) // Đurić written without its stroke: Duric
+	}
 	return append(out, europeFolds(t)...)
 }
 
