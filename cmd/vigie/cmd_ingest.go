@@ -22,6 +22,7 @@ type ingestSummary struct {
 	Updated   int             `json:"updated"`
 	Unchanged int             `json:"unchanged"`
 	Rejected  int             `json:"rejected"`
+	SetAside  int             `json:"set_aside"`
 	Resolved  int             `json:"resolved"`
 }
 
@@ -88,6 +89,7 @@ func cmdIngest(ctx context.Context, a *app, args []string) int {
 		sum.Updated += res.Updated
 		sum.Unchanged += res.Unchanged
 		sum.Rejected += res.Rejected
+		sum.SetAside += res.SetAside
 		if err != nil {
 			fmt.Fprintf(a.stderr, "vigie: ingest %s stopped at line %d: %v\n", path, res.Line, err)
 			failed = true
@@ -99,6 +101,9 @@ func cmdIngest(ctx context.Context, a *app, args []string) int {
 		if !*asJSON {
 			fmt.Fprintf(a.stdout, "%s: %d accepted (%d new, %d updated, %d unchanged), %d rejected",
 				path, res.Stored(), res.Created, res.Updated, res.Unchanged, res.Rejected)
+			if res.SetAside > 0 {
+				fmt.Fprintf(a.stdout, ", %d stored without a bad value", res.SetAside)
+			}
 			if res.Quarantine != "" {
 				fmt.Fprintf(a.stdout, " → %s", res.Quarantine)
 			}
@@ -126,7 +131,7 @@ func cmdIngest(ctx context.Context, a *app, args []string) int {
 		outcome = audit.Failed
 	}
 	if err := e.auditCLI(ctx, audit.Entry{Action: "ingest", Query: fmt.Sprint(files), Outcome: outcome,
-		Detail: fmt.Sprintf("accepted %d (created %d, updated %d, unchanged %d), rejected %d", sum.Accepted, sum.Created, sum.Updated, sum.Unchanged, sum.Rejected)}); err != nil {
+		Detail: fmt.Sprintf("accepted %d (created %d, updated %d, unchanged %d), rejected %d, stored without a bad value %d", sum.Accepted, sum.Created, sum.Updated, sum.Unchanged, sum.Rejected, sum.SetAside)}); err != nil {
 		return a.fail("%v", err)
 	}
 	if *asJSON {
@@ -136,8 +141,8 @@ func cmdIngest(ctx context.Context, a *app, args []string) int {
 			return a.fail("write summary: %v", err)
 		}
 	} else if len(files) > 1 {
-		fmt.Fprintf(a.stdout, "total: %d accepted (%d new, %d updated, %d unchanged), %d rejected\n",
-			sum.Accepted, sum.Created, sum.Updated, sum.Unchanged, sum.Rejected)
+		fmt.Fprintf(a.stdout, "total: %d accepted (%d new, %d updated, %d unchanged), %d rejected, %d stored without a bad value\n",
+			sum.Accepted, sum.Created, sum.Updated, sum.Unchanged, sum.Rejected, sum.SetAside)
 	}
 	switch {
 	case failed:

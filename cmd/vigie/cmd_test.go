@@ -202,6 +202,44 @@ func TestIngestQuarantinesBadLines(t *testing.T) {
 	}
 }
 
+// TestIngestKeepsARecordWithABadValue: a record with a malformed value (an
+// e-mail without @, a property its schema lacks) is stored without it and
+// found by a lookup; the value, the reason and the line are in the
+// quarantine file; the summary counts it. Entities nested in a line (the
+// nested export form) are stored as records of their own.
+func TestIngestKeepsARecordWithABadValue(t *testing.T) {
+	c := newCLI(t)
+	in := strings.Join([]string{
+		`{"id":"b1","schema":"Person","properties":{"name":["Oliver Jones"],"email":["oliverjones82bond.biz"],"birthDate":["1991-08-31"],"shoeSize":["44"]}}`,
+		`{"id":"b2","schema":"Person","properties":{"name":["Ivan Petrov"],"passportNumber":["12345678"],` +
+			`"addressEntity":[{"id":"addr1","schema":"Address","properties":{"full":["1 Red Square, Moscow"]}}],` +
+			`"sanctions":[{"id":"san1","schema":"Sanction","properties":{"authority":["EU"],"entity":["b2"]}}]}}`,
+	}, "\n")
+	code, out, errs := c.run(in, "ingest", "--json", "--source", "police", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d, want %d: %s %s", code, exitOK, out, errs)
+	}
+	var sum ingestSummary
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != 4 || sum.Rejected != 0 || sum.SetAside != 1 || sum.Files[0].Quarantine == "" {
+		t.Fatalf("summary %+v, want 4 records created (2 nested), 1 stored without a bad value", sum)
+	}
+	q, err := os.ReadFile(sum.Files[0].Quarantine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(q), `"kept":true`) || !strings.Contains(string(q), "oliverjones82bond.biz") ||
+		!strings.Contains(string(q), "shoeSize") || !strings.Contains(string(q), `"line":1`) {
+		t.Errorf("quarantine:\n%s", q)
+	}
+	code, out, _ = c.run("", "lookup", "--json", "Oliver Jones 1991-08-31")
+	if code != exitOK || !strings.Contains(out, `"id": "b1"`) && !strings.Contains(out, `"id":"b1"`) {
+		t.Errorf("lookup: exit %d\n%s", code, out)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	c := newCLI(t)
 	for _, args := range [][]string{{"nosuch"}, {"lookup"}, {"ingest"}, {"lookup", "--limit", "0", "x"}, {"lookup", strings.Repeat("a", 3000)}} {

@@ -45,7 +45,7 @@ type metrics struct {
 
 func newMetrics() *metrics {
 	m := &metrics{reg: prometheus.NewRegistry()}
-	m.ingested = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "vigie_ingest_records_total", Help: "Records ingested, by outcome (created, updated, unchanged, rejected)."}, []string{"outcome"})
+	m.ingested = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "vigie_ingest_records_total", Help: "Records ingested, by outcome (created, updated, unchanged, rejected; set_aside counts the stored records that lost a bad value)."}, []string{"outcome"})
 	m.lookup = prometheus.NewHistogram(prometheus.HistogramOpts{Name: "vigie_lookup_seconds", Help: "Time to answer a lookup.", Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5}})
 	m.commands = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "vigie_commands_total", Help: "Chat commands and button presses, by verb and outcome."}, []string{"verb", "outcome"})
 	m.ruleErrors = prometheus.NewCounter(prometheus.CounterOpts{Name: "vigie_rule_errors_total", Help: "Rule evaluations that failed at run time (the rule was skipped)."})
@@ -63,6 +63,7 @@ func (m *metrics) countIngest(r ingest.Result) {
 	m.ingested.WithLabelValues("updated").Add(float64(r.Updated))
 	m.ingested.WithLabelValues("unchanged").Add(float64(r.Unchanged))
 	m.ingested.WithLabelValues("rejected").Add(float64(r.Rejected))
+	m.ingested.WithLabelValues("set_aside").Add(float64(r.SetAside))
 }
 
 // outboxMetrics exposes the outbox depth, its oldest alert's age and the
@@ -209,7 +210,7 @@ func ingestHandler(token string, g *ingest.Ingester, m *metrics, aud *audit.Log)
 			outcome = audit.Failed
 		}
 		_, _ = aud.Append(r.Context(), audit.Entry{Actor: "connector", Action: "ingest.http", From: r.RemoteAddr, Outcome: outcome,
-			Detail: fmt.Sprintf("stored %d, rejected %d", res.Stored(), res.Rejected)})
+			Detail: fmt.Sprintf("stored %d, rejected %d, stored without a bad value %d", res.Stored(), res.Rejected, res.SetAside)})
 		w.Header().Set("Content-Type", "application/json")
 		status := http.StatusOK
 		var mbe *http.MaxBytesError
@@ -220,7 +221,7 @@ func ingestHandler(token string, g *ingest.Ingester, m *metrics, aud *audit.Log)
 			status = http.StatusInternalServerError
 		}
 		w.WriteHeader(status)
-		out := map[string]any{"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged, "rejected": res.Rejected, "line": res.Line}
+		out := map[string]any{"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged, "rejected": res.Rejected, "set_aside": res.SetAside, "line": res.Line}
 		if err != nil {
 			out["error"] = "ingest stopped at line " + fmt.Sprint(res.Line) + "; what was acknowledged is stored"
 		}

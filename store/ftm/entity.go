@@ -19,4 +19,26 @@ type Entity struct {
 	// LastChange and Target are OpenSanctions export fields, kept likewise.
 	LastChange string `json:"last_change,omitempty"`
 	Target     bool   `json:"target,omitempty"`
+
+	// SetAside lists what Validate took out of the entity rather than
+	// refuse it whole: values not of their property's type (an e-mail
+	// without @, "unknown" as a birth date) and properties its schema does
+	// not have. The entity is kept without them; whoever stores it reports
+	// them (ingest writes them, with Raw, to the quarantine file), so a
+	// person is not lost for one mistyped field and nothing goes unsaid.
+	SetAside []SetAside `json:"-"`
+	// Raw is the line or row the entity was read from, kept (up to 4 KiB)
+	// only when something was set aside.
+	Raw []byte `json:"-"`
 }
+
+// SetAside is one value (or property) Validate took out of an entity.
+type SetAside struct {
+	Property string `json:"property"`
+	Value    string `json:"value,omitempty"`
+	Reason   string `json:"reason"`
+}
+
+// maxSetAside bounds the set-aside values listed per entity; the last
+// entry counts the rest.
+const maxSetAside = 16

@@ -14,6 +14,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(`{"id":"a","schema":"Passport","properties":{"holder":"p1","number":[123]}}` + "\r\n\n" + `{"id":"b"}`))
 	f.Add([]byte(`{"id":"n","schema":"Note","properties":{"description":["a\r\nb"],"name":["a","a"]},"referents":["r"],"target":true}`))
 	f.Add([]byte("\xef\xbb\xbf{\"id\":\"x\",\"schema\":\"Thing\"}\nnot json\n\xff\n"))
+	f.Add([]byte(`{"id":"p","schema":"Person","properties":{"email":["x"],"shoe":["44"],"sanctions":[{"id":"s","schema":"Sanction","properties":{"entity":[{"id":"p","schema":"Person","properties":{}}]}}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := NewReader(bytes.NewReader(data), ReaderOptions{MaxLineBytes: 512, Limits: Limits{MaxValues: 8, MaxValueBytes: 64, MaxProperties: 8, MaxIDBytes: 32}})
 		lastLine := 0
@@ -38,6 +39,9 @@ func FuzzReader(f *testing.F) {
 			}
 			if err != nil {
 				t.Fatalf("Next() = %v", err)
+			}
+			if len(e.SetAside) > maxSetAside || (len(e.SetAside) > 0) != (len(e.Raw) > 0) || len(e.Raw) > rawKeep {
+				t.Fatalf("set aside %d values with %d raw bytes", len(e.SetAside), len(e.Raw))
 			}
 			// Whatever comes out must be valid, stable under re-validation
 			// and survive a JSON round trip.

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -59,7 +61,20 @@ type Reader struct {
 	line int
 	buf  []byte
 	eof  bool
+	// queue holds the entities nested in the last line read (the nested
+	// export form), returned before the next line is read.
+	queue []queued
 }
+
+// queued is a nested entity read from a line, or why it was refused.
+type queued struct {
+	e   Entity
+	err error
+}
+
+// maxNesting is how deep entities nested in entities are read as entities
+// of their own; deeper ones stand for their id only.
+const maxNesting = 3
 
 // NewReader returns a Reader of r.
 func NewReader(r io.Reader, opt ReaderOptions) *Reader {
@@ -80,6 +95,11 @@ func (r *Reader) Line() int { return r.line }
 // reading should stop.
 func (r *Reader) Next() (Entity, error) {
 	for {
+		if len(r.queue) > 0 {
+			q := r.queue[0]
+			r.queue = r.queue[1:]
+			return q.e, q.err
+		}
 		if r.eof {
 			return Entity{}, io.EOF
 		}
@@ -169,18 +189,25 @@ type wireEntity struct {
 }
 
 func (r *Reader) parse(line []byte) (Entity, error) {
+	if !utf8.Valid(line) {
+		return Entity{}, &LineError{Line: r.line, Reason: "line is not valid UTF-8", Raw: bytes.Clone(line), Err: ErrInvalidValue}
+	}
+	return r.parseEntity(line, nil)
+}
+
+// parseEntity reads one entity object; the entities nested in it are
+// queued after it (see Reader.queue). ancestors are the ids of the
+// entities it is nested in.
+func (r *Reader) parseEntity(raw []byte, ancestors []string) (Entity, error) {
 	reject := func(e *Entity, sentinel error, reason string) error {
-		le := &LineError{Line: r.line, Reason: reason, Raw: bytes.Clone(line), Err: sentinel}
+		le := &LineError{Line: r.line, Reason: reason, Raw: bytes.Clone(raw), Err: sentinel}
 		if e != nil {
 			le.ID, le.Schema = e.ID, e.Schema
 		}
 		return le
 	}
-	if !utf8.Valid(line) {
-		return Entity{}, reject(nil, ErrInvalidValue, "line is not valid UTF-8")
-	}
 	var w wireEntity
-	if err := json.Unmarshal(line, &w); err != nil {
+	if err := json.Unmarshal(raw, &w); err != nil {
 		return Entity{}, reject(nil, ErrMalformed, "not a JSON entity object: "+clip(err.Error(), 200))
 	}
 	e := Entity{ID: w.ID, Schema: w.Schema, Caption: w.Caption, FirstSeen: w.FirstSeen,
@@ -189,7 +216,21 @@ func (r *Reader) parse(line []byte) (Entity, error) {
 	if err != nil {
 		return Entity{}, reject(&e, ErrMalformed, err.Error())
 	}
-	e.Properties = props
+	e.Properties = props.values
+	for _, b := range props.bad {
+		e.setAside(b.Property, b.Value, b.Reason)
+	}
+	if s, ok := Lookup(strings.TrimSpace(e.Schema)); ok {
+		// The nested form writes a relation on both ends: the reverse
+		// property here (a Person's "sanctions") holds what the nested
+		// entity's own property says (the Sanction's "entity"), so it is
+		// not a property of this schema to keep or set aside.
+		for name := range props.reverse {
+			if _, known := s.Property(name); !known {
+				delete(e.Properties, name)
+			}
+		}
+	}
 	if e.Datasets, err = decodeValues(w.Datasets); err != nil {
 		return Entity{}, reject(&e, ErrMalformed, "datasets: "+err.Error())
 	}
@@ -203,41 +244,138 @@ func (r *Reader) parse(line []byte) (Entity, error) {
 		}
 		return Entity{}, reject(&e, ErrMalformed, err.Error())
 	}
+	if len(e.SetAside) > 0 {
+		e.Raw = bytes.Clone(raw[:min(len(raw), rawKeep)])
+	}
+	if len(ancestors)+1 >= maxNesting {
+		return e, nil
+	}
+	ancestors = append(ancestors, e.ID)
+	for _, n := range props.nested {
+		if stub(n, ancestors) {
+			continue
+		}
+		at := len(r.queue)
+		r.queue = append(r.queue, queued{})
+		ne, err := r.parseEntity(n, ancestors)
+		if len(ne.Datasets) == 0 && err == nil {
+			ne.Datasets = e.Datasets // a nested entity belongs to its parent's sources
+		}
+		r.queue[at] = queued{ne, err}
+	}
 	return e, nil
+}
+
+// stub reports whether a nested entity object only stands for its id: it
+// is one of the entities it is nested in (a back reference), or it has no
+// properties. Read as an entity, it would replace the full record of that
+// id with an empty one.
+func stub(raw json.RawMessage, ancestors []string) bool {
+	var w struct {
+		ID         string          `json:"id"`
+		Properties json.RawMessage `json:"properties"`
+	}
+	if json.Unmarshal(raw, &w) != nil {
+		return false // read it, and let the error say why
+	}
+	p := bytes.TrimSpace(w.Properties)
+	return slices.Contains(ancestors, strings.TrimSpace(w.ID)) || len(p) == 0 || bytes.Equal(p, []byte("null")) || bytes.Equal(p, []byte("{}"))
+}
+
+// properties is what decodeProperties read: the values by property, the
+// entity objects nested as values (each standing for its id), the
+// properties whose values were all such objects (reverse), and the values
+// it could not read.
+type properties struct {
+	values  map[string][]string
+	nested  []json.RawMessage
+	reverse map[string]bool
+	bad     []SetAside
 }
 
 // decodeProperties reads the properties object. A property named twice has
 // its values merged rather than the first list lost, as encoding/json would.
-func decodeProperties(raw json.RawMessage) (map[string][]string, error) {
-	props := make(map[string][]string)
+// A value that is an entity object — the nested form OpenSanctions and
+// yente export, {"id":…,"schema":…,"properties":…} — stands for its id, and
+// the object is returned to be read as an entity of its own. A property
+// whose values cannot be read (an object that is no entity, a list in a
+// list) is listed in bad rather than refusing the entity.
+func decodeProperties(raw json.RawMessage) (properties, error) {
+	out := properties{values: make(map[string][]string)}
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
-		return props, nil
+		return out, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	tok, err := dec.Token()
 	if err != nil || tok != json.Delim('{') {
-		return nil, errors.New("properties must be a JSON object")
+		return out, errors.New("properties must be a JSON object")
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
-			return nil, fmt.Errorf("properties: %w", err)
+			return out, fmt.Errorf("properties: %w", err)
 		}
 		name, _ := tok.(string)
 		var v json.RawMessage
 		if err := dec.Decode(&v); err != nil {
-			return nil, fmt.Errorf("property %q: %w", clip(name, 80), err)
+			return out, fmt.Errorf("property %q: %w", clip(name, 80), err)
 		}
-		vals, err := decodeValues(v)
+		vals, nested, err := decodePropertyValues(v)
 		if err != nil {
-			return nil, fmt.Errorf("property %q: %w", clip(name, 80), err)
+			out.bad = append(out.bad, SetAside{Property: name, Value: string(v[:min(len(v), 200)]), Reason: err.Error()})
+			continue
 		}
-		if len(vals) > 0 || props[name] == nil {
-			props[name] = append(props[name], vals...)
+		if len(nested) > 0 {
+			out.nested = append(out.nested, nested...)
+			if len(nested) == len(vals) {
+				if out.reverse == nil {
+					out.reverse = map[string]bool{}
+				}
+				out.reverse[name] = true
+			}
+		}
+		if len(vals) > 0 || out.values[name] == nil {
+			out.values[name] = append(out.values[name], vals...)
 		}
 	}
-	return props, nil
+	return out, nil
+}
+
+// decodePropertyValues reads a property's value or list of values:
+// scalars as decodeValues does, and nested entity objects as their ids
+// (the objects are returned in nested).
+func decodePropertyValues(raw json.RawMessage) (vals []string, nested []json.RawMessage, err error) {
+	raw = bytes.TrimSpace(raw)
+	items := []json.RawMessage{raw}
+	if len(raw) > 0 && raw[0] == '[' {
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, it := range items {
+		it = bytes.TrimSpace(it)
+		if len(it) > 0 && it[0] == '{' {
+			var ref struct {
+				ID     string `json:"id"`
+				Schema string `json:"schema"`
+			}
+			if json.Unmarshal(it, &ref) != nil || ref.ID == "" || ref.Schema == "" {
+				return nil, nil, errors.New("an object that is not an entity: values must be strings, numbers, entities or lists of them")
+			}
+			vals = append(vals, ref.ID)
+			nested = append(nested, it)
+			continue
+		}
+		s, ok, err := scalar(it)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok {
+			vals = append(vals, s)
+		}
+	}
+	return vals, nested, nil
 }
 
 // decodeValues accepts a string, a number, a boolean, null, or a list of

@@ -94,17 +94,7 @@ func TestReaderLines(t *testing.T) {
 		{name: "missing schema", line: `{"id":"x","properties":{"name":["A"]}}`, reason: "no schema", err: ErrMissing},
 		{name: "unknown schema", line: `{"id":"x","schema":"Spaceship"}`, reason: `unknown schema "Spaceship"`, err: ErrUnknownSchema},
 		{name: "abstract schema", line: `{"id":"x","schema":"Thing"}`, reason: "abstract", err: ErrUnknownSchema},
-		{name: "unknown property", line: `{"id":"x","schema":"Person","properties":{"holder":["y"]}}`, reason: `property "holder"`, err: ErrUnknownProperty},
-		{name: "object value", line: `{"id":"x","schema":"Person","properties":{"name":{"a":1}}}`, reason: "strings, numbers", err: ErrMalformed},
-		{name: "nested list", line: `{"id":"x","schema":"Person","properties":{"name":[["a"]]}}`, err: ErrMalformed},
-		{name: "control character", line: `{"id":"x","schema":"Person","properties":{"name":["a\u0007b"]}}`, reason: "control character", err: ErrInvalidValue},
-		{name: "NUL", line: `{"id":"x","schema":"Person","properties":{"name":["a\u0000"]}}`, reason: "control character", err: ErrInvalidValue},
 		{name: "invalid UTF-8", line: "{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{\"name\":[\"\xff\"]}}", reason: "UTF-8", err: ErrInvalidValue},
-		{name: "garbage date", line: `{"id":"x","schema":"Person","properties":{"birthDate":["hello"]}}`, reason: "not a date", err: ErrInvalidValue},
-		{name: "garbage email", line: `{"id":"x","schema":"Person","properties":{"email":["nobody"]}}`, reason: "not an e-mail", err: ErrInvalidValue},
-		{name: "garbage country", line: `{"id":"x","schema":"Person","properties":{"nationality":["123"]}}`, reason: "not a country", err: ErrInvalidValue},
-		{name: "garbage phone", line: `{"id":"x","schema":"Person","properties":{"phone":["call me"]}}`, reason: "not a phone", err: ErrInvalidValue},
-		{name: "entity ref with space", line: `{"id":"x","schema":"Passport","properties":{"holder":["a b"]}}`, reason: "not an entity id", err: ErrInvalidValue},
 		{name: "id with space", line: `{"id":"a b","schema":"Person"}`, reason: "white space", err: ErrInvalidValue},
 		{name: "value too long", line: `{"id":"x","schema":"Person","properties":{"notes":["` + strings.Repeat("a", 65<<10) + `"]}}`, reason: "limit", err: ErrTooLarge},
 		{name: "too many values", line: `{"id":"x","schema":"Person","properties":{"alias":[` + strings.Repeat(`"a",`, 1000) + `"a"]}}`, reason: "1001 values", err: ErrTooLarge},
@@ -254,5 +244,88 @@ func TestLooksLikeDate(t *testing.T) {
 		if got := looksLikeDate(in); got != want {
 			t.Errorf("looksLikeDate(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+// TestReaderSetsAsideBadValues: a value that is not of its type, or a
+// property the schema lacks, is taken out of the entity and listed in
+// SetAside with the raw line — the entity is kept, not refused.
+func TestReaderSetsAsideBadValues(t *testing.T) {
+	tests := []struct {
+		name, line, prop, reason string
+	}{
+		{name: "unknown property", line: `{"id":"x","schema":"Person","properties":{"holder":["y"]}}`, prop: "holder", reason: "no such property"},
+		{name: "object value", line: `{"id":"x","schema":"Person","properties":{"name":{"a":1}}}`, prop: "name", reason: "not an entity"},
+		{name: "nested list", line: `{"id":"x","schema":"Person","properties":{"name":[["a"]]}}`, prop: "name", reason: ""},
+		{name: "control character", line: `{"id":"x","schema":"Person","properties":{"name":["a\u0007b"]}}`, prop: "name", reason: "control character"},
+		{name: "NUL", line: `{"id":"x","schema":"Person","properties":{"name":["a\u0000"]}}`, prop: "name", reason: "control character"},
+		{name: "garbage date", line: `{"id":"x","schema":"Person","properties":{"birthDate":["hello"]}}`, prop: "birthDate", reason: "not a date"},
+		{name: "garbage email", line: `{"id":"x","schema":"Person","properties":{"email":["nobody"]}}`, prop: "email", reason: "not an e-mail"},
+		{name: "garbage country", line: `{"id":"x","schema":"Person","properties":{"nationality":["123"]}}`, prop: "nationality", reason: "not a country"},
+		{name: "garbage phone", line: `{"id":"x","schema":"Person","properties":{"phone":["call me"]}}`, prop: "phone", reason: "not a phone"},
+		{name: "entity ref with space", line: `{"id":"x","schema":"Passport","properties":{"holder":["a b"]}}`, prop: "holder", reason: "not an entity id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.line+"\n"), ReaderOptions{})
+			got, err := r.Next()
+			if err != nil {
+				t.Fatalf("Next() error = %v, want the entity without the value", err)
+			}
+			if got.ID != "x" || len(got.SetAside) != 1 || got.SetAside[0].Property != tt.prop ||
+				!strings.Contains(got.SetAside[0].Reason, tt.reason) || len(got.Raw) == 0 {
+				t.Fatalf("Next() = %+v, want x with %s set aside (%q) and the raw line", got, tt.prop, tt.reason)
+			}
+			if _, kept := got.Properties[tt.prop]; kept {
+				t.Errorf("property %s kept: %v", tt.prop, got.Properties[tt.prop])
+			}
+		})
+	}
+}
+
+// TestReaderReadsNestedEntities: the nested export form (OpenSanctions'
+// targets.nested.json, yente) puts related entities inside properties; each
+// is read as an entity of its own, and stands for its id in the parent.
+func TestReaderReadsNestedEntities(t *testing.T) {
+	line := `{"id":"p1","schema":"Person","datasets":["eu_fsf"],"properties":{"name":["Ivan Petrov"],` +
+		`"sanctions":[{"id":"s1","schema":"Sanction","properties":{"authority":["EU"],"entity":["p1"]}}],` +
+		`"addressEntity":[{"id":"a1","schema":"Address","properties":{"full":["Moscow"]}}],` +
+		`"identification":[{"id":"i1","schema":"Passport","properties":{"number":["123"],"holder":[{"id":"p1","schema":"Person","properties":{}}]}}]}}` + "\n" +
+		`{"id":"p2","schema":"Person","properties":{"name":["Next One"]}}` + "\n"
+	r := NewReader(strings.NewReader(line), ReaderOptions{})
+	var got []Entity
+	for {
+		e, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, e)
+	}
+	var ids []string
+	for _, e := range got {
+		ids = append(ids, e.ID+":"+e.Schema)
+	}
+	want := "p1:Person s1:Sanction a1:Address i1:Passport p2:Person" // the p1 inside i1 is a back reference
+	if strings.Join(ids, " ") != want {
+		t.Fatalf("entities %v, want %s", ids, want)
+	}
+	p := got[0]
+	if p.Properties["addressEntity"][0] != "a1" || len(p.SetAside) != 0 {
+		t.Errorf("parent: %+v", p)
+	}
+	if _, ok := p.Properties["sanctions"]; ok {
+		t.Errorf("a reverse property of the nested form was kept: %v", p.Properties)
+	}
+	if got[1].Properties["entity"][0] != "p1" || got[1].Datasets[0] != "eu_fsf" {
+		t.Errorf("nested sanction: %+v", got[1])
+	}
+	if got[3].Properties["holder"][0] != "p1" {
+		t.Errorf("nested passport: %+v", got[3])
+	}
+	if got[0].Raw != nil {
+		t.Errorf("raw kept with nothing set aside")
 	}
 }

@@ -98,9 +98,13 @@ func Validate(e *Entity) error { return DefaultLimits().Validate(e) }
 // "12/11/1978" — only values that are clearly not of their type ("hello" as a
 // birth date, an e-mail without @) are refused.
 //
-// It returns a *ValidationError wrapping ErrMissing, ErrUnknownSchema,
-// ErrUnknownProperty, ErrInvalidValue or ErrTooLarge for the first problem
-// found, and leaves e partly normalised in that case.
+// A value that is not of its property's type, and a property the schema
+// does not have, are taken out and listed in e.SetAside: the entity is kept
+// without them (one mistyped e-mail must not lose a person). It returns a
+// *ValidationError wrapping ErrMissing, ErrUnknownSchema, ErrInvalidValue
+// (of the id, a dataset, the caption) or ErrTooLarge for the first problem
+// that refuses the whole entity, and leaves e partly normalised in that
+// case.
 func (l Limits) Validate(e *Entity) error {
 	l = l.withDefaults()
 	fail := func(prop string, sentinel error, format string, args ...any) error {
@@ -128,21 +132,28 @@ func (l Limits) Validate(e *Entity) error {
 		return fail("", ErrTooLarge, "%d properties, more than the limit of %d", len(e.Properties), l.MaxProperties)
 	}
 	for name, values := range e.Properties {
-		p, ok := s.Property(name)
-		if !ok {
-			return fail(strings.ToValidUTF8(name, "?"), ErrUnknownProperty, "schema %s has no such property", s.Name)
-		}
 		if len(values) > l.MaxValues {
 			return fail(name, ErrTooLarge, "%d values, more than the limit of %d", len(values), l.MaxValues)
 		}
-		out := values[:0:0]
 		for _, v := range values {
 			if len(v) > l.MaxValueBytes {
 				return fail(name, ErrTooLarge, "a value of %d bytes, more than the limit of %d", len(v), l.MaxValueBytes)
 			}
+		}
+		p, ok := s.Property(name)
+		if !ok {
+			for _, v := range values {
+				e.setAside(strings.ToValidUTF8(name, "?"), v, "schema "+s.Name+" has no such property")
+			}
+			delete(e.Properties, name)
+			continue
+		}
+		out := values[:0:0]
+		for _, v := range values {
 			c, reason := cleanValue(v, p.Type, l)
 			if reason != "" {
-				return fail(name, ErrInvalidValue, "%q %s", clip(strings.ToValidUTF8(v, "?"), 60), reason)
+				e.setAside(name, v, reason)
+				continue
 			}
 			if c != "" && !contains(out, c) {
 				out = append(out, c)
@@ -169,6 +180,16 @@ func (l Limits) Validate(e *Entity) error {
 		*f = c
 	}
 	return nil
+}
+
+// setAside records a value Validate takes out of e (see Entity.SetAside).
+func (e *Entity) setAside(prop, v, reason string) {
+	switch {
+	case len(e.SetAside) < maxSetAside-1:
+		e.SetAside = append(e.SetAside, SetAside{Property: clip(prop, 80), Value: clip(strings.ToValidUTF8(v, "?"), 200), Reason: reason})
+	case len(e.SetAside) == maxSetAside-1:
+		e.SetAside = append(e.SetAside, SetAside{Reason: "more values set aside, not listed"})
+	}
 }
 
 func contains(vs []string, v string) bool {

@@ -1,6 +1,8 @@
 // Package ingest loads the agency's sources into the store: FtM JSON lines,
 // or CSV / JSON lines through a mapping file. A bad line is rejected with its
 // file, line number and reason into a quarantine file while the rest goes on;
+// a record with a bad value (an e-mail without @) is stored without it, and
+// the value, the reason and the line go to the quarantine file too;
 // good records are written in durable batches, so everything reported as
 // stored survives a crash, and re-running an interrupted ingest completes it
 // without duplicates (same source + id is an update, never a second record).
@@ -47,13 +49,17 @@ type Options struct {
 // Progress reports a file's ingest so far: everything counted as stored is
 // committed.
 type Progress struct {
-	File      string        `json:"file"`
-	Line      int           `json:"line"`
-	Created   int           `json:"created"`
-	Updated   int           `json:"updated"`
-	Unchanged int           `json:"unchanged"`
-	Rejected  int           `json:"rejected"`
-	Elapsed   time.Duration `json:"elapsed"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+	Rejected  int    `json:"rejected"`
+	// SetAside counts the records stored without some of their values
+	// (not of their type, or of a property the schema lacks): each is in
+	// the quarantine file with what was left out.
+	SetAside int           `json:"set_aside"`
+	Elapsed  time.Duration `json:"elapsed"`
 }
 
 // Stored is the number of records committed so far.
@@ -90,13 +96,17 @@ func New(db *store.DB, opt Options) (*Ingester, error) {
 	return &Ingester{db: db, opt: opt}, nil
 }
 
-// Reject is one quarantined line.
+// Reject is one quarantined line: a refused record, or (Kept) a record
+// stored without the values listed in SetAside.
 type Reject struct {
-	File   string    `json:"file"`
-	Line   int       `json:"line"`
-	Reason string    `json:"reason"`
-	Raw    string    `json:"raw,omitempty"`
-	At     time.Time `json:"at"`
+	File     string         `json:"file"`
+	Line     int            `json:"line"`
+	Reason   string         `json:"reason"`
+	Kept     bool           `json:"kept,omitempty"`
+	Record   string         `json:"record,omitempty"`
+	SetAside []ftm.SetAside `json:"set_aside,omitempty"`
+	Raw      string         `json:"raw,omitempty"`
+	At       time.Time      `json:"at"`
 }
 
 // maxRawKept bounds the raw text kept per reject in the quarantine file.
@@ -137,7 +147,7 @@ func (g *Ingester) Run(ctx context.Context, name string, src LineSource, def Def
 			q.close()
 		}
 	}()
-	reject := func(le *LineErr) error {
+	quarantined := func(r Reject) error {
 		if q == nil {
 			var err error
 			q, err = g.openQuarantine(name)
@@ -146,12 +156,15 @@ func (g *Ingester) Run(ctx context.Context, name string, src LineSource, def Def
 			}
 			res.Quarantine = q.path
 		}
-		res.Rejected++
-		raw := le.Raw
-		if len(raw) > maxRawKept {
-			raw = raw[:maxRawKept]
+		if len(r.Raw) > maxRawKept {
+			r.Raw = r.Raw[:maxRawKept]
 		}
-		return q.write(Reject{File: name, Line: le.Line, Reason: le.Reason, Raw: raw, At: g.opt.Now().UTC()})
+		r.File, r.At = name, g.opt.Now().UTC()
+		return q.write(r)
+	}
+	reject := func(le *LineErr) error {
+		res.Rejected++
+		return quarantined(Reject{Line: le.Line, Reason: le.Reason, Raw: le.Raw})
 	}
 
 	fallbackSource := def.Source
@@ -227,6 +240,14 @@ func (g *Ingester) Run(ctx context.Context, name string, src LineSource, def Def
 			}
 			if source == "" {
 				source = fallbackSource
+			}
+			if len(e.SetAside) > 0 {
+				res.SetAside++
+				err := quarantined(Reject{Line: line, Kept: true, Record: source + "/" + e.ID, SetAside: e.SetAside, Raw: string(e.Raw),
+					Reason: fmt.Sprintf("stored without %d value(s): %s %s", len(e.SetAside), e.SetAside[0].Property, e.SetAside[0].Reason)})
+				if err != nil {
+					return res, err
+				}
 			}
 			batch = append(batch, store.Incoming{
 				Source: source, ID: e.ID, Schema: e.Schema, Properties: e.Properties,

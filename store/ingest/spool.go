@@ -139,7 +139,7 @@ func (s *Spool) process(ctx context.Context, work string) {
 		dest = "failed"
 		log.Error("spool ingest stopped; the file is kept in failed/", "line", res.Line, "err", err)
 	} else {
-		log.Info("spool file ingested", "stored", res.Stored(), "rejected", res.Rejected, "quarantine", res.Quarantine)
+		log.Info("spool file ingested", "stored", res.Stored(), "rejected", res.Rejected, "set_aside", res.SetAside, "quarantine", res.Quarantine)
 	}
 	target := filepath.Join(s.Dir, dest, time.Now().UTC().Format("20060102T150405")+"-"+name)
 	if err := os.Rename(work, target); err != nil {

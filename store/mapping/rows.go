@@ -78,6 +78,11 @@ func (rr *RowReader) Next() ([]ftm.Entity, error) {
 		if err != nil {
 			return nil, rr.reject("%v", err)
 		}
+		for i := range ents {
+			if len(ents[i].SetAside) > 0 {
+				ents[i].Raw = bytes.Clone(rr.raw[:min(len(rr.raw), 4<<10)]) // for the quarantine
+			}
+		}
 		if len(ents) == 0 {
 			if rr.m.SkipEmpty {
 				continue
