@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/audit"
+	"github.com/vigie/vigie/store/ftm"
 	"github.com/vigie/vigie/store/match"
 	"github.com/vigie/vigie/store/resolve"
 )
@@ -177,15 +179,23 @@ func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 func personArg(arg string) (match.Person, error) {
 	arg = strings.TrimSpace(arg)
 	if strings.HasPrefix(arg, "{") {
-		var ent struct {
-			Schema     string              `json:"schema"`
-			Properties map[string][]string `json:"properties"`
-		}
-		if err := json.Unmarshal([]byte(arg), &ent); err != nil {
+		// Read as ingest reads a line (single values, numbers, nested
+		// entities, bad values set aside); the id and schema may be left
+		// out here.
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(arg), &obj); err != nil {
 			return match.Person{}, fmt.Errorf("not a valid FtM JSON entity: %v", err)
 		}
-		if ent.Schema == "" {
-			ent.Schema = "Person"
+		if len(obj["id"]) == 0 {
+			obj["id"] = json.RawMessage(`"compare"`)
+		}
+		if len(obj["schema"]) == 0 {
+			obj["schema"] = json.RawMessage(`"Person"`)
+		}
+		line, _ := json.Marshal(obj)
+		ent, err := ftm.NewReader(bytes.NewReader(line), ftm.DefaultReaderOptions()).Next()
+		if err != nil {
+			return match.Person{}, fmt.Errorf("not a valid FtM JSON entity: %v", err)
 		}
 		return match.FromProperties(ent.Schema, ent.Properties), nil
 	}

@@ -172,6 +172,14 @@ func TestCompareContract(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "DOB conflict") || strings.Contains(out, `"match": true`) {
 		t.Errorf("records with conflicting DOBs: exit %d %s", code, out)
 	}
+	// Records as ingest reads them: a single value for a list, a nested
+	// entity, a malformed e-mail set aside — not a refusal.
+	nested := `{"id":"x","schema":"Person","properties":{"name":"Salah Abdeslam","birthDate":"1989-09-15","email":["nobody"],` +
+		`"sanctions":[{"id":"s","schema":"Sanction","properties":{"authority":["EU"]}}]}}`
+	code, out, errs = c.run("", "compare", "--json", nested, rec)
+	if code != exitOK || !strings.Contains(out, "DOB exact") || !strings.Contains(out, `"match": true`) {
+		t.Errorf("nested record: exit %d %s %s", code, out, errs)
+	}
 	if code, _, _ := c.run("", "compare", "only-one"); code != exitUsage {
 		t.Errorf("one argument: exit %d, want %d", code, exitUsage)
 	}
