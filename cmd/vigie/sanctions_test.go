@@ -12,7 +12,11 @@ import (
 // sanctionsLists are FtM persons as several lists publish them: the same
 // people in Russian, Ukrainian, Belarusian, Persian and Korean, in their
 // own scripts and in several romanisations, some with a weak alias, and
-// namesakes who must stay apart. Fictional people.
+// namesakes who must stay apart; one Russian name in the Swedish, Polish,
+// Latvian and English spellings of the EU's languages (one record with a
+// malformed e-mail, stored without it); Urdu, Greek and Serbian names
+// beside their Latin spellings; an Arabic name vocalised two ways, one
+// record in the nested export form. Fictional people.
 const sanctionsLists = `{"id":"eu-101","schema":"Person","datasets":["eu_fsf"],"properties":{"name":["Sergey Ivanovich GRITSENKO"],"birthDate":["1971-03-02"],"nationality":["ru"],"gender":["male"]}}
 {"id":"ua-7","schema":"Person","datasets":["ua_nsdc"],"properties":{"name":["Hrytsenko Serhii Ivanovych"],"birthDate":["1971-03-02"],"citizenship":["RUS"]}}
 {"id":"by-3","schema":"Person","datasets":["by_kgb"],"properties":{"name":["Siarhei Ivanavich HRYTSENKA"],"birthDate":["02.03.1971"]}}
@@ -26,6 +30,18 @@ const sanctionsLists = `{"id":"eu-101","schema":"Person","datasets":["eu_fsf"],"
 {"id":"il-5","schema":"Person","datasets":["il_mod"],"properties":{"name":["Abu Reza"]}}
 {"id":"un-401","schema":"Person","datasets":["un_sc"],"properties":{"name":["RI Myong Su"],"birthDate":["1934"],"nationality":["Korea, Democratic People's Republic of"]}}
 {"id":"kr-9","schema":"Person","datasets":["kr_mofa"],"properties":{"name":["리명수"],"birthDate":["1934-01-01"],"nationality":["kp"]}}
+{"id":"se-11","schema":"Person","datasets":["se_list"],"properties":{"name":["Vladimir Jurjevitj SJTJERBAKOV"],"birthDate":["1966-03-04"]}}
+{"id":"pl-12","schema":"Person","datasets":["pl_list"],"properties":{"name":["Władimir Jurjewicz SZCZERBAKOW"],"birthDate":["1966-03-04"]}}
+{"id":"lv-13","schema":"Person","datasets":["lv_list"],"properties":{"name":["Vladimirs Jurjevičs ŠČERBAKOVS"],"birthDate":["1966"]}}
+{"id":"gb-14","schema":"Person","datasets":["gb_hmt"],"properties":{"name":["SHCHERBAKOV, Vladimir Yuryevich"],"birthDate":["1966-03-04"],"email":["v.shcherbakov at mail.ru"]}}
+{"id":"un-21","schema":"Person","datasets":["un_sc"],"properties":{"name":["Hafiz Abdul SALAM"],"alias":["حافظ عبد السلام"],"birthDate":["1958"]}}
+{"id":"pk-22","schema":"Person","datasets":["pk_nacta"],"properties":{"name":["حافظ عبدالسلام"],"birthDate":["1958-05-05"]}}
+{"id":"gr-31","schema":"Person","datasets":["gr_list"],"properties":{"name":["Δημήτρης Καραγιάννης"],"birthDate":["1975-07-07"]}}
+{"id":"eu-32","schema":"Person","datasets":["eu_fsf"],"properties":{"name":["Dimitris KARAGIANNIS"],"birthDate":["1975-07-07"]}}
+{"id":"rs-41","schema":"Person","datasets":["rs_list"],"properties":{"name":["Драган Јовановић"],"birthDate":["1969-02-02"]}}
+{"id":"eu-42","schema":"Person","datasets":["eu_fsf"],"properties":{"name":["Dragan JOVANOVIC"],"birthDate":["1969-02-02"]}}
+{"id":"os-51","schema":"Person","datasets":["opensanctions"],"properties":{"name":["Omar Haddad"],"birthDate":["1980-08-08"],"sanctions":[{"id":"os-51-s","schema":"Sanction","properties":{"authority":["UN"],"entity":["os-51"]}}]}}
+{"id":"us-52","schema":"Person","datasets":["us_ofac"],"properties":{"name":["Umar HADAD"],"birthDate":["1980-08-08"]}}
 `
 
 // TestSanctionsListsInSeveralScripts ingests FtM persons from several
@@ -60,7 +76,8 @@ func TestSanctionsListsInSeveralScripts(t *testing.T) {
 		got = append(got, strings.Join(ids, " "))
 	}
 	sort.Strings(got)
-	want := []string{"by-3 ch-55 eu-101 ua-7", "eu-202 gb-9", "eu-303 us-301", "il-5", "kr-9 un-401", "ua-8", "us-302"}
+	want := []string{"by-3 ch-55 eu-101 ua-7", "eu-202 gb-9", "eu-303 us-301", "eu-32 gr-31", "eu-42 rs-41",
+		"gb-14 lv-13 pl-12 se-11", "il-5", "kr-9 un-401", "os-51 us-52", "pk-22 un-21", "ua-8", "us-302"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("subjects:\n got %q\nwant %q", got, want)
 	}
