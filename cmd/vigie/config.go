@@ -37,6 +37,7 @@ type config struct {
 	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
 	ResolveCache     int     `env:"RESOLVE_CACHE, default=200000"`
 	MemoryLimit      string  `env:"MEMORY_LIMIT, default=0"`
+	GCPercent        string  `env:"GC_PERCENT, default=100"`
 
 	RulesDir    string        `env:"RULES_DIR, default=./rules.d"`
 	RuleBudget  time.Duration `env:"RULE_BUDGET, default=10us"`
@@ -103,6 +104,9 @@ func (c *config) validate() error {
 	if _, err := c.memoryLimit(); err != nil {
 		errs = append(errs, err)
 	}
+	if _, err := c.gcPercent(); err != nil {
+		errs = append(errs, err)
+	}
 	switch c.LogFormat {
 	case "auto", "json", "text":
 	default:
@@ -138,6 +142,25 @@ func (c *config) memoryLimit() (int64, error) {
 		return 0, bad
 	}
 	return b, nil
+}
+
+// gcPercent is VIGIE_GC_PERCENT: Go's GOGC, the heap growth (in per cent
+// of the live heap) that triggers a collection — 10 to 10000, or "off"
+// (-1), which leaves collecting to VIGIE_MEMORY_LIMIT and is refused
+// without one.
+func (c *config) gcPercent() (int, error) {
+	v := strings.TrimSpace(c.GCPercent)
+	if strings.EqualFold(v, "off") {
+		if limit, err := c.memoryLimit(); err != nil || limit == 0 {
+			return 0, fmt.Errorf("VIGIE_GC_PERCENT=off needs VIGIE_MEMORY_LIMIT: without a limit the heap would grow without bound")
+		}
+		return -1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 10 || n > 10000 {
+		return 0, fmt.Errorf("VIGIE_GC_PERCENT=%q: want 10 to 10000, or off (with VIGIE_MEMORY_LIMIT)", c.GCPercent)
+	}
+	return n, nil
 }
 
 // encryptionKey returns the store's AES key (nil when none is configured).

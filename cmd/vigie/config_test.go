@@ -76,6 +76,8 @@ func TestConfigRejectsNonsense(t *testing.T) {
 		"two keys":   {"VIGIE_ENCRYPTION_KEY": "00", "VIGIE_ENCRYPTION_KEY_FILE": "/k"},
 		"not a dur":  {"VIGIE_WATCH_TERM": "soon"},
 		"tiny limit": {"VIGIE_MEMORY_LIMIT": "64MiB"},
+		"gc off":     {"VIGIE_GC_PERCENT": "off"},
+		"gc low":     {"VIGIE_GC_PERCENT": "5"},
 		"no size":    {"VIGIE_MEMORY_LIMIT": "lots"},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -112,4 +114,16 @@ func FuzzMemoryLimit(f *testing.F) {
 			t.Fatalf("memoryLimit(%q) = %d with error %v", s, n, err)
 		}
 	})
+}
+
+func TestGCPercent(t *testing.T) {
+	for _, c := range []struct {
+		pct, limit string
+		want       int
+	}{{"100", "0", 100}, {"250", "0", 250}, {"off", "2GiB", -1}, {"OFF", "1800MiB", -1}} {
+		cfg := config{GCPercent: c.pct, MemoryLimit: c.limit}
+		if got, err := cfg.gcPercent(); err != nil || got != c.want {
+			t.Errorf("gcPercent(%q, limit %q) = %d, %v; want %d", c.pct, c.limit, got, err, c.want)
+		}
+	}
 }

@@ -99,6 +99,9 @@ func run(ctx context.Context, args []string, lookup func(string) (string, bool),
 		// Restored on return, for the tests that run commands in-process.
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
 	}
+	if pct, _ := cfg.gcPercent(); pct != 100 {
+		defer debug.SetGCPercent(debug.SetGCPercent(pct))
+	}
 	a := &app{cfg: cfg, stdin: stdin, stdout: stdout, stderr: stderr, lookup: lookup}
 	if a.sourceTTL, err = cfg.sourceTTL(); err != nil {
 		fmt.Fprintf(stderr, "vigie: %v\n", err)
