@@ -125,6 +125,9 @@ func Nickname(a, b string) bool {
 // given name tok (Sasha is Aleksandr's, and so Oleksandr's and
 // Aliaksandr's: see the East Slavic table).
 func formOf(formals []string, tok string) bool {
+	if len(formals) == 0 {
+		return false
+	}
 	g := givenName(tok)
 	if g < 0 {
 		return false
