@@ -252,12 +252,12 @@ func (r *Reader) parseEntity(raw []byte, ancestors []string) (Entity, error) {
 	}
 	ancestors = append(ancestors, e.ID)
 	for _, n := range props.nested {
-		if stub(n, ancestors) {
+		if n.stub(ancestors) {
 			continue
 		}
 		at := len(r.queue)
 		r.queue = append(r.queue, queued{})
-		ne, err := r.parseEntity(n, ancestors)
+		ne, err := r.parseEntity(n.raw, ancestors)
 		if len(ne.Datasets) == 0 && err == nil {
 			ne.Datasets = e.Datasets // a nested entity belongs to its parent's sources
 		}
@@ -266,20 +266,20 @@ func (r *Reader) parseEntity(raw []byte, ancestors []string) (Entity, error) {
 	return e, nil
 }
 
-// stub reports whether a nested entity object only stands for its id: it
-// is one of the entities it is nested in (a back reference), or it has no
+// nestedEntity is an entity object found as a property value: its raw
+// JSON and what decodePropertyValues read of it.
+type nestedEntity struct {
+	raw   json.RawMessage
+	id    string
+	empty bool // no properties: it only stands for its id
+}
+
+// stub reports whether a nested entity only stands for its id: it is one
+// of the entities it is nested in (a back reference), or it has no
 // properties. Read as an entity, it would replace the full record of that
 // id with an empty one.
-func stub(raw json.RawMessage, ancestors []string) bool {
-	var w struct {
-		ID         string          `json:"id"`
-		Properties json.RawMessage `json:"properties"`
-	}
-	if json.Unmarshal(raw, &w) != nil {
-		return false // read it, and let the error say why
-	}
-	p := bytes.TrimSpace(w.Properties)
-	return slices.Contains(ancestors, strings.TrimSpace(w.ID)) || len(p) == 0 || bytes.Equal(p, []byte("null")) || bytes.Equal(p, []byte("{}"))
+func (n nestedEntity) stub(ancestors []string) bool {
+	return n.empty || slices.Contains(ancestors, n.id)
 }
 
 // properties is what decodeProperties read: the values by property, the
@@ -288,7 +288,7 @@ func stub(raw json.RawMessage, ancestors []string) bool {
 // it could not read.
 type properties struct {
 	values  map[string][]string
-	nested  []json.RawMessage
+	nested  []nestedEntity
 	reverse map[string]bool
 	bad     []SetAside
 }
@@ -345,7 +345,7 @@ func decodeProperties(raw json.RawMessage) (properties, error) {
 // decodePropertyValues reads a property's value or list of values:
 // scalars as decodeValues does, and nested entity objects as their ids
 // (the objects are returned in nested).
-func decodePropertyValues(raw json.RawMessage) (vals []string, nested []json.RawMessage, err error) {
+func decodePropertyValues(raw json.RawMessage) (vals []string, nested []nestedEntity, err error) {
 	raw = bytes.TrimSpace(raw)
 	items := []json.RawMessage{raw}
 	if len(raw) > 0 && raw[0] == '[' {
@@ -357,14 +357,17 @@ func decodePropertyValues(raw json.RawMessage) (vals []string, nested []json.Raw
 		it = bytes.TrimSpace(it)
 		if len(it) > 0 && it[0] == '{' {
 			var ref struct {
-				ID     string `json:"id"`
-				Schema string `json:"schema"`
+				ID         string          `json:"id"`
+				Schema     string          `json:"schema"`
+				Properties json.RawMessage `json:"properties"`
 			}
 			if json.Unmarshal(it, &ref) != nil || ref.ID == "" || ref.Schema == "" {
 				return nil, nil, errors.New("an object that is not an entity: values must be strings, numbers, entities or lists of them")
 			}
 			vals = append(vals, ref.ID)
-			nested = append(nested, it)
+			p := bytes.TrimSpace(ref.Properties)
+			nested = append(nested, nestedEntity{raw: it, id: strings.TrimSpace(ref.ID),
+				empty: len(p) == 0 || bytes.Equal(p, []byte("null")) || bytes.Equal(p, []byte("{}"))})
 			continue
 		}
 		s, ok, err := scalar(it)

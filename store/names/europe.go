@@ -19,22 +19,33 @@ import "strings"
 // for the sounds English writes with an h: Czech, Slovak, Slovene,
 // Croatian, Latvian, Lithuanian, Finnish and Estonian č, š, ž, and the
 // Turkish and Romanian ş, ș, the Polish ż, and the Serbo-Croatian đ (dj, as
-// English sources and Serbian passports write it: Djokovic). Latinize writes them so before the remaining
-// diacritics go (Ščerbakov → shcherbakov, not scerbakov); a name spelt
+// English sources and Serbian passports write it: Djokovic). Latinize
+// writes them so before the remaining diacritics go (Ščerbakov → shcherbakov, not scerbakov); a name spelt
 // without its diacritics (Scerbakov) still meets it through iso9Fold.
-var hachekLetters = strings.NewReplacer(
+var hachekPairs = []string{
 	"č", "ch", "Č", "ch", "š", "sh", "Š", "sh", "ž", "zh", "Ž", "zh",
 	"ş", "sh", "Ş", "sh", "ș", "sh", "Ș", "sh", "ż", "zh", "Ż", "zh",
 	"đ", "dj", "Đ", "dj",
 	// Serbian Cyrillic as its Latin twin is read here: ћ is ć (c), ђ đ
 	// (dj), џ dž (dzh); go-unidecode writes ћ "tsh" (Караџић, karadzhitsh).
 	"ћ", "c", "Ћ", "c", "ђ", "dj", "Ђ", "dj", "џ", "dzh", "Џ", "dzh",
+}
+
+var (
+	hachekLetters = strings.NewReplacer(hachekPairs...)
+	// hachekSet is the letters hachekLetters replaces, to tell cheaply
+	// whether a word needs it.
+	hachekSet = func() string {
+		var b strings.Builder
+		for i := 0; i < len(hachekPairs); i += 2 {
+			b.WriteString(hachekPairs[i])
+		}
+		return b.String()
+	}()
 )
 
 // hasHachek reports whether w holds one of hachekLetters.
-func hasHachek(w string) bool {
-	return strings.ContainsAny(w, "čČšŠžŽşŞșȘżŻđĐћЋђЂџЏ")
-}
+func hasHachek(w string) bool { return strings.ContainsAny(w, hachekSet) }
 
 // Romanisations of Cyrillic read back to English, one per family of
 // languages; each applies to a word that shows its letters (europeFolds).

@@ -128,12 +128,13 @@ func listedForm(tok string) string {
 	if c := canonicalForm(tok); c != "" {
 		return c
 	}
-	if r := europeBase(tok); r != tok {
-		if c := canonicalForm(r); c != "" {
+	base := europeBase(tok)
+	if base != tok {
+		if c := canonicalForm(base); c != "" {
 			return c
 		}
 	}
-	for _, r := range europeFolds(europeBase(tok)) {
+	for _, r := range europeFolds(base) {
 		if c := canonicalForm(r); c != "" {
 			return c
 		}

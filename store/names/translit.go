@@ -209,15 +209,8 @@ var greekLetters = strings.NewReplacer(
 )
 
 // stripMarks removes combining marks after canonical decomposition
-// (ά → α, ΐ → ι).
-func stripMarks(w string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Mn, r) {
-			return -1
-		}
-		return r
-	}, norm.NFD.String(w))
-}
+// (ά → α, ΐ → ι), as stripArabicMarks does for Arabic.
+func stripMarks(w string) string { return stripArabicMarks(norm.NFD.String(w)) }
 
 // hebrewNames are common Hebrew given names and surnames whose letters
 // alone read wrongly: vav and yod are consonants in some (דוד, David; לוי,
