@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/vigie/vigie/store"
@@ -208,6 +209,15 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	bySubject := map[string][]scored{}
 	excluded := map[string]bool{}
 	mo := r.resolveOptions(txn, b)
+	// The candidates are read in order, scored at once (scoreAll), and
+	// filed under their subjects in the same order.
+	type filing struct {
+		subject string
+		scored
+		judged bool
+	}
+	var filed []filing
+	var toScore []*entry
 	for _, c := range cands {
 		ce, err := r.load(txn, b, c.key)
 		if errors.Is(err, store.ErrNotFound) {
@@ -228,14 +238,21 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 				excluded[s] = true
 				continue
 			}
-			bySubject[s] = append(bySubject[s], scored{ce, match.Result{Score: 1, Match: true, Evidence: []string{"judged the same by " + j.By}}})
+			filed = append(filed, filing{s, scored{ce, match.Result{Score: 1, Match: true, Evidence: []string{"judged the same by " + j.By}}}, true})
 			continue
 		}
 		if !compatible(schema, ce.f.Schema) {
 			continue
 		}
-		res := r.compare(txn, b, e, ce, mo)
-		bySubject[s] = append(bySubject[s], scored{ce, res})
+		filed = append(filed, filing{subject: s, scored: scored{e: ce}})
+		toScore = append(toScore, ce)
+	}
+	results := r.scoreAll(e.person, toScore, mo)
+	for _, f := range filed {
+		if !f.judged {
+			f.result, results = r.adjust(txn, b, e, f.e, results[0]), results[1:]
+		}
+		bySubject[f.subject] = append(bySubject[f.subject], f.scored)
 	}
 
 	var hits []subjScore
@@ -525,7 +542,13 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 // no evidence. Joining, merging and splitting all use it, so that no path
 // merges on less.
 func (r *Resolver) compare(txn *store.Txn, b *batch, a, c *entry, mo match.Options) match.Result {
-	res := match.Compare(a.person, c.person, mo)
+	return r.adjust(txn, b, a, c, match.Compare(a.person, c.person, mo))
+}
+
+// adjust applies to match.Compare's result for a and c what resolution
+// asks beyond it: a name alone must be near-identical, and a name shared
+// by many records needs more than a year of birth to tell one person.
+func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Result) match.Result {
 	if !corroborated(res) && (res.Name < r.opt.NameOnly || res.Disagreeing) {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
@@ -644,6 +667,18 @@ type storeWeights struct {
 	// serves one record's comparisons, during which counts do not change,
 	// and a record's tokens are weighed once per candidate otherwise.
 	memo map[string]float64
+	// shared and mu are set on a scoring worker's copy (worker): shared is
+	// the memo of the options it was copied from, read-only while workers
+	// run, and mu serialises the workers' reads of the transaction and the
+	// batch, which are not safe for concurrent use.
+	shared map[string]float64
+	mu     *sync.Mutex
+}
+
+// worker returns a copy of w for one of several goroutines scoring at
+// once: its own memo, the original's read through, reads serialised by mu.
+func (w storeWeights) worker(mu *sync.Mutex) storeWeights {
+	return storeWeights{r: w.r, txn: w.txn, b: w.b, total: w.total, memo: map[string]float64{}, shared: w.memo, mu: mu}
 }
 
 func (w storeWeights) Weight(tok string) float64 {
@@ -654,6 +689,13 @@ func (w storeWeights) Weight(tok string) float64 {
 func (w storeWeights) WeightKeyed(tok, k string) float64 {
 	if v, ok := w.memo[tok]; ok {
 		return v
+	}
+	if v, ok := w.shared[tok]; ok {
+		return v
+	}
+	if w.mu != nil {
+		w.mu.Lock()
+		defer w.mu.Unlock()
 	}
 	v := w.weigh(tok, k)
 	if w.memo != nil && len(w.memo) < maxWeightMemo {

@@ -11,15 +11,21 @@ import (
 	"github.com/vigie/vigie/store"
 )
 
-// The resolver's caches (entries, memberships, posting lists) must never
-// change an answer: the same records resolved with caches too small to hold
-// anything and with caches holding everything give the same subjects and
-// the same lookups, through updates that move records between keys.
-func TestCachesNeverChangeAnswers(t *testing.T) {
+// The resolver's caches (entries, memberships, posting lists) and the
+// number of goroutines scoring candidates must never change an answer: the
+// same records resolved with caches too small to hold anything and with
+// caches holding everything, scored on one goroutine and on four, give the
+// same subjects and the same lookups, through updates that move records
+// between keys.
+func TestCachesAndWorkersNeverChangeAnswers(t *testing.T) {
 	small := DefaultOptions()
-	small.CacheSize = 100
+	small.CacheSize, small.Workers = 100, 1
 	big := DefaultOptions()
-	fs := []*fixture{mustOpen(t, small), mustOpen(t, big)}
+	big.Workers = 1
+	parallel := DefaultOptions()
+	parallel.Workers = 4 // whatever the machine's cores: the race detector watches
+	fs := []*fixture{mustOpen(t, small), mustOpen(t, big), mustOpen(t, parallel)}
+	what := []string{"small caches", "large caches", "four workers"}
 
 	given := []string{"Ahmed", "Ali", "Omar", "Yusuf", "Karim", "John", "Jon", "Maria", "Marie", "Olga"}
 	family := []string{"Hassan", "Hasan", "Benali", "Smith", "Smyth", "Ivanova", "Ivanov", "Haddad", "Nguyen"}
@@ -53,15 +59,17 @@ func TestCachesNeverChangeAnswers(t *testing.T) {
 		}
 	}
 	checkCounts(t, fs[0].db)
-	if diff := cmp.Diff(fs[1].clusters(t), fs[0].clusters(t)); diff != "" {
-		t.Fatalf("subjects differ between small and large caches (-large +small):\n%s", diff)
+	for i := 1; i < len(fs); i++ {
+		if diff := cmp.Diff(fs[0].clusters(t), fs[i].clusters(t)); diff != "" {
+			t.Fatalf("subjects differ between %s and %s (-%[1]s +%[2]s):\n%s", what[0], what[i], diff)
+		}
 	}
 	for _, q := range []string{"Ahmed Hassan", "Jon Smith 1955-01-02", "Marie Ivanova", "Ali Benali"} {
 		pq, err := ParseQuery(q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var answers [2][]string
+		answers := make([][]string, len(fs))
 		for i, f := range fs {
 			for range 2 { // the second lookup reads what the first cached
 				hits, err := f.res.Lookup(context.Background(), pq, LookupOptions{Limit: 10})
@@ -80,8 +88,10 @@ func TestCachesNeverChangeAnswers(t *testing.T) {
 				answers[i] = got
 			}
 		}
-		if diff := cmp.Diff(answers[1], answers[0]); diff != "" {
-			t.Fatalf("%q: lookups differ between caches (-large +small):\n%s", q, diff)
+		for i := 1; i < len(fs); i++ {
+			if diff := cmp.Diff(answers[0], answers[i]); diff != "" {
+				t.Fatalf("%q: lookups differ between %s and %s (-%[2]s +%[3]s):\n%s", q, what[0], what[i], diff)
+			}
 		}
 	}
 }

@@ -138,6 +138,8 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		scores map[store.Key]float64
 	}
 	bySubject := map[string]*best{}
+	entries := make([]*entry, 0, len(cands))
+	candKeys := make([]string, 0, len(cands))
 	for _, c := range cands {
 		e, err := r.loadGen(txn, nil, c.key, gen)
 		if errors.Is(err, store.ErrNotFound) {
@@ -146,7 +148,11 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		if err != nil {
 			return nil, err
 		}
-		res := match.Compare(qp, e.person, mo)
+		entries = append(entries, e)
+		candKeys = append(candKeys, c.key)
+	}
+	for i, res := range r.scoreAll(qp, entries, mo) {
+		e := entries[i]
 		if res.Score < opt.MinScore {
 			continue
 		}
@@ -158,7 +164,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 				continue
 			}
 		}
-		s, err := r.subjectOf(txn, nil, c.key, gen)
+		s, err := r.subjectOf(txn, nil, candKeys[i], gen)
 		if err != nil {
 			return nil, err
 		}

@@ -20,6 +20,7 @@ import (
 	"hash/maphash"
 	"log/slog"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -55,7 +56,7 @@ type Options struct {
 	// GiantBucket: an index key with more postings than this is too common
 	// to retrieve candidates by (pairs of keys still are). Default 5000.
 	GiantBucket int
-	// MaxCandidates bounds the records scored per resolved record. Default 40.
+	// MaxCandidates bounds the records scored per resolved record. Default 25.
 	MaxCandidates int
 	// LookupCandidates bounds the records scored per lookup. Default 300.
 	LookupCandidates int
@@ -66,6 +67,10 @@ type Options struct {
 	PostingBudget int
 	// CacheSize is the number of prepared records kept in memory. Default 200,000.
 	CacheSize int
+	// Workers is how many goroutines score one record's or one lookup's
+	// candidates. Default GOMAXPROCS: the scoring of a record is half its
+	// resolution time and of a lookup's, and otherwise runs on one core.
+	Workers int
 	// Logger gets resolution diagnostics; default discard.
 	Logger *slog.Logger
 }
@@ -77,6 +82,7 @@ func DefaultOptions() Options {
 		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96,
 		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
 		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000,
+		Workers: runtime.GOMAXPROCS(0),
 	}
 }
 
@@ -89,6 +95,9 @@ func (o *Options) validate() error {
 	}
 	if o.GiantBucket < 10 || o.MaxCandidates < 1 || o.LookupCandidates < 1 || o.PostingCap < 10 || o.CacheSize < 100 {
 		errs = append(errs, errors.New("giant bucket ≥ 10, candidates ≥ 1, posting cap ≥ 10 and cache ≥ 100 are required"))
+	}
+	if o.Workers < 1 {
+		o.Workers = 1
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
