@@ -152,6 +152,8 @@ type word struct {
 	// distinct whether that name's forms are told apart from other names'.
 	group    int32
 	distinct bool
+	// korean says the word's name holds a Korean surname (markKorean).
+	korean bool
 	// pat describes a patronymic; nil for any other token. (Millions of
 	// prepared words stay in the resolver's cache: what most do not need
 	// is kept behind a pointer.)

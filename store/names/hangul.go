@@ -1,6 +1,12 @@
 package names
 
-import "strings"
+import (
+	"bufio"
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+)
 
 // Korean names are romanised here rather than by go-unidecode, which
 // writes a whole name as one word (김정은 → gimjeongeun): a Korean name is
@@ -82,6 +88,62 @@ func koreanForms(a, b string) bool {
 		return false
 	}
 	return northKorean(a) == northKorean(b)
+}
+
+// mrForms reports whether a and b are one Korean syllable in
+// McCune–Reischauer, which older lists and many Western sources use for
+// North Korean names, and in a romanisation writing j where it writes ch
+// (Chong / Jong, Chu / Ju, Chol / Jol: Kim Chong Il is Kim Jong Il). Only
+// syllables of five letters or fewer beginning ch and a vowel; the scorer
+// asks only about words of a name with a Korean surname (word.korean), or
+// Chon Smith would be Jon Smith.
+func mrForms(a, b string) bool {
+	if len(a) > 5 || len(b) > 5 {
+		return false
+	}
+	na, nb := northKorean(a), northKorean(b)
+	return mrCh(na, nb) || mrCh(nb, na)
+}
+
+// mrCh reports whether a is b with its initial j written ch, before a vowel.
+func mrCh(a, b string) bool {
+	ra, ok := strings.CutPrefix(a, "ch")
+	if !ok || ra == "" || !isVowel(ra[0]) {
+		return false
+	}
+	rb, ok := strings.CutPrefix(b, "j")
+	return ok && ra == rb
+}
+
+// koreanSurnames are the Latin spellings of Korean surnames: those vigie
+// writes for the Hangul and those of the surname table.
+var koreanSurnameForms = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range hangulSurnames {
+		m[s] = true
+	}
+	sc := bufio.NewScanner(bytes.NewReader(koreanSurnames))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, f := range strings.Fields(line) {
+			m[f] = true
+		}
+	}
+	return m
+})
+
+// markKorean flags the words of a name holding a Korean surname (mrForms).
+func markKorean(ws []word) {
+	forms := koreanSurnameForms()
+	if !slices.ContainsFunc(ws, func(w word) bool { return forms[w.s] }) {
+		return
+	}
+	for i := range ws {
+		ws[i].korean = true
+	}
 }
 
 func southKorean(t string) bool {

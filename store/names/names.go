@@ -179,6 +179,8 @@ func Parse(s string) Name {
 			n.coreWords[i] = n.words[i]
 		}
 	}
+	markKorean(n.words)
+	markKorean(n.coreWords)
 	return n
 }
 

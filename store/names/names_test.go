@@ -332,13 +332,17 @@ func TestKoreanNames(t *testing.T) {
 		{"Kim Jong Un", "김정은"}, {"Kim Jong-un", "김정은"}, {"Ri Yong Ho", "리용호"}, {"Lee Yong Ho", "리용호"},
 		{"Park Geun-hye", "박근혜"}, {"Pak Kun Hye", "Park Geun-hye"}, {"Choe Ryong Hae", "Choi Ryong-hae"},
 		{"Kim Yeo-jeong", "김여정"}, {"Rhee Myung Bak", "이명박"},
+		// McCune–Reischauer's ch for j, in a name with a Korean surname.
+		{"Kim Chong Un", "Kim Jong Un"}, {"Kim Chong-il", "김정일"}, {"Chu Kyu-chang", "Ju Kyu Chang"},
+		{"Chang Song-taek", "Jang Song Thaek"}, {"Ri Chol Man", "리졸만"},
 	}
 	for _, p := range same {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
 			t.Errorf("Similarity(%q, %q) = %.3f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
 		}
 	}
-	different := [][2]string{{"Kim Jong Un", "김여정"}, {"Choe Ryong Hae", "최룡수"}, {"Dan Smith", "Tan Smith"}, {"Kim Jong Un", "Kim Jong Il"}}
+	different := [][2]string{{"Kim Jong Un", "김여정"}, {"Choe Ryong Hae", "최룡수"}, {"Dan Smith", "Tan Smith"}, {"Kim Jong Un", "Kim Jong Il"},
+		{"Jon Smith", "Chon Smith"}, {"Jan Kowalski", "Chan Kowalski"}}
 	for _, p := range different {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value >= .7 {
 			t.Errorf("Similarity(%q, %q) = %.3f (%s), want below 0.7", p[0], p[1], s.Value, s.Explanation)

@@ -127,8 +127,8 @@ func tokenSimW(x, y *word) (float64, int) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
 	}
-	if koreanForms(a, b) {
-		return .9, kindVariant // Geun / Kun, Yeo / Yo
+	if koreanForms(a, b) || (x.korean || y.korean) && mrForms(a, b) {
+		return .9, kindVariant // Geun / Kun, Yeo / Yo; Chong / Jong
 	}
 	if Nickname(a, b) {
 		return .9, kindNickname
