@@ -120,6 +120,17 @@ func CanonicalKey(tok string) string {
 	return TokenKey(tok)
 }
 
+// CanonicalKeyAt is CanonicalKey of the name's token i, reading a Korean
+// name's McCune–Reischauer syllable with j (mrReading: Kim Chong Il and
+// Kim Jong Il pair alike).
+func (n Name) CanonicalKeyAt(i int) string {
+	t := n.Tokens[i]
+	if j := mrReading(n.word(i), t); j != "" {
+		t = j
+	}
+	return CanonicalKey(t)
+}
+
 // listedForm is canonicalForm of tok or, when tok is not listed, of its
 // reading in another European romanisation that is (Siergiej, Szergej,
 // Sergejs, Sergejus → sergey): a reading is trusted only when it lands on

@@ -105,6 +105,18 @@ func mrForms(a, b string) bool {
 	return mrCh(na, nb) || mrCh(nb, na)
 }
 
+// mrReading is the j spelling of a Korean name's syllable that
+// McCune–Reischauer writes ch (Chong → jong), or "".
+func mrReading(w *word, t string) string {
+	if !w.korean || len(t) > 5 {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(t, "ch"); ok && rest != "" && isVowel(rest[0]) {
+		return "j" + rest
+	}
+	return ""
+}
+
 // mrCh reports whether a is b with its initial j written ch, before a vowel.
 func mrCh(a, b string) bool {
 	ra, ok := strings.CutPrefix(a, "ch")

@@ -147,6 +147,9 @@ func (n Name) Keys() []string {
 		if r := europeReading(t); r != "" {
 			add(TokenKey(r))
 		}
+		if j := mrReading(n.word(i), t); j != "" {
+			add(TokenKey(j)) // Chong is also indexed as Jong (mrForms)
+		}
 		for i, f := range formalNames(t) {
 			if i == 4 {
 				break

@@ -253,8 +253,8 @@ func indexKeys(p match.Person) []string {
 // of a given name listed in several languages, its canonical form's key)
 // and the pair keys (p/) of every two of them.
 func nameKeys(n names.Name) (primary, pairs []string) {
-	for _, tok := range n.Tokens {
-		if k := names.CanonicalKey(tok); k != "" && !slices.Contains(primary, k) {
+	for i := range n.Tokens {
+		if k := n.CanonicalKeyAt(i); k != "" && !slices.Contains(primary, k) {
 			primary = append(primary, k)
 		}
 	}

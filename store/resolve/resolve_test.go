@@ -546,3 +546,23 @@ func TestOnePersonInTheLanguagesOfTheEU(t *testing.T) {
 		t.Fatalf("lookup in Lithuanian: %+v, want the six records of Shcherbakov first, as a match", hits)
 	}
 }
+
+// A North Korean name in McCune–Reischauer (Kim Chong Il) finds the record
+// spelt with j (Kim Jong Il) when the other words are too common to be
+// read: the ch syllable of a name with a Korean surname is indexed and
+// looked up under its j spelling too.
+func TestLookupReachesMcCuneReischauer(t *testing.T) {
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 50
+	f := mustOpen(t, opt)
+	var recs []store.Incoming
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Kim P%c%c Il", 'a'+i%26, 'a'+i/26)))
+	}
+	recs = append(recs, person("un", "kp1", "name", "Kim Jong Il", "birthDate", "1941-02-16"))
+	f.put(t, recs...)
+	hits := f.lookup(t, "Kim Chong Il", 3)
+	if len(hits) == 0 || hits[0].Records[0].ID != "kp1" {
+		t.Fatalf("lookup Kim Chong Il: %+v, want un/kp1 (Kim Jong Il) first", hits)
+	}
+}
