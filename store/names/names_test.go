@@ -278,7 +278,7 @@ func TestEastSlavicForms(t *testing.T) {
 		{"sergeyevich", "serhiiovych"}, {"sergeevich", "siarheevich"}, {"pavlovna", "paulauna"}, {"pavlovich", "pavlovych"},
 		{"yurievich", "urijovic"}, {"nikolayevich", "mykolaiovych"}, {"olegovich", "alehavich"}, {"gennadyevich", "hennadiiovych"},
 		{"lukashenko", "lukashenka"}, {"prigozhin", "prihozhyn"}, {"gritsenko", "hrytsenko"}, {"zhuravleva", "zuravlova"},
-		{"shevchenko", "sevcenko"},
+		{"shevchenko", "sevcenko"}, {"рыгоравіч", "grigoryevich"}, {"рыгор", "hryhoriy"},
 		// German and French romanisations of Russian.
 		{"shevchenko", "schewtschenko"}, {"shevchenko", "chevtchenko"}, {"khudyakov", "chudjakow"}, {"zhukov", "schukow"},
 		{"zhukov", "joukov"}, {"shchukin", "schtschukin"}, {"tsvetkova", "zwetkowa"},
