@@ -68,7 +68,13 @@ type prepared struct {
 
 // Limits on what one comparison looks at.
 const (
-	// MaxNames is the number of distinct names of a person compared.
+	// MaxNames is the number of distinct names of a person compared with
+	// every name of another. A list naming a person in each of the
+	// European Union's languages and several scripts gives twenty or
+	// thirty: the names past MaxNames (up to 4×MaxNames) are compared only
+	// with names sharing a word with them (names.Name.SharesWord), which
+	// bounds the work on such records without losing the spelling another
+	// source chose.
 	MaxNames = 12
 	// WeakNameFactor scales the similarity of a name agreeing only
 	// through a weak alias: alone it is no match; with a date of birth it
@@ -89,7 +95,7 @@ func Prepare(p Person) Person {
 	seen := map[string]bool{}
 	addNames := func(ns []string) {
 		for _, n := range ns {
-			if len(pr.names) == MaxNames {
+			if len(pr.names) == 4*MaxNames {
 				return
 			}
 			pn := names.Parse(n)
@@ -150,7 +156,7 @@ func Prepare(p Person) Person {
 	return p
 }
 
-// ParsedNames returns the person's distinct parsed names (at most MaxNames).
+// ParsedNames returns the person's distinct parsed names (at most 4×MaxNames).
 func (p Person) ParsedNames() []names.Name { return Prepare(p).prep.names }
 
 // Options tune a comparison.
@@ -241,8 +247,12 @@ func Compare(a, b Person, opt Options) Result {
 
 	// Name: the best pair of names.
 	ns, nd, ndiff := 0.0, "", 0
+names:
 	for i, x := range pa.names {
 		for j, y := range pb.names {
+			if (i >= MaxNames || j >= MaxNames) && !x.SharesWord(y) {
+				continue
+			}
 			s := names.Similarity(x, y, opt.Weights)
 			if i >= pa.strong || j >= pb.strong {
 				s.Value, s.Explanation = s.Value*WeakNameFactor, s.Explanation+", weak alias"
@@ -251,7 +261,7 @@ func Compare(a, b Person, opt Options) Result {
 				ns, nd, ndiff = s.Value, s.Explanation, s.Different
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				if ns >= 1 {
-					break
+					break names
 				}
 			}
 		}

@@ -442,3 +442,34 @@ func TestGivenNameAloneAgainstSurnameAlone(t *testing.T) {
 		t.Errorf("a full name has name part %q", full.NamePart)
 	}
 }
+
+// euSpellings is how the European Union's list names one man, in each of
+// its languages and three scripts: more names than MaxNames.
+var euSpellings = []string{
+	"Sergei Kuzhugetovich SHOIGU", "Сергей Кужугетович ШОЙГУ", "Sergej Kuzhugetovich Shoigu",
+	"Sergej Kužugetovič Šojgu", "Sergei Kuschugetowitsch Schoigu", "Sergueï Kojougetovitch Choïgou",
+	"Sergej Kuzjugetovitj Sjojgu", "Siergiej Kużugietowicz Szojgu", "Szergej Kuzsugetovics Sojgu",
+	"Sergejs Kužugetovičs Šoigu", "Sergejus Kužugetovičius Šoigu", "Serghei Kujughetovici Șoigu",
+	"Sergei Kuzhugetovitš Šoigu", "Sergéi Kuzhuguétovich Shoigú", "Sergei Kužugetovič Šojgu",
+	"Sergej Kužugetovič Šojgu", "Sergei Kuzhugetovits Shoigu", "Sergej Kuzhugetovitj Shojgu",
+	"Σεργκέι Κουζουγκέτοβιτς Σοϊγκού", "Сергей Кужугетович Шойгу", "Sergey Shoygu",
+	"谢尔盖·绍伊古", // as Chinese media write him: near no other spelling
+}
+
+// A source may keep any one of a person's spellings — here the Chinese,
+// the last of many: the record holding them all still meets it, and
+// another man's name is not thereby compared more leniently.
+func TestManySpellingsMeetTheOneAnotherSourceKept(t *testing.T) {
+	all := Prepare(FromProperties("Person", map[string][]string{"name": euSpellings, "birthDate": {"1955-05-21"}}))
+	if n := len(all.ParsedNames()); n <= MaxNames {
+		t.Fatalf("%d distinct names parsed, want more than MaxNames (%d) for this test", n, MaxNames)
+	}
+	chinese := FromProperties("Person", map[string][]string{"name": {"谢尔盖 绍伊古"}})
+	if r := Compare(all, chinese, DefaultOptions()); r.Name < .9 {
+		t.Errorf("the Chinese spelling alone: name %.2f %v, want ≥ 0.9", r.Name, r.Evidence)
+	}
+	other := FromProperties("Person", map[string][]string{"name": {"Nikolai Patrushev"}})
+	if r := Compare(all, other, DefaultOptions()); r.Name > .5 {
+		t.Errorf("another man: name %.2f %v", r.Name, r.Evidence)
+	}
+}

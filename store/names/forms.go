@@ -131,6 +131,24 @@ func (n Name) CanonicalKeyAt(i int) string {
 	return CanonicalKey(t)
 }
 
+// SharesWord reports whether a word of n and a word of o have one key
+// (TokenKey or a fold key) or are forms of one listed name: a cheap test
+// that two names may be alike, for names a comparison reaches only that
+// way (match.MaxNames).
+func (n Name) SharesWord(o Name) bool {
+	for i := range n.Tokens {
+		x := n.word(i)
+		for j := range o.Tokens {
+			y := o.word(j)
+			if x.key != "" && x.key == y.key || x.group >= 0 && x.group == y.group ||
+				slices.Contains(x.folds, y.key) || slices.Contains(y.folds, x.key) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // listedForm is canonicalForm of tok or, when tok is not listed, of its
 // reading in another European romanisation that is (Siergiej, Szergej,
 // Sergejs, Sergejus → sergey): a reading is trusted only when it lands on

@@ -223,7 +223,8 @@ func indexKeys(p match.Person) []string {
 		}
 	}
 	// The names the scorer compares, parsed once when p was prepared (a
-	// name past match.MaxNames could find a record no comparison matches).
+	// name past what match.Prepare keeps could find a record no comparison
+	// matches).
 	for _, n := range p.ParsedNames() {
 		for _, k := range n.Keys() {
 			add("n/" + k)

@@ -566,3 +566,20 @@ func TestLookupReachesMcCuneReischauer(t *testing.T) {
 		t.Fatalf("lookup Kim Chong Il: %+v, want un/kp1 (Kim Jong Il) first", hits)
 	}
 }
+
+// A record naming a person in many spellings is indexed and compared under
+// all of them, not the first dozen only: another source's record holding
+// only the last spelling joins it.
+func TestEverySpellingOfARecordIsReached(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	var spellings []string
+	for _, s := range []string{"Sergei", "Sergej", "Sergey", "Serguei", "Siergiej", "Szergej", "Sergejs", "Sergejus", "Serghei", "Sergéi", "Serhii", "Siarhei", "Sergii", "Sergij"} {
+		spellings = append(spellings, s+" Shoigu")
+	}
+	spellings = append(spellings, "谢尔盖 绍伊古") // past the dozen, near no other
+	eu := person("eu", "1")
+	eu.Properties["name"] = spellings
+	cn := person("cn", "1", "name", "谢尔盖 绍伊古")
+	f.put(t, eu, cn)
+	f.checkClusters(t, "the record with one spelling", "cn/1 eu/1")
+}
