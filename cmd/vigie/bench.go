@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -50,7 +51,7 @@ type benchReport struct {
 }
 
 func cmdBench(ctx context.Context, a *app, args []string) int {
-	fs := a.newFlags("bench", "bench [--people N] [--records N] [--queries N] [--json FILE] [--dir DIR]")
+	fs := a.newFlags("bench", "bench [--people N] [--records N] [--queries N] [--json FILE] [--misses FILE] [--postgres] [--dir DIR]")
 	people := fs.Int("people", 20000, "generated people")
 	perPerson := fs.Int("records", 5, "average records per person")
 	queries := fs.Int("queries", 1000, "noisy lookups to time")
@@ -59,6 +60,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	storeOnly := fs.Bool("store-only", false, "measure storing records (versions, change feed) only, without resolution")
 	cpuProfile := fs.String("cpuprofile", "", "write CPU profiles of the resolution phase to FILE and of the warm lookups to FILE.lookup (for `go tool pprof`)")
 	memProfile := fs.String("memprofile", "", "write a heap profile taken after the resolution phase to FILE (for `go tool pprof`)")
+	missesOut := fs.String("misses", "", "write the queries vigie (or PostgreSQL, with --postgres) did not answer with a record of the person to FILE, as JSON lines with vigie's first hits")
 	withPG := fs.Bool("postgres", false, "also load the same records into a scratch PostgreSQL with pg_trgm and fuzzystrmatch and time the same queries there")
 	if _, err := parseFlags(fs, args); err != nil {
 		return exitUsage
@@ -176,12 +178,12 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 			defer f.Close()
 		}
 	}
-	warm, r10, rr10, p1 := timeLookups(ctx, e.resolver, qs)
+	run := timeLookups(ctx, e.resolver, qs)
 	if *cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
-	rep.WarmP50Ms, rep.WarmP99Ms = pct(warm, 50), pct(warm, 99)
-	rep.RecallAt10, rep.RecordRecall10, rep.PrecisionAt1 = r10, rr10, p1
+	rep.WarmP50Ms, rep.WarmP99Ms = pct(run.lat, 50), pct(run.lat, 99)
+	rep.RecallAt10, rep.RecordRecall10, rep.PrecisionAt1 = run.recall, run.recordRecall, run.precisionAt1
 	e.Close()
 	rep.BytesOnDisk = dirSize(a.cfg.DataDir)
 
@@ -190,10 +192,11 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	if err != nil {
 		return a.fail("%v", err)
 	}
-	cold, _, _, _ := timeLookups(ctx, e.resolver, qs)
+	cold := timeLookups(ctx, e.resolver, qs).lat
 	rep.ColdP50Ms, rep.ColdP99Ms = pct(cold, 50), pct(cold, 99)
 	e.Close()
 	rep.PeakRSSBytes = peakRSS()
+	var pgFound []bool
 	if *withPG {
 		fmt.Fprintln(a.stderr, "loading the same records into PostgreSQL (pg_trgm, fuzzystrmatch)…")
 		pg, err := pgCompare(ctx, filepath.Join(dir, "postgres"), pop, qs)
@@ -201,6 +204,12 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 			return a.fail("postgres comparison: %v", err)
 		}
 		rep.PGP50Ms, rep.PGP99Ms, rep.PGRecallAt10, rep.PGLoadSeconds = pg.P50Ms, pg.P99Ms, pg.RecallAt10, pg.LoadSeconds
+		pgFound = pg.Found
+	}
+	if *missesOut != "" {
+		if err := writeMisses(*missesOut, qs, run, pgFound); err != nil {
+			return a.fail("misses: %v", err)
+		}
 	}
 
 	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n")
@@ -226,23 +235,32 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	return exitOK
 }
 
-// timeLookups runs each query and returns the latencies (ms), recall@10
-// and precision@1 against the generated truth (record ids start with the
-// person id): a subject is the person's when most of its records are. It
-// also returns record recall@10 — some record of the person among those the
-// top ten subjects show — which is what PostgreSQL's recall counts (a
-// record of the person among its ten rows).
-func timeLookups(ctx context.Context, res *resolve.Resolver, qs []quality.Query) ([]float64, float64, float64, float64) {
-	lat := make([]float64, 0, len(qs))
+// lookupRun is what timeLookups measured: latencies (ms), recall@10 and
+// precision@1 against the generated truth (record ids start with the
+// person id; a subject is the person's when most of its records are), and
+// record recall@10 — some record of the person among those the top ten
+// subjects show — which is what PostgreSQL's recall counts (a record of
+// the person among its ten rows). found and top say, per query, whether a
+// record of the person was shown and what the first hits were.
+type lookupRun struct {
+	lat                                []float64
+	recall, recordRecall, precisionAt1 float64
+	found                              []bool
+	top                                [][]string
+}
+
+// timeLookups runs each query against the resolver (see lookupRun).
+func timeLookups(ctx context.Context, res *resolve.Resolver, qs []quality.Query) lookupRun {
+	run := lookupRun{lat: make([]float64, 0, len(qs)), found: make([]bool, len(qs)), top: make([][]string, len(qs))}
 	r10, rr10, p1 := 0, 0, 0
-	for _, q := range qs {
+	for qi, q := range qs {
 		pq, err := resolve.ParseQuery(q.Text)
 		if err != nil {
 			continue
 		}
 		t := time.Now()
 		hits, err := res.Lookup(ctx, pq, resolve.LookupOptions{Limit: 10})
-		lat = append(lat, float64(time.Since(t).Microseconds())/1000)
+		run.lat = append(run.lat, float64(time.Since(t).Microseconds())/1000)
 		if err != nil {
 			continue
 		}
@@ -261,6 +279,9 @@ func timeLookups(ctx context.Context, res *resolve.Resolver, qs []quality.Query)
 					p1++
 				}
 			}
+			if i < 3 && len(h.Records) > 0 {
+				run.top[qi] = append(run.top[qi], fmt.Sprintf("%.3f %s (%d records, %d the person's) %v", h.Score, h.Records[0].Caption, len(h.Records), mine, h.Evidence))
+			}
 		}
 		if subject {
 			r10++
@@ -268,9 +289,33 @@ func timeLookups(ctx context.Context, res *resolve.Resolver, qs []quality.Query)
 		if record {
 			rr10++
 		}
+		run.found[qi] = record
 	}
 	n := float64(len(qs))
-	return lat, float64(r10) / n, float64(rr10) / n, float64(p1) / n
+	run.recall, run.recordRecall, run.precisionAt1 = float64(r10)/n, float64(rr10)/n, float64(p1)/n
+	return run
+}
+
+// writeMisses writes, as JSON lines, the queries vigie or PostgreSQL (when
+// pg is given) did not answer with a record of the person, with vigie's
+// first hits: what to read when one system's recall falls behind.
+func writeMisses(path string, qs []quality.Query, run lookupRun, pg []bool) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	for i, q := range qs {
+		pgFound := i < len(pg) && pg[i]
+		if run.found[i] && (pg == nil || pgFound) {
+			continue
+		}
+		line := map[string]any{"query": q.Text, "want": q.Want, "noise": q.Noise, "vigie": run.found[i], "top": run.top[i]}
+		if pg != nil {
+			line["postgres"] = pgFound
+		}
+		if err := enc.Encode(line); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
 func pct(xs []float64, p int) float64 {

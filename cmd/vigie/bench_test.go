@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -13,8 +16,6 @@ import (
 func BenchmarkIngestCommand(b *testing.B) {
 	dir := b.TempDir()
 	data := filepath.Join(dir, "people.jsonl")
-	t := &testing.T{}
-	_ = t
 	writePeopleB(b, data, b.N)
 	env := map[string]string{"VIGIE_DATA_DIR": filepath.Join(dir, "data"), "VIGIE_LOG_LEVEL": "error", "VIGIE_RULES_DIR": filepath.Join(dir, "none")}
 	lookup := func(k string) (string, bool) { v, ok := env[k]; return v, ok }
@@ -26,4 +27,52 @@ func BenchmarkIngestCommand(b *testing.B) {
 		b.Fatalf("exit %d: %s", code, errb.String())
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// TestBenchCommand runs `vigie bench` on a small population: the JSON
+// figures are there and plausible, and --misses lists exactly the queries
+// whose person no shown record belongs to.
+func TestBenchCommand(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	figures, misses := filepath.Join(dir, "bench.json"), filepath.Join(dir, "misses.jsonl")
+	code, out, errs := c.run("", "bench", "--people", "300", "--queries", "40", "--json", figures, "--misses", misses, "--dir", filepath.Join(dir, "scratch"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "| lookup warm p50 / p99 (ms) |") {
+		t.Errorf("no lookup figures in the table:\n%s", out)
+	}
+	raw, err := os.ReadFile(figures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep benchReport
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.People != 300 || rep.Records < 300 || rep.Queries != 40 || rep.RecordRecall10 <= 0 || rep.RecordRecall10 > 1 {
+		t.Errorf("implausible figures: %+v", rep)
+	}
+	raw, err = os.ReadFile(misses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := 0
+	for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		if l == "" {
+			continue
+		}
+		var m struct {
+			Query, Want string
+			Vigie       bool
+		}
+		if err := json.Unmarshal([]byte(l), &m); err != nil || m.Query == "" || m.Want == "" || m.Vigie {
+			t.Errorf("miss line %q: %v", l, err)
+		}
+		lines++
+	}
+	if want := 40 - int(rep.RecordRecall10*40+0.5); lines != want {
+		t.Errorf("%d misses listed, want %d (record recall@10 %.3f of 40 queries)", lines, want, rep.RecordRecall10)
+	}
 }

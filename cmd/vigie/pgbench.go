@@ -19,6 +19,9 @@ import (
 type pgResult struct {
 	P50Ms, P99Ms, RecallAt10 float64
 	LoadSeconds              float64
+	// Found says, per query, whether a record of the person was among
+	// the ten rows.
+	Found []bool
 }
 
 // pgCompare loads the same generated records into a scratch PostgreSQL
@@ -134,11 +137,13 @@ ANALYZE rec;
 	hits := 0
 	qi := -1
 	found := false
+	res.Found = make([]bool, len(qs))
 	for _, line := range strings.Split(string(out), "\n") {
 		switch {
 		case line == "==Q":
 			if qi >= 0 && found {
 				hits++
+				res.Found[qi] = true
 			}
 			qi++
 			found = false
@@ -152,6 +157,9 @@ ANALYZE rec;
 	}
 	if qi >= 0 && found {
 		hits++
+		if qi < len(qs) {
+			res.Found[qi] = true
+		}
 	}
 	// The first Time line is the SET; drop it if it slipped in.
 	if len(lat) > len(qs) {
