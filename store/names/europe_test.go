@@ -130,6 +130,13 @@ func TestHebrewNamesWhoseLettersMislead(t *testing.T) {
 			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
 		}
 	}
+	// A first pe is p in some names (Peres, Putin as Hebrew writes it) and
+	// f in others (Friedman).
+	for _, p := range [][2]string{{"שמעון פרס", "Shimon Peres"}, {"ולדימיר פוטין", "Vladimir Putin"}, {"משה פרידמן", "Moshe Friedman"}} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
+			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
 }
 
 func TestGreekAsGreekPassportsWriteIt(t *testing.T) {

@@ -227,6 +227,8 @@ var hebrewNames = map[string]string{
 	"מזרחי": "mizrahi", "ביטון": "biton", "אוחיון": "ohayon", "נתניהו": "netanyahu",
 	"בן": "ben", "בר": "bar", "יגאל": "yigal", "יאיר": "yair", "נועם": "noam", "תמר": "tamar",
 	"אסתר": "esther", "חנה": "hannah", "יעל": "yael", "נעמי": "naomi", "רות": "ruth",
+	// A first pe is p in these and f in Yiddish names (פרידמן, Friedman).
+	"פרס": "peres", "פנחס": "pinchas", "פנינה": "pnina", "פוטין": "putin",
 }
 
 // hebrewWord transliterates a Hebrew word. Short vowels are not written,
