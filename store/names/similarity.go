@@ -227,9 +227,11 @@ func rearranged(a, b string) bool {
 
 // alternates are spellings of one sound the skeleton keeps apart because
 // other languages need them apart: French ch is English sh (Cherif,
-// Sharif), German and Slavic j is English y (Josef, Yosef). Ukrainian h
-// for Russian g is ukrainianH.
-var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}}
+// Sharif), German and Slavic j is English y (Josef, Yosef), Persian gh
+// is the q of the same names spelt from Arabic (Ghaani, Qaani; Bagher,
+// Baqer), whose skeletons agree but are too short to be trusted alone.
+// Ukrainian h for Russian g is ukrainianH.
+var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}, {"gh", "q"}}
 
 // foldKeys are the TokenKeys of a token rewritten as the common English
 // (BGN/PCGN) romanisation of a Russian name would write it, from the
