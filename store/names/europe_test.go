@@ -149,3 +149,22 @@ func TestGreekAsGreekPassportsWriteIt(t *testing.T) {
 		}
 	}
 }
+
+// TestMyanmarNames: a Myanmar name is one word of syllables, written as
+// Latin sources write each (Min Aung Hlaing), the honorific U first.
+func TestMyanmarNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"မင်းအောင်လှိုင်": "min aung hlaing", "မြထွန်းဦး": "mya tun oo", "ဦးသိန်းစိန်": "u thein sein",
+		"မောင်မောင်ကျော်": "maung maung kyaw", "မြင့်ဆွေ": "myint swe",
+	} {
+		if got := Parse(in).String(); got != want {
+			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
+		}
+	}
+	if s := Similarity(Parse("အောင်ဆန်းစုကြည်"), Parse("Aung San Suu Kyi"), nil); s.Value < .9 {
+		t.Errorf("Aung San Suu Kyi: %.2f (%s)", s.Value, s.Explanation)
+	}
+	if s := Similarity(Parse("မင်းအောင်လှိုင်"), Parse("Soe Win"), nil); s.Value > .3 {
+		t.Errorf("Min Aung Hlaing / Soe Win: %.2f (%s)", s.Value, s.Explanation)
+	}
+}

@@ -267,6 +267,8 @@ func translitWord(w string, sc script, surname bool) string {
 		return strings.ReplaceAll(unidecode.Unidecode(w), "ow", "u")
 	case greek:
 		return greekWord(w)
+	case myanmar:
+		return myanmarWord(w)
 	case georgian:
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))

@@ -227,7 +227,7 @@ func isASCII(s string) bool {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"Salah Abdeslam", "ABDESLAM, Salah", "صلاح عبد السلام", "Abd al-", "abdes", "\xff\xfe", "al al al", "אבו", "毛泽东"} {
+	for _, s := range []string{"Salah Abdeslam", "ABDESLAM, Salah", "صلاح عبد السلام", "Abd al-", "abdes", "\xff\xfe", "al al al", "אבו", "毛泽东", "မင်းအောင်လှိုင်", "ဦ္ဏ်", "김정일", "Kim Chong Il"} {
 		f.Add(s, "Mohamed Ali")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {

@@ -24,6 +24,7 @@ const (
 	armenian
 	georgian
 	greek
+	myanmar
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -45,6 +46,8 @@ func scriptOf(w string) script {
 			return georgian
 		case unicode.Is(unicode.Greek, r):
 			return greek
+		case unicode.Is(unicode.Myanmar, r):
+			return myanmar
 		case unicode.In(r, unicode.Latin, unicode.Cyrillic):
 			return alphabet
 		case unicode.IsLetter(r):
