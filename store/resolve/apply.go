@@ -196,7 +196,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		return err
 	}
 
-	cands, err := r.retrieve(txn, b, e.f.Keys, key, r.opt.MaxCandidates, 0)
+	cands, err := r.retrieve(txn, b, e.f.Keys, key, r.opt.MaxCandidates, 0, false)
 	if err != nil {
 		return err
 	}

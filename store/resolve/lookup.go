@@ -123,7 +123,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 			}
 		}
 	}
-	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates, gen)
+	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates, gen, true)
 	if err != nil {
 		return nil, err
 	}

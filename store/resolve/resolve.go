@@ -612,8 +612,10 @@ type candidate struct {
 
 // retrieve returns up to max records sharing index keys with keys, the
 // records sharing the most (and rarest) keys first. Keys with more postings
-// than GiantBucket are skipped; pairs and identifiers are read first.
-func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int, gen uint64) ([]candidate, error) {
+// than GiantBucket are skipped — unless every key is such and giant is set
+// (lookups), when the rarest is read up to PostingCap; pairs and
+// identifiers are read first.
+func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int, gen uint64, giant bool) ([]candidate, error) {
 	total, err := r.totalRecords(txn, b)
 	if err != nil {
 		return nil, err
@@ -624,12 +626,19 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 		w     float64
 	}
 	var infos []keyInfo
+	var rarestGiant keyInfo
 	for _, k := range keys {
 		c, err := r.count(txn, b, k)
 		if err != nil {
 			return nil, err
 		}
-		if c == 0 || int(c) > r.opt.GiantBucket {
+		if c == 0 {
+			continue
+		}
+		if int(c) > r.opt.GiantBucket {
+			if rarestGiant.key == "" || c < rarestGiant.count {
+				rarestGiant = keyInfo{k, c, 1}
+			}
 			continue
 		}
 		w := math.Log(1 + float64(total+1)/float64(c))
@@ -642,6 +651,13 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 			w *= 0.5
 		}
 		infos = append(infos, keyInfo{k, c, w})
+	}
+	if len(infos) == 0 && giant && rarestGiant.key != "" {
+		// Every key is too common to read whole (Mehmet Kaya with no date,
+		// in a store of millions): a lookup reads the first postings of the
+		// rarest one and shows the best of those namesakes rather than
+		// nothing, as a database would; resolution never merges on that.
+		infos = append(infos, rarestGiant)
 	}
 	sort.Slice(infos, func(i, j int) bool { return infos[i].count < infos[j].count })
 	// A single-name key shared by many records adds little once a pair of

@@ -260,7 +260,7 @@ func TestGiantBucketIsNotRetrievedBy(t *testing.T) {
 		t.Fatalf("pair key count = %d, want 60", count)
 	}
 	f.db.View(func(txn *store.Txn) error {
-		cands, err := f.res.retrieve(txn, nil, []string{"p/" + pairKey(t, "Ali Hassan")}, "", 100, ^uint64(0))
+		cands, err := f.res.retrieve(txn, nil, []string{"p/" + pairKey(t, "Ali Hassan")}, "", 100, ^uint64(0), false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -269,6 +269,17 @@ func TestGiantBucketIsNotRetrievedBy(t *testing.T) {
 		}
 		return nil
 	})
+	// A lookup whose every key is giant reads the rarest one's first
+	// postings and shows namesakes rather than nothing, as a database
+	// would; a date still finds the one born that day.
+	hits := f.lookup(t, "Ali Hassan", 10)
+	if len(hits) != 10 {
+		t.Errorf("lookup Ali Hassan among 60 namesakes: %d hits, want 10", len(hits))
+	}
+	hits = f.lookup(t, "Ali Hassan 1975-02-03", 3)
+	if len(hits) == 0 || hits[0].Records[0].ID != "45" {
+		t.Errorf("lookup Ali Hassan born 1975-02-03: %+v, want pop/45 first", hits)
+	}
 }
 
 func pairKey(t testing.TB, name string) string {
