@@ -79,6 +79,7 @@ func TestConfigRejectsNonsense(t *testing.T) {
 		"gc off":     {"VIGIE_GC_PERCENT": "off"},
 		"gc low":     {"VIGIE_GC_PERCENT": "5"},
 		"no size":    {"VIGIE_MEMORY_LIMIT": "lots"},
+		"workers":    {"VIGIE_SCORING_WORKERS": "-1"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := loadConfig(context.Background(), func(k string) (string, bool) { v, ok := env[k]; return v, ok })

@@ -87,6 +87,9 @@ func (a *app) buildStages(e *engine) error {
 	ro.MatchThreshold = a.cfg.MatchThreshold
 	ro.GiantBucket = a.cfg.GiantBucket
 	ro.CacheSize = a.cfg.ResolveCache
+	if a.cfg.ScoringWorkers > 0 {
+		ro.Workers = a.cfg.ScoringWorkers
+	}
 	ro.Logger = a.log
 	res, err := resolve.New(e.db, ro)
 	if err != nil {

@@ -12,11 +12,11 @@ import (
 )
 
 // The resolver's caches (entries, memberships, posting lists) and the
-// number of goroutines scoring candidates must never change an answer: the
-// same records resolved with caches too small to hold anything and with
-// caches holding everything, scored on one goroutine and on four, give the
-// same subjects and the same lookups, through updates that move records
-// between keys.
+// number of goroutines scoring a lookup's candidates must never change an
+// answer: the same records resolved with caches too small to hold anything
+// and with caches holding everything, looked up on one goroutine and on
+// four, give the same subjects and the same lookups, through updates that
+// move records between keys.
 func TestCachesAndWorkersNeverChangeAnswers(t *testing.T) {
 	small := DefaultOptions()
 	small.CacheSize, small.Workers = 100, 1

@@ -151,7 +151,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		entries = append(entries, e)
 		candKeys = append(candKeys, c.key)
 	}
-	for i, res := range r.scoreAll(qp, entries, mo) {
+	for i, res := range scoreAll(qp, entries, mo, r.opt.Workers) {
 		e := entries[i]
 		if res.Score < opt.MinScore {
 			continue

@@ -67,9 +67,9 @@ type Options struct {
 	PostingBudget int
 	// CacheSize is the number of prepared records kept in memory. Default 200,000.
 	CacheSize int
-	// Workers is how many goroutines score one record's or one lookup's
-	// candidates. Default GOMAXPROCS: the scoring of a record is half its
-	// resolution time and of a lookup's, and otherwise runs on one core.
+	// Workers is how many goroutines score one lookup's candidates.
+	// Default GOMAXPROCS: scoring is half a lookup's time. Resolution
+	// scores a record's few candidates on one.
 	Workers int
 	// Logger gets resolution diagnostics; default discard.
 	Logger *slog.Logger

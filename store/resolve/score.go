@@ -11,15 +11,15 @@ import (
 // goroutines: below it, starting them costs about what they save.
 const minParallel = 8
 
-// scoreAll compares q with each of cands (match.Compare) on up to
-// r.opt.Workers goroutines, the caller's among them, and returns the
-// results in cands' order. The store's token weights read the transaction,
+// scoreAll compares q with each of cands (match.Compare) on up to workers
+// goroutines, the caller's among them, and returns the results in cands'
+// order. The store's token weights read the transaction,
 // which is not safe for concurrent use: each worker gets its own copy of
 // them, whose reads are serialised (storeWeights.worker); everything else
 // Compare reads is immutable once prepared.
-func (r *Resolver) scoreAll(q match.Person, cands []*entry, mo match.Options) []match.Result {
+func scoreAll(q match.Person, cands []*entry, mo match.Options, workers int) []match.Result {
 	out := make([]match.Result, len(cands))
-	workers := min(r.opt.Workers, len(cands)/(minParallel/2))
+	workers = min(workers, len(cands)/(minParallel/2))
 	if workers < 2 || len(cands) < minParallel {
 		for i, c := range cands {
 			out[i] = match.Compare(q, c.person, mo)
