@@ -52,9 +52,11 @@ var dobWords = map[string]bool{"born": true, "dob": true, "b.": true, "né": tru
 //	Salah Abdeslam born 1989-09-15 passport EH123456 case C-2015-113
 //
 // into a name, dates of birth, identifiers and a case reference. Words that
-// look like a date, an e-mail or a phone number are taken as such even
-// without a keyword; a word mixing letters and at least four digits is taken
-// as an identifier of unknown kind. It returns ErrQueryLong for text over
+// look like a date (also in three words with the month spelt: 15 September
+// 1989), an e-mail or a phone number are taken as such even without a
+// keyword; a word mixing letters and at least four digits, bare digits
+// (five or more, not starting with 0) and capitals followed by digits
+// (EH 123456) are taken as an identifier of unknown kind. It returns ErrQueryLong for text over
 // MaxQueryLen bytes and ErrEmptyQuery when nothing searchable remains.
 func ParseQuery(text string) (Query, error) {
 	var q Query
@@ -115,8 +117,20 @@ func ParseQuery(text string) (Query, error) {
 			}
 		case looksLikeEmail(w):
 			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "email", Value: w})
+		case i+2 < len(words) && isSpelledDate(words[i:i+3]):
+			// "15 September 1989", "Sept 15, 1989" without a keyword
+			q.BirthDates = append(q.BirthDates, strings.Join(words[i:i+3], " "))
+			i += 2
+		case i+1 < len(words) && isDocumentPrefix(w) && isDigits(words[i+1], 5):
+			// "EH 123456": a document number typed with a space
+			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "", Value: w + words[i+1]})
+			i++
 		case looksLikeDate(w):
 			q.BirthDates = append(q.BirthDates, w)
+		case isDigits(w, 5) && !strings.HasPrefix(w, "0"):
+			// Bare digits are a national number as often as a phone: looked
+			// for under every kind.
+			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "", Value: w})
 		case looksLikePhone(w):
 			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "phone", Value: w})
 		case looksLikeID(w):
@@ -165,6 +179,55 @@ func looksLikeDate(w string) bool {
 	}
 	_, ok := match.ParseDate(w)
 	return ok
+}
+
+// isSpelledDate reports whether three words are a date with the month in
+// letters and a year of four digits: "15 September 1989", "Sept 15, 1989",
+// "15 sept. 1989". A month name alone (May, June) stays a name.
+func isSpelledDate(ws []string) bool {
+	letters, year := 0, false
+	for _, w := range ws {
+		w = strings.TrimRight(w, ".,")
+		switch {
+		case isDigits(w, 4) && len(w) == 4:
+			year = true
+		case hasLetter(w):
+			letters++
+		}
+	}
+	if letters != 1 || !year {
+		return false
+	}
+	_, ok := match.ParseDate(strings.Join(ws, " "))
+	return ok
+}
+
+// isDocumentPrefix reports whether w is the two or three capital letters
+// that begin a document number (EH; not an initial, J 1963 is a name and a
+// year).
+func isDocumentPrefix(w string) bool {
+	if len(w) < 2 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDigits reports whether w is at least min ASCII digits and nothing else.
+func isDigits(w string, min int) bool {
+	if len(w) < min {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func looksLikePhone(w string) bool {

@@ -30,6 +30,15 @@ func TestParseQuery(t *testing.T) {
 		{"abc\x00def\x1b[31m", Query{Name: "abc def [31m"}, nil},
 		{strings.Repeat("a", MaxQueryLen+1), Query{}, ErrQueryLong},
 		{"Ιωάννης Παπαδόπουλος", Query{Name: "Ιωάννης Παπαδόπουλος"}, nil},
+		{"Salah Abdeslam 15 September 1989", Query{Name: "Salah Abdeslam", BirthDates: []string{"15 September 1989"}}, nil},
+		{"Salah Abdeslam Sept 15, 1989", Query{Name: "Salah Abdeslam", BirthDates: []string{"Sept 15, 1989"}}, nil},
+		{"Theresa May 1956", Query{Name: "Theresa May", BirthDates: []string{"1956"}}, nil},
+		{"June Smith 12 May", Query{Name: "June Smith 12 May"}, nil},
+		{"EH 123456", Query{Identifiers: []Identifier{{Kind: "", Value: "EH123456"}}}, nil},
+		{"Ali Li 12345", Query{Name: "Ali Li", Identifiers: []Identifier{{Kind: "", Value: "12345"}}}, nil},
+		{"John F 1963", Query{Name: "John F", BirthDates: []string{"1963"}}, nil},
+		{"123456789", Query{Identifiers: []Identifier{{Kind: "", Value: "123456789"}}}, nil},
+		{"0612345678", Query{Identifiers: []Identifier{{Kind: "phone", Value: "0612345678"}}}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -48,7 +57,7 @@ func TestParseQuery(t *testing.T) {
 }
 
 func FuzzParseQuery(f *testing.F) {
-	for _, s := range []string{"Salah Abdeslam born 1989-09-15 passport EH123456 case C-1", "born", "passport", "case", "+33 6", "a@b.c", "15 Sep", "محمد", "\xff\xfe"} {
+	for _, s := range []string{"Salah Abdeslam born 1989-09-15 passport EH123456 case C-1", "born", "passport", "case", "+33 6", "a@b.c", "15 Sep", "محمد", "\xff\xfe", "Sept 15, 1989", "EH 123456", "June 1 1989 May"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
