@@ -1,9 +1,11 @@
 package match
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Date is a date of birth as precise as the source gave it: Month and Day
@@ -21,12 +23,42 @@ var months = map[string]int{
 	"avr": 4, "mai": 5, "juin": 6, "juil": 7, "aou": 8, "aout": 8, "okt": 10, "dez": 12,
 }
 
+// monthNames are month names that a three-letter prefix of the English or
+// French ones does not give: Russian and Ukrainian (nominative and the
+// genitive a date uses: 21 мая 1955), German, Spanish, Italian,
+// Portuguese and Turkish, as officers and foreign documents write them.
+var monthNames = func() map[string]int {
+	m := map[string]int{}
+	for i, line := range []string{
+		"январь января січень січня enero gennaio janeiro ocak januar",
+		"февраль февраля лютий лютого febrero febbraio fevereiro şubat subat februar",
+		"март марта березень березня marzo março marco mart märz marz",
+		"апрель апреля квітень квітня abril aprile nisan",
+		"май мая травень травня mayo maggio maio mayıs mayis",
+		"июнь июня червень червня junio giugno junho haziran",
+		"июль июля липень липня julio luglio julho temmuz",
+		"август августа серпень серпня agosto ağustos agustos",
+		"сентябрь сентября вересень вересня septiembre settembre setembro eylül eylul",
+		"октябрь октября жовтень жовтня octubre ottobre outubro ekim oktober",
+		"ноябрь ноября листопад листопада noviembre novembre novembro kasım kasim",
+		"декабрь декабря грудень грудня diciembre dicembre dezembro aralık aralik dezember",
+	} {
+		for _, w := range strings.Fields(line) {
+			m[w] = i + 1
+		}
+	}
+	return m
+}()
+
 func monthWord(w string) int {
 	w = strings.ToLower(strings.TrimRight(w, "."))
 	if m, ok := months[w]; ok {
 		return m
 	}
-	if len(w) > 3 {
+	if m, ok := monthNames[w]; ok {
+		return m
+	}
+	if len(w) > 3 && w[3] < utf8.RuneSelf && w[0] < utf8.RuneSelf {
 		if m, ok := months[w[:3]]; ok {
 			return m
 		}
@@ -62,6 +94,9 @@ func ParseDate(s string) (Date, bool) {
 	f := strings.FieldsFunc(s, func(r rune) bool {
 		return r == '-' || r == '/' || r == '.' || r == ' ' || r == ','
 	})
+	// "15 de septiembre de 1989", "21 мая 1955 г.": the words around the
+	// parts go.
+	f = slices.DeleteFunc(f, func(w string) bool { return dateFiller[strings.ToLower(w)] })
 	if len(f) < 2 || len(f) > 3 {
 		return Date{}, false
 	}
@@ -108,6 +143,8 @@ func ParseDate(s string) (Date, bool) {
 	}
 	return valid(d)
 }
+
+var dateFiller = map[string]bool{"de": true, "del": true, "г": true, "года": true, "р": true, "року": true}
 
 func year(s string) int {
 	y := atoi(s)

@@ -28,6 +28,13 @@ func TestParseDate(t *testing.T) {
 		{"Mar 1 1970", "1970-03-01", false, true},
 		{"5/24/11", "2011-05-24", false, true},
 		{"2/4/31", "1931-02-04", true, true},
+		{"21 мая 1955", "1955-05-21", false, true},
+		{"21 мая 1955 г.", "1955-05-21", false, true},
+		{"15 de septiembre de 1989", "1989-09-15", false, true},
+		{"15. März 1989", "1989-03-15", false, true},
+		{"3 травня 1971 року", "1971-05-03", false, true},
+		{"12 Ağustos 1980", "1980-08-12", false, true},
+		{"4 giugno 1962", "1962-06-04", false, true},
 		{"1989-02-30", "", false, false},
 		{"hello", "", false, false},
 		{"", "", false, false},
@@ -123,7 +130,7 @@ func TestFromProperties(t *testing.T) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"1989-09-15", "15/09/1989", "Sept 15, 1989", "2/4/31", "19890915", "0000-00-00", "--", "15-Mar-92"} {
+	for _, s := range []string{"1989-09-15", "15/09/1989", "Sept 15, 1989", "2/4/31", "19890915", "0000-00-00", "--", "15-Mar-92", "21 мая 1955 г.", "15 de septiembre de 1989", "15. März 1989"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -34,6 +34,7 @@ func TestParseQuery(t *testing.T) {
 		{"Salah Abdeslam Sept 15, 1989", Query{Name: "Salah Abdeslam", BirthDates: []string{"Sept 15, 1989"}}, nil},
 		{"Theresa May 1956", Query{Name: "Theresa May", BirthDates: []string{"1956"}}, nil},
 		{"June Smith 12 May", Query{Name: "June Smith 12 May"}, nil},
+		{"Шойгу Сергей 21 мая 1955", Query{Name: "Шойгу Сергей", BirthDates: []string{"21 мая 1955"}}, nil},
 		{"EH 123456", Query{Identifiers: []Identifier{{Kind: "", Value: "EH123456"}}}, nil},
 		{"Ali Li 12345", Query{Name: "Ali Li", Identifiers: []Identifier{{Kind: "", Value: "12345"}}}, nil},
 		{"John F 1963", Query{Name: "John F", BirthDates: []string{"1963"}}, nil},
