@@ -15,7 +15,7 @@ import (
 type LookupOptions struct {
 	// Limit is the number of subjects returned. Default 10.
 	Limit int
-	// MinScore drops candidates scoring below it. Default 0.35: candidates
+	// MinScore drops candidates scoring below it. Default 0.25: candidates
 	// between MinScore and the match threshold are returned as weak.
 	MinScore float64
 	// MaxRecords bounds the records listed per subject. Default 50.
@@ -72,7 +72,7 @@ func (r *Resolver) Lookup(ctx context.Context, q Query, opt LookupOptions) ([]Hi
 		opt.Limit = 10
 	}
 	if opt.MinScore <= 0 {
-		opt.MinScore = 0.35
+		opt.MinScore = 0.25
 	}
 	if opt.MaxRecords <= 0 {
 		opt.MaxRecords = 50

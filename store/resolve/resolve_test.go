@@ -594,3 +594,19 @@ func TestEverySpellingOfARecordIsReached(t *testing.T) {
 	f.put(t, eu, cn)
 	f.checkClusters(t, "the record with one spelling", "cn/1 eu/1")
 }
+
+// A word the officer adds that the record lacks (a title, a guess) makes
+// the hit weak, not absent: Sergei Shoigu minister still shows Sergei
+// Kuzhugetovich Shoigu, while Jane Smith is not shown for John Smith.
+func TestLookupShowsAWeakHitDespiteAnExtraWord(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("un", "7", "name", "Sergei Kuzhugetovich SHOIGU", "birthDate", "1955-05-21"),
+		person("uk", "1", "name", "Jane Smith"))
+	hits := f.lookup(t, "Sergei Shoigu minister", 5)
+	if len(hits) == 0 || hits[0].Records[0].ID != "7" || hits[0].Strength != "weak" {
+		t.Errorf("lookup Sergei Shoigu minister: %+v, want un/7 as a weak hit", hits)
+	}
+	if hits := f.lookup(t, "John Smith", 5); len(hits) != 0 {
+		t.Errorf("lookup John Smith: %+v, want no hit (Jane Smith is another person)", hits)
+	}
+}
