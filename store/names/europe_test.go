@@ -168,3 +168,15 @@ func TestMyanmarNames(t *testing.T) {
 		t.Errorf("Min Aung Hlaing / Soe Win: %.2f (%s)", s.Value, s.Explanation)
 	}
 }
+
+// TestKhmerNames: common Cambodian name words are written as Cambodian
+// names are spelt in Latin sources (Hun Sen, not go-unidecode's hun saen).
+func TestKhmerNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"ហ៊ុន សែន": "hun sen", "សម រង្ស៊ី": "sam rainsy", "ខៀវ សំផន": "khieu samphan", "តារា គឹម": "dara kim",
+	} {
+		if got := Parse(in).String(); got != want {
+			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

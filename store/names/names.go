@@ -269,6 +269,8 @@ func translitWord(w string, sc script, surname bool) string {
 		return greekWord(w)
 	case myanmar:
 		return myanmarWord(w)
+	case khmer:
+		return khmerWord(w)
 	case georgian:
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))

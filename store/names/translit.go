@@ -25,6 +25,7 @@ const (
 	georgian
 	greek
 	myanmar
+	khmer
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -48,6 +49,8 @@ func scriptOf(w string) script {
 			return greek
 		case unicode.Is(unicode.Myanmar, r):
 			return myanmar
+		case unicode.Is(unicode.Khmer, r):
+			return khmer
 		case unicode.In(r, unicode.Latin, unicode.Cyrillic):
 			return alphabet
 		case unicode.IsLetter(r):

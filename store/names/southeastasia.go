@@ -17,9 +17,29 @@ import (
 //go:embed data/myanmar.txt
 var myanmarTable []byte
 
-var myanmarSyllables = sync.OnceValue(func() map[string]string {
+var myanmarSyllables = sync.OnceValue(func() map[string]string { return readSpellings(myanmarTable) })
+
+// Khmer names are written word by word, but their vowels read differently
+// after the two series of consonants and names keep spellings no letter
+// rule gives (ហ៊ុន សែន, Hun Sen): common name words are looked up whole.
+//
+//go:embed data/khmer.txt
+var khmerTable []byte
+
+var khmerWords = sync.OnceValue(func() map[string]string { return readSpellings(khmerTable) })
+
+// khmerWord romanises a Khmer word: from the table, or letter by letter.
+func khmerWord(w string) string {
+	if en, ok := khmerWords()[w]; ok {
+		return en
+	}
+	return translitOther(w)
+}
+
+// readSpellings reads a table of "word spelling" lines (# starts a comment).
+func readSpellings(table []byte) map[string]string {
 	m := map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(myanmarTable))
+	sc := bufio.NewScanner(bytes.NewReader(table))
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "#") {
@@ -30,7 +50,7 @@ var myanmarSyllables = sync.OnceValue(func() map[string]string {
 		}
 	}
 	return m
-})
+}
 
 const (
 	myanmarAsat   = '\u103a' // a consonant before it closes the syllable
