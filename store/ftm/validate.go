@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/vigie/vigie/store/match"
 )
 
 // Sentinel errors behind every *ValidationError and *LineError, for callers
@@ -311,7 +313,8 @@ func normalizeSpace(s string, keepLines bool) (string, bool) {
 func checkType(c string, t Type, l Limits) string {
 	switch t {
 	case TypeDate:
-		if !looksLikeDate(c) {
+		if _, ok := match.ParseDate(c); !ok && !looksLikeDate(c) {
+			// (what the matcher reads is a date: 21 мая 1955 too)
 			return "is not a date"
 		}
 	case TypeNumber:
