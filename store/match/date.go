@@ -97,6 +97,10 @@ func ParseDate(s string) (Date, bool) {
 	// "15 de septiembre de 1989", "21 мая 1955 г.": the words around the
 	// parts go.
 	f = slices.DeleteFunc(f, func(w string) bool { return dateFiller[strings.ToLower(w)] })
+	if len(f) == 2 && approximately[strings.ToLower(f[0])] && len(f[1]) == 4 && allDigits(f[1]) {
+		// "circa 1955", "approximately 1962" (OFAC, the UN): the year.
+		return valid(Date{Year: atoi(f[1])})
+	}
 	if len(f) < 2 || len(f) > 3 {
 		return Date{}, false
 	}
@@ -143,6 +147,8 @@ func ParseDate(s string) (Date, bool) {
 	}
 	return valid(d)
 }
+
+var approximately = map[string]bool{"circa": true, "ca": true, "c": true, "approximately": true, "approx": true, "about": true, "around": true, "vers": true, "environ": true}
 
 var dateFiller = map[string]bool{"de": true, "del": true, "г": true, "года": true, "р": true, "року": true}
 
