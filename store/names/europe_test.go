@@ -180,3 +180,14 @@ func TestKhmerNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSilentFinalHAndArabicGlides: a final h after a vowel is written or
+// not (Abdullah / Abdulla, Haniyeh / Haniya), and waw and yeh before an
+// alef are consonants (السنوار, Sinwar).
+func TestSilentFinalHAndArabicGlides(t *testing.T) {
+	for _, p := range [][2]string{{"Abdullah Azzam", "Abdulla Azzam"}, {"Ismail Haniyeh", "Ismail Haniya"}, {"Yahya Sinwar", "يحيى السنوار"}, {"Nawaz Sharif", "نواز شريف"}} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
+			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}

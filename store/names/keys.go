@@ -10,8 +10,8 @@ import "strings"
 // The skeleton drops a glued Arabic article (elbaghdadi → baghdadi), folds
 // digraphs (tsch/tch/ch → c, sch/sh → s, dzh/dj/zh → j, kh → h, ph → f,
 // th → t, dh → d, x → ks, ou+vowel → w), folds consonant classes (b/p, d/t,
-// g/k/q/hard c, f/v/w, s/z/soft c), drops vowels and y, and collapses
-// repeated letters. A token made only of vowels keys as itself behind "v".
+// g/k/q/hard c, f/v/w, s/z/soft c), drops vowels and y and a final h after
+// a vowel, and collapses repeated letters. A token made only of vowels keys as itself behind "v".
 // Tokens of one letter (initials) have no key: TokenKey returns "".
 func TokenKey(tok string) string {
 	if len(tok) < 2 {
@@ -107,6 +107,9 @@ func skeleton(t string) string {
 			emit('s')
 		case isVowel(c):
 			last = 0 // a vowel separates repeated consonants: "Hanan" keeps n-n
+		case c == 'h' && i == n-1 && i > 0 && isVowel(t[i-1]):
+			// A final h after a vowel is silent and written or not (Abdullah,
+			// Abdulla; Hamzah; Haniyeh, Haniya; Sarah, Sara).
 		default:
 			emit(c)
 		}

@@ -151,17 +151,21 @@ func arabicWord(w string) string {
 
 func arabicLetterWord(w string) string {
 	var b strings.Builder
-	first := true
-	for _, r := range w {
+	rs := []rune(w)
+	for i, r := range rs {
+		first := i == 0
+		// Before an alef, waw and yeh carry the vowel: they are w and y
+		// (السنوار, Sinwar; نواز, Nawaz), elsewhere inside a word mostly u, i.
+		beforeAlef := i+1 < len(rs) && (rs[i+1] == 'ا' || rs[i+1] == 'آ')
 		switch {
 		case r == 'و':
-			if first {
+			if first || beforeAlef {
 				b.WriteString("w")
 			} else {
 				b.WriteString("u")
 			}
 		case r == 'ي':
-			if first {
+			if first || beforeAlef {
 				b.WriteString("y")
 			} else {
 				b.WriteString("i")
@@ -175,7 +179,6 @@ func arabicLetterWord(w string) string {
 				b.WriteRune(r)
 			}
 		}
-		first = false
 	}
 	return b.String()
 }
