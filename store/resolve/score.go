@@ -13,10 +13,10 @@ const minParallel = 8
 
 // scoreAll compares q with each of cands (match.Compare) on up to workers
 // goroutines, the caller's among them, and returns the results in cands'
-// order. The store's token weights read the transaction,
-// which is not safe for concurrent use: each worker gets its own copy of
-// them, whose reads are serialised (storeWeights.worker); everything else
-// Compare reads is immutable once prepared.
+// order. The store's token weights read the transaction, which is not safe
+// for concurrent use: each worker gets its own copy of them, whose reads
+// are serialised (storeWeights.worker); everything else Compare reads is
+// immutable once prepared.
 func scoreAll(q match.Person, cands []*entry, mo match.Options, workers int) []match.Result {
 	out := make([]match.Result, len(cands))
 	workers = min(workers, len(cands)/(minParallel/2))
