@@ -117,10 +117,12 @@ func ParseQuery(text string) (Query, error) {
 			}
 		case looksLikeEmail(w):
 			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "email", Value: w})
-		case i+2 < len(words) && isSpelledDate(words[i:i+3]):
-			// "15 September 1989", "Sept 15, 1989" without a keyword
-			q.BirthDates = append(q.BirthDates, strings.Join(words[i:i+3], " "))
-			i += 2
+		case spelledDateLen(words[i:]) > 0:
+			// "15 September 1989", "Sept 15, 1989", "21 мая 1955 г." without
+			// a keyword
+			n := spelledDateLen(words[i:])
+			q.BirthDates = append(q.BirthDates, strings.Join(words[i:i+n], " "))
+			i += n - 1
 		case i+1 < len(words) && isDocumentPrefix(w) && isDigits(words[i+1], 5):
 			// "EH 123456": a document number typed with a space
 			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "", Value: w + words[i+1]})
@@ -181,26 +183,37 @@ func looksLikeDate(w string) bool {
 	return ok
 }
 
-// isSpelledDate reports whether three words are a date with the month in
-// letters and a year of four digits: "15 September 1989", "Sept 15, 1989",
-// "15 sept. 1989". A month name alone (May, June) stays a name.
-func isSpelledDate(ws []string) bool {
-	letters, year := 0, false
-	for _, w := range ws {
-		w = strings.TrimRight(w, ".,")
-		switch {
-		case isDigits(w, 4) && len(w) == 4:
-			year = true
-		case hasLetter(w):
-			letters++
+// spelledDateLen returns how many of the first words are a date with the
+// month in letters and a year of four digits — "15 September 1989", "Sept
+// 15, 1989", "15 de septiembre de 1989", "21 мая 1955 г." — or 0. A month
+// name alone (May, June) stays a name.
+func spelledDateLen(ws []string) int {
+	for n := min(len(ws), 5); n >= 3; n-- {
+		parts, year, letters := 0, false, 0
+		for _, w := range ws[:n] {
+			w = strings.ToLower(strings.TrimRight(w, ".,"))
+			switch {
+			case dateFillers[w]:
+				continue
+			case isDigits(w, 4) && len(w) == 4:
+				year = true
+			case hasLetter(w):
+				letters++
+			}
+			parts++
+		}
+		if parts != 3 || letters != 1 || !year {
+			continue
+		}
+		if _, ok := match.ParseDate(strings.Join(ws[:n], " ")); ok {
+			return n
 		}
 	}
-	if letters != 1 || !year {
-		return false
-	}
-	_, ok := match.ParseDate(strings.Join(ws, " "))
-	return ok
+	return 0
 }
+
+// dateFillers are the words written around a date's parts.
+var dateFillers = map[string]bool{"de": true, "del": true, "г": true, "года": true, "р": true, "року": true}
 
 // isDocumentPrefix reports whether w is the two or three capital letters
 // that begin a document number (EH; not an initial, J 1963 is a name and a
