@@ -152,6 +152,11 @@ var approximately = map[string]bool{"circa": true, "ca": true, "c": true, "appro
 
 var dateFiller = map[string]bool{"de": true, "del": true, "г": true, "года": true, "р": true, "року": true}
 
+// DateFiller reports whether w (lower-case, without its dot) is a word
+// written around the parts of a date (15 de septiembre de 1989, 21 мая
+// 1955 г.), which ParseDate skips.
+func DateFiller(w string) bool { return dateFiller[w] }
+
 func year(s string) int {
 	y := atoi(s)
 	if len(s) == 2 {

@@ -193,7 +193,7 @@ func spelledDateLen(ws []string) int {
 		for _, w := range ws[:n] {
 			w = strings.ToLower(strings.TrimRight(w, ".,"))
 			switch {
-			case dateFillers[w]:
+			case match.DateFiller(w):
 				continue
 			case isDigits(w, 4) && len(w) == 4:
 				year = true
@@ -212,8 +212,6 @@ func spelledDateLen(ws []string) int {
 	return 0
 }
 
-// dateFillers are the words written around a date's parts.
-var dateFillers = map[string]bool{"de": true, "del": true, "г": true, "года": true, "р": true, "року": true}
 
 // isDocumentPrefix reports whether w is the two or three capital letters
 // that begin a document number (EH; not an initial, J 1963 is a name and a
