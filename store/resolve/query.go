@@ -212,7 +212,6 @@ func spelledDateLen(ws []string) int {
 	return 0
 }
 
-
 // isDocumentPrefix reports whether w is the two or three capital letters
 // that begin a document number (EH; not an initial, J 1963 is a name and a
 // year).
