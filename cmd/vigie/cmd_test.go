@@ -262,3 +262,30 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReindexCommand: `vigie reindex --json` checks every resolved record
+// of the store (a fresh store needs no rewrite) and leaves an audit entry.
+func TestReindexCommand(t *testing.T) {
+	c := newCLI(t)
+	in := `{"id":"p1","schema":"Person","properties":{"name":["Kim Chong Il"]}}
+{"id":"p2","schema":"Person","properties":{"name":["Salah Abdeslam"],"birthDate":["1989-09-15"]}}
+{"id":"o1","schema":"Organization","properties":{"name":["Acme"]}}
+`
+	if code, _, errs := c.run(in, "ingest", "--source", "t", "-"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	code, out, errs := c.run("", "reindex", "--json")
+	if code != 0 {
+		t.Fatalf("reindex: exit %d: %s", code, errs)
+	}
+	var got struct{ Checked, Rewritten int }
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Checked != 3 || got.Rewritten != 0 {
+		t.Errorf("reindex --json = %q (%v), want the 3 resolved records checked (persons and the organisation), none rewritten", out, err)
+	}
+	if code, out, _ := c.run("", "audit", "export"); code != 0 || !strings.Contains(out, `"action":"reindex"`) {
+		t.Errorf("no reindex entry in the audit trail:\n%s", out)
+	}
+	if code, _, _ := c.run("", "reindex", "extra"); code != exitUsage {
+		t.Errorf("reindex with an argument: exit %d, want %d", code, exitUsage)
+	}
+}

@@ -64,6 +64,7 @@ func commands() []command {
 		{"backup", "write an encrypted backup of the store: backup FILE", cmdBackup},
 		{"restore", "restore a backup into an empty data folder: restore FILE", cmdRestore},
 		{"keys", "rotate the store's encryption key: keys rotate", cmdKeys},
+		{"reindex", "give every record the index keys of this version (after an upgrade): reindex [--json]", cmdReindex},
 		{"eval", "measure matching quality on the development data sets", cmdEval},
 		{"bench", "generate data at a scale and print the performance figures", cmdBench},
 		{"version", "print the version", cmdVersion},

@@ -1,0 +1,87 @@
+package resolve
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/names"
+)
+
+// A store indexed before a reading was added lacks the keys it gives:
+// here a McCune–Reischauer record (Kim Chong Il) indexed without its j
+// spelling's key, as before 2026-12-01, is not found by Kim Jong Il under
+// a crowded Kim and Il. Reindex rewrites that record's keys (only it),
+// the counts stay equal to the postings, the subjects do not move, and
+// the lookup finds it.
+func TestReindexGivesOldRecordsTheKeysOfNewReadings(t *testing.T) {
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 50
+	f := mustOpen(t, opt)
+	var recs []store.Incoming
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Kim P%c%c Il", 'a'+i%26, 'a'+i/26)))
+	}
+	recs = append(recs, person("ofac", "kp1", "name", "Kim Chong Il", "birthDate", "1941-02-16"))
+	f.put(t, recs...)
+	before := f.clusters(t)
+
+	// Take the j spelling's keys away, as an older vigie indexed it.
+	key := rk(store.Key{Source: "ofac", ID: "kp1"})
+	jong := names.TokenKey("jong") // in n/ and in the pair keys
+	err := f.db.Update(func(txn *store.Txn) error {
+		raw, err := txn.Get([]byte(pFeatures + key))
+		if err != nil {
+			return err
+		}
+		feat, err := decodeFeatures(raw)
+		if err != nil {
+			return err
+		}
+		var drop []string
+		feat.Keys = slices.DeleteFunc(feat.Keys, func(k string) bool {
+			old := strings.Contains(k, jong)
+			if old {
+				drop = append(drop, k)
+			}
+			return old
+		})
+		if len(drop) == 0 {
+			return fmt.Errorf("no key of the j spelling among %v", feat.Keys)
+		}
+		b := f.res.newBatch(txn)
+		if err := f.res.removeKeys(txn, b, key, drop); err != nil {
+			return err
+		}
+		b.entries[key] = nil
+		if err := txn.Set([]byte(pFeatures+key), encodeFeatures(feat)); err != nil {
+			return err
+		}
+		return f.res.flushCounts(txn, b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits := f.lookup(t, "Kim Jong Il", 3); len(hits) > 0 && hits[0].Records[0].ID == "kp1" {
+		t.Fatalf("the old-style record is found before reindexing (%+v): the test no longer shows the gap", hits[0])
+	}
+
+	checked, rewritten, err := f.res.Reindex(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked != 301 || rewritten != 1 {
+		t.Errorf("Reindex checked %d and rewrote %d records, want 301 and 1", checked, rewritten)
+	}
+	checkCounts(t, f.db)
+	if hits := f.lookup(t, "Kim Jong Il", 3); len(hits) == 0 || hits[0].Records[0].ID != "kp1" {
+		t.Errorf("lookup Kim Jong Il after Reindex: %+v, want ofac/kp1 first", hits)
+	}
+	f.checkClusters(t, "subjects after Reindex", before...)
+	if _, rewritten, err := f.res.Reindex(context.Background(), nil); err != nil || rewritten != 0 {
+		t.Errorf("a second Reindex rewrote %d records (%v), want 0", rewritten, err)
+	}
+}
