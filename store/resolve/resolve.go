@@ -614,7 +614,8 @@ type candidate struct {
 // records sharing the most (and rarest) keys first. Keys with more postings
 // than GiantBucket are skipped — unless every key is such and giant is set
 // (lookups), when the rarest is read up to PostingCap; pairs and
-// identifiers are read first.
+// identifiers are read first. giant also gives the rarest keys' records a
+// larger share of the candidates (see reserve).
 func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int, gen uint64, giant bool) ([]candidate, error) {
 	total, err := r.totalRecords(txn, b)
 	if err != nil {
@@ -685,11 +686,17 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	// Sized once: growing it was a tenth of resolution's time.
 	acc := make(map[string]float64, min(expect, budget, 4*r.opt.PostingCap))
 	// The records of the rarest keys — a date of birth, a document — are
-	// always among the candidates, up to a quarter of them: their weight
-	// alone may not outrank hundreds of namesakes who share the name's
-	// pair of words, yet they are the ones the date or document points at
-	// (Rob Evans born on the day asked for, against Robert Evans ×1,500).
+	// always among the candidates, up to a quarter of them (half for a
+	// lookup): their weight alone may not outrank hundreds of namesakes who
+	// share the name's pair of words, yet they are the ones the date or
+	// document points at (Rob Evans born on the day asked for, against
+	// Robert Evans ×1,500). At 5M records a date of birth is shared by
+	// about 130 records: a quarter of a lookup's 300 candidates left them
+	// out, and the namesakes of a pair read in part took their place.
 	reserve, reserved := max/4, 0
+	if giant {
+		reserve = max / 2
+	}
 	for _, ki := range infos {
 		w := ki.w
 		if reserved+int(ki.count) <= reserve {

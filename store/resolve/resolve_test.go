@@ -610,3 +610,29 @@ func TestLookupShowsAWeakHitDespiteAnExtraWord(t *testing.T) {
 		t.Errorf("lookup John Smith: %+v, want no hit (Jane Smith is another person)", hits)
 	}
 }
+
+// A lookup with a date of birth finds the person's dated record under a
+// name shared by many more records than the lookup reads, even when more
+// records share that date than a quarter of its candidates: the date's
+// records are candidates before the pair's namesakes.
+func TestLookupDateOutranksANameReadInPart(t *testing.T) {
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates = 100, 40
+	f := mustOpen(t, opt)
+	var recs []store.Incoming
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", "Sofiane Benali", "birthDate", fmt.Sprintf("19%02d-%02d-%02d", 30+i%60, 1+i%12, 1+i%27)))
+	}
+	for i := range 15 { // more than a quarter of 40 share the date
+		recs = append(recs, person("census", fmt.Sprintf("d%03d", i), "name", fmt.Sprintf("Other Person%c", 'a'+i), "birthDate", "1942-02-28"))
+	}
+	for i := range 2500 { // a store much larger than the name's namesakes
+		recs = append(recs, person("filler", fmt.Sprint(i), "name", fmt.Sprintf("Q%c%c%c Zyx%c", 'a'+i%26, 'a'+i/26%26, 'a'+i/676, 'a'+i%7)))
+	}
+	recs = append(recs, person("zz-list", "target", "name", "BENALI, Sofiane", "birthDate", "1942-02-28"))
+	f.put(t, recs...)
+	hits := f.lookup(t, "Sofiane Benali born 1942-02-28", 3)
+	if len(hits) == 0 || hits[0].Records[0].ID != "target" {
+		t.Fatalf("lookup Sofiane Benali born 1942-02-28: %+v, want zz-list/target first", hits)
+	}
+}
