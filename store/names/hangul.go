@@ -127,7 +127,7 @@ func mrCh(a, b string) bool {
 	return ok && ra == rb
 }
 
-// koreanSurnames are the Latin spellings of Korean surnames: those vigie
+// koreanSurnameForms are the Latin spellings of Korean surnames: those vigie
 // writes for the Hangul and those of the surname table.
 var koreanSurnameForms = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
