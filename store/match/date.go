@@ -17,18 +17,18 @@ type Date struct {
 	Ambiguous        bool
 }
 
-var months = map[string]int{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "oct": 10, "nov": 11, "dec": 12, "sept": 9, "janv": 1, "fev": 2, "fevr": 2,
-	"avr": 4, "mai": 5, "juin": 6, "juil": 7, "aou": 8, "aout": 8, "okt": 10, "dez": 12,
-}
-
-// monthNames are month names that a three-letter prefix of the English or
-// French ones does not give: Russian and Ukrainian (nominative and the
-// genitive a date uses: 21 мая 1955), German, Spanish, Italian,
-// Portuguese and Turkish, as officers and foreign documents write them.
-var monthNames = func() map[string]int {
-	m := map[string]int{}
+// months maps the words of a month to its number: three-letter English and
+// French prefixes (a longer word is looked up by its first three letters:
+// September, septembre), and the month names no such prefix gives —
+// Russian and Ukrainian (nominative and the genitive a date uses: 21 мая
+// 1955), German, Spanish, Italian, Portuguese and Turkish — as officers
+// and foreign documents write them.
+var months = func() map[string]int {
+	m := map[string]int{
+		"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+		"sep": 9, "oct": 10, "nov": 11, "dec": 12, "sept": 9, "janv": 1, "fev": 2, "fevr": 2,
+		"avr": 4, "mai": 5, "juin": 6, "juil": 7, "aou": 8, "aout": 8, "okt": 10, "dez": 12,
+	}
 	for i, line := range []string{
 		"январь января січень січня enero gennaio janeiro ocak januar",
 		"февраль февраля лютий лютого febrero febbraio fevereiro şubat subat februar",
@@ -53,9 +53,6 @@ var monthNames = func() map[string]int {
 func monthWord(w string) int {
 	w = strings.ToLower(strings.TrimRight(w, "."))
 	if m, ok := months[w]; ok {
-		return m
-	}
-	if m, ok := monthNames[w]; ok {
 		return m
 	}
 	if len(w) > 3 && w[3] < utf8.RuneSelf && w[0] < utf8.RuneSelf {

@@ -102,7 +102,8 @@ func mrForms(a, b string) bool {
 		return false
 	}
 	na, nb := northKorean(a), northKorean(b)
-	return mrCh(na, nb) || mrCh(nb, na)
+	ja, jb := jSpelling(na), jSpelling(nb)
+	return ja != "" && ja == nb || jb != "" && jb == na
 }
 
 // mrReading is the j spelling of a Korean name's syllable that
@@ -111,20 +112,16 @@ func mrReading(w *word, t string) string {
 	if !w.korean || len(t) > 5 {
 		return ""
 	}
+	return jSpelling(t)
+}
+
+// jSpelling is t with the ch it begins with before a vowel written j
+// (chong → jong), or "" when t does not begin so.
+func jSpelling(t string) string {
 	if rest, ok := strings.CutPrefix(t, "ch"); ok && rest != "" && isVowel(rest[0]) {
 		return "j" + rest
 	}
 	return ""
-}
-
-// mrCh reports whether a is b with its initial j written ch, before a vowel.
-func mrCh(a, b string) bool {
-	ra, ok := strings.CutPrefix(a, "ch")
-	if !ok || ra == "" || !isVowel(ra[0]) {
-		return false
-	}
-	rb, ok := strings.CutPrefix(b, "j")
-	return ok && ra == rb
 }
 
 // koreanSurnameForms are the Latin spellings of Korean surnames: those vigie

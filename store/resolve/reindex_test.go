@@ -18,15 +18,7 @@ import (
 // the counts stay equal to the postings, the subjects do not move, and
 // the lookup finds it.
 func TestReindexGivesOldRecordsTheKeysOfNewReadings(t *testing.T) {
-	opt := DefaultOptions()
-	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 50
-	f := mustOpen(t, opt)
-	var recs []store.Incoming
-	for i := range 300 {
-		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Kim P%c%c Il", 'a'+i%26, 'a'+i/26)))
-	}
-	recs = append(recs, person("ofac", "kp1", "name", "Kim Chong Il", "birthDate", "1941-02-16"))
-	f.put(t, recs...)
+	f := mustOpenKimCrowd(t, person("ofac", "kp1", "name", "Kim Chong Il", "birthDate", "1941-02-16"))
 	before := f.clusters(t)
 
 	// Take the j spelling's keys away, as an older vigie indexed it.

@@ -612,11 +612,11 @@ type candidate struct {
 
 // retrieve returns up to max records sharing index keys with keys, the
 // records sharing the most (and rarest) keys first. Keys with more postings
-// than GiantBucket are skipped — unless every key is such and giant is set
-// (lookups), when the rarest is read up to PostingCap; pairs and
-// identifiers are read first. giant also gives the rarest keys' records a
-// larger share of the candidates (see reserve).
-func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int, gen uint64, giant bool) ([]candidate, error) {
+// than GiantBucket are skipped — unless every key is such and the records
+// are for a lookup, when the rarest is read up to PostingCap; pairs and
+// identifiers are read first. A lookup also gives the rarest keys' records
+// a larger share of the candidates (see reserve).
+func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string, max int, gen uint64, lookup bool) ([]candidate, error) {
 	total, err := r.totalRecords(txn, b)
 	if err != nil {
 		return nil, err
@@ -653,7 +653,7 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 		}
 		infos = append(infos, keyInfo{k, c, w})
 	}
-	if len(infos) == 0 && giant && rarestGiant.key != "" {
+	if len(infos) == 0 && lookup && rarestGiant.key != "" {
 		// Every key is too common to read whole (Mehmet Kaya with no date,
 		// in a store of millions): a lookup reads the first postings of the
 		// rarest one and shows the best of those namesakes rather than
@@ -694,7 +694,7 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	// about 130 records: a quarter of a lookup's 300 candidates left them
 	// out, and the namesakes of a pair read in part took their place.
 	reserve, reserved := max/4, 0
-	if giant {
+	if lookup {
 		reserve = max / 2
 	}
 	for _, ki := range infos {

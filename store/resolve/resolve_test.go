@@ -563,15 +563,7 @@ func TestOnePersonInTheLanguagesOfTheEU(t *testing.T) {
 // read: the ch syllable of a name with a Korean surname is indexed and
 // looked up under its j spelling too.
 func TestLookupReachesMcCuneReischauer(t *testing.T) {
-	opt := DefaultOptions()
-	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 50
-	f := mustOpen(t, opt)
-	var recs []store.Incoming
-	for i := range 300 {
-		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Kim P%c%c Il", 'a'+i%26, 'a'+i/26)))
-	}
-	recs = append(recs, person("un", "kp1", "name", "Kim Jong Il", "birthDate", "1941-02-16"))
-	f.put(t, recs...)
+	f := mustOpenKimCrowd(t, person("un", "kp1", "name", "Kim Jong Il", "birthDate", "1941-02-16"))
 	hits := f.lookup(t, "Kim Chong Il", 3)
 	if len(hits) == 0 || hits[0].Records[0].ID != "kp1" {
 		t.Fatalf("lookup Kim Chong Il: %+v, want un/kp1 (Kim Jong Il) first", hits)
@@ -635,4 +627,20 @@ func TestLookupDateOutranksANameReadInPart(t *testing.T) {
 	if len(hits) == 0 || hits[0].Records[0].ID != "target" {
 		t.Fatalf("lookup Sofiane Benali born 1942-02-28: %+v, want zz-list/target first", hits)
 	}
+}
+
+// mustOpenKimCrowd opens a store where Kim and Il are too common to be
+// read (300 records of Kim P.. Il; giant bucket 50, 100 postings read, 40
+// candidates) and puts recs beside them.
+func mustOpenKimCrowd(t *testing.T, recs ...store.Incoming) *fixture {
+	t.Helper()
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 50
+	f := mustOpen(t, opt)
+	var all []store.Incoming
+	for i := range 300 {
+		all = append(all, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Kim P%c%c Il", 'a'+i%26, 'a'+i/26)))
+	}
+	f.put(t, append(all, recs...)...)
+	return f
 }
