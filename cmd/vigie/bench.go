@@ -61,6 +61,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	cpuProfile := fs.String("cpuprofile", "", "write CPU profiles of the resolution phase to FILE and of the warm lookups to FILE.lookup (for `go tool pprof`)")
 	memProfile := fs.String("memprofile", "", "write a heap profile taken after the resolution phase to FILE (for `go tool pprof`)")
 	missesOut := fs.String("misses", "", "write the queries vigie (or PostgreSQL, with --postgres) did not answer with a record of the person to FILE, as JSON lines with vigie's first hits")
+	lookupsOnly := fs.Bool("lookups-only", false, "time the lookups only, on the store an earlier run with the same --people and --records left in --dir (after a change to lookups: same store, same queries)")
 	withPG := fs.Bool("postgres", false, "also load the same records into a scratch PostgreSQL with pg_trgm and fuzzystrmatch and time the same queries there")
 	if _, err := parseFlags(fs, args); err != nil {
 		return exitUsage
@@ -81,6 +82,12 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	a.cfg.RulesDir = filepath.Join(dir, "no-rules")
 	pop := quality.Population{Seed: 42, People: *people, RecordsPerPerson: *perPerson}
 	rep := benchReport{Machine: machine(), Date: time.Now().UTC().Format("2006-01-02"), People: *people, Queries: *queries}
+	if *lookupsOnly {
+		if *dirFlag == "" {
+			return a.usageErr(fs, "--lookups-only needs the --dir of an earlier run")
+		}
+		return benchLookupsOnly(ctx, a, pop, rep, *jsonOut)
+	}
 
 	e, err := a.openEngine(ctx, false)
 	if err != nil {
@@ -167,11 +174,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	pw := quality.Score("population", truth, pred)
 	rep.PairPrecision, rep.PairRecall = pw.Precision, pw.Recall
 
-	rng := rand.New(rand.NewPCG(7, 7))
-	qs := make([]quality.Query, *queries)
-	for i := range qs {
-		qs[i] = pop.Query(rng.IntN(*people))
-	}
+	qs := benchQueries(pop, *queries)
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile + ".lookup")
 		if err == nil && pprof.StartCPUProfile(f) == nil {
@@ -226,13 +229,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 			fmt.Fprintf(a.stdout, "| speed ratio PostgreSQL / vigie, p50 and p99 | %.1f× / %.1f× |\n", rep.PGP50Ms/rep.WarmP50Ms, rep.PGP99Ms/rep.WarmP99Ms)
 		}
 	}
-	if *jsonOut != "" {
-		raw, _ := json.MarshalIndent(rep, "", "  ")
-		if err := os.WriteFile(*jsonOut, append(raw, '\n'), 0o644); err != nil {
-			return a.fail("%v", err)
-		}
-	}
-	return exitOK
+	return writeBenchJSON(a, *jsonOut, rep)
 }
 
 // lookupRun is what timeLookups measured: latencies (ms), recall@10 and
@@ -247,6 +244,60 @@ type lookupRun struct {
 	recall, recordRecall, precisionAt1 float64
 	found                              []bool
 	top                                [][]string
+}
+
+// benchQueries returns the noisy queries of a run: the same for the same
+// population, so that --lookups-only times what the full run timed.
+func benchQueries(pop quality.Population, n int) []quality.Query {
+	rng := rand.New(rand.NewPCG(7, 7))
+	qs := make([]quality.Query, n)
+	for i := range qs {
+		qs[i] = pop.Query(rng.IntN(pop.People))
+	}
+	return qs
+}
+
+// benchLookupsOnly times the queries on a store an earlier run left: once
+// just opened (as after a restart), then again (warm). The report carries
+// the lookup figures only; the others stay zero.
+func benchLookupsOnly(ctx context.Context, a *app, pop quality.Population, rep benchReport, jsonOut string) int {
+	if _, err := os.Stat(a.cfg.DataDir); err != nil {
+		return a.fail("no store of an earlier run in --dir: %v", err)
+	}
+	e, err := a.openEngine(ctx, true)
+	if err != nil {
+		return a.fail("%v", err)
+	}
+	defer e.Close()
+	qs := benchQueries(pop, rep.Queries)
+	cold := timeLookups(ctx, e.resolver, qs)
+	warm := timeLookups(ctx, e.resolver, qs)
+	// Counted after the timing: the walk over the record keys would warm
+	// the caches the first pass is meant to find cold.
+	st, err := e.db.Stats()
+	if err != nil {
+		return a.fail("counting the records: %v", err)
+	}
+	rep.Records = int(st.Records)
+	rep.ColdP50Ms, rep.ColdP99Ms = pct(cold.lat, 50), pct(cold.lat, 99)
+	rep.WarmP50Ms, rep.WarmP99Ms = pct(warm.lat, 50), pct(warm.lat, 99)
+	rep.RecallAt10, rep.RecordRecall10, rep.PrecisionAt1 = warm.recall, warm.recordRecall, warm.precisionAt1
+	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n| machine | %s |\n| date | %s |\n| people / records | %d / %d |\n", rep.Machine, rep.Date, rep.People, rep.Records)
+	fmt.Fprintf(a.stdout, "| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n| lookup warm p50 / p99 (ms) | %.2f / %.2f |\n", rep.ColdP50Ms, rep.ColdP99Ms, rep.WarmP50Ms, rep.WarmP99Ms)
+	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries) | %.3f / %.3f |\n| record recall@10 | %.3f |\n", rep.Queries, rep.RecallAt10, rep.PrecisionAt1, rep.RecordRecall10)
+	return writeBenchJSON(a, jsonOut, rep)
+}
+
+// writeBenchJSON writes the report to path when one was asked for.
+func writeBenchJSON(a *app, path string, rep benchReport) int {
+	if path == "" {
+		return exitOK
+	}
+	raw, _ := json.MarshalIndent(rep, "", "  ")
+	if err := os.WriteFile(path, append(raw, '\n'), 0o644); err != nil {
+		return a.fail("%v", err)
+	}
+	return exitOK
 }
 
 // timeLookups runs each query against the resolver (see lookupRun).

@@ -75,4 +75,39 @@ func TestBenchCommand(t *testing.T) {
 	if want := 40 - int(rep.RecordRecall10*40+0.5); lines != want {
 		t.Errorf("%d misses listed, want %d (record recall@10 %.3f of 40 queries)", lines, want, rep.RecordRecall10)
 	}
+
+	// --lookups-only on the store the run left: the same queries, so the
+	// same answers, and the same records counted.
+	again := filepath.Join(dir, "again.json")
+	code, out, errs = c.run("", "bench", "--people", "300", "--queries", "40", "--lookups-only", "--json", again, "--dir", filepath.Join(dir, "scratch"))
+	if code != 0 {
+		t.Fatalf("--lookups-only: exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "| lookup after restart p50 / p99 (ms) |") {
+		t.Errorf("--lookups-only printed no lookup figures:\n%s", out)
+	}
+	raw, err = os.ReadFile(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep2 benchReport
+	if err := json.Unmarshal(raw, &rep2); err != nil {
+		t.Fatal(err)
+	}
+	if rep2.Records != rep.Records || rep2.RecordRecall10 != rep.RecordRecall10 || rep2.RecallAt10 != rep.RecallAt10 || rep2.PrecisionAt1 != rep.PrecisionAt1 {
+		t.Errorf("--lookups-only measured another store or other queries: %+v, the run %+v", rep2, rep)
+	}
+	if rep2.WarmP50Ms <= 0 || rep2.ColdP50Ms <= 0 {
+		t.Errorf("no latencies: %+v", rep2)
+	}
+}
+
+func TestBenchLookupsOnlyNeedsAnEarlierStore(t *testing.T) {
+	c := newCLI(t)
+	if code, _, errs := c.run("", "bench", "--lookups-only"); code != exitUsage || !strings.Contains(errs, "--dir") {
+		t.Errorf("without --dir: exit %d, %q", code, errs)
+	}
+	if code, _, errs := c.run("", "bench", "--lookups-only", "--dir", filepath.Join(t.TempDir(), "none")); code == 0 || !strings.Contains(errs, "no store") {
+		t.Errorf("on an empty folder: exit %d, %q", code, errs)
+	}
 }

@@ -138,22 +138,29 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		scores map[store.Key]float64
 	}
 	bySubject := map[string]*best{}
-	entries := make([]*entry, 0, len(cands))
-	candKeys := make([]string, 0, len(cands))
-	for _, c := range cands {
-		e, err := r.loadGen(txn, nil, c.key, gen)
+	// Candidates are read, prepared and scored on the workers together, and
+	// the subjects of those that score are read there too.
+	subjects := make([]string, len(cands))
+	entries, results, err := scoreEach(len(cands), func(i int) (*entry, error) {
+		e, err := r.loadGen(txn, nil, cands[i].key, gen)
 		if errors.Is(err, store.ErrNotFound) {
-			continue
+			return nil, nil
 		}
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, e)
-		candKeys = append(candKeys, c.key)
-	}
-	for i, res := range scoreAll(qp, entries, mo, r.opt.Workers) {
-		e := entries[i]
+		return e, err
+	}, func(i int, res match.Result) error {
 		if res.Score < opt.MinScore {
+			return nil
+		}
+		var err error
+		subjects[i], err = r.subjectOf(txn, nil, cands[i].key, gen)
+		return err
+	}, qp, mo, r.opt.Workers)
+	if err != nil {
+		return nil, err
+	}
+	for i, res := range results {
+		e, s := entries[i], subjects[i]
+		if e == nil || s == "" || res.Score < opt.MinScore {
 			continue
 		}
 		// Clearance is checked only for the candidates that score (reading
@@ -163,13 +170,6 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 			if err != nil || !opt.Visible(rec) {
 				continue
 			}
-		}
-		s, err := r.subjectOf(txn, nil, candKeys[i], gen)
-		if err != nil {
-			return nil, err
-		}
-		if s == "" {
-			continue
 		}
 		b := bySubject[s]
 		if b == nil {
