@@ -28,6 +28,13 @@ var (
 	hangulFinals   = [28]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
 )
 
+// hangulForeignMedials are hangulMedials with ㅓ eo and ㅕ yeo.
+var hangulForeignMedials = func() [21]string {
+	m := hangulMedials
+	m[4], m[6] = "eo", "yeo"
+	return m
+}()
+
 // hangulSurnames are the usual Latin spellings of the commonest Korean
 // surnames.
 var hangulSurnames = map[rune]string{
@@ -75,6 +82,53 @@ func hangulWord(w string, surname bool) string {
 		surname = false
 	}
 	return strings.Join(parts, " ")
+}
+
+// hangulForeign reports whether s is a foreign name as Hangul writes it
+// (블라디미르 푸틴, Vladimir Putin), not a Korean name: a word of four
+// syllables or more (a Korean name is a surname of one and a given name of
+// two), or a syllable of ㅡ alone after a consonant (르 reu, 프 peu, 드
+// deu), the vowel Korean puts after a consonant that has none, which
+// Korean names do not hold. Such a name's words are read whole
+// (hangulForeignWord) and compared as transcriptions (transcribedSim).
+func hangulForeign(s string) bool {
+	syllables := 0
+	for _, r := range s {
+		if !isHangulSyllable(r) {
+			syllables = 0
+			continue
+		}
+		i := int(r - hangulFirst)
+		if i%28 == 0 && i%588/28 == 18 && i/588 != 11 { // ㅡ, no final, a consonant before
+			return true
+		}
+		if syllables++; syllables >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// hangulForeignWord reads a Hangul word of a foreign name as one Latin
+// word, its syllables joined; a final ㄹ before an initial ㄹ is one l
+// (블라 is bla: the ㄹㄹ Korean writes for an l before a vowel). ㅓ and ㅕ
+// are written eo and yeo, as South Korea does: the vowel stands for an
+// English a, e, o or u (도널드, Donald; vowelsWithin).
+func hangulForeignWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if !isHangulSyllable(r) {
+			b.WriteString(translitOther(string(r)))
+			continue
+		}
+		i := int(r - hangulFirst)
+		syl := hangulInitials[i/588] + hangulForeignMedials[i%588/28] + hangulFinals[i%28]
+		if strings.HasSuffix(b.String(), "l") && strings.HasPrefix(syl, "r") {
+			syl = syl[1:]
+		}
+		b.WriteString(syl)
+	}
+	return b.String()
 }
 
 // koreanForms reports whether a and b are one Korean syllable in the

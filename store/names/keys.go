@@ -153,6 +153,11 @@ func (n Name) Keys() []string {
 		if j := mrReading(n.word(i), t); j != "" {
 			add(TokenKey(j)) // Chong is also indexed as Jong (mrForms)
 		}
+		if n.word(i).transcribed {
+			for _, k := range transcribedKeys(t) {
+				add(k) // the Latin keys a katakana or Hangul reading can stand for
+			}
+		}
 		for i, f := range formalNames(t) {
 			if i == 4 {
 				break

@@ -3,8 +3,9 @@
 // similarity score.
 //
 // A name goes through: Unicode normalisation (NFKC), transliteration of
-// Arabic (a word dictionary first, then letters), Hebrew (letters) and every
-// other script through go-unidecode (Cyrillic, Greek, CJK, …), removal of
+// Arabic (a word dictionary first, then letters), Hebrew (letters), katakana
+// and foreign names in Hangul (kana.go; compared as transcriptions), and
+// every other script through go-unidecode (Cyrillic, Greek, CJK, …), removal of
 // diacritics, case folding, splitting on anything that is not a letter or a
 // digit, and folding of particles: standalone particles (al, el, bin, ibn,
 // abu, van, von, de, da, ould, …) are dropped from the tokens, glued Arabic
@@ -181,6 +182,10 @@ func Parse(s string) Name {
 	}
 	markKorean(n.words)
 	markKorean(n.coreWords)
+	if hasTranscription(s) {
+		markTranscribed(s, n.words)
+		markTranscribed(s, n.coreWords)
+	}
 	return n
 }
 
@@ -220,11 +225,17 @@ func Latinize(s string) string {
 	// Transliterate word by word, so a dictionary can take whole Arabic words.
 	start := -1
 	korean := false // a Hangul word was read: the surname is behind
+	// A foreign name in Hangul (whose syllables' UTF-8 begins EA-ED).
+	foreign := hasByteFrom(s, 0xEA) && hangulForeign(s)
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
 			sc := scriptOf(w)
-			b.WriteString(translitWord(w, sc, !korean))
+			if sc == hangul && foreign {
+				b.WriteString(hangulForeignWord(w))
+			} else {
+				b.WriteString(translitWord(w, sc, !korean))
+			}
 			korean = korean || sc == hangul
 			start = -1
 		}
@@ -271,6 +282,8 @@ func translitWord(w string, sc script, surname bool) string {
 		return myanmarWord(w)
 	case khmer:
 		return khmerWord(w)
+	case kana:
+		return kanaWord(w)
 	case georgian:
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))

@@ -26,6 +26,7 @@ const (
 	greek
 	myanmar
 	khmer
+	kana
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -51,6 +52,8 @@ func scriptOf(w string) script {
 			return myanmar
 		case unicode.Is(unicode.Khmer, r):
 			return khmer
+		case isKana(r) && r != kanaLong:
+			return kana
 		case unicode.In(r, unicode.Latin, unicode.Cyrillic):
 			return alphabet
 		case unicode.IsLetter(r):

@@ -644,3 +644,43 @@ func mustOpenKimCrowd(t *testing.T, recs ...store.Incoming) *fixture {
 	f.put(t, append(all, recs...)...)
 	return f
 }
+
+// Japan's lists write the names of the persons they sanction in katakana,
+// and Korean writes foreign names in Hangul. A record named only that way
+// is one subject with the Latin records of the person, not with a
+// namesake's, and a lookup in any of the scripts finds the others.
+func TestOnePersonInKatakana(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("jp", "1", "name", "ウラジーミル・ソコロフ", "birthDate", "1961-05-04"),
+		person("eu", "1", "name", "SOKOLOV, Vladimir", "birthDate", "1961-05-04"),
+		person("eu", "2", "name", "Vladimir Sorokin", "birthDate", "1961-05-04"),
+		person("jp", "2", "name", "ドミトリー・ヴォルコフ", "birthDate", "1975-02-02"),
+		person("eu", "3", "name", "Dmitri Volkov", "birthDate", "1975-02-02"),
+		person("eu", "4", "name", "Darya Volkova", "birthDate", "1975-02-02"),
+		person("jp", "3", "name", "ミハイル・レベジェフ"),
+		person("kr", "1", "name", "블라디미르 소콜로프", "birthDate", "1961-05-04"),
+	)
+	f.checkClusters(t, "clusters", "eu/1 jp/1 kr/1", "eu/2", "eu/3 jp/2", "eu/4", "jp/3")
+	for _, c := range []struct{ query, want string }{
+		{"Vladimir Sokolov", "jp/1"},
+		{"Vladimir Sokolov", "kr/1"},
+		{"드미트리 볼코프", "jp/2"},
+		{"ドミトリー・ヴォルコフ", "eu/3"},
+		{"Mikhail Lebedev", "jp/3"},
+	} {
+		hits := f.lookup(t, c.query, 3)
+		found := false
+		for _, r := range func() []RecordRef {
+			if len(hits) == 0 {
+				return nil
+			}
+			return hits[0].Records
+		}() {
+			found = found || r.Source+"/"+r.ID == c.want
+		}
+		if !found {
+			t.Errorf("lookup %s: %+v, want %s in the first subject", c.query, hits, c.want)
+		}
+	}
+}

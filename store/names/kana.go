@@ -1,0 +1,363 @@
+package names
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Katakana is how Japanese writes foreign names (and Hangul how Korean
+// does: hangulForeign), and Japan's lists write
+// the names of the persons they sanction in it (ウラジーミル・プーチン,
+// Vladimir Putin). The words are read here rather than by go-unidecode,
+// which reads kana one by one: a small kana changes the vowel of the one
+// before it (ティ is ti, ファ fa, シェ she), and go-unidecode writes
+// "tei", "hua", "shie". The reading is Hepburn's (shi, chi, ji, fu, tsu),
+// the long-vowel mark and the doubled consonant are not written, as
+// Latin spellings of the same names do not write them.
+//
+// A Japanese transcription loses what Japanese does not hear — l and r are
+// one sound, v is written as b (ラブロフ, Lavrov), a vowel is put after
+// every consonant that has none (Medvedev, メドベージェフ, medobejefu) and
+// ti, di are written chi, ji — so a katakana word is compared with a Latin
+// one through those equivalences (transcribedSim), and is indexed under the Latin
+// keys it can stand for (transcribedKeys).
+
+// kanaSyllables reads the katakana letters from ァ (U+30A1) to ヶ (U+30F6)
+// in code-point order; an empty reading is a small kana or a mark handled
+// by readKana.
+var kanaSyllables = [...]string{
+	"", "a", "", "i", "", "u", "", "e", "", "o", // ァアィイゥウェエォオ
+	"ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go",
+	"sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo",
+	"ta", "da", "chi", "ji", "", "tsu", "zu", "te", "de", "to", "do", // ッ (U+30C3) is the small tsu
+	"na", "ni", "nu", "ne", "no",
+	"ha", "ba", "pa", "hi", "bi", "pi", "fu", "bu", "pu", "he", "be", "pe", "ho", "bo", "po",
+	"ma", "mi", "mu", "me", "mo",
+	"", "ya", "", "yu", "", "yo", // ャヤュユョヨ
+	"ra", "ri", "ru", "re", "ro",
+	"", "wa", "i", "e", "o", "n", "vu", "", "", // ヮワヰヱヲンヴヵヶ
+}
+
+const (
+	kanaFirst = 0x30A1 // ァ
+	kanaLast  = 0x30F6 // ヶ
+	kanaLong  = 'ー'
+	// hiraganaShift takes a hiragana letter to its katakana.
+	hiraganaShift = 0x60
+)
+
+// isKana reports whether r is a katakana or hiragana letter or the
+// long-vowel mark.
+func isKana(r rune) bool {
+	return r >= kanaFirst && r <= kanaLast || r >= kanaFirst-hiraganaShift && r <= kanaLast-hiraganaShift-2 || r == kanaLong
+}
+
+// smallKana gives the vowel (a, i, u, e, o) or y-syllable a small kana
+// writes onto the kana before it.
+var smallKana = map[rune]string{
+	'ァ': "a", 'ィ': "i", 'ゥ': "u", 'ェ': "e", 'ォ': "o",
+	'ャ': "ya", 'ュ': "yu", 'ョ': "yo", 'ヮ': "wa",
+}
+
+// kanaWord reads a word of kana (any other letter in it through
+// translitOther) as Latin letters: readKana, with the long vowels a
+// Japanese name writes as two letters (Tarou, Yuuki) written as one.
+func kanaWord(w string) string {
+	return kanaLongVowels.Replace(readKana(w))
+}
+
+var kanaLongVowels = strings.NewReplacer("aa", "a", "ii", "i", "uu", "u", "ee", "e", "oo", "o", "ou", "o")
+
+// readKana is the Hepburn reading of w's kana, small kana joined to the
+// kana before them and the doubled consonant (ッ) and the long-vowel mark
+// left unwritten.
+func readKana(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if r >= kanaFirst-hiraganaShift && r <= kanaLast-hiraganaShift-2 {
+			r += hiraganaShift
+		}
+		if r == kanaLong || r == 'ッ' {
+			continue
+		}
+		if small, ok := smallKana[r]; ok {
+			b.WriteString(joinSmall(&b, small))
+			continue
+		}
+		if r < kanaFirst || r > kanaLast {
+			b.WriteString(translitOther(string(r)))
+			continue
+		}
+		b.WriteString(kanaSyllables[r-kanaFirst])
+	}
+	return b.String()
+}
+
+// joinSmall rewrites the end of what b holds for a small kana and returns
+// what is left to append: ティ (te + i) is ti, ファ (fu + a) fa, ウィ
+// (u + i) wi, イェ (i + e) ye, キャ (ki + ya) kya, シャ (shi + ya) sha,
+// ジェ (ji + e) je. After anything else a small kana is its own sound.
+func joinSmall(b *strings.Builder, small string) string {
+	prev := b.String()
+	if prev == "" || !isVowel(prev[len(prev)-1]) {
+		return small
+	}
+	last, stem := prev[len(prev)-1], prev[:len(prev)-1]
+	bare := stem == "" || isVowel(stem[len(stem)-1]) // the kana before is a vowel alone
+	switch {
+	case bare && last == 'u' && small[0] != 'y':
+		stem += "w" // ウィ wi, ウォ wo
+	case bare && last == 'i' && small == "e":
+		stem += "y"
+	case bare:
+		return small
+	case small[0] == 'y' && (strings.HasSuffix(stem, "sh") || strings.HasSuffix(stem, "ch") || strings.HasSuffix(stem, "j")):
+		small = small[1:] // shi + ya is sha, not shya
+	}
+	b.Reset()
+	b.WriteString(stem)
+	return small
+}
+
+// transcribedForms are the letters of a katakana word's skeleton (TokenKey) and
+// the Latin skeleton letters each can stand for, the first its own.
+var transcribedForms = map[byte]string{
+	'r': "rl",  // Japanese has one liquid
+	'p': "pf",  // ブ is b or v (ラブロフ, Lavrov)
+	'c': "cts", // チ is ti (プーチン, Putin) or chi; 초 is tso (쿠즈네초프, Kuznetsov)
+	'j': "jts", // ジ is di (ウラジーミル), zh or j, or zi (ジナイーダ, Zinaida)
+	's': "st",  // ス, 스 is also th (スミス, 스미스, Smith)
+}
+
+// transcribedEq reports whether the skeleton letter k of a katakana word can
+// stand for the Latin skeleton letter l.
+func transcribedEq(k, l byte) bool {
+	if k == l {
+		return true
+	}
+	return strings.IndexByte(transcribedForms[k], l) >= 0
+}
+
+// maxTranscribedKeys bounds the Latin keys a katakana word is indexed under.
+const maxTranscribedKeys = 32
+
+// transcribedKeys returns the Latin skeletons a katakana word's reading can stand
+// for (transcribedForms), its own first, at most maxTranscribedKeys: ラブロフ (raburofu,
+// skeleton rprf) is indexed under lfrf, Lavrov's key, among others. A word
+// read with a leading u before an r (ウラジーミル) is also indexed with
+// an f before it, as Vladimir is.
+func transcribedKeys(t string) []string {
+	sk := TokenKey(t)
+	if sk == "" || sk[0] == 'v' && !strings.ContainsAny(sk[1:], "bcdfghjklmnpqrstvwxz") {
+		return nil
+	}
+	limit := maxTranscribedKeys
+	vl := len(t) > 1 && t[0] == 'u' && t[1] == 'r'
+	if vl {
+		limit /= 2
+	}
+	keys := []string{""}
+	for i := 0; i < len(sk); i++ {
+		forms := transcribedForms[sk[i]]
+		if forms == "" {
+			forms = sk[i : i+1]
+		}
+		next := make([]string, 0, min(len(keys)*len(forms), limit))
+		for _, k := range keys {
+			for j := 0; j < len(forms) && len(next) < limit; j++ {
+				next = append(next, k+forms[j:j+1])
+			}
+		}
+		keys = next
+	}
+	if vl {
+		for _, k := range keys {
+			keys = append(keys, "f"+k)
+		}
+	}
+	return keys
+}
+
+// transcribedSim is the similarity of a katakana word's reading k and a Latin
+// word l: their skeletons must agree letter for letter through transcribedForms
+// (or with one letter more or less in a long one), and the vowels of l
+// must be found in k's in their order — Japanese adds vowels, it does not
+// drop them — which tells Putin (u, i) from Patton (a, o), both p-t-n.
+func transcribedSim(k, l string) (float64, int) {
+	sk, sl := TokenKey(k), TokenKey(l)
+	if sk == "" || sl == "" {
+		return 0, kindDifferent
+	}
+	if k[0] == 'u' && len(k) > 1 && k[1] == 'r' && len(sl) == len(sk)+1 && (sl[0] == 'f' || sl[0] == 'p') {
+		sl = sl[1:] // ウラジーミル: the v of Vladimir is the u
+	}
+	if transcribedGenderForms(k, l) {
+		return .3, kindDifferent
+	}
+	vowels := vowelsWithin(l, k)
+	switch {
+	case transcribedSkeletonsMeet(sk, sl, 0) && vowels:
+		return .9, kindVariant
+	case len(sl) >= 4 && transcribedSkeletonsMeet(sk, sl, 1) && vowels:
+		return .8, kindTypo
+	}
+	return 0, kindDifferent
+}
+
+// transcriptionsMeet reports whether two readings of transcriptions (of
+// katakana and Hangul, say) can stand for one Latin name: their skeletons
+// have the same length and each two letters share a Latin letter they can
+// stand for (transcribedForms). Both add vowels, so vowels are not asked.
+func transcriptionsMeet(a, b string) bool {
+	sa, sb := TokenKey(a), TokenKey(b)
+	if len(sa) < 2 || len(sa) != len(sb) || sa[0] == 'v' || sb[0] == 'v' {
+		return false
+	}
+	for i := 0; i < len(sa); i++ {
+		fa, fb := transcribedForms[sa[i]], transcribedForms[sb[i]]
+		if fa == "" {
+			fa = sa[i : i+1]
+		}
+		if fb == "" {
+			fb = sb[i : i+1]
+		}
+		if !strings.ContainsAny(fa, fb) {
+			return false
+		}
+	}
+	return true
+}
+
+// transcribedGenderForms reports whether the katakana reading k and the Latin l
+// are the man's and the woman's form of a Slavic surname: ヴォルコフ
+// (vorukofu) is Volkov, ヴォルコワ (vorukowa) Volkova, クズミン (kuzumin)
+// Kuzmin and クズミナ Kuzmina; in Hangul 볼코프 (polkopu) is Volkov and
+// 볼코바 (polkopa) Volkova.
+func transcribedGenderForms(k, l string) bool {
+	if strings.HasSuffix(l, "a") {
+		return strings.HasSuffix(k, "fu") || strings.HasSuffix(k, "pu") || strings.HasSuffix(k, "n")
+	}
+	for _, m := range []string{"ov", "ev", "in", "yn", "iy", "ii", "yi", "oy", "sky", "ski"} {
+		if strings.HasSuffix(l, m) {
+			return strings.HasSuffix(k, "wa") || strings.HasSuffix(k, "pa") || strings.HasSuffix(k, "na") || strings.HasSuffix(k, "ya")
+		}
+	}
+	return false
+}
+
+// transcribedSkeletonsMeet reports whether the katakana skeleton k and the Latin
+// skeleton l are equal through transcribedEq after at most edits insertions,
+// deletions or substitutions.
+func transcribedSkeletonsMeet(k, l string, edits int) bool {
+	if abs(len(k)-len(l)) > edits || len(k) > 32 || len(l) > 32 {
+		return false
+	}
+	var prev, cur [33]int
+	for j := 0; j <= len(l); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(k); i++ {
+		cur[0] = i
+		for j := 1; j <= len(l); j++ {
+			c := prev[j-1]
+			if !transcribedEq(k[i-1], l[j-1]) {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev = cur
+	}
+	return prev[len(l)] <= edits
+}
+
+// vowelsWithin reports whether the vowels of the Latin word l appear in
+// the reading k in their order (a y after a consonant counts as i; the
+// eo of a Hangul reading, ㅓ, is Korean's vowel for an English a, e, o or
+// u: 도널드, Donald). One
+// vowel of a word of three or more may be missing: a Russian ё is written
+// o (ゴルバチョフ, Gorbachev), an English -er a long a (アレクサンダー,
+// Alexander).
+func vowelsWithin(l, k string) bool {
+	var lv, kv []byte
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if c == 'y' && i > 0 && !isVowel(l[i-1]) {
+			c = 'i'
+		}
+		if c != 'y' && isVowel(c) {
+			lv = append(lv, c)
+		}
+	}
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case c == 'e' && i+1 < len(k) && k[i+1] == 'o':
+			kv = append(kv, '*') // Hangul ㅓ: any of a, e, o, u
+			i++
+		case c != 'y' && isVowel(c):
+			kv = append(kv, c)
+		}
+	}
+	missing, j := 0, 0
+	for _, c := range lv {
+		at := j
+		for at < len(kv) && kv[at] != c && kv[at] != '*' {
+			at++
+		}
+		if at == len(kv) {
+			missing++ // not found further on: skip it, keep the place
+			continue
+		}
+		j = at + 1
+	}
+	return missing == 0 || missing == 1 && len(lv) >= 3
+}
+
+// markTranscribed flags the words of ws read from a katakana word of s,
+// or from a Hangul word of a foreign name (hangulForeign).
+func markTranscribed(s string, ws []word) {
+	if len(ws) == 0 {
+		return
+	}
+	var readings []string
+	foreign := hangulForeign(s)
+	for _, w := range strings.FieldsFunc(norm.NFKC.String(s), func(r rune) bool { return !isWordRune(r) }) {
+		switch sc := scriptOf(w); {
+		case sc == kana:
+			readings = append(readings, kanaWord(w))
+		case sc == hangul && foreign:
+			readings = append(readings, hangulForeignWord(w))
+		}
+	}
+	for i := range ws {
+		ws[i].transcribed = slices.Contains(readings, ws[i].s)
+	}
+}
+
+// hasTranscription reports whether s holds a kana letter or a Hangul
+// syllable: the scripts markTranscribed looks at.
+func hasTranscription(s string) bool {
+	if !hasByteFrom(s, 0xE3) {
+		return false // the common case: no letter from U+3000 on, where kana and Hangul are
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isKana(r) && r != kanaLong || isHangulSyllable(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// hasByteFrom reports whether s holds a byte of value b or more.
+func hasByteFrom(s string, b byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= b {
+			return true
+		}
+	}
+	return false
+}
