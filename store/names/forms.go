@@ -183,9 +183,10 @@ type word struct {
 	distinct bool
 	// korean says the word's name holds a Korean surname (markKorean).
 	korean bool
-	// transcribed says the word is a foreign name as katakana or Hangul
-	// writes it, read back (markTranscribed).
-	transcribed bool
+	// transcribed says the word is a foreign name read from a script
+	// that transcribes it (markTranscribed), and which (a byte, not a
+	// pointer: millions of words stay cached).
+	transcribed script
 	// pat describes a patronymic; nil for any other token. (Millions of
 	// prepared words stay in the resolver's cache: what most do not need
 	// is kept behind a pointer.)

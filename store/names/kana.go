@@ -1,8 +1,8 @@
 package names
 
 import (
-	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -122,9 +122,37 @@ func joinSmall(b *strings.Builder, small string) string {
 	return small
 }
 
-// transcribedForms are the letters of a katakana word's skeleton (TokenKey) and
-// the Latin skeleton letters each can stand for, the first its own.
-var transcribedForms = map[byte]string{
+// transcription is how a script writes foreign names, as far as
+// comparing them with Latin spellings needs: the Latin skeleton letters
+// each letter of a reading's skeleton (TokenKey) can stand for, the first
+// its own (a letter not in forms stands for itself), and how many of a
+// Latin word's vowels the reading may lack.
+type transcription struct {
+	forms map[byte]string
+	// vowels are the vowels of a reading each Latin vowel may be written
+	// as, besides itself (Chinese writes Donald 唐纳德, tang-na-de).
+	vowels map[byte]string
+}
+
+// kanaTranscription is how katakana and Hangul write foreign names
+// (hanTranscription how Chinese characters do).
+var kanaTranscription = &transcription{forms: kanaForms}
+
+// transcriptionOf returns how the script sc writes foreign names, nil for
+// a script that spells them (otherScript: the word is not transcribed).
+func transcriptionOf(sc script) *transcription {
+	switch sc {
+	case kana, hangul:
+		return kanaTranscription
+	case han:
+		return hanTranscription
+	}
+	return nil
+}
+
+// kanaForms are the forms of a katakana or Hangul reading's skeleton
+// letters (transcription).
+var kanaForms = map[byte]string{
 	'r': "rl",  // Japanese has one liquid
 	'p': "pf",  // ブ is b or v (ラブロフ, Lavrov)
 	'c': "cts", // チ is ti (プーチン, Putin) or chi; 초 is tso (쿠즈네초프, Kuznetsov)
@@ -132,24 +160,33 @@ var transcribedForms = map[byte]string{
 	's': "st",  // ス, 스 is also th (スミス, 스미스, Smith)
 }
 
-// transcribedEq reports whether the skeleton letter k of a katakana word can
-// stand for the Latin skeleton letter l.
-func transcribedEq(k, l byte) bool {
+// eq reports whether the skeleton letter k of a reading can stand for the
+// Latin skeleton letter l.
+func (tr *transcription) eq(k, l byte) bool {
 	if k == l {
 		return true
 	}
-	return strings.IndexByte(transcribedForms[k], l) >= 0
+	return strings.IndexByte(tr.forms[k], l) >= 0
+}
+
+// formsOf returns what the skeleton letter c of a reading can stand for,
+// itself first.
+func (tr *transcription) formsOf(c byte) string {
+	if f := tr.forms[c]; f != "" {
+		return f
+	}
+	return string(c)
 }
 
 // maxTranscribedKeys bounds the Latin keys a katakana word is indexed under.
 const maxTranscribedKeys = 32
 
 // transcribedKeys returns the Latin skeletons a katakana word's reading can stand
-// for (transcribedForms), its own first, at most maxTranscribedKeys: ラブロフ (raburofu,
+// for (its transcription's forms), its own first, at most maxTranscribedKeys: ラブロフ (raburofu,
 // skeleton rprf) is indexed under lfrf, Lavrov's key, among others. A word
 // read with a leading u before an r (ウラジーミル) is also indexed with
 // an f before it, as Vladimir is.
-func transcribedKeys(t string) []string {
+func transcribedKeys(tr *transcription, t string) []string {
 	sk := TokenKey(t)
 	if sk == "" || sk[0] == 'v' && !strings.ContainsAny(sk[1:], "bcdfghjklmnpqrstvwxz") {
 		return nil
@@ -161,10 +198,7 @@ func transcribedKeys(t string) []string {
 	}
 	keys := []string{""}
 	for i := 0; i < len(sk); i++ {
-		forms := transcribedForms[sk[i]]
-		if forms == "" {
-			forms = sk[i : i+1]
-		}
+		forms := tr.formsOf(sk[i])
 		next := make([]string, 0, min(len(keys)*len(forms), limit))
 		for _, k := range keys {
 			for j := 0; j < len(forms) && len(next) < limit; j++ {
@@ -182,11 +216,11 @@ func transcribedKeys(t string) []string {
 }
 
 // transcribedSim is the similarity of a katakana word's reading k and a Latin
-// word l: their skeletons must agree letter for letter through transcribedForms
+// word l: their skeletons must agree letter for letter through tr's forms
 // (or with one letter more or less in a long one), and the vowels of l
 // must be found in k's in their order — Japanese adds vowels, it does not
 // drop them — which tells Putin (u, i) from Patton (a, o), both p-t-n.
-func transcribedSim(k, l string) (float64, int) {
+func transcribedSim(tr *transcription, k, l string) (float64, int) {
 	sk, sl := TokenKey(k), TokenKey(l)
 	if sk == "" || sl == "" {
 		return 0, kindDifferent
@@ -197,11 +231,17 @@ func transcribedSim(k, l string) (float64, int) {
 	if transcribedGenderForms(k, l) {
 		return .3, kindDifferent
 	}
-	vowels := vowelsWithin(l, k)
+	if len(sk) > 1 && sk[len(sk)-1] == 'h' && sl[len(sl)-1] != 'h' && l[len(l)-1] == 'h' {
+		sk = sk[:len(sk)-1] // 赫 he is the silent final h of Saleh (萨利赫)
+	}
+	vowels := vowelsWithin(l, k, tr.vowels)
+	if len(sl) > 3 && sl[len(sl)-1] == 'r' && sk[len(sk)-1] != 'r' && isVowel(l[len(l)-2]) {
+		sl = sl[:len(sl)-1] // a final -er, -ar is a long vowel (アレクサンダー, 亚历山大: Alexander)
+	}
 	switch {
-	case transcribedSkeletonsMeet(sk, sl, 0) && vowels:
+	case tr.skeletonsMeet(sk, sl, 0) && vowels:
 		return .9, kindVariant
-	case len(sl) >= 4 && transcribedSkeletonsMeet(sk, sl, 1) && vowels:
+	case len(sl) >= 4 && tr.skeletonsMeet(sk, sl, 1) && vowels:
 		return .8, kindTypo
 	}
 	return 0, kindDifferent
@@ -210,21 +250,23 @@ func transcribedSim(k, l string) (float64, int) {
 // transcriptionsMeet reports whether two readings of transcriptions (of
 // katakana and Hangul, say) can stand for one Latin name: their skeletons
 // have the same length and each two letters share a Latin letter they can
-// stand for (transcribedForms). Both add vowels, so vowels are not asked.
-func transcriptionsMeet(a, b string) bool {
+// stand for (ta's and tb's forms). All add vowels, so vowels are not asked.
+func transcriptionsMeet(ta *transcription, a string, tb *transcription, b string) bool {
 	sa, sb := TokenKey(a), TokenKey(b)
-	if len(sa) < 2 || len(sa) != len(sb) || sa[0] == 'v' || sb[0] == 'v' {
+	if len(sa) < 2 || len(sb) < 2 || sa[0] == 'v' || sb[0] == 'v' {
+		return false
+	}
+	switch {
+	case len(sb) == len(sa)+1 && strings.HasPrefix(a, "ur") && (sb[0] == 'f' || sb[0] == 'p'):
+		sb = sb[1:] // ウラジーミル: the u is the v of 블라디미르 and 弗拉基米尔
+	case len(sa) == len(sb)+1 && strings.HasPrefix(b, "ur") && (sa[0] == 'f' || sa[0] == 'p'):
+		sa = sa[1:]
+	}
+	if len(sa) != len(sb) {
 		return false
 	}
 	for i := 0; i < len(sa); i++ {
-		fa, fb := transcribedForms[sa[i]], transcribedForms[sb[i]]
-		if fa == "" {
-			fa = sa[i : i+1]
-		}
-		if fb == "" {
-			fb = sb[i : i+1]
-		}
-		if !strings.ContainsAny(fa, fb) {
+		if !strings.ContainsAny(ta.formsOf(sa[i]), tb.formsOf(sb[i])) {
 			return false
 		}
 	}
@@ -248,10 +290,10 @@ func transcribedGenderForms(k, l string) bool {
 	return false
 }
 
-// transcribedSkeletonsMeet reports whether the katakana skeleton k and the Latin
-// skeleton l are equal through transcribedEq after at most edits insertions,
+// skeletonsMeet reports whether the skeleton k of a reading and the Latin
+// skeleton l are equal through eq after at most edits insertions,
 // deletions or substitutions.
-func transcribedSkeletonsMeet(k, l string, edits int) bool {
+func (tr *transcription) skeletonsMeet(k, l string, edits int) bool {
 	if abs(len(k)-len(l)) > edits || len(k) > 32 || len(l) > 32 {
 		return false
 	}
@@ -263,7 +305,7 @@ func transcribedSkeletonsMeet(k, l string, edits int) bool {
 		cur[0] = i
 		for j := 1; j <= len(l); j++ {
 			c := prev[j-1]
-			if !transcribedEq(k[i-1], l[j-1]) {
+			if !tr.eq(k[i-1], l[j-1]) {
 				c++
 			}
 			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
@@ -279,8 +321,9 @@ func transcribedSkeletonsMeet(k, l string, edits int) bool {
 // u: 도널드, Donald). One
 // vowel of a word of three or more may be missing: a Russian ё is written
 // o (ゴルバチョフ, Gorbachev), an English -er a long a (アレクサンダー,
-// Alexander).
-func vowelsWithin(l, k string) bool {
+// Alexander). A Latin vowel is also found as any of its forms (the
+// transcription's vowels: 戈尔巴乔夫, ge-er-ba-qiao-fu, is Gorbachev).
+func vowelsWithin(l, k string, forms map[byte]string) bool {
 	var lv, kv []byte
 	for i := 0; i < len(l); i++ {
 		c := l[i]
@@ -293,9 +336,11 @@ func vowelsWithin(l, k string) bool {
 	}
 	for i := 0; i < len(k); i++ {
 		switch c := k[i]; {
-		case c == 'e' && i+1 < len(k) && k[i+1] == 'o':
+		case forms == nil && c == 'e' && i+1 < len(k) && k[i+1] == 'o':
 			kv = append(kv, '*') // Hangul ㅓ: any of a, e, o, u
 			i++
+		case forms != nil && c == 'e' && (i > 0 && strings.IndexByte("iuy", k[i-1]) >= 0 || i+1 < len(k) && k[i+1] == 'i'):
+			kv = append(kv, 'E') // pinyin ie, ue, ei: an e, where e alone is any vowel (hanVowels)
 		case c != 'y' && isVowel(c):
 			kv = append(kv, c)
 		}
@@ -303,7 +348,7 @@ func vowelsWithin(l, k string) bool {
 	missing, j := 0, 0
 	for _, c := range lv {
 		at := j
-		for at < len(kv) && kv[at] != c && kv[at] != '*' {
+		for at < len(kv) && kv[at] != c && kv[at] != '*' && strings.IndexByte(forms[c], kv[at]) < 0 {
 			at++
 		}
 		if at == len(kv) {
@@ -315,36 +360,39 @@ func vowelsWithin(l, k string) bool {
 	return missing == 0 || missing == 1 && len(lv) >= 3
 }
 
-// markTranscribed flags the words of ws read from a katakana word of s,
-// or from a Hangul word of a foreign name (hangulForeign).
+// markTranscribed gives the words of ws read from a katakana word of s,
+// from a Hangul word of a foreign name (hangulForeign) or from a Chinese
+// word of one (hanForeign) the transcription they were read through.
 func markTranscribed(s string, ws []word) {
 	if len(ws) == 0 {
 		return
 	}
-	var readings []string
-	foreign := hangulForeign(s)
+	readings := map[string]script{}
+	hangulName, hanName := hangulForeign(s), hanForeign(s)
 	for _, w := range strings.FieldsFunc(norm.NFKC.String(s), func(r rune) bool { return !isWordRune(r) }) {
 		switch sc := scriptOf(w); {
 		case sc == kana:
-			readings = append(readings, kanaWord(w))
-		case sc == hangul && foreign:
-			readings = append(readings, hangulForeignWord(w))
+			readings[kanaWord(w)] = kana
+		case sc == hangul && hangulName:
+			readings[hangulForeignWord(w)] = hangul
+		case sc == han && hanName:
+			readings[hanForeignWord(w)] = han
 		}
 	}
 	for i := range ws {
-		ws[i].transcribed = slices.Contains(readings, ws[i].s)
+		ws[i].transcribed = readings[ws[i].s]
 	}
 }
 
-// hasTranscription reports whether s holds a kana letter or a Hangul
-// syllable: the scripts markTranscribed looks at.
+// hasTranscription reports whether s holds a kana letter, a Hangul
+// syllable or a Chinese character: the scripts markTranscribed looks at.
 func hasTranscription(s string) bool {
 	if !hasByteFrom(s, 0xE3) {
-		return false // the common case: no letter from U+3000 on, where kana and Hangul are
+		return false // the common case: no letter from U+3000 on, where kana, Hangul and Chinese are
 	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if isKana(r) && r != kanaLong || isHangulSyllable(r) {
+		if isKana(r) && r != kanaLong || isHangulSyllable(r) || unicode.Is(unicode.Han, r) {
 			return true
 		}
 		i += n

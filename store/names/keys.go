@@ -153,9 +153,9 @@ func (n Name) Keys() []string {
 		if j := mrReading(n.word(i), t); j != "" {
 			add(TokenKey(j)) // Chong is also indexed as Jong (mrForms)
 		}
-		if n.word(i).transcribed {
-			for _, k := range transcribedKeys(t) {
-				add(k) // the Latin keys a katakana or Hangul reading can stand for
+		if tr := transcriptionOf(n.word(i).transcribed); tr != nil {
+			for _, k := range transcribedKeys(tr, t) {
+				add(k) // the Latin keys a katakana, Hangul or Chinese reading can stand for
 			}
 		}
 		for i, f := range formalNames(t) {

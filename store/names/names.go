@@ -227,13 +227,17 @@ func Latinize(s string) string {
 	korean := false // a Hangul word was read: the surname is behind
 	// A foreign name in Hangul (whose syllables' UTF-8 begins EA-ED).
 	foreign := hasByteFrom(s, 0xEA) && hangulForeign(s)
+	hanName := hanForeign(s) // and in Chinese characters
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
 			sc := scriptOf(w)
-			if sc == hangul && foreign {
+			switch {
+			case sc == hangul && foreign:
 				b.WriteString(hangulForeignWord(w))
-			} else {
+			case sc == han && hanName:
+				b.WriteString(hanForeignWord(w))
+			default:
 				b.WriteString(translitWord(w, sc, !korean))
 			}
 			korean = korean || sc == hangul

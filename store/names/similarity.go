@@ -95,14 +95,13 @@ func tokenSimW(x, y *word) (float64, int) {
 		}
 		return 0, kindDifferent
 	}
-	if x.transcribed != y.transcribed {
-		if x.transcribed {
-			return transcribedSim(a, b)
-		}
-		return transcribedSim(b, a)
-	}
-	if x.transcribed && transcriptionsMeet(a, b) {
-		return .85, kindVariant // ドミトリー / 드미트리: katakana and Hangul of one name
+	switch tx, ty := transcriptionOf(x.transcribed), transcriptionOf(y.transcribed); {
+	case tx != nil && ty == nil:
+		return transcribedSim(tx, a, b)
+	case tx == nil && ty != nil:
+		return transcribedSim(ty, b, a)
+	case tx != nil && transcriptionsMeet(tx, a, ty, b):
+		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}
 	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike

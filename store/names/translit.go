@@ -27,6 +27,7 @@ const (
 	myanmar
 	khmer
 	kana
+	han
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -56,6 +57,8 @@ func scriptOf(w string) script {
 			return kana
 		case unicode.In(r, unicode.Latin, unicode.Cyrillic):
 			return alphabet
+		case unicode.Is(unicode.Han, r):
+			return han
 		case unicode.IsLetter(r):
 			return otherScript
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -669,18 +670,47 @@ func TestOnePersonInKatakana(t *testing.T) {
 		{"ドミトリー・ヴォルコフ", "eu/3"},
 		{"Mikhail Lebedev", "jp/3"},
 	} {
-		hits := f.lookup(t, c.query, 3)
-		found := false
-		for _, r := range func() []RecordRef {
-			if len(hits) == 0 {
-				return nil
-			}
-			return hits[0].Records
-		}() {
-			found = found || r.Source+"/"+r.ID == c.want
-		}
-		if !found {
-			t.Errorf("lookup %s: %+v, want %s in the first subject", c.query, hits, c.want)
-		}
+		f.checkFirstSubjectHolds(t, c.query, c.want)
+	}
+}
+
+// checkFirstSubjectHolds fails the test unless the first subject a lookup
+// of query answers holds the record want ("source/id").
+func (f *fixture) checkFirstSubjectHolds(t *testing.T, query, want string) {
+	t.Helper()
+	hits := f.lookup(t, query, 3)
+	if len(hits) == 0 || !slices.ContainsFunc(hits[0].Records, func(r RecordRef) bool { return r.Source+"/"+r.ID == want }) {
+		t.Errorf("lookup %s: %+v, want %s in the first subject", query, hits, want)
+	}
+}
+
+// TestOnePersonInChinese: records that write a foreign name in Chinese
+// characters (弗拉基米尔·索科洛夫) join the Latin, katakana and Hangul
+// records of the person, a woman's form of the surname stays apart, and
+// a lookup in either script reaches the other (the Chinese words are
+// indexed under Latin keys: without them no key is shared).
+func TestOnePersonInChinese(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("eu", "1", "name", "SOKOLOV, Vladimir", "birthDate", "1961-05-04"),
+		person("cn", "1", "name", "弗拉基米尔·索科洛夫", "birthDate", "1961-05-04"),
+		person("jp", "1", "name", "ウラジーミル・ソコロフ", "birthDate", "1961-05-04"),
+		person("eu", "2", "name", "Vladimir Sorokin", "birthDate", "1961-05-04"),
+		person("eu", "3", "name", "Dmitri Volkov", "birthDate", "1975-02-02"),
+		person("cn", "2", "name", "德米特里·沃尔科夫", "birthDate", "1975-02-02"),
+		person("cn", "3", "name", "达里娅·沃尔科娃", "birthDate", "1975-02-02"),
+		person("eu", "4", "name", "Darya Volkova", "birthDate", "1975-02-02"),
+		person("cn", "4", "name", "唐纳德·特朗普"),
+		person("cn", "5", "name", "弗拉基米尔·普京"),
+	)
+	f.checkClusters(t, "clusters", "cn/1 eu/1 jp/1", "cn/2 eu/3", "cn/3 eu/4", "cn/4", "cn/5", "eu/2")
+	for _, c := range []struct{ query, want string }{
+		{"Vladimir Sokolov", "cn/1"},
+		{"弗拉基米尔·索科洛夫", "eu/1"},
+		{"Donald Trump", "cn/4"}, // no key of Donald or Trump is the Chinese words' own
+		{"Vladimir Putin", "cn/5"},
+		{"Darya Volkova 1975", "cn/3"},
+	} {
+		f.checkFirstSubjectHolds(t, c.query, c.want)
 	}
 }

@@ -1,0 +1,150 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-unidecode"
+)
+
+// Chinese writes a foreign name with characters chosen for their sound,
+// its words joined by a middle dot: 弗拉基米尔·普京 (fu la ji mi er · pu
+// jing) is Vladimir Putin, 唐纳德·特朗普 (tang na de · te lang pu) Donald
+// Trump. go-unidecode reads each character as a pinyin syllable, so the
+// words fell apart into syllables no Latin spelling has. A word of such a
+// name is read whole here (hanForeignWord), and compared with a Latin
+// word as katakana's are (transcribedSim), through what Chinese cannot
+// write: a syllable ends only in n or ng (朗 lang is the "rum" of Trump),
+// j and q stand for di, gi, ki and chi (基 ji is the di of Vladimir), x
+// for s, sh and h (希拉里, Hillary), l for r, and a vowel follows every
+// other consonant. A Chinese person's own name (习近平, Xi Jinping) is not
+// such a name and is read syllable by syllable, as before.
+
+// hanTranscription is how Chinese characters write foreign names.
+var hanTranscription = &transcription{forms: hanForms, vowels: hanVowels}
+
+// hanForms are the forms of a Chinese reading's skeleton letters
+// (transcription).
+var hanForms = map[byte]string{
+	'j': "jtk",   // 基 ji is di, gi or ki; 吉 ji is j or g
+	'c': "ctksj", // 奇 qi is chi or ki; 契 qi ti; 茨 ci ts; 琼 qiong jo (琼斯, Jones)
+	's': "scth",  // 斯 si is s or th (史密斯, Smith); 希 xi is hi
+	'l': "lr",    // 拉 la is ra, 里 li ri
+	'r': "rl",    // 尔 er is a final r or l
+	'n': "nm",    // a syllable's n or ng stands for an m (特朗普, Trump)
+}
+
+// hanVowels are the pinyin vowels each Latin vowel is written with
+// besides itself: Chinese has no syllable for many of a foreign name's
+// (唐 tang is the Don of Donald, 戈 ge the Gor of Gorbachev, 赛 sai the
+// sse of Hussein, 侯 hou its Hu). An a is written a: Hassan (哈桑) is not
+// Hussein (侯赛因).
+// An e of ie, ue or ei is a Latin e (E); an e alone stands for any vowel.
+var hanVowels = map[byte]string{
+	'o': "aeu",
+	'e': "aiE",
+	'i': "eyE",
+	'u': "oe",
+}
+
+// hanDots are the middle dots that join the words of a foreign name in
+// Chinese (U+00B7 in China, U+2027 in Taiwan, U+30FB and U+2022 in text
+// typed on Japanese or Western keyboards, U+22C5 and U+2219 by mistake).
+const hanDots = "·‧・•⋅∙"
+
+// minHanForeign is the number of characters from which a name without a
+// middle dot is read as a foreign one: a Chinese name is two to four
+// characters (欧阳建国, a surname of two), a foreign one five or more
+// (弗拉基米尔, 谢尔盖 绍伊古 with a space for the dot).
+const minHanForeign = 5
+
+// hanForeign reports whether s is a foreign name as Chinese writes it: a
+// middle dot between Chinese characters (弗拉基米尔·普京), or
+// minHanForeign characters or more.
+func hanForeign(s string) bool {
+	if !hasByteFrom(s, 0xE3) {
+		return false
+	}
+	n, afterDot := 0, false
+	var prev rune
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			if n++; afterDot || n >= minHanForeign {
+				return true
+			}
+		case strings.ContainsRune(hanDots, r) && unicode.Is(unicode.Han, prev):
+			afterDot = true
+		case unicode.IsSpace(r):
+			// 弗拉基米尔 · 普京: spaces around the dot
+		default:
+			afterDot = false
+		}
+		if !unicode.IsSpace(r) {
+			prev = r
+		}
+	}
+	return false
+}
+
+// hanForeignWord reads a word of Chinese characters of a foreign name as
+// one Latin word: each character's pinyin (go-unidecode), its initial
+// written as the Latin letters it stands for most often (x as sh, q as
+// ch, zh as j, c as ts), a final ng as n, and a final n dropped before a
+// syllable that begins with m or n (穆罕默德, mu-han-mo-de, is Muhammad:
+// the n only doubles the m). 乌 wu is a u (乌萨马, Usama). Any other
+// letter in the word is read as translitOther reads it.
+func hanForeignWord(w string) string {
+	var syllables []string
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			syllables = append(syllables, translitOther(string(r)))
+			continue
+		}
+		p, ok := hanReadings[r]
+		if !ok {
+			p = strings.ToLower(strings.TrimSpace(unidecode.Unidecode(string(r))))
+		}
+		syllables = append(syllables, hanSyllable(p))
+	}
+	var b strings.Builder
+	for i, syl := range syllables {
+		if i+1 < len(syllables) && strings.HasSuffix(syl, "n") && len(syl) > 1 {
+			if next := syllables[i+1]; next != "" && (next[0] == 'm' || next[0] == 'n') {
+				syl = syl[:len(syl)-1]
+			}
+		}
+		b.WriteString(syl)
+	}
+	return b.String()
+}
+
+// hanReadings are the readings of characters go-unidecode gives another
+// reading of (卡 qia, 叶 xie, 汉 yi) than the one they have in the
+// transcription of foreign names.
+var hanReadings = map[rune]string{
+	'卡': "ka", '叶': "ye", '汉': "han", '宁': "ning", '万': "wan", '娜': "na", '朴': "pu", '茜': "xi",
+}
+
+// hanSyllable rewrites one pinyin syllable as hanForeignWord reads it.
+func hanSyllable(p string) string {
+	if p == "wu" {
+		return "u"
+	}
+	if strings.HasSuffix(p, "ng") {
+		p = p[:len(p)-1] // only n and ng end a syllable
+	}
+	switch {
+	case strings.HasPrefix(p, "zh"):
+		return "j" + p[2:]
+	case strings.HasPrefix(p, "ch"), strings.HasPrefix(p, "sh"):
+		return p
+	case strings.HasPrefix(p, "x"):
+		return "sh" + p[1:]
+	case strings.HasPrefix(p, "q"):
+		return "ch" + p[1:]
+	case strings.HasPrefix(p, "c"):
+		return "ts" + p[1:]
+	}
+	return p
+}

@@ -1,0 +1,92 @@
+package names
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestHanForeignOrChinese(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"弗拉基米尔·普京", "fulajimier pujin"},      // the middle dot: a foreign name, its words read whole
+		{"弗拉基米尔 · 普京", "fulajimier pujin"},    // spaces around the dot
+		{"唐纳德‧特朗普", "tanade telanpu"},         // Taiwan's dot; tang before n loses its n, lang is lan
+		{"穆罕默德・本・萨勒曼", "muhamode bensaleman"}, // the katakana dot; han before m
+		{"拉姆赞·卡德罗夫", "lamuzan kadeluofu"},     // 卡 is ka, not go-unidecode's qia
+		{"叶夫根尼·普里戈任", "yefugeni puligeren"},   // 叶 ye, not xie
+		{"希拉里·克林顿", "shilali kelindun"},       // x is written sh
+		{"阿尔图尔乌斯马诺夫", "aertuerusimanuofu"},    // nine characters and no dot: foreign; 乌 wu is u
+		{"习近平", "xi jin ping"},                // a Chinese name: syllable by syllable, as before
+		{"欧阳建国", "ou yang jian guo"},          // a surname of two characters is still a Chinese name
+		{"约翰·史密斯", "yuehan shimisi"},          // 约翰 is the Bible's Johannes: not John's key, but read
+	} {
+		if got := strings.Join(Parse(c.in).Tokens, " "); got != c.want {
+			t.Errorf("Parse(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// hanPairs are names as Chinese writes them, with the usual Latin
+// spelling: persons on public sanctions lists and heads of state, whose
+// Chinese forms are the ones Xinhua and the Chinese Wikipedia use.
+var hanPairs = [][2]string{
+	{"弗拉基米尔·普京", "Vladimir Putin"},
+	{"弗拉基米尔·弗拉基米罗维奇·普京", "Vladimir Vladimirovich Putin"},
+	{"唐纳德·特朗普", "Donald Trump"},
+	{"谢尔盖·拉夫罗夫", "Sergey Lavrov"},
+	{"奥萨马·本·拉登", "Osama bin Laden"},
+	{"萨达姆·侯赛因", "Saddam Hussein"},
+	{"巴沙尔·阿萨德", "Bashar al-Assad"},
+	{"希拉里·克林顿", "Hillary Clinton"},
+	{"穆罕默德·本·萨勒曼", "Mohammed bin Salman"},
+	{"沃洛季米尔·泽连斯基", "Volodymyr Zelensky"},
+	{"亚历山大·卢卡申科", "Alexander Lukashenko"},
+	{"拉姆赞·卡德罗夫", "Ramzan Kadyrov"},
+	{"阿布·巴克尔·巴格达迪", "Abu Bakr al-Baghdadi"},
+	{"米哈伊尔·戈尔巴乔夫", "Mikhail Gorbachev"},
+	{"德米特里·梅德韦杰夫", "Dmitry Medvedev"},
+	{"叶夫根尼·普里戈任", "Yevgeny Prigozhin"},
+	{"阿里·哈梅内伊", "Ali Khamenei"},
+	{"德米特里·梅德韦杰夫", "ドミトリー・メドベージェフ"}, // Chinese and katakana
+	{"弗拉基米尔·索科洛夫", "블라디미르 소콜로프"},    // Chinese and Hangul
+}
+
+func TestHanMatchesLatin(t *testing.T) {
+	for _, p := range hanPairs {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .8 {
+			t.Errorf("%s / %s: %.2f (%s), want ≥ 0.80", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+	// What the transcription still tells apart: the vowels (Putin is not
+	// Patton), the consonants, a woman's form of a surname.
+	for _, p := range [][2]string{
+		{"弗拉基米尔·普京", "Vladimir Patton"},
+		{"弗拉基米尔·索科洛夫", "Vladimir Sorokin"},
+		{"达里娅·沃尔科娃", "Darya Volkov"},
+		{"德米特里·沃尔科夫", "Dmitry Volkova"},
+		{"谢尔盖·拉夫罗夫", "Sergey Popov"},
+		{"唐纳德·特朗普", "Donald Duck"},
+		{"萨达姆·侯赛因", "Saddam Hassan"},
+	} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
+			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}
+
+// TestHanKeysReachLatin: a name in Chinese characters is indexed under
+// the keys of the Latin spellings it stands for.
+func TestHanKeysReachLatin(t *testing.T) {
+	for _, p := range hanPairs[:17] {
+		han, latin := Parse(p[0]).Keys(), Parse(p[1])
+		reached := 0
+		for _, tok := range latin.Tokens {
+			if slices.Contains(han, TokenKey(tok)) {
+				reached++
+			}
+		}
+		if reached < 1 || reached < len(latin.Tokens)-1 {
+			t.Errorf("%s: keys %v reach %d of the words of %s (keys %v)", p[0], han, reached, p[1], latin.Keys())
+		}
+	}
+}
