@@ -131,40 +131,53 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		return nil, err
 	}
 	mo := r.matchOptions(txn, nil)
-	type best struct {
-		score  float64
-		result match.Result
-		key    store.Key
-		scores map[store.Key]float64
-	}
-	bySubject := map[string]*best{}
-	// Candidates are read, prepared and scored on the workers together, and
-	// the subjects of those that score are read there too.
-	subjects := make([]string, len(cands))
+	// Candidates are read, prepared and scored on the workers together.
 	entries, results, err := scoreEach(len(cands), func(i int) (*entry, error) {
 		e, err := r.loadGen(txn, nil, cands[i].key, gen)
 		if errors.Is(err, store.ErrNotFound) {
 			return nil, nil
 		}
 		return e, err
-	}, func(i int, res match.Result) error {
-		if res.Score < opt.MinScore {
-			return nil
-		}
-		var err error
-		subjects[i], err = r.subjectOf(txn, nil, cands[i].key, gen)
-		return err
-	}, qp, mo, r.opt.Workers)
+	}, nil, qp, mo, r.opt.Workers)
 	if err != nil {
 		return nil, err
 	}
+	// Subjects are read best candidate first, and only until the hits are
+	// known: a lookup of a common name scores hundreds of candidates, and
+	// reading each one's subject (and record, for its clearance) cost more
+	// than scoring it. Once Limit subjects are found, a candidate scoring
+	// below the last of them cannot enter the hits; one tied with it still
+	// may (the older subject wins a tie).
+	order := make([]int, 0, len(cands))
+	scores := map[store.Key]float64{} // for each hit's records (fill)
 	for i, res := range results {
-		e, s := entries[i], subjects[i]
-		if e == nil || s == "" || res.Score < opt.MinScore {
+		if entries[i] != nil && res.Score >= opt.MinScore {
+			order = append(order, i)
+			scores[entries[i].key] = res.Score
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return results[order[a]].Score > results[order[b]].Score })
+	type best struct {
+		score  float64
+		result match.Result
+		key    store.Key
+	}
+	bySubject := map[string]*best{}
+	floor := 0.0 // the score of the Limit-th subject found
+	for _, i := range order {
+		e, res := entries[i], results[i]
+		if len(bySubject) >= opt.Limit && res.Score < floor {
+			break
+		}
+		s, err := r.subjectOf(txn, nil, cands[i].key, gen)
+		if err != nil {
+			return nil, err
+		}
+		if s == "" {
 			continue
 		}
-		// Clearance is checked only for the candidates that score (reading
-		// the record costs more than scoring it).
+		// Clearance is checked only for the candidates whose subject may
+		// be shown.
 		if opt.Visible != nil {
 			rec, err := store.GetRecord(txn, e.key)
 			if err != nil || !opt.Visible(rec) {
@@ -173,10 +186,12 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		}
 		b := bySubject[s]
 		if b == nil {
-			b = &best{scores: map[store.Key]float64{}}
+			b = &best{score: -1}
 			bySubject[s] = b
+			if len(bySubject) == opt.Limit {
+				floor = res.Score
+			}
 		}
-		b.scores[e.key] = res.Score
 		if res.Score > b.score {
 			b.score, b.result, b.key = res.Score, res, e.key
 		}
@@ -200,7 +215,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		if h.Match {
 			h.Strength = "strong"
 		}
-		if err := r.fill(txn, h, bySubject[h.Subject].scores, opt); err != nil {
+		if err := r.fill(txn, h, scores, opt); err != nil {
 			return nil, err
 		}
 	}

@@ -714,3 +714,57 @@ func TestOnePersonInChinese(t *testing.T) {
 		f.checkFirstSubjectHolds(t, c.query, c.want)
 	}
 }
+
+// A lookup reads the subjects of its best candidates only until its hits
+// are known. What it shows must be what reading every candidate's subject
+// shows, cut to the limit: the same subjects in the same order (ties to the
+// older subject), with the same records and scores, under a clearance too.
+func TestLookupLimitShowsTheBestSubjects(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	var recs []store.Incoming
+	spellings := []string{"Anna Petrova", "Anna Petrowa", "Ana Petrova", "Anna Petrovna", "Hanna Petrova", "Anna Pietrova"}
+	for i := range 48 {
+		date := fmt.Sprintf("%d-03-15", 1960+i%8)
+		// Three namesakes of the first date and spelling hold different
+		// passports: kept apart, they tie against the query.
+		for j := range 1 + i%3 {
+			src := []string{"police", "partner"}[(i+j)%2]
+			recs = append(recs, person(src, fmt.Sprintf("%d-%d", i, j), "name", spellings[i%len(spellings)], "birthDate", date, "passportNumber", fmt.Sprintf("%c%c%07d", 'A'+i%26, 'A'+i/26, (i*7919+1234567)%10000000)))
+		}
+	}
+	f.put(t, recs...)
+	onlyPolice := func(rec store.Record) bool { return rec.Source == "police" }
+	for _, vis := range []func(store.Record) bool{nil, onlyPolice} {
+		for _, query := range []string{"Anna Petrova born 1960-03-15", "Anna Petrova", "Petrova 1961"} {
+			q, err := ParseQuery(query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 1000, Visible: vis})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) < 12 {
+				t.Fatalf("%q: %d subjects, want a crowd to cut", query, len(all))
+			}
+			ties := 0
+			for i := 1; i < len(all); i++ {
+				if all[i].Score == all[i-1].Score {
+					ties++
+				}
+			}
+			if query == "Anna Petrova born 1960-03-15" && ties == 0 {
+				t.Errorf("%q: no tied subjects, the test needs some", query)
+			}
+			for _, limit := range []int{1, 2, 3, 5, 10} {
+				hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: limit, Visible: vis})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(all[:limit], hits); diff != "" {
+					t.Errorf("%q, limit %d, clearance %v (-every subject read +best first):\n%s", query, limit, vis != nil, diff)
+				}
+			}
+		}
+	}
+}
