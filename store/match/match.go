@@ -93,18 +93,27 @@ func Prepare(p Person) Person {
 	}
 	pr := &prepared{}
 	seen := map[string]bool{}
+	add := func(pn names.Name) {
+		key := pn.String()
+		if pn.Empty() || seen[key] {
+			return
+		}
+		seen[key] = true
+		pr.names = append(pr.names, pn)
+	}
 	addNames := func(ns []string) {
 		for _, n := range ns {
 			if len(pr.names) == 4*MaxNames {
 				return
 			}
-			pn := names.Parse(n)
-			key := pn.String()
-			if pn.Empty() || seen[key] {
-				continue
+			add(names.Parse(n))
+			// A Japanese name in kanji is also compared as it is read
+			// (names.KanjiReadings): 麻原彰晃 is Asahara Shoko.
+			for _, r := range names.KanjiReadings(n) {
+				if len(pr.names) < 4*MaxNames {
+					add(names.Parse(r))
+				}
 			}
-			seen[key] = true
-			pr.names = append(pr.names, pn)
 		}
 	}
 	addNames(p.Names)

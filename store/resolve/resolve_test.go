@@ -768,3 +768,28 @@ func TestLookupLimitShowsTheBestSubjects(t *testing.T) {
 		}
 	}
 }
+
+// Japanese records write a Japanese person's name in kanji, which says
+// nothing of its sound; the Latin records write its reading. The reading
+// found in the dictionary joins them, and lookups in either find both;
+// a namesake with another given name stays apart.
+func TestOnePersonInKanji(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("jp", "1", "name", "麻原彰晃", "birthDate", "1955-03-02"),
+		person("eu", "1", "name", "ASAHARA, Shoko", "birthDate", "1955-03-02"),
+		person("eu", "2", "name", "Akira Asahara", "birthDate", "1955-03-02"),
+		person("jp", "2", "name", "土谷 正実", "birthDate", "1965-01-06"),
+		person("us", "1", "name", "Masami Tsuchiya", "birthDate", "1965-01-06"),
+		person("cn", "1", "name", "习近平", "birthDate", "1953-06-15"),
+		person("eu", "3", "name", "Xi Jinping", "birthDate", "1953-06-15"),
+	)
+	f.checkClusters(t, "clusters", "cn/1 eu/3", "eu/1 jp/1", "eu/2", "jp/2 us/1")
+	for _, c := range []struct{ query, want string }{
+		{"Shoko Asahara", "jp/1"},
+		{"麻原彰晃", "eu/1"},
+		{"Tsuchiya Masami 1965", "jp/2"},
+	} {
+		f.checkFirstSubjectHolds(t, c.query, c.want)
+	}
+}

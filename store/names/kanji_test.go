@@ -1,0 +1,86 @@
+package names
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestKanjiReadings(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want []string // readings that must be among those given; nil: none given
+	}{
+		{"麻原彰晃", []string{"asahara shoko"}},
+		{"麻原 彰晃", []string{"asahara shoko"}},
+		{"井上嘉浩", []string{"inoue yoshihiro"}}, // ou before a vowel stays
+		{"土谷正実", []string{"tsuchiya masami"}}, // and Tsuchitani
+		{"平田信", []string{"hirata makoto"}},
+		{"服部半蔵", []string{"hattori hanzo"}}, // ッ doubles the t
+		{"小泉純一郎", []string{"koizumi junichiro"}},
+		{"习近平", nil}, // a Chinese name: its pinyin only
+		{"習近平", nil}, // in traditional characters
+		{"金正恩", nil}, // a Korean name in hanja
+		{"田中", nil},  // a family name alone
+		{"麻原", nil},  // the same
+		{"麻原 Shoko", nil},
+		{"ウラジーミル・プーチン", nil}, // katakana: no kanji to read
+		{"", nil},
+		{strings.Repeat("麻原彰晃", 10), nil}, // longer than a name
+	} {
+		got := KanjiReadings(c.name)
+		if c.want == nil {
+			if len(got) > 0 {
+				t.Errorf("KanjiReadings(%q) = %q, want none", c.name, got)
+			}
+			continue
+		}
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("KanjiReadings(%q) = %q, want %q among them", c.name, got, w)
+			}
+		}
+		if len(got) > maxKanjiReadings {
+			t.Errorf("KanjiReadings(%q) gave %d readings, at most %d", c.name, len(got), maxKanjiReadings)
+		}
+	}
+}
+
+func TestJapaneseRomaji(t *testing.T) {
+	for kata, want := range map[string]string{
+		"アサハラ":  "asahara",
+		"ショウコウ": "shoko",   // long o written short
+		"イノウエ":  "inoue",   // o-u before a vowel: two syllables
+		"オオノ":   "ono",     // oo
+		"ユウスケ":  "yusuke",  // uu
+		"ハットリ":  "hattori", // ッ doubles the consonant after it
+		"マッチ":   "matchi",  // and writes tch before ch
+		"ジョウユウ": "joyu",
+		"ツチヤ":   "tsuchiya",
+	} {
+		if got := japaneseRomaji(kata); got != want {
+			t.Errorf("japaneseRomaji(%q) = %q, want %q", kata, got, want)
+		}
+	}
+}
+
+// FuzzKanjiReadings: any input gives at most maxKanjiReadings readings of
+// lower-case Latin words, and never panics.
+func FuzzKanjiReadings(f *testing.F) {
+	for _, s := range []string{"麻原彰晃", "麻原 彰晃", "土谷正実", "习近平", "大道寺あや子", "ッ", "麻ッ", "ー原", "田中・太郎"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs := KanjiReadings(s)
+		if len(rs) > maxKanjiReadings {
+			t.Fatalf("%d readings", len(rs))
+		}
+		for _, r := range rs {
+			for _, w := range strings.Fields(r) {
+				if strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+					t.Fatalf("reading %q of %q holds a word %q that is not lower-case Latin", r, s, w)
+				}
+			}
+		}
+	})
+}
