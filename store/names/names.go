@@ -288,6 +288,8 @@ func translitWord(w string, sc script, surname bool) string {
 		return khmerWord(w)
 	case kana:
 		return kanaWord(w)
+	case indic:
+		return indicWord(w)
 	case georgian:
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))
@@ -301,9 +303,9 @@ func translitWord(w string, sc script, surname bool) string {
 }
 
 // translitOther transliterates text of a script with no rules of its own
-// here (Devanagari, Bengali, Khmer, kana, CJK, …) through go-unidecode,
-// writing single the long vowels it doubles (ইউনূস → iunuus, ゆうき →
-// yuuki), as Latin sources write those names (Yunus, Yuki).
+// here (Sinhala, Thai, Ethiopic, Chinese names, …) through go-unidecode,
+// writing single the long vowels it doubles (ゆうき → yuuki), as Latin
+// sources write those names (Yuki).
 func translitOther(w string) string { return longVowels.Replace(unidecode.Unidecode(w)) }
 
 var longVowels = strings.NewReplacer("aa", "a", "ii", "i", "uu", "u")

@@ -227,7 +227,7 @@ func isASCII(s string) bool {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"Salah Abdeslam", "ABDESLAM, Salah", "صلاح عبد السلام", "Abd al-", "abdes", "\xff\xfe", "al al al", "אבו", "毛泽东", "မင်းအောင်လှိုင်", "ဦ္ဏ်", "김정일", "Kim Chong Il", "ウラジーミル・プーチン", "ァィゥッー", "ウィイェ", "やまだ たろう", "プーチンPutin", "ｳﾗｼﾞｰﾐﾙ", "ッ", "弗拉基米尔·普京", "谢尔盖 绍伊古", "·普", "卡·", "普·Putin·京", "罕默·穆"} {
+	for _, s := range []string{"Salah Abdeslam", "ABDESLAM, Salah", "صلاح عبد السلام", "Abd al-", "abdes", "\xff\xfe", "al al al", "אבו", "毛泽东", "မင်းအောင်လှိုင်", "ဦ္ဏ်", "김정일", "Kim Chong Il", "ウラジーミル・プーチン", "ァィゥッー", "ウィイェ", "やまだ たろう", "プーチンPutin", "ｳﾗｼﾞｰﾐﾙ", "ッ", "弗拉基米尔·普京", "谢尔盖 绍伊古", "·普", "卡·", "普·Putin·京", "罕默·穆", "मनमोहन सिंह", "ਅੰਮ੍ਰਿਤਪਾਲ", "্", "়", "ൻ", "ੲਿ", "ੱ", "ं", "বন্দ্যোপাধ্যায়", "இ்உ", "क्‍ष"} {
 		f.Add(s, "Mohamed Ali")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {

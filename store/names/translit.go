@@ -28,6 +28,7 @@ const (
 	khmer
 	kana
 	han
+	indic
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -59,6 +60,8 @@ func scriptOf(w string) script {
 			return alphabet
 		case unicode.Is(unicode.Han, r):
 			return han
+		case isIndic(r):
+			return indic
 		case unicode.IsLetter(r):
 			return otherScript
 		}

@@ -793,3 +793,26 @@ func TestOnePersonInKanji(t *testing.T) {
 		f.checkFirstSubjectHolds(t, c.query, c.want)
 	}
 }
+
+// Records of South Asia write names in the scripts of India; read with
+// the vowels their consonants carry, they join the Latin records of the
+// person, and a namesake stays apart.
+func TestOnePersonInIndicScripts(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("lk", "1", "name", "மகிந்த ராஜபக்ச", "birthDate", "1945-11-18"),
+		person("eu", "1", "name", "Mahinda Rajapaksa", "birthDate", "1945-11-18"),
+		person("eu", "2", "name", "Mahinda Ranasinghe", "birthDate", "1945-11-18"),
+		person("in", "1", "name", "मसूद अज़हर", "birthDate", "1968-07-10"),
+		person("un", "1", "name", "AZHAR, Masood", "birthDate", "1968-07-10"),
+		person("un", "2", "name", "Masood Akhtar", "birthDate", "1968-07-10"),
+	)
+	f.checkClusters(t, "clusters", "eu/1 lk/1", "eu/2", "in/1 un/1", "un/2")
+	for _, c := range []struct{ query, want string }{
+		{"Mahinda Rajapaksa", "lk/1"},
+		{"Masood Azhar 1968", "in/1"},
+		{"मसूद अज़हर", "un/1"},
+	} {
+		f.checkFirstSubjectHolds(t, c.query, c.want)
+	}
+}
