@@ -290,6 +290,8 @@ func translitWord(w string, sc script, surname bool) string {
 		return kanaWord(w)
 	case indic:
 		return indicWord(w)
+	case ethiopic:
+		return ethiopicWord(w)
 	case georgian:
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))

@@ -29,6 +29,7 @@ const (
 	kana
 	han
 	indic
+	ethiopic
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -62,6 +63,8 @@ func scriptOf(w string) script {
 			return han
 		case isIndic(r):
 			return indic
+		case isEthiopic(r):
+			return ethiopic
 		case unicode.IsLetter(r):
 			return otherScript
 		}
