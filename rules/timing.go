@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,9 +71,15 @@ func worstCaseEnv(match func(a, b string) bool) *env {
 // short-circuits, so that every branch runs whatever the worst-case record
 // holds. Each sample is the fastest of three small batches run back to
 // back: a busy machine (preemption, other processes) only ever makes a
-// batch slower, so the minimum is the rule's own cost.
+// batch slower, so the minimum is the rule's own cost. A collection is
+// run first, so that no collection runs during the timing (the timing
+// allocates a few hundred kilobytes): a collection under way lasts over
+// many samples, and its assists charged them the marking of the heap
+// rather than the rule — at start-up, with a small heap, that made the
+// starter rules (1–4 µs) time at 11 µs now and then.
 func (s *Set) timeRule(r *Rule, e *env, budget time.Duration) error {
 	const samples, batch, reps = 100, 4, 3
+	runtime.GC()
 	m := new(vm.VM)
 	progs := []*vm.Program{r.whenFull}
 	if r.untilFull != nil {
