@@ -95,7 +95,7 @@ func Prepare(p Person) Person {
 	seen := map[string]bool{}
 	add := func(pn names.Name) {
 		key := pn.String()
-		if pn.Empty() || seen[key] {
+		if pn.Empty() || seen[key] || len(pr.names) == 4*MaxNames {
 			return
 		}
 		seen[key] = true
@@ -110,9 +110,7 @@ func Prepare(p Person) Person {
 			// A Japanese name in kanji is also compared as it is read
 			// (names.KanjiReadings): 麻原彰晃 is Asahara Shoko.
 			for _, r := range names.KanjiReadings(n) {
-				if len(pr.names) < 4*MaxNames {
-					add(names.Parse(r))
-				}
+				add(names.Parse(r))
 			}
 		}
 	}

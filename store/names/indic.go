@@ -64,10 +64,11 @@ var indicVowels = map[int]string{
 	0x62: "li", 0x63: "li",
 }
 
-// indicSigns are the vowel signs among indicVowels (the rest stand alone).
+// indicSign reports whether offset off is a vowel sign among indicVowels
+// (the rest stand alone).
 func indicSign(off int) bool { return off >= 0x3E && off <= 0x4C || off == 0x62 || off == 0x63 }
 
-// indicCodas are the marks that end a syllable: the nasal signs (ं, ँ,
+// indicCoda returns the mark that ends a syllable, if off is one: the nasal signs (ं, ँ,
 // Gurmukhi's tippi ੰ), the visarga (ः) and Malayalam's chillu letters, a
 // consonant without its vowel (ൻ n, ർ r, ൽ l).
 func indicCoda(block rune, off int) (string, bool) {
@@ -162,7 +163,11 @@ func indicWord(w string) string {
 			double = true
 		case block == blockGurmukhi && (off == 0x72 || off == 0x73):
 			// ੲ and ੳ carry a vowel sign; alone they are i and u.
-			syls = append(syls, syllable{cons: []string{""}, vowel: map[int]string{0x72: "i", 0x73: "u"}[off]})
+			v := "i"
+			if off == 0x73 {
+				v = "u"
+			}
+			syls = append(syls, syllable{cons: []string{""}, vowel: v})
 		case off >= 0x66 && off <= 0x6F:
 			syls = append(syls, syllable{vowel: string(rune('0' + off - 0x66))})
 		default:
@@ -243,14 +248,16 @@ func dropSchwas(syls []syllable, block rune) {
 	}
 }
 
+// tamilVoiced are Tamil's stops as said after a nasal.
+var tamilVoiced = map[string]string{"k": "g", "s": "j", "t": "d", "th": "d", "p": "b"}
+
 // voiceAfterNasals voices Tamil's stops after a nasal, as they are said
 // (மகிந்த, ma-hin-da; சந்திரன், Chandran is written s-n-t).
 func voiceAfterNasals(syls []syllable) {
-	voiced := map[string]string{"k": "g", "s": "j", "t": "d", "th": "d", "p": "b"}
 	prevNasal := false
 	for i := range syls {
 		for j, c := range syls[i].cons {
-			if v, ok := voiced[c]; ok && prevNasal {
+			if v, ok := tamilVoiced[c]; ok && prevNasal {
 				syls[i].cons[j] = v
 			}
 			prevNasal = c == "n" || c == "m"

@@ -138,7 +138,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 			return nil, nil
 		}
 		return e, err
-	}, nil, qp, mo, r.opt.Workers)
+	}, qp, mo, r.opt.Workers)
 	if err != nil {
 		return nil, err
 	}

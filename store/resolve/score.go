@@ -14,25 +14,23 @@ const minParallel = 8
 // scoreAll compares q with each of cands (match.Compare) on up to workers
 // goroutines and returns the results in cands' order.
 func scoreAll(q match.Person, cands []*entry, mo match.Options, workers int) []match.Result {
-	_, out, _ := scoreEach(len(cands), func(i int) (*entry, error) { return cands[i], nil }, nil, q, mo, workers)
+	_, out, _ := scoreEach(len(cands), func(i int) (*entry, error) { return cands[i], nil }, q, mo, workers)
 	return out
 }
 
-// scoreEach loads n candidates (load returns nil for one that is gone),
-// compares q with each and calls then (when not nil) with each result, on
-// up to workers goroutines, the caller's among them; it returns the
-// entries and results in load's order (a nil entry where load found none)
-// and the first error of load or then. Reading is in the workers too: for
-// a lookup, reading and preparing the candidates the cache does not hold
-// is as much work as scoring them, and then reads their subjects. load and
-// then must be safe for concurrent use when workers > 1 (a read-only
-// transaction's reads are).
+// scoreEach loads n candidates (load returns nil for one that is gone) and
+// compares q with each, on up to workers goroutines, the caller's among
+// them; it returns the entries and results in load's order (a nil entry
+// where load found none) and load's first error. Reading is in the workers
+// too: for a lookup, reading and preparing the candidates the cache does
+// not hold is as much work as scoring them. load must be safe for
+// concurrent use when workers > 1 (a read-only transaction's reads are).
 //
 // The store's token weights read the transaction through the batch, which
 // is not safe for concurrent use: each worker gets its own copy of them,
 // whose reads are serialised (storeWeights.worker); everything else
 // Compare reads is immutable once prepared.
-func scoreEach(n int, load func(i int) (*entry, error), then func(i int, res match.Result) error, q match.Person, mo match.Options, workers int) ([]*entry, []match.Result, error) {
+func scoreEach(n int, load func(i int) (*entry, error), q match.Person, mo match.Options, workers int) ([]*entry, []match.Result, error) {
 	ents := make([]*entry, n)
 	out := make([]match.Result, n)
 	workers = min(workers, n/(minParallel/2))
@@ -46,11 +44,6 @@ func scoreEach(n int, load func(i int) (*entry, error), then func(i int, res mat
 				continue
 			}
 			ents[i], out[i] = e, match.Compare(q, e.person, mo)
-			if then != nil {
-				if err := then(i, out[i]); err != nil {
-					return nil, nil, err
-				}
-			}
 		}
 		return ents, out, nil
 	}
@@ -71,9 +64,6 @@ func scoreEach(n int, load func(i int) (*entry, error), then func(i int, res mat
 			e, err := load(i)
 			if err == nil && e != nil {
 				ents[i], out[i] = e, match.Compare(q, e.person, o)
-				if then != nil {
-					err = then(i, out[i])
-				}
 			}
 			if err != nil {
 				errOnce.Do(func() { firstErr = err })

@@ -3,7 +3,6 @@ package resolve
 import (
 	"errors"
 	"fmt"
-	"sync"
 	"testing"
 
 	"github.com/vigie/vigie/store"
@@ -30,11 +29,11 @@ func TestScoreEachLoadsOnTheWorkers(t *testing.T) {
 		return cands[i], nil
 	}
 	mo := match.DefaultOptions()
-	ents1, res1, err := scoreEach(len(cands), load, nil, q, mo, 1)
+	ents1, res1, err := scoreEach(len(cands), load, q, mo, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ents4, res4, err := scoreEach(len(cands), load, nil, q, mo, 4)
+	ents4, res4, err := scoreEach(len(cands), load, q, mo, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,21 +48,6 @@ func TestScoreEachLoadsOnTheWorkers(t *testing.T) {
 	if res4[0].Score < 0.9 {
 		t.Errorf("Omar Haddad against himself scored %.3f", res4[0].Score)
 	}
-	var called sync.Map
-	if _, _, err := scoreEach(len(cands), load, func(i int, res match.Result) error {
-		if res.Score != res1[i].Score {
-			t.Errorf("then got %.3f for candidate %d, scored %.3f", res.Score, i, res1[i].Score)
-		}
-		called.Store(i, true)
-		return nil
-	}, q, mo, 4); err != nil {
-		t.Fatal(err)
-	}
-	for i := range cands {
-		if _, ok := called.Load(i); ok != (ents1[i] != nil) {
-			t.Errorf("then called for candidate %d: %v, entry %v", i, ok, ents1[i] != nil)
-		}
-	}
 	damaged := errors.New("damaged features")
 	for _, workers := range []int{1, 4} {
 		_, _, err := scoreEach(len(cands), func(i int) (*entry, error) {
@@ -71,18 +55,9 @@ func TestScoreEachLoadsOnTheWorkers(t *testing.T) {
 				return nil, damaged
 			}
 			return cands[i], nil
-		}, nil, q, mo, workers)
-		if !errors.Is(err, damaged) {
-			t.Errorf("%d workers: error %v, want the load's", workers, err)
-		}
-		_, _, err = scoreEach(len(cands), func(i int) (*entry, error) { return cands[i], nil }, func(i int, _ match.Result) error {
-			if i == 30 {
-				return damaged
-			}
-			return nil
 		}, q, mo, workers)
 		if !errors.Is(err, damaged) {
-			t.Errorf("%d workers: error %v, want then's", workers, err)
+			t.Errorf("%d workers: error %v, want the load's", workers, err)
 		}
 	}
 }
