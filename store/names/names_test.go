@@ -42,6 +42,8 @@ func TestParse(t *testing.T) {
 		{"Salahuddin Ayoub", "salahdin ayoub"},
 		{"Salah ud Din Ayoub", "salahdin ayoub"},
 		{"سراج الدين", "srajdin"},
+		{"معمر عواد", "mamr awad"}, // an ain inside a word is the vowel it colours (Muammar, Awad)
+		{"ربيع", "rbi"},            // and nothing at its end (Rabie)
 		{"Aladdin Smith", "aladdin smith"},
 		{"Վլադիմիր Պուտին", "vladimir putin"},        // Armenian
 		{"ბიძინა ივანიშვილი", "bidzina ivanishvili"}, // Georgian

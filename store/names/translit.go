@@ -99,7 +99,7 @@ var arabicLetters = map[rune]string{
 	'ا': "a", 'أ': "a", 'إ': "i", 'آ': "a", 'ٱ': "a", 'ء': "", 'ؤ': "", 'ئ': "",
 	'ب': "b", 'ت': "t", 'ث': "th", 'ج': "j", 'ح': "h", 'خ': "kh", 'د': "d",
 	'ذ': "dh", 'ر': "r", 'ز': "z", 'س': "s", 'ش': "sh", 'ص': "s", 'ض': "d",
-	'ط': "t", 'ظ': "z", 'ع': "", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
+	'ط': "t", 'ظ': "z", 'ع': "a", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
 	'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'ى': "a",
 	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i", 'ە': "e",
 }
@@ -182,6 +182,10 @@ func arabicLetterWord(w string) string {
 			} else {
 				b.WriteString("i")
 			}
+		case r == 'ع' && i == len(rs)-1:
+			// The ain is mostly written as the vowel it colours inside a
+			// word (Muammar, Awad, Obaida) and not at all at its end
+			// (Rabie, Sabe).
 		default:
 			if s, ok := arabicLetters[r]; ok {
 				b.WriteString(s)
