@@ -42,8 +42,12 @@ func TestParse(t *testing.T) {
 		{"Salahuddin Ayoub", "salahdin ayoub"},
 		{"Salah ud Din Ayoub", "salahdin ayoub"},
 		{"سراج الدين", "srajdin"},
-		{"معمر عواد", "mamr awad"}, // an ain inside a word is the vowel it colours (Muammar, Awad)
-		{"ربيع", "rbi"},            // and nothing at its end (Rabie)
+		{"معمر عواد", "mamr awad"},               // an ain inside a word is the vowel it colours (Muammar, Awad)
+		{"ربيع", "rbi"},                          // and nothing at its end (Rabie)
+		{"ذکی الرحمن لکھوی", "zki rahman lkhvi"}, // Urdu: ذ is z, a waw before a final yeh v
+		{"حسن رضوی", "hassan rzvi"},              // Persian ض is z (Rizvi, Razavi)
+		{"عباس الموسوي", "abbas almuswi"},        // Arabic: the waw is w (al-Musawi)
+		{"ګلبدین", "glbdin"},                     // Pashto's gaf
 		{"Aladdin Smith", "aladdin smith"},
 		{"Վլադիմիր Պուտին", "vladimir putin"},        // Armenian
 		{"ბიძინა ივანიშვილი", "bidzina ivanishvili"}, // Georgian
@@ -144,6 +148,8 @@ func TestSimilarity(t *testing.T) {
 		{"Abu Bakr al-Baghdadi", "BAGHDADI, Abubakr", .9, 1},
 		{"Osama bin Laden", "Usama bin Ladin", .8, 1},
 		{"Jan van den Berg", "Jan Vandenberg", .95, 1},
+		{"عبدالرحمن مکی", "Abdul Rehman Makki", .85, 1}, // mki is Makki's consonant frame
+		{"Mki Jones", "Mike Jones", 0, .6},              // a frame lacks only vowels: not Mike's
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {

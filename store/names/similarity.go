@@ -134,6 +134,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
+		if consonantFrame(a, b) || consonantFrame(b, a) {
+			return .88, kindVariant // مکی mki / Makki: Arabic letters write no short vowel
+		}
 	}
 	if koreanForms(a, b) || (x.korean || y.korean) && mrForms(a, b) {
 		return .9, kindVariant // Geun / Kun, Yeo / Yo; Chong / Jong
@@ -316,6 +319,34 @@ var (
 // germanRoman rewrites German romanisation as English, reading sch as sch.
 func germanRoman(sch string) *strings.Replacer {
 	return strings.NewReplacer("schtsch", "shch", "tsch", "ch", "sch", sch, "ch", "kh", "j", "y", "w", "v", "z", "ts")
+}
+
+// consonantFrame reports whether f is w written as Arabic script writes
+// it, which an Arabic word missing from the dictionary is read as (see
+// arabicLetterWord): w without its short vowels and doubled letters, with
+// a vowel only at either end (a long one, or the final yeh). No Latin name
+// has that shape, so the words it joins differ only in what Arabic letters
+// do not write.
+func consonantFrame(f, w string) bool {
+	if len(f) < 2 || len(f) >= len(w) {
+		return false
+	}
+	for i := 1; i < len(f)-1; i++ {
+		if isVowel(f[i]) {
+			return false
+		}
+	}
+	i := 0
+	for j := 0; j < len(w); j++ {
+		switch {
+		case i < len(f) && f[i] == w[j]:
+			i++
+		case isVowel(w[j]) || j > 0 && w[j] == w[j-1]:
+		default:
+			return false
+		}
+	}
+	return i == len(f)
 }
 
 // spelledAlike reports whether one of a's or b's foldForms is the other

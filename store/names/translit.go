@@ -116,12 +116,14 @@ func stripArabicMarks(w string) string {
 // persianLetters are the Persian and Urdu forms of Arabic letters: the
 // dictionary is Arabic, so a Persian or Urdu name is looked up with the
 // Arabic letter (علی → علي, Ali; ابراہیم → ابراهيم, Ibrahim). Urdu's
-// retroflex letters read as the plain ones (ٹ t, ڈ d, ڑ r), its nasal noon
+// retroflex letters read as the plain ones (ٹ t, ڈ d, ڑ r), as do Pashto's
+// (ټ, ډ, ړ, ڼ; its ګ is g: ګلبدین, Gulbuddin), its nasal noon
 // as noon, its aspirating he (لکھوی, Lakhvi) as he, and the hamza on a waw
 // (داؤد, Dawood) as the waw. The zero-width non-joiner inside a Persian
 // word goes.
 var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u200c", "",
-	"ہ", "ه", "ھ", "ه", "ۃ", "ة", "ے", "ي", "ۓ", "ي", "ٹ", "ت", "ڈ", "د", "ڑ", "ر", "ں", "ن", "ؤ", "و")
+	"ہ", "ه", "ھ", "ه", "ۃ", "ة", "ے", "ي", "ۓ", "ي", "ٹ", "ت", "ڈ", "د", "ڑ", "ر", "ں", "ن", "ؤ", "و",
+	"ګ", "گ", "ټ", "ت", "ډ", "د", "ړ", "ر", "ږ", "ژ", "ښ", "ش", "ڼ", "ن", "ې", "ي", "ۍ", "ي")
 
 // arabicWord transliterates one Arabic-script word: the dictionary first
 // (with and without the article), then letter by letter.
@@ -135,6 +137,7 @@ func arabicWord(w string) string {
 	case "الدين":
 		return "al-din" // the dictionary has it as Al-Dean
 	}
+	persian := strings.ContainsAny(w, persianOnly)
 	// A he before a zero-width non-joiner ends a Persian word part and is
 	// read e (خامنه‌ای, Khamenei): it becomes ە, the letter e of Kurdish.
 	w = persianLetters.Replace(strings.ReplaceAll(w, "ه\u200c", "ە"))
@@ -156,24 +159,46 @@ func arabicWord(w string) string {
 		if en, ok := dict[strings.ReplaceAll(rest, "ە", "ه")]; ok {
 			return "al-" + en
 		}
-		return "al-" + arabicLetterWord(rest)
+		return "al-" + arabicLetterWord(rest, persian)
 	}
-	return arabicLetterWord(w)
+	return arabicLetterWord(w, persian)
 }
 
-func arabicLetterWord(w string) string {
+// persianOnly are letters of Persian, Urdu and Pashto that Arabic does not
+// use: a word holding one is read as those languages say it.
+const persianOnly = "یکگپچژہھےۓٹڈڑںۀۃۍېګټډړږښڼ"
+
+// persianSounds are the Arabic letters Persian, Urdu and Pashto say
+// otherwise, as their Latin spellings write them: ذ, ض and ظ are all z
+// (ذبیح الله, Zabihullah; رضوی, Rizvi), ث is s.
+var persianSounds = map[rune]string{'ذ': "z", 'ض': "z", 'ظ': "z", 'ث': "s"}
+
+// arabicLetterWord reads an Arabic-script word letter by letter; persian
+// says it is a Persian, Urdu or Pashto word (see persianOnly), whose
+// letters have Persian sounds and whose waw as a consonant is a v.
+func arabicLetterWord(w string, persian bool) string {
 	var b strings.Builder
 	rs := []rune(w)
 	for i, r := range rs {
 		first := i == 0
 		// Before an alef, waw and yeh carry the vowel: they are w and y
 		// (السنوار, Sinwar; نواز, Nawaz), elsewhere inside a word mostly u, i.
+		// A waw before a final yeh is a consonant too: the -awi, -avi of
+		// family names (الموسوي, al-Musawi; نقوی, Naqvi; لکھوی, Lakhvi).
 		beforeAlef := i+1 < len(rs) && (rs[i+1] == 'ا' || rs[i+1] == 'آ')
+		beforeFinalYeh := i > 0 && i+2 == len(rs) && rs[i+1] == 'ي'
+		if s, ok := persianSounds[r]; ok && persian {
+			b.WriteString(s)
+			continue
+		}
 		switch {
 		case r == 'و':
-			if first || beforeAlef {
+			switch {
+			case (first || beforeAlef || beforeFinalYeh) && persian:
+				b.WriteString("v")
+			case first || beforeAlef || beforeFinalYeh:
 				b.WriteString("w")
-			} else {
+			default:
 				b.WriteString("u")
 			}
 		case r == 'ي':
