@@ -368,7 +368,8 @@ func foldParticles(raw []string) (toks, cores []string) {
 	}
 	for i := 0; i < len(raw); i++ {
 		t := raw[i]
-		if honorifics[t] && len(raw) > 1 {
+		if honorifics[t] && len(raw) > 1 && pending == "" {
+			// After a particle it is a name: Ould Sheikh, Bin Haji.
 			continue
 		}
 		if base := abdBase(t); base != "" {

@@ -47,7 +47,9 @@ func TestParse(t *testing.T) {
 		{"ذکی الرحمن لکھوی", "zki rahman lkhvi"}, // Urdu: ذ is z, a waw before a final yeh v
 		{"حسن رضوی", "hassan rzvi"},              // Persian ض is z (Rizvi, Razavi)
 		{"عباس الموسوي", "abbas almuswi"},        // Arabic: the waw is w (al-Musawi)
-		{"ګلبدین", "glbdin"},                     // Pashto's gaf
+		{"ګلبدین", "glbdin"},
+		{"Sidi Ould Sheikh", "sidi ouldsheikh"}, // a title after a particle is a name
+		{"Sheikh Sidi Ould", "sidi ould"},       // Pashto's gaf
 		{"Aladdin Smith", "aladdin smith"},
 		{"Վլադիմիր Պուտին", "vladimir putin"},        // Armenian
 		{"ბიძინა ივანიშვილი", "bidzina ivanishvili"}, // Georgian
