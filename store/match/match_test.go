@@ -345,7 +345,10 @@ func TestCountryCodeFoldsEveryWritingOfACountry(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range []string{"USSR", "Soviet Union", ""} {
+	if got := countryCode("ddde"); got != "de" {
+		t.Errorf("countryCode(ddde) = %q, want de (East Germany is Germany)", got)
+	}
+	for _, c := range []string{"USSR", "Soviet Union", "su", "SUHH", "yu", "Yugoslavia", "cshh", ""} {
 		if got := countryCode(c); got != "" {
 			t.Errorf("countryCode(%q) = %q, want no evidence", c, got)
 		}

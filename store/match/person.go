@@ -229,6 +229,10 @@ var countryNames = map[string]string{
 	"nigerian": "ng", "malian": "ml", "nigerien": "ne", "chadian": "td", "eritrean": "er", "ethiopian": "et",
 	"indian": "in", "bangladeshi": "bd", "indonesian": "id", "filipino": "ph", "vietnamese": "vn",
 	"burmese": "mm",
-	// The Soviet Union says nothing of a nationality today: no evidence.
-	"soviet union": "", "ussr": "", "suhh": "",
+	// The Soviet Union, Yugoslavia and Czechoslovakia say nothing of a
+	// nationality today (a source writing su may mean what another writes
+	// ru, ua or kz): no evidence either way. East Germany is Germany.
+	"soviet union": "", "ussr": "", "suhh": "", "su": "",
+	"yugoslavia": "", "yu": "", "yucs": "", "serbia and montenegro": "", "csxx": "",
+	"czechoslovakia": "", "cshh": "", "east germany": "de", "german democratic republic": "de", "ddde": "de",
 }
