@@ -183,6 +183,8 @@ type word struct {
 	distinct bool
 	// korean says the word's name holds a Korean surname (markKorean).
 	korean bool
+	// wadeGiles says the word's name is read in pinyin too (markWadeGiles).
+	wadeGiles bool
 	// transcribed says the word is a foreign name read from a script
 	// that transcribes it (markTranscribed), and which (a byte, not a
 	// pointer: millions of words stay cached).

@@ -182,6 +182,8 @@ func Parse(s string) Name {
 	}
 	markKorean(n.words)
 	markKorean(n.coreWords)
+	markWadeGiles(n.words)
+	markWadeGiles(n.coreWords)
 	if hasTranscription(s) {
 		markTranscribed(s, n.words)
 		markTranscribed(s, n.coreWords)

@@ -134,6 +134,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
+		if x.wadeGiles && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && slices.Contains(wadeGilesForms(b), a) {
+			return .9, kindVariant // Tan, Dan: Wade-Giles writes pinyin's d as t
+		}
 		if consonantFrame(a, b) || consonantFrame(b, a) {
 			return .88, kindVariant // مکی mki / Makki: Arabic letters write no short vowel
 		}
@@ -575,7 +578,7 @@ func similarity(a, b Name, w Weights) Score {
 	}
 	// Joined tokens: "mary ann" vs "maryann", "abdel rahman" handled by Parse.
 	if len(ta) < len(tb) {
-		if s, ok := joinedAlign(a.Tokens, b.Tokens, w); ok {
+		if s, ok := joinedAlign(a.Tokens, b, w); ok {
 			return s
 		}
 	}
@@ -664,12 +667,19 @@ func generationOf(n, other Name) string {
 	return ""
 }
 
-// joinedAlign tries the shorter name against the longer one with two
-// adjacent tokens of the longer joined ("maryann" vs "mary ann").
-func joinedAlign(ta, tb []string, w Weights) (Score, bool) {
+// joinedAlign tries the shorter name against the longer one, b, with two
+// adjacent tokens of b joined ("maryann" vs "mary ann"). When b is a name
+// in Wade-Giles (markWadeGiles), its two syllables may be one word of
+// pinyin (Chin-p'ing, Jinping).
+func joinedAlign(ta []string, b Name, w Weights) (Score, bool) {
+	tb := b.Tokens
+	wg := len(b.words) == len(tb) && len(tb) > 0 && b.words[0].wadeGiles
 	for i := 0; i+1 < len(tb); i++ {
 		joined := tb[i] + tb[i+1]
 		for _, x := range ta {
+			if wg && x != joined && wadeGilesJoin(tb[i], tb[i+1], x) {
+				joined = x // the syllables read in pinyin
+			}
 			if x == joined || len(x) >= 6 && TokenKey(x) == TokenKey(joined) {
 				nb := make([]string, 0, len(tb)-1)
 				nb = append(nb, tb[:i]...)
@@ -678,7 +688,16 @@ func joinedAlign(ta, tb []string, w Weights) (Score, bool) {
 				if len(nb) < len(ta) {
 					return Score{}, false
 				}
-				s := Similarity(Name{Tokens: ta}, Name{Tokens: nb}, w)
+				nn := Name{Tokens: nb}
+				if wg {
+					// The other syllables keep their pinyin readings (Hsi, Xi).
+					nn.words = make([]word, 0, len(nb))
+					nn.words = append(nn.words, b.words[:i]...)
+					nn.words = append(nn.words, newWord(joined))
+					nn.words = append(nn.words, b.words[i+2:]...)
+					nn.words[i].wadeGiles = true
+				}
+				s := Similarity(Name{Tokens: ta}, nn, w)
 				s.Explanation += ", joined " + tb[i] + " " + tb[i+1]
 				return s, true
 			}

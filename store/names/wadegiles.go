@@ -1,0 +1,183 @@
+package names
+
+import (
+	"bufio"
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Wade-Giles is how Taiwan, older lists and the press before 1979 write
+// Mandarin: Chiang Ching-kuo for Jiang Jingguo, Teng Hsiao-p'ing for Deng
+// Xiaoping, Lai Ching-te for Lai Qingde (賴清德, which vigie reads in
+// pinyin). The Chinese surname table pairs the surnames' spellings; these
+// functions read any syllable, so that given names meet too. Sources drop
+// the apostrophe that marks aspiration (and Parse drops it anyway), so a
+// syllable has up to four readings: ching is jing or qing, ping bing or
+// ping. Written for vigie from the two systems' published tables.
+
+// wgInitials are the Wade-Giles initials, longest first, with their pinyin
+// readings; ch's are split by the final (see wadeGilesForms).
+var wgInitials = []struct {
+	wg     string
+	pinyin []string
+}{
+	{"tz", []string{"z", "c"}}, {"ts", []string{"z", "c"}}, {"ch", nil}, {"hs", []string{"x"}},
+	{"sh", []string{"sh"}}, {"ss", []string{"s"}}, {"sz", []string{"s"}},
+	{"p", []string{"b", "p"}}, {"t", []string{"d", "t"}}, {"k", []string{"g", "k"}},
+	{"m", []string{"m"}}, {"f", []string{"f"}}, {"n", []string{"n"}}, {"l", []string{"l"}},
+	{"h", []string{"h"}}, {"j", []string{"r"}}, {"s", []string{"s"}}, {"y", []string{"y"}},
+	{"w", []string{"w"}},
+}
+
+// wgFinals maps the finals Wade-Giles writes otherwise to pinyin's; the
+// finals both write alike map to themselves. A syllable whose final is
+// neither is no Wade-Giles.
+var wgFinals = map[string]string{
+	"ih": "i", "ieh": "ie", "ien": "ian", "ueh": "ue", "iung": "iong", "ung": "ong", "uei": "ui",
+	"a": "a", "ai": "ai", "an": "an", "ang": "ang", "ao": "ao", "e": "e", "ei": "ei", "en": "en",
+	"eng": "eng", "i": "i", "ia": "ia", "iang": "iang", "iao": "iao", "in": "in", "ing": "ing",
+	"iu": "iu", "o": "o", "ou": "ou", "u": "u", "ua": "ua", "uai": "uai", "uan": "uan",
+	"uang": "uang", "ui": "ui", "un": "un", "uo": "uo", "eh": "e", "iai": "iai",
+}
+
+// wadeGilesForms returns the pinyin spellings a Wade-Giles syllable can
+// stand for, other than s itself; nil when s is no Wade-Giles syllable
+// (Dan, Mary) or reads the same in both systems.
+func wadeGilesForms(s string) []string {
+	forms, _ := wadeGiles(s)
+	return forms
+}
+
+// wadeGiles reads s as a Wade-Giles syllable: its pinyin spellings other
+// than s, and whether s is a syllable at all (lai, ma and wen are, and read
+// the same in pinyin).
+func wadeGiles(s string) (forms []string, ok bool) {
+	if len(s) < 1 || len(s) > 6 {
+		return nil, false
+	}
+	switch s {
+	case "erh":
+		return []string{"er"}, true
+	case "yeh":
+		return []string{"ye"}, true
+	case "yen":
+		return []string{"yan"}, true
+	case "yung":
+		return []string{"yong"}, true
+	case "yu":
+		return []string{"you"}, true // and yü, written yu without its dots
+	}
+	initial, readings := "", []string{""}
+	for _, in := range wgInitials {
+		if strings.HasPrefix(s, in.wg) {
+			initial, readings = in.wg, in.pinyin
+			break
+		}
+	}
+	rest := s[len(initial):]
+	final, ok := wgFinals[rest]
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case initial == "ch" && (rest[0] == 'i' || rest == "u" || rest == "uan" || rest == "un" || rest == "ueh"):
+		// Before i and ü (written u once its dots are gone), ch is j or q;
+		// before the other vowels zh or ch.
+		readings = []string{"j", "q", "zh", "ch"}
+	case initial == "ch":
+		readings = []string{"zh", "ch"}
+	case initial == "hs" && rest[0] != 'i' && rest[0] != 'u':
+		return nil, false
+	}
+	switch {
+	case rest == "u" && (initial == "tz" || initial == "ts" || initial == "ss" || initial == "sz"):
+		final = "i" // tzu is zi, ssu si
+	case rest == "ih" && initial != "ch" && initial != "sh" && initial != "j":
+		return nil, false
+	case rest == "o" && (initial == "k" || initial == "h"):
+		final = "e" // ko is ge, ho he (kuo is guo)
+	case rest == "o" && initial != "" && initial != "p" && initial != "m" && initial != "f" && initial != "w" && initial != "y":
+		final = "uo" // to is duo, lo luo, so suo
+	}
+	for _, r := range readings {
+		if f := r + final; f != s {
+			forms = append(forms, f)
+		}
+	}
+	return forms, true
+}
+
+// chineseSurnameForms are the spellings of the Chinese surname table
+// (Lee, Chan, Wong, Teoh: not all are syllables of Wade-Giles).
+var chineseSurnameForms = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(chineseSurnames))
+	for sc.Scan() {
+		if line := sc.Text(); !strings.HasPrefix(line, "#") {
+			for _, f := range strings.Fields(line) {
+				m[f] = true
+			}
+		}
+	}
+	return m
+})
+
+// markWadeGiles reads the words of a name written in Wade-Giles in pinyin
+// too: a name of two words or more, every one a syllable or a Chinese
+// surname, one of them at least read otherwise in pinyin (Chiang Ching
+// kuo, Lai Ching te). A name with any other word is not read so: Dan
+// Smith is not Tan Smith, nor Jan Kowalski Chan Kowalski.
+func markWadeGiles(ws []word) {
+	if len(ws) < 2 {
+		return
+	}
+	surnames := chineseSurnameForms()
+	readOtherwise := false
+	for _, w := range ws {
+		forms, ok := wadeGiles(w.s)
+		if !ok && !surnames[w.s] {
+			return
+		}
+		readOtherwise = readOtherwise || len(forms) > 0
+	}
+	if !readOtherwise {
+		return
+	}
+	for i := range ws {
+		ws[i].wadeGiles = true
+		if forms := wadeGilesForms(ws[i].s); len(forms) > 0 {
+			for _, k := range keysOf(forms, ws[i].s, ws[i].key) {
+				if !slices.Contains(ws[i].folds, k) {
+					ws[i].folds = append(ws[i].folds, k)
+				}
+			}
+		}
+	}
+}
+
+// wadeGilesJoin reports whether two Wade-Giles syllables, read in pinyin,
+// are the word x: the two syllables of a given name written apart
+// (Chin-p'ing) against the one word pinyin writes (Jinping).
+func wadeGilesJoin(a, b, x string) bool {
+	if len(x) < 4 || len(x) > 12 || len(a)+len(b) > 14 {
+		return false
+	}
+	fa, fb := wadeGilesForms(a), wadeGilesForms(b)
+	if fa == nil && fb == nil {
+		return false
+	}
+	fa, fb = append(fa, a), append(fb, b)
+	for _, p := range fa {
+		if !strings.HasPrefix(x, p) {
+			continue
+		}
+		for _, q := range fb {
+			if len(p)+len(q) == len(x) && x[len(p):] == q {
+				return true
+			}
+		}
+	}
+	return false
+}
