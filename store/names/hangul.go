@@ -185,18 +185,22 @@ var koreanSurnameForms = sync.OnceValue(func() map[string]bool {
 	for _, s := range hangulSurnames {
 		m[s] = true
 	}
-	sc := bufio.NewScanner(bytes.NewReader(koreanSurnames))
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		for _, f := range strings.Fields(line) {
-			m[f] = true
-		}
-	}
+	addTableForms(m, koreanSurnames)
 	return m
 })
+
+// addTableForms adds every spelling of a table of forms (one name per
+// line, # for comments) to m.
+func addTableForms(m map[string]bool, table []byte) {
+	sc := bufio.NewScanner(bytes.NewReader(table))
+	for sc.Scan() {
+		if line := sc.Text(); !strings.HasPrefix(line, "#") {
+			for _, f := range strings.Fields(line) {
+				m[f] = true
+			}
+		}
+	}
+}
 
 // markKorean flags the words of a name holding a Korean surname (mrForms).
 func markKorean(ws []word) {

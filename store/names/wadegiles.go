@@ -1,8 +1,6 @@
 package names
 
 import (
-	"bufio"
-	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -113,14 +111,7 @@ func wadeGiles(s string) (forms []string, ok bool) {
 // (Lee, Chan, Wong, Teoh: not all are syllables of Wade-Giles).
 var chineseSurnameForms = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(chineseSurnames))
-	for sc.Scan() {
-		if line := sc.Text(); !strings.HasPrefix(line, "#") {
-			for _, f := range strings.Fields(line) {
-				m[f] = true
-			}
-		}
-	}
+	addTableForms(m, chineseSurnames)
 	return m
 })
 
