@@ -289,3 +289,41 @@ func TestReindexCommand(t *testing.T) {
 		t.Errorf("reindex with an argument: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// vigie eval reports the cross-script lookups on the hard name pairs beside
+// the development sets, and says when it cannot find the pairs.
+func TestEvalReportsCrossScriptLookups(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		t.Skip("development data not present")
+	}
+	c := newCLI(t)
+	code, out, errs := c.run("", "eval", "--json", "--queries", "30", "--data", data, "--pairs", filepath.Join("..", "..", "store", "match", "testdata"))
+	if code != exitOK {
+		t.Fatalf("exit %d %s", code, errs)
+	}
+	var rep struct {
+		Lookups []struct {
+			Dataset    string  `json:"dataset"`
+			Queries    int     `json:"queries"`
+			RecallAt10 float64 `json:"recall_at_10"`
+		} `json:"lookups"`
+		Bars map[string]bool `json:"bars_met"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("eval output %q: %v", out, err)
+	}
+	found := false
+	for _, l := range rep.Lookups {
+		if l.Dataset == "hard-pairs-lookups" {
+			found = l.Queries > 400 && l.RecallAt10 > .9
+		}
+	}
+	if _, ok := rep.Bars["lookups hard-pairs"]; !found || !ok {
+		t.Errorf("no cross-script lookups in %s", out)
+	}
+	code, _, errs = c.run("", "eval", "--json", "--queries", "30", "--data", data, "--pairs", t.TempDir())
+	if code != exitOK || !strings.Contains(errs, "cross-script lookups skipped") {
+		t.Errorf("eval without the pairs: exit %d, stderr %q", code, errs)
+	}
+}

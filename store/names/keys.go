@@ -164,6 +164,11 @@ func (n Name) Keys() []string {
 			}
 			add(TokenKey(f))
 		}
+		if w := n.word(i); w.wadeGiles {
+			for _, k := range w.folds {
+				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles)
+			}
+		}
 	}
 	return keys
 }

@@ -42,3 +42,17 @@ func TestWadeGilesNamesMeetPinyin(t *testing.T) {
 		}
 	}
 }
+
+// A name in Wade-Giles is indexed under its pinyin keys too, so that a
+// lookup in pinyin reaches it (Xi Jinping finds Hsi Chin-p'ing).
+func TestWadeGilesNamesIndexedInPinyin(t *testing.T) {
+	keys := Parse("Hsi Chin-p'ing").Keys()
+	for _, k := range []string{TokenKey("xi"), TokenKey("jin")} {
+		if !slices.Contains(keys, k) {
+			t.Errorf("Keys(Hsi Chin-p'ing) = %v, want %q among them", keys, k)
+		}
+	}
+	if keys := Parse("Dan Smith").Keys(); slices.Contains(keys, TokenKey("tan")) && TokenKey("tan") != TokenKey("dan") {
+		t.Errorf("Keys(Dan Smith) = %v: a Western name is not read in Wade-Giles", keys)
+	}
+}
