@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -89,6 +90,26 @@ func Binary() (string, error) {
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			buildErr = err
+			return
+		}
+		// go test runs the packages' test binaries in parallel, and two of
+		// them (bot, cmd/vigie) start a server: on a machine without the
+		// cache both built it into one temporary file, and the second
+		// rename failed. One builds under an exclusive lock; the others
+		// wait for it and find the binary.
+		lock, err := os.OpenFile(filepath.Join(dir, ".lock"), os.O_CREATE|os.O_RDWR, 0o644)
+		if err != nil {
+			buildErr = err
+			return
+		}
+		defer lock.Close()
+		if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+			buildErr = fmt.Errorf("lock the server build: %w", err)
+			return
+		}
+		defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+		if _, err := os.Stat(bin); err == nil {
+			binPath = bin // built by another test binary while this one waited
 			return
 		}
 		env := append(os.Environ(), "GONOSUMDB=github.com/mattermost/mattermost", "GOFLAGS=-mod=mod")
