@@ -105,7 +105,8 @@ func TestShortFormsInOtherLanguages(t *testing.T) {
 
 func TestArabicNamesVocalisedAlike(t *testing.T) {
 	for _, p := range [][2]string{{"omar", "umar"}, {"said", "saeed"}, {"daud", "dawood"}, {"zaid", "zeyd"}, {"usama", "oussama"}, {"youssef", "yusuf"},
-		{"seyed", "sayyed"}, {"uday", "odai"}, {"muath", "moaz"}, {"zaeef", "zaif"}} {
+		{"seyed", "sayyed"}, {"uday", "odai"}, {"muath", "moaz"}, {"zaeef", "zaif"},
+		{"maadh", "moaz"}, {"maadh", "muath"}, {"dhia", "zia"}} {
 		x, y := newWord(p[0]), newWord(p[1])
 		if s, kind := tokenSimW(&x, &y); kind != kindVariant {
 			t.Errorf("%s / %s: %.2f %s, want a variant", p[0], p[1], s, kindNames[kind])

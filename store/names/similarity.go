@@ -243,9 +243,11 @@ func rearranged(a, b string) bool {
 // other languages need them apart: French ch is English sh (Cherif,
 // Sharif), German and Slavic j is English y (Josef, Yosef), Persian gh
 // is the q of the same names spelt from Arabic (Ghaani, Qaani; Bagher,
-// Baqer), whose skeletons agree but are too short to be trusted alone.
-// Ukrainian h for Russian g is ukrainianH.
-var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}, {"gh", "q"}}
+// Baqer), whose skeletons agree but are too short to be trusted alone;
+// the Arabic ذ is dh, th or, as Persian, Urdu and Levantine speakers say
+// it, z (Muadh, Muath, Moaz; Dhia, Zia). Ukrainian h for Russian g is
+// ukrainianH.
+var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}, {"gh", "q"}, {"dh", "z"}, {"dh", "th"}}
 
 // foldKeys are the TokenKeys of a token rewritten as the common English
 // (BGN/PCGN) romanisation of a Russian name would write it, from the
