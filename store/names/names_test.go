@@ -44,6 +44,7 @@ func TestParse(t *testing.T) {
 		{"سراج الدين", "srajdin"},
 		{"معمر عواد", "mamr awad"},               // an ain inside a word is the vowel it colours (Muammar, Awad)
 		{"ربيع", "rbi"},                          // and nothing at its end (Rabie)
+		{"عيسى ليلى عدي", "isa layla uday"},      // common given names the dictionary lacks
 		{"ذکی الرحمن لکھوی", "zki rahman lkhvi"}, // Urdu: ذ is z, a waw before a final yeh v
 		{"حسن رضوی", "hassan rzvi"},              // Persian ض is z (Rizvi, Razavi)
 		{"عباس الموسوي", "abbas almuswi"},        // Arabic: the waw is w (al-Musawi)

@@ -146,6 +146,9 @@ func arabicWord(w string) string {
 	if en, ok := dict[key]; ok {
 		return en
 	}
+	if en, ok := arabicGivenNames[key]; ok {
+		return en
+	}
 	if rest, ok := strings.CutPrefix(key, "ا"); ok && rest != "" {
 		// The hamza on a first alef is often left out (ابراہیم, احمد
 		// for إبراهيم, أحمد): the word is looked up with it.
@@ -162,6 +165,38 @@ func arabicWord(w string) string {
 		return "al-" + arabicLetterWord(rest, persian)
 	}
 	return arabicLetterWord(w, persian)
+}
+
+// arabicGivenNames are common given names, in Arabic letters (Persian
+// and Urdu ones are read through persianLetters first), with a Latin
+// spelling of each, read when the dictionary lacks the word. The
+// dictionary, drawn from Wikipedia titles, lacks most of them (محمد, يوسف,
+// عيسى, ليلى), and their letters alone read poorly:
+// عيسى is aisa, not Isa; ليلى lila, which is another name in Latin
+// letters; عدي adi for Uday. A spelling of the Arabic given-name table
+// (data/arabic.txt) is chosen where it has the name, so the name meets
+// all its Latin spellings. Written for vigie from general knowledge.
+var arabicGivenNames = map[string]string{
+	"محمد": "muhammad", "أحمد": "ahmad", "احمد": "ahmad", "محمود": "mahmud", "مصطفى": "mustafa",
+	"علي": "ali", "حسن": "hasan", "حسين": "husayn", "عمر": "omar", "عثمان": "uthman",
+	"خالد": "khalid", "سعيد": "said", "سعد": "saad", "يوسف": "yusuf", "طارق": "tariq",
+	"وليد": "walid", "عادل": "adil", "عماد": "imad", "جمال": "jamal", "كمال": "kamal",
+	"سامي": "sami", "رامي": "rami", "هاني": "hani", "نبيل": "nabil", "فيصل": "faisal",
+	"فهد": "fahd", "ماجد": "majid", "راشد": "rashid", "حمزة": "hamza", "زياد": "ziad",
+	"زيد": "zaid", "عدي": "uday", "قصي": "qusay", "معاذ": "muadh", "معتز": "mutaz",
+	"معتصم": "mutasim", "جعفر": "jafar", "مصعب": "musab", "عبيدة": "ubayda", "عكرمة": "ikrima",
+	"نعيم": "naim", "أنس": "anas", "عمار": "ammar", "ياسر": "yasir", "بلال": "bilal",
+	"حافظ": "hafiz", "صدام": "saddam", "سليم": "salim", "سليمان": "sulayman", "داود": "daud",
+	"موسى": "musa", "عيسى": "isa", "يحيى": "yahya", "زكريا": "zakariya", "يونس": "yunus",
+	"أيوب": "ayyub", "إدريس": "idris", "هشام": "hisham", "منير": "munir", "أسامة": "usama",
+	"اسامة": "usama", "صلاح": "salah", "مروان": "marwan", "عدنان": "adnan", "نزار": "nizar",
+	"عائشة": "aisha", "فاطمة": "fatima", "خديجة": "khadija", "زينب": "zaynab", "مريم": "maryam",
+	"ليلى": "layla", "نور": "nur", "هدى": "huda", "أمينة": "amina", "إبراهيم": "ibrahim",
+	"إسماعيل": "ismail", "اسماعيل": "ismail", "يعقوب": "yaqub", "إسحاق": "ishaq", "رياض": "riyad",
+	"خليل": "khalil", "أمين": "amin", "سلمان": "salman", "حمد": "hamad", "عباس": "abbas",
+	"شريف": "sharif", "نصر": "nasr", "هيثم": "haitham", "جهاد": "jihad", "قاسم": "qasim",
+	"منصور": "mansur", "بشير": "bashir", "نادر": "nadir", "سمير": "samir", "توفيق": "tawfiq",
+	"حامد": "hamid", "كريم": "karim", "ناصر": "nasir", "عامر": "amir", "فؤاد": "fuad",
 }
 
 // persianOnly are letters of Persian, Urdu and Pashto that Arabic does not
