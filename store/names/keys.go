@@ -164,6 +164,11 @@ func (n Name) Keys() []string {
 			}
 			add(TokenKey(f))
 		}
+		if strings.Contains(t, "dh") {
+			// The Arabic ذ is dh in some sources and z in others (Dhulfiqar,
+			// Zulfiqar; see alternates): both reach the record.
+			add(TokenKey(strings.ReplaceAll(t, "dh", "z")))
+		}
 		if w := n.word(i); w.wadeGiles {
 			for _, k := range w.folds {
 				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles)

@@ -230,6 +230,9 @@ func Latinize(s string) string {
 	// A foreign name in Hangul (whose syllables' UTF-8 begins EA-ED).
 	foreign := hasByteFrom(s, 0xEA) && hangulForeign(s)
 	hanName := hanForeign(s) // and in Chinese characters
+	// A name with a letter only Persian, Urdu or Pashto use is read so
+	// in all its words (محمدرضا رضایی: the first has no such letter).
+	persian := strings.ContainsAny(s, persianOnly)
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
@@ -240,7 +243,7 @@ func Latinize(s string) string {
 			case sc == han && hanName:
 				b.WriteString(hanForeignWord(w))
 			default:
-				b.WriteString(translitWord(w, sc, !korean))
+				b.WriteString(translitWord(w, sc, !korean, persian))
 			}
 			korean = korean || sc == hangul
 			start = -1
@@ -269,11 +272,12 @@ func isWordRune(r rune) bool {
 }
 
 // translitWord transliterates one word of script sc to ASCII; surname
-// says a Hangul word begins the name (its first syllable is the surname).
-func translitWord(w string, sc script, surname bool) string {
+// says a Hangul word begins the name (its first syllable is the surname),
+// persian that an Arabic-script name is Persian, Urdu or Pashto.
+func translitWord(w string, sc script, surname, persian bool) string {
 	switch sc {
 	case arabic:
-		return arabicWord(w)
+		return arabicWord(w, persian)
 	case hebrew:
 		return hebrewWord(w)
 	case hangul:

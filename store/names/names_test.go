@@ -42,9 +42,11 @@ func TestParse(t *testing.T) {
 		{"Salahuddin Ayoub", "salahdin ayoub"},
 		{"Salah ud Din Ayoub", "salahdin ayoub"},
 		{"سراج الدين", "srajdin"},
-		{"معمر عواد", "mamr awad"},               // an ain inside a word is the vowel it colours (Muammar, Awad)
-		{"ربيع", "rbi"},                          // and nothing at its end (Rabie)
-		{"عيسى ليلى عدي", "isa layla uday"},      // common given names the dictionary lacks
+		{"معمر عواد", "mamr awad"},          // an ain inside a word is the vowel it colours (Muammar, Awad)
+		{"ربيع", "rbi"},                     // and nothing at its end (Rabie)
+		{"عيسى ليلى عدي", "isa layla uday"}, // common given names the dictionary lacks
+		{"محمدرضا رضایی", "mhmdrza rzaei"},  // a name with a Persian letter is read as Persian in every word
+		{"پرویز ابوالفضل", "prviz abolfzl"},
 		{"ذکی الرحمن لکھوی", "zki rahman lkhvi"}, // Urdu: ذ is z, a waw before a final yeh v
 		{"حسن رضوی", "hassan rzvi"},              // Persian ض is z (Rizvi, Razavi)
 		{"عباس الموسوي", "abbas almuswi"},        // Arabic: the waw is w (al-Musawi)

@@ -126,8 +126,9 @@ var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u
 	"ګ", "گ", "ټ", "ت", "ډ", "د", "ړ", "ر", "ږ", "ژ", "ښ", "ش", "ڼ", "ن", "ې", "ي", "ۍ", "ي")
 
 // arabicWord transliterates one Arabic-script word: the dictionary first
-// (with and without the article), then letter by letter.
-func arabicWord(w string) string {
+// (with and without the article), then letter by letter; persian says the
+// name it belongs to is Persian, Urdu or Pashto (see persianOnly).
+func arabicWord(w string, persian bool) string {
 	w = stripArabicMarks(w)
 	switch w {
 	case "عبد":
@@ -137,7 +138,7 @@ func arabicWord(w string) string {
 	case "الدين":
 		return "al-din" // the dictionary has it as Al-Dean
 	}
-	persian := strings.ContainsAny(w, persianOnly)
+	persian = persian || strings.ContainsAny(w, persianOnly)
 	// A he before a zero-width non-joiner ends a Persian word part and is
 	// read e (خامنه‌ای, Khamenei): it becomes ە, the letter e of Kurdish.
 	w = persianLetters.Replace(strings.ReplaceAll(w, "ه\u200c", "ە"))
@@ -156,6 +157,17 @@ func arabicWord(w string) string {
 			if en, ok := dict[alef+rest]; ok {
 				return en
 			}
+		}
+	}
+	for _, p := range [][3]string{{"ابوال", "abul", "abol"}, {"ذوال", "dhul", "zol"}} {
+		// Abu al- and Dhu al- written as one word (ابوالفضل Abolfazl,
+		// ذوالقدر Zolghadr, ذوالفقار Dhulfiqar or Zulfiqar): the waw is
+		// their vowel, not the w it is before an alef elsewhere.
+		if rest, ok := strings.CutPrefix(key, p[0]); ok && rest != "" {
+			if persian {
+				return p[2] + arabicLetterWord(rest, persian)
+			}
+			return p[1] + arabicLetterWord(rest, persian)
 		}
 	}
 	if rest, ok := strings.CutPrefix(w, "ال"); ok && rest != "" {
@@ -197,6 +209,7 @@ var arabicGivenNames = map[string]string{
 	"شريف": "sharif", "نصر": "nasr", "هيثم": "haitham", "جهاد": "jihad", "قاسم": "qasim",
 	"منصور": "mansur", "بشير": "bashir", "نادر": "nadir", "سمير": "samir", "توفيق": "tawfiq",
 	"حامد": "hamid", "كريم": "karim", "ناصر": "nasir", "عامر": "amir", "فؤاد": "fuad",
+	"تقي": "taqi", "نقي": "naqi", "مهدي": "mahdi", "رضا": "reza", "محسن": "mohsen",
 }
 
 // persianOnly are letters of Persian, Urdu and Pashto that Arabic does not
@@ -222,6 +235,9 @@ func arabicLetterWord(w string, persian bool) string {
 		// family names (الموسوي, al-Musawi; نقوی, Naqvi; لکھوی, Lakhvi).
 		beforeAlef := i+1 < len(rs) && (rs[i+1] == 'ا' || rs[i+1] == 'آ')
 		beforeFinalYeh := i > 0 && i+2 == len(rs) && rs[i+1] == 'ي'
+		if persian && i > 0 && i+1 < len(rs) && rs[i+1] == 'ي' {
+			beforeFinalYeh = true // and Persian's before any yeh: پرویز, Parviz; نوید, Navid
+		}
 		if s, ok := persianSounds[r]; ok && persian {
 			b.WriteString(s)
 			continue
@@ -236,6 +252,8 @@ func arabicLetterWord(w string, persian bool) string {
 			default:
 				b.WriteString("u")
 			}
+		case r == 'ي' && persian && i > 0 && rs[i-1] == 'ا' && i+2 == len(rs) && rs[i+1] == 'ي':
+			b.WriteString("e") // the -ayi of Persian family names is -aei (رضایی, Rezaei)
 		case r == 'ي':
 			if first || beforeAlef {
 				b.WriteString("y")
