@@ -107,7 +107,10 @@ func (n Name) String() string { return strings.Join(n.Tokens, " ") }
 // also look at the name without them: "Abu Bakr al-Baghdadi",
 // "Baghdadi, Abu Bakr" and "Abubakr Elbaghdadi" are the same name.
 var particles = map[string]bool{
-	"al": true, "el": true, "ul": true, "ad": true, "ed": true, "as": true,
+	// ul is not among them: Zia ul Haq is written Ziaul Haq, with the ul
+	// on the word before (as ur in Zia ur Rahman, Ziaur); only after Abd is
+	// it the article of the next (Abd ul Rahman, Abdul Rahman: see abdBase).
+	"al": true, "el": true, "ad": true, "ed": true, "as": true,
 	"es": true, "ash": true, "at": true, "ar": true, "an": true, "az": true,
 	"bin": true, "ben": true, "ibn": true, "bint": true, "ibni": true,
 	"abu": true, "abou": true, "abo": true, "bou": true,
@@ -385,7 +388,7 @@ func foldParticles(raw []string) (toks, cores []string) {
 			}
 			// "abd al rahman", "abdel rahman", "abdul rahman" → abdrahman
 			j := i + 1
-			for j < len(raw) && particles[raw[j]] {
+			for j < len(raw) && (particles[raw[j]] || raw[j] == "ul") {
 				j++
 			}
 			if j < len(raw) && len(raw[j]) >= 3 && abdBase(raw[j]) == "" {

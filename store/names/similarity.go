@@ -344,8 +344,8 @@ func consonantFrame(f, w string) bool {
 	i := 0
 	for j := 0; j < len(w); j++ {
 		switch {
-		case i < len(f) && f[i] == w[j]:
-			i++
+		case i < len(f) && (f[i] == w[j] || f[i] == 'v' && w[j] == 'w' || f[i] == 'w' && w[j] == 'v'):
+			i++ // a Persian waw is v, an Arabic or Urdu one w (ولی: Vali, Wali)
 		case isVowel(w[j]) || j > 0 && w[j] == w[j-1]:
 		default:
 			return false

@@ -130,7 +130,12 @@ var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u
 // name it belongs to is Persian, Urdu or Pashto (see persianOnly).
 func arabicWord(w string, persian bool) string {
 	w = stripArabicMarks(w)
-	switch w {
+	persian = persian || strings.ContainsAny(w, persianOnly)
+	// A he before a zero-width non-joiner ends a Persian word part and is
+	// read e (خامنه‌ای, Khamenei): it becomes ە, the letter e of Kurdish.
+	w = persianLetters.Replace(strings.ReplaceAll(w, "ه\u200c", "ە"))
+	key := strings.ReplaceAll(w, "ە", "ه")
+	switch key { // after the Persian and Urdu letters: Urdu writes اللہ
 	case "عبد":
 		return "abd" // the dictionary lacks it and the letters lose the ain
 	case "الله":
@@ -138,11 +143,6 @@ func arabicWord(w string, persian bool) string {
 	case "الدين":
 		return "al-din" // the dictionary has it as Al-Dean
 	}
-	persian = persian || strings.ContainsAny(w, persianOnly)
-	// A he before a zero-width non-joiner ends a Persian word part and is
-	// read e (خامنه‌ای, Khamenei): it becomes ە, the letter e of Kurdish.
-	w = persianLetters.Replace(strings.ReplaceAll(w, "ه\u200c", "ە"))
-	key := strings.ReplaceAll(w, "ە", "ه")
 	dict := arabicDict()
 	if en, ok := dict[key]; ok {
 		return en
