@@ -428,7 +428,36 @@ func foldParticles(raw []string) (toks, cores []string) {
 		toks = append(toks, pending)
 		cores = append(cores, pending)
 	}
+	articleOnWordBefore(toks, cores)
 	return toks, cores
+}
+
+// articleOnWordBefore gives a word that carries the article of the next
+// (Ziaul Haq, Ziaur Rahman, Nurul Islam: Zia al-Haq, Zia al-Rahman, Nur
+// al-Islam, as Pakistani and Bangladeshi sources write them) its stem as
+// core, so that it meets the name written apart (ضیاء الحق, Zia ul Haq).
+// Only before the words such names end with (articleWords), and when the
+// stem keeps three letters or more: Raoul Ahmed is not Rao Ahmed.
+func articleOnWordBefore(toks, cores []string) {
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if cores[i] != t || len(t) < 5 || !articleWords[cores[i+1]] {
+			continue
+		}
+		if a := t[len(t)-2:]; a == "ur" && cores[i+1][0] == 'r' || a == "ul" && cores[i+1][0] != 'r' {
+			cores[i] = t[:len(t)-2]
+		}
+	}
+}
+
+// articleWords are the words that end compound names with the article
+// (Zia ul Haq, Habib ur Rahman, Nur ul Islam, Zain ul Abidin).
+var articleWords = map[string]bool{
+	"haq": true, "haque": true, "islam": true, "hassan": true, "hasan": true, "hussain": true, "husain": true,
+	"amin": true, "alam": true, "aziz": true, "abidin": true, "abedin": true, "huda": true, "hadi": true,
+	"hakim": true, "hai": true, "ahad": true,
+	"rahman": true, "rehman": true, "rashid": true, "razzaq": true, "rauf": true, "rab": true,
+	"rahim": true, "rehim": true, "raheem": true,
 }
 
 // The compound names in "al-Din" (the faith): Salah al-Din, Salah ud-Din,

@@ -146,6 +146,9 @@ func TestSimilarity(t *testing.T) {
 		{"Morris Klein I", "Morris Klein II", 0, .6},
 		{"Morris I Klein", "Morris II Klein", 0, .6}, // "I" beside a numeral is "the first", not an initial
 		{"Morris I Klein", "Morris Klein", .85, 1},   // alone it may be an initial
+		{"Ziaul Haq", "ضیاء الحق", .85, 1},           // the article on the word before (Zia al-Haq)
+		{"Ziaur Rahman", "Zia Rahman", .85, 1},
+		{"Raoul Ahmed", "Rao Ahmed", 0, .6},
 		{"Karim Ben Ali", "Karim Benali", .95, 1},
 		{"Mhd Antoun", "Mohamed Antoun", .85, 1}, // a clerk's abbreviation
 		{"Wm. Harris", "William Harris", .95, 1},

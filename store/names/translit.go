@@ -210,6 +210,7 @@ var arabicGivenNames = map[string]string{
 	"منصور": "mansur", "بشير": "bashir", "نادر": "nadir", "سمير": "samir", "توفيق": "tawfiq",
 	"حامد": "hamid", "كريم": "karim", "ناصر": "nasir", "عامر": "amir", "فؤاد": "fuad",
 	"تقي": "taqi", "نقي": "naqi", "مهدي": "mahdi", "رضا": "reza", "محسن": "mohsen",
+	"ضياء": "ziya", "ضيا": "ziya",
 }
 
 // persianOnly are letters of Persian, Urdu and Pashto that Arabic does not
