@@ -411,9 +411,10 @@ func foldParticles(raw []string) (toks, cores []string) {
 			i = next - 1
 			continue
 		}
-		if t == "allah" && len(toks) > 0 && pending == "" && !strings.HasPrefix(toks[len(toks)-1], "abd") {
+		if (t == "allah" || t == "ullah") && len(toks) > 0 && pending == "" && !strings.HasPrefix(toks[len(toks)-1], "abd") {
 			// "Nasr Allah", "Fadl Allah" are the one name Nasrallah,
-			// Fadlallah, as most sources write it.
+			// Fadlallah, as most sources write it; so are Urdu's "Fazal
+			// Ullah", "Sami Ullah" (Fazlullah, Samiullah).
 			toks[len(toks)-1] += t
 			cores[len(cores)-1] += t
 			continue

@@ -37,6 +37,7 @@ func TestParse(t *testing.T) {
 		{"حسن نصر الله", "hassan nasrallah"},
 		{"Hassan Nasr Allah", "hassan nasrallah"},
 		{"Abd Allah", "abdlah"},
+		{"Fazal Ullah", "fazalullah"},            // Urdu spelling of the same compound (Fazlullah)
 		{"Salah al-Din Ayoub", "salahdin ayoub"}, // compounds in al-Din, every spelling
 		{"Salah Eddine Ayoub", "salahdin ayoub"},
 		{"Salahuddin Ayoub", "salahdin ayoub"},
