@@ -185,6 +185,8 @@ type word struct {
 	korean bool
 	// wadeGiles says the word's name is read in pinyin too (markWadeGiles).
 	wadeGiles bool
+	// somali says the word is read the English way too (markSomali).
+	somali bool
 	// transcribed says the word is a foreign name read from a script
 	// that transcribes it (markTranscribed), and which (a byte, not a
 	// pointer: millions of words stay cached).

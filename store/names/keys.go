@@ -169,9 +169,9 @@ func (n Name) Keys() []string {
 			// Zulfiqar; see alternates): both reach the record.
 			add(TokenKey(strings.ReplaceAll(t, "dh", "z")))
 		}
-		if w := n.word(i); w.wadeGiles {
+		if w := n.word(i); w.wadeGiles || w.somali {
 			for _, k := range w.folds {
-				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles)
+				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles), Xasan as Hasan (markSomali)
 			}
 		}
 	}

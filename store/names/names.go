@@ -187,6 +187,8 @@ func Parse(s string) Name {
 	markKorean(n.coreWords)
 	markWadeGiles(n.words)
 	markWadeGiles(n.coreWords)
+	markSomali(n.words)
+	markSomali(n.coreWords)
 	if hasTranscription(s) {
 		markTranscribed(s, n.words)
 		markTranscribed(s, n.coreWords)

@@ -103,6 +103,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	case tx != nil && transcriptionsMeet(tx, a, ty, b):
 		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}
+	if x.somali && somaliForm(a) == b || y.somali && somaliForm(b) == a {
+		return .92, kindVariant // Cali, Ali: Somali writes the ain c (markSomali)
+	}
 	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}

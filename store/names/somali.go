@@ -1,0 +1,86 @@
+package names
+
+import (
+	"slices"
+	"strings"
+)
+
+// Somali's official Latin orthography (1972) writes ħ as x, the ain as c
+// and long vowels doubled: Maxamed Cabdullaahi is Mohamed Abdullahi,
+// Xasan Daahir Aweys Hassan Dahir Aweys, Cumar Omar. Somali registers and
+// media write names so; lists and the press write them the English way.
+
+// somaliForm is t read the English way: x as h, a c before a vowel at a
+// word's start or between vowels as nothing (the ain), a doubled vowel as
+// one. "" when nothing changes.
+func somaliForm(t string) string {
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == 'x':
+			b.WriteByte('h')
+		case c == 'c' && i+1 < len(t) && isVowel(t[i+1]) && (i == 0 || isVowel(t[i-1])):
+			// the ain: dropped
+		case isVowel(c) && i > 0 && t[i-1] == c && c != 'y':
+			// the second letter of a long vowel
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if f := b.String(); f != t {
+		return f
+	}
+	return ""
+}
+
+// somaliMarked reports whether t has a mark of Somali spelling: an x
+// beginning a word or after an a, i or u (Xasan, Maxamed, Axmed; not
+// Alexander's or Roxana's) or a doubled a, i or u (Cabdullaahi,
+// Maxamuud).
+func somaliMarked(t string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		switch {
+		case t[i] == 'x' && (i == 0 && isVowel(t[1]) || i > 0 && strings.IndexByte("aiu", t[i-1]) >= 0):
+			return true
+		case (t[i] == 'a' || t[i] == 'i' || t[i] == 'u') && t[i+1] == t[i]:
+			return true
+		}
+	}
+	return false
+}
+
+// markSomali reads the words of a name in Somali spelling the English way
+// too: a name of two words or more, two of them with a mark of Somali
+// spelling, or one and a word beginning with c and a vowel (Cumar Xasan,
+// Cali Mahdi Maxamed); one mark alone is not enough (Alexander, Maarten).
+// Their forms join the words' fold keys, compared and indexed (Keys).
+func markSomali(ws []word) {
+	if len(ws) < 2 {
+		return
+	}
+	marked, ain := 0, 0
+	for _, w := range ws {
+		switch {
+		case somaliMarked(w.s):
+			marked++
+		case len(w.s) > 2 && w.s[0] == 'c' && isVowel(w.s[1]):
+			ain++
+		}
+	}
+	if marked == 0 || marked+ain < 2 {
+		return
+	}
+	for i := range ws {
+		f := somaliForm(ws[i].s)
+		if f == "" {
+			continue
+		}
+		ws[i].somali = true
+		for _, k := range keysOf([]string{f}, ws[i].s, ws[i].key) {
+			if !slices.Contains(ws[i].folds, k) {
+				ws[i].folds = append(ws[i].folds, k)
+			}
+		}
+	}
+}

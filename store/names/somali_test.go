@@ -1,0 +1,31 @@
+package names
+
+import "testing"
+
+func TestSomaliSpellingReadTheEnglishWay(t *testing.T) {
+	for in, want := range map[string]string{"maxamed": "mahamed", "cabdullaahi": "abdullahi", "xasan": "hasan", "cumar": "umar", "daahir": "dahir", "aweys": ""} {
+		if got := somaliForm(in); got != want {
+			t.Errorf("somaliForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, p := range [][2]string{
+		{"Maxamed Cabdullaahi Farmaajo", "Mohamed Abdullahi Farmajo"}, {"Xasan Daahir Aweys", "Hassan Dahir Aweys"},
+		{"Cali Mahdi Maxamed", "Ali Mahdi Mohamed"}, {"Cumar Xasan", "Umar Hasan"},
+	} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
+			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+	// One mark alone is not Somali: Alexander Cole keeps its c.
+	n := Parse("Alexander Cole")
+	for i := range n.Tokens {
+		if n.words[i].somali {
+			t.Errorf("Alexander Cole: %q read as Somali", n.Tokens[i])
+		}
+	}
+	// A record in Somali spelling is indexed the English way too.
+	keys := Parse("Xasan Daahir Aweys").Keys()
+	if k := TokenKey("hasan"); !contains(keys, k) {
+		t.Errorf("Keys(Xasan Daahir Aweys) = %v, want %q among them", keys, k)
+	}
+}
