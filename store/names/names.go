@@ -310,6 +310,10 @@ func translitWord(w string, sc script, surname, persian bool) string {
 		if hasHachek(w) {
 			w = hachekLetters.Replace(w) // Ščerbakov is Shcherbakov (see hachekLetters)
 		}
+		if strings.ContainsAny(w, "ҷҶ") {
+			// Tajik's ҷ is a j (Ҷумъаев, Jumaev), which go-unidecode writes ch.
+			w = strings.NewReplacer("ҷ", "j", "Ҷ", "J").Replace(w)
+		}
 		return unidecode.Unidecode(w)
 	}
 	return translitOther(w)

@@ -38,6 +38,7 @@ func TestParse(t *testing.T) {
 		{"Hassan Nasr Allah", "hassan nasrallah"},
 		{"Abd Allah", "abdlah"},
 		{"Fazal Ullah", "fazalullah"},            // Urdu spelling of the same compound (Fazlullah)
+		{"Ҷумъахон", "jumakhon"},                 // Tajik ҷ is j
 		{"Salah al-Din Ayoub", "salahdin ayoub"}, // compounds in al-Din, every spelling
 		{"Salah Eddine Ayoub", "salahdin ayoub"},
 		{"Salahuddin Ayoub", "salahdin ayoub"},
