@@ -64,6 +64,15 @@ func TestNormalizeIdentifier(t *testing.T) {
 		{"email", `"Jay Jones" <JJones@fmail.com>`, "jjones@fmail.com"},
 		{"plate", "ab-123-cd", "AB123CD"},
 		{"passport", "--", ""},
+		// Numbers as lists write them: a country in brackets, a label
+		// before, a remark after.
+		{"passport", "N1234567 (Russia)", "N1234567"},
+		{"passport", "Passport no. 1234567", "1234567"},
+		{"passport", "N° 556677", "556677"},
+		{"passport", "A12345678, issued in Damascus", "A12345678"},
+		{"passport", "A12345678 issued 2010", "A12345678"},
+		{"national_id", "Passport no: 778899 (expired)", "778899"},
+		{"passport", "N 1234567", "N1234567"}, // a series letter is no label
 	}
 	for _, tt := range tests {
 		if got := NormalizeIdentifier(tt.kind, tt.in); got != tt.want {

@@ -57,7 +57,7 @@ func NormalizeIdentifier(kind, value string) string {
 		return s
 	}
 	var b []byte
-	for _, r := range strings.ToUpper(names.Latinize(value)) {
+	for _, r := range strings.ToUpper(names.Latinize(documentCore(value))) {
 		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
 			b = append(b, byte(r))
 		}
@@ -65,8 +65,69 @@ func NormalizeIdentifier(kind, value string) string {
 	if len(b) < 3 && kind != "other" {
 		return ""
 	}
+	if len(b) > MaxIdentifier {
+		// Transliteration lengthens (џ is DZH): the normalised value
+		// stays within the limit, so normalising it again keeps it.
+		b = b[:MaxIdentifier]
+	}
 	return string(b)
 }
+
+// documentCore is the number in a document value as sources write it:
+// without what is in brackets (N1234567 (Russia)), a label before it
+// (Passport no. 1234567) or what follows a comma or a word that starts a
+// remark (A1234567, issued 2010; A1234567 expires 2030). A number written
+// in groups (EH 123 456) keeps them.
+func documentCore(v string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range v {
+		switch r {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	v = b.String()
+	if i := strings.Index(v, ", "); i > 0 {
+		v = v[:i]
+	}
+	if i := strings.Index(v, "; "); i > 0 {
+		v = v[:i]
+	}
+	words := strings.Fields(v)
+	for i, w := range words {
+		if documentRemarks[strings.ToLower(strings.Trim(w, ".:"))] && i > 0 {
+			words = words[:i]
+			break
+		}
+	}
+	for len(words) > 1 && documentLabels[strings.ToLower(strings.Trim(words[0], ".:"))] {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// documentLabels are words written before a document number; documentRemarks
+// start what is written after it.
+var (
+	documentLabels = map[string]bool{
+		"no": true, "nr": true, "n°": true, "nº": true, "#": true, "number": true, "num": true, "": true, "passport": true,
+		"passeport": true, "pasaporte": true, "passaporto": true, "reisepass": true, "id": true,
+		"card": true, "national": true, "identity": true, "licence": true, "license": true,
+	}
+	documentRemarks = map[string]bool{
+		"issued": true, "expires": true, "expiry": true, "expired": true, "valid": true, "dated": true,
+		"delivered": true, "issue": true, "exp": true, "délivré": true, "expedido": true,
+	}
+)
 
 // IdentifierProperties returns the properties read as identifiers, so that
 // whoever keeps a record's identity properties keeps them all.
