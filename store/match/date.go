@@ -354,3 +354,49 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// YearRange reads a range of years of birth as lists write one when they
+// do not know the year ("1965-1967", "1965 to 1967", "between 1960 and
+// 1962", "1960/62") and returns its years; nil for anything else or for a
+// range of more than five years, which says too little to compare.
+func YearRange(s string) []int {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) > 40 {
+		return nil
+	}
+	s = strings.TrimPrefix(s, "between ")
+	var nums []int
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		n, err := strconv.Atoi(f)
+		if err != nil {
+			return nil
+		}
+		nums = append(nums, n)
+	}
+	rest := strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s))
+	switch rest {
+	case "-", "–", "to", "and", "/", "or":
+	default:
+		return nil
+	}
+	if len(nums) != 2 || nums[0] < 1800 || nums[0] > 2200 {
+		return nil
+	}
+	from, to := nums[0], nums[1]
+	if to < 100 { // 1960/62
+		to += from / 100 * 100
+	}
+	if to <= from || to-from > 5 {
+		return nil
+	}
+	out := make([]int, 0, to-from+1)
+	for y := from; y <= to; y++ {
+		out = append(out, y)
+	}
+	return out
+}

@@ -123,6 +123,13 @@ func Prepare(p Person) Person {
 	for _, d := range p.BirthDates {
 		if dt, ok := ParseDate(d); ok && !slices.Contains(pr.dates, dt) && len(pr.dates) < maxDates {
 			pr.dates = append(pr.dates, dt)
+			continue
+		}
+		// "1965-1967", "between 1960 and 1962": each year of the range.
+		for _, y := range YearRange(d) {
+			if dt := (Date{Year: y}); !slices.Contains(pr.dates, dt) && len(pr.dates) < maxDates {
+				pr.dates = append(pr.dates, dt)
+			}
 		}
 	}
 	for _, id := range p.Identifiers {

@@ -3,6 +3,7 @@ package match
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -495,4 +496,40 @@ func TestManySpellingsMeetTheOneAnotherSourceKept(t *testing.T) {
 	if r := Compare(all, other, DefaultOptions()); r.Name > .5 {
 		t.Errorf("another man: name %.2f %v", r.Name, r.Evidence)
 	}
+}
+
+// A range of years of birth, as lists write one when they do not know the
+// year, agrees with a date in it and conflicts with one far from it.
+func TestYearRangeOfBirth(t *testing.T) {
+	for in, want := range map[string][]int{
+		"1965-1967": {1965, 1966, 1967}, "between 1960 and 1962": {1960, 1961, 1962}, "1960/62": {1960, 1961, 1962},
+		"1950-1970": nil, "1965": nil, "1967-1965": nil, "born 1965 or so": nil,
+	} {
+		if got := YearRange(in); !slices.Equal(got, want) {
+			t.Errorf("YearRange(%q) = %v, want %v", in, got, want)
+		}
+	}
+	if r := Compare(person("Ivan Petrov", "1965-1967"), person("Ivan Petrov", "1966-05-05"), DefaultOptions()); r.DOB != "year" {
+		t.Errorf("1965-1967 against 1966-05-05: DOB %q (%v), want year", r.DOB, r.Evidence)
+	}
+	if r := Compare(person("Ivan Petrov", "1965-1967"), person("Ivan Petrov", "1990-05-05"), DefaultOptions()); !r.Conflict {
+		t.Errorf("1965-1967 against 1990-05-05: %v, want a conflict", r.Evidence)
+	}
+}
+
+func FuzzYearRange(f *testing.F) {
+	for _, s := range []string{"1965-1967", "between 1960 and 1962", "1960/62", "1999-", "-", "9999999999999999999-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ys := YearRange(s)
+		if len(ys) > 6 || len(ys) == 1 {
+			t.Fatalf("YearRange(%q) = %v: a range is 2 to 6 years", s, ys)
+		}
+		for i := 1; i < len(ys); i++ {
+			if ys[i] != ys[i-1]+1 {
+				t.Fatalf("YearRange(%q) = %v: not consecutive", s, ys)
+			}
+		}
+	})
 }
