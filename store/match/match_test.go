@@ -533,3 +533,36 @@ func FuzzYearRange(f *testing.F) {
 		}
 	})
 }
+
+// A name value holding several names, as raw lists write them, is also
+// compared name by name.
+func TestNameValueWithSeveralNames(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Osama bin Laden a.k.a. Usama bin Ladin": {"Osama bin Laden a.k.a. Usama bin Ladin", "Osama bin Laden", "Usama bin Ladin"},
+		"Ivan Petrov (Иван Петров)":              {"Ivan Petrov (Иван Петров)", "Иван Петров", "Ivan Petrov"},
+		"Maria (Mary) Smith":                     {"Maria (Mary) Smith", "Maria Smith"},
+		"Hassan Nasrallah; Hasan Nasr Allah":     {"Hassan Nasrallah; Hasan Nasr Allah", "Hassan Nasrallah", "Hasan Nasr Allah"},
+		"Salah Abdeslam":                         {"Salah Abdeslam"},
+	} {
+		if got := splitNameValue(in); !slices.Equal(got, want) {
+			t.Errorf("splitNameValue(%q) = %q, want %q", in, got, want)
+		}
+	}
+	a := FromProperties("Person", map[string][]string{"name": {"KIM Jong Un (김정은)"}})
+	b := FromProperties("Person", map[string][]string{"name": {"Kim Jong-un"}})
+	if r := Compare(a, b, DefaultOptions()); r.Name < .99 {
+		t.Errorf("KIM Jong Un (김정은) / Kim Jong-un: name %.2f %v, want the names compared apart", r.Name, r.Evidence)
+	}
+}
+
+func FuzzSplitNameValue(f *testing.F) {
+	for _, s := range []string{"Osama bin Laden a.k.a. Usama bin Ladin", "a (b (c) d", ")(", "x; ;y", "((((("} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := splitNameValue(s)
+		if len(got) == 0 || got[0] != s || len(got) > 8 {
+			t.Fatalf("splitNameValue(%q) = %q: the value first, at most 8 names", s, got)
+		}
+	})
+}

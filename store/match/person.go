@@ -162,7 +162,9 @@ func FromProperties(schema string, props map[string][]string) Person {
 	}
 	for _, prop := range []string{"name", "alias", "previousName"} {
 		for _, v := range props[prop] {
-			addName(v)
+			for _, n := range splitNameValue(v) {
+				addName(n)
+			}
 		}
 	}
 	first, middle, father, last := props["firstName"], props["middleName"], props["fatherName"], props["lastName"]
@@ -200,6 +202,52 @@ func FromProperties(schema string, props map[string][]string) Person {
 	p.Places = props["birthPlace"]
 	p.Addresses = props["address"]
 	return Prepare(p)
+}
+
+// splitNameValue splits a name value that holds several names, as raw
+// lists write them: "Osama bin Laden a.k.a. Usama bin Ladin", "Hassan
+// Nasrallah; Hasan Nasr Allah", "Ivan Petrov (Иван Петров)". The value
+// itself comes first, so that nothing is lost; then each name in it. What
+// is in brackets is a name of its own when it has two words or more, or
+// is in another script (a note, or Mary in "Maria (Mary) Smith", is not),
+// and the value without it is one.
+func splitNameValue(v string) []string {
+	out := []string{v}
+	lower := strings.ToLower(v)
+	if !strings.ContainsAny(v, "(;") && !strings.Contains(lower, "a.k.a") &&
+		!strings.Contains(lower, " aka ") && !strings.Contains(lower, " alias ") {
+		return out
+	}
+	add := func(n string) {
+		n = strings.TrimSpace(n)
+		n = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(n, "alias "), "a.k.a. "))
+		if n != "" && !slices.Contains(out, n) && len(out) < 8 {
+			out = append(out, n)
+		}
+	}
+	// Brackets first: the value without them, and what they hold.
+	var outside strings.Builder
+	rest := v
+	for {
+		i := strings.IndexByte(rest, '(')
+		j := strings.IndexByte(rest, ')')
+		if i < 0 || j < i {
+			outside.WriteString(rest)
+			break
+		}
+		outside.WriteString(rest[:i])
+		inner := strings.TrimSpace(rest[i+1 : j])
+		if len(strings.Fields(inner)) >= 2 || names.Latinize(inner) != strings.ToLower(inner) {
+			add(inner)
+		}
+		rest = rest[j+1:]
+	}
+	split := strings.NewReplacer(" a.k.a. ", ";", " A.K.A. ", ";", " a.k.a ", ";", " aka ", ";",
+		" AKA ", ";", " alias ", ";", " ALIAS ", ";", " Alias ", ";")
+	for _, part := range strings.Split(split.Replace(outside.String()), ";") {
+		add(strings.Join(strings.Fields(part), " "))
+	}
+	return out
 }
 
 // namePart is "given" when every name of the record is one of its first
