@@ -126,6 +126,16 @@ func TestArabicNamesVocalisedAlike(t *testing.T) {
 	}
 }
 
+// Arabic names in Hebrew letters: a geresh marks the sounds Hebrew lacks,
+// and ח is the h of Arabic's names.
+func TestArabicNamesInHebrewLetters(t *testing.T) {
+	for _, p := range [][2]string{{"יחיא סינוואר", "Yahya Sinwar"}, {"ג׳מאל אבו סמהדאנה", "Jamal Abu Samhadana"}, {"ע'אזי חמד", "Ghazi Hamad"}} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
+			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}
+
 func TestHebrewNamesWhoseLettersMislead(t *testing.T) {
 	for in, want := range map[string]string{"דוד לוי": "david levi", "משה כהן": "moshe cohen"} {
 		if got := Parse(in).String(); got != want {

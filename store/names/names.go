@@ -273,6 +273,7 @@ func isWordRune(r rune) bool {
 	// Khmer, Myanmar…: inside the word, or मोदी and តារា fall apart.
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) ||
 		r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '`' ||
+		r == '׳' || // the Hebrew geresh (ג׳מאל, Jamal)
 		r == '\u200c' // the zero-width non-joiner inside a Persian word (احمدی‌نژاد)
 }
 

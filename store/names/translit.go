@@ -281,7 +281,7 @@ func arabicLetterWord(w string, persian bool) string {
 // hebrewLetters transliterates Hebrew consonants; vav and yod are read as
 // vowels inside a word, as they mostly are in names (Gurion, Yosef).
 var hebrewLetters = map[rune]string{
-	'א': "a", 'ב': "b", 'ג': "g", 'ד': "d", 'ה': "h", 'ז': "z", 'ח': "ch",
+	'א': "a", 'ב': "b", 'ג': "g", 'ד': "d", 'ה': "h", 'ז': "z", 'ח': "h",
 	'ט': "t", 'כ': "k", 'ך': "k", 'ל': "l", 'מ': "m", 'ם': "m", 'נ': "n",
 	'ן': "n", 'ס': "s", 'ע': "", 'פ': "f", 'ף': "f", 'צ': "tz", 'ץ': "tz",
 	'ק': "k", 'ר': "r", 'ש': "sh", 'ת': "t",
@@ -335,6 +335,12 @@ var hebrewNames = map[string]string{
 	"פרס": "peres", "פנחס": "pinchas", "פנינה": "pnina", "פוטין": "putin",
 }
 
+// hebrewGeresh are the letters a geresh (׳, or an apostrophe) changes, as
+// Hebrew writes Arabic and foreign names.
+var hebrewGeresh = map[rune]string{
+	'ג': "j", 'ח': "kh", 'ע': "gh", 'ד': "dh", 'ת': "th", 'צ': "ch", 'ץ': "ch", 'ט': "z", 'ז': "zh",
+}
+
 // hebrewWord transliterates a Hebrew word. Short vowels are not written,
 // so an "e" goes between two consonants (כהן → kehen, read as Kohen/Cohen by
 // the skeleton) and a final he is a vowel (משה → moshe).
@@ -357,7 +363,17 @@ func hebrewWord(w string) string {
 		prevConsonant = false
 	}
 	for i, r := range rs {
+		if i+1 < len(rs) && (rs[i+1] == '\'' || rs[i+1] == '׳' || rs[i+1] == '’') {
+			if s, ok := hebrewGeresh[r]; ok {
+				// A letter with a geresh writes a sound Hebrew lacks, in
+				// Arabic and foreign names: ג׳מאל Jamal, ח׳אלד Khaled.
+				consonant(s)
+				continue
+			}
+		}
 		switch {
+		case r == '\'' || r == '׳' || r == '’':
+			continue
 		case r == 'ו':
 			if i == 0 || (i+1 < len(rs) && rs[i+1] == 'ו') {
 				consonant("v")
