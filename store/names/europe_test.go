@@ -129,10 +129,18 @@ func TestArabicNamesVocalisedAlike(t *testing.T) {
 // Arabic names in Hebrew letters: a geresh marks the sounds Hebrew lacks,
 // and ח is the h of Arabic's names.
 func TestArabicNamesInHebrewLetters(t *testing.T) {
-	for _, p := range [][2]string{{"יחיא סינוואר", "Yahya Sinwar"}, {"ג׳מאל אבו סמהדאנה", "Jamal Abu Samhadana"}, {"ע'אזי חמד", "Ghazi Hamad"}} {
+	for _, p := range [][2]string{{"יחיא סינוואר", "Yahya Sinwar"}, {"ג׳מאל אבו סמהדאנה", "Jamal Abu Samhadana"}, {"ע'אזי חמד", "Ghazi Hamad"},
+		// Hebrew's own names, whose vowels and p/f the letters leave open.
+		{"אהוד ברק", "Ehud Barak"}, {"יאיר לפיד", "Yair Lapid"}, {"נפתלי בנט", "Naftali Bennett"}} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
 			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
 		}
+	}
+}
+
+func TestHebrewVowelsAreNotGuessedIntoAnotherName(t *testing.T) {
+	if s := Similarity(Parse("אהוד ברק"), Parse("Hadi Barak"), nil); s.Value >= .7 {
+		t.Errorf("אהוד ברק / Hadi Barak = %.2f (%s): the vowels sit elsewhere", s.Value, s.Explanation)
 	}
 }
 

@@ -187,6 +187,9 @@ type word struct {
 	wadeGiles bool
 	// somali says the word is read the English way too (markSomali).
 	somali bool
+	// hebrew says the word was read from Hebrew letters, whose vowels are
+	// guessed (markHebrew).
+	hebrew bool
 	// transcribed says the word is a foreign name read from a script
 	// that transcribes it (markTranscribed), and which (a byte, not a
 	// pointer: millions of words stay cached).

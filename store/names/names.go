@@ -189,6 +189,14 @@ func Parse(s string) Name {
 	markWadeGiles(n.coreWords)
 	markSomali(n.words)
 	markSomali(n.coreWords)
+	if hebrewName(s) {
+		for i := range n.words {
+			n.words[i].hebrew = true
+		}
+		for i := range n.coreWords {
+			n.coreWords[i].hebrew = true
+		}
+	}
 	if hasTranscription(s) {
 		markTranscribed(s, n.words)
 		markTranscribed(s, n.coreWords)

@@ -103,6 +103,13 @@ func tokenSimW(x, y *word) (float64, int) {
 	case tx != nil && transcriptionsMeet(tx, a, ty, b):
 		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}
+	if x.hebrew != y.hebrew && len(a) >= 3 && len(b) >= 3 {
+		// אהוד ahod, Ehud; לפיד lefid, Lapid: the vowels read from Hebrew
+		// letters are a guess, and so are p/f, b/v, k/kh.
+		if pa := vowelPattern(a); pa == vowelPattern(b) && len(pa)-strings.Count(pa, "V") >= 2 {
+			return .88, kindVariant
+		}
+	}
 	if x.somali && somaliForm(a) == b || y.somali && somaliForm(b) == a {
 		return .92, kindVariant // Cali, Ali: Somali writes the ain c (markSomali)
 	}

@@ -335,6 +335,50 @@ var hebrewNames = map[string]string{
 	"פרס": "peres", "פנחס": "pinchas", "פנינה": "pnina", "פוטין": "putin",
 }
 
+// hebrewName reports whether s is written in Hebrew letters: every letter
+// of it (a name mixing scripts is not, its words cannot be told apart).
+func hebrewName(s string) bool {
+	if !hasByteFrom(s, 0xD7) {
+		return false // Hebrew letters are U+05D0-U+05EA, D7 90 to D7 AA in UTF-8
+	}
+	seen := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Hebrew, r):
+			seen = true
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return seen
+}
+
+// vowelPattern is t with each run of vowels written V and each doubled
+// consonant once: the shape of a word whose vowels are uncertain (Hebrew
+// writes few, and vigie guesses them: אהוד is ahod, Ehud VhVd). The
+// letters Hebrew reads hard or soft by rules its spelling does not show
+// are one: פ p or f (Lapid, Naftali), ב b or v, כ k or kh.
+func vowelPattern(t string) string {
+	t = hebrewSoft.Replace(t)
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == 'y' && i > 0 && i+1 < len(t) && !isVowel(t[i-1]) && !isVowel(t[i+1]):
+			c = 'V' // a y between consonants is a vowel; elsewhere a consonant
+		case c != 'y' && isVowel(c):
+			c = 'V'
+		}
+		if n := b.Len(); n > 0 && b.String()[n-1] == c {
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+var hebrewSoft = strings.NewReplacer("ph", "p", "f", "p", "v", "b", "kh", "k", "ch", "k")
+
 // hebrewGeresh are the letters a geresh (׳, or an apostrophe) changes, as
 // Hebrew writes Arabic and foreign names.
 var hebrewGeresh = map[rune]string{
