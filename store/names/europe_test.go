@@ -131,7 +131,7 @@ func TestArabicNamesVocalisedAlike(t *testing.T) {
 func TestArabicNamesInHebrewLetters(t *testing.T) {
 	for _, p := range [][2]string{{"יחיא סינוואר", "Yahya Sinwar"}, {"ג׳מאל אבו סמהדאנה", "Jamal Abu Samhadana"}, {"ע'אזי חמד", "Ghazi Hamad"},
 		// Hebrew's own names, whose vowels and p/f the letters leave open.
-		{"אהוד ברק", "Ehud Barak"}, {"יאיר לפיד", "Yair Lapid"}, {"נפתלי בנט", "Naftali Bennett"}} {
+		{"אהוד ברק", "Ehud Barak"}, {"יאיר לפיד", "Yair Lapid"}, {"נפתלי בנט", "Naftali Bennett"}, {"בני גנץ", "Benny Gantz"}} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
 			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
 		}

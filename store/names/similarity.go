@@ -104,9 +104,14 @@ func tokenSimW(x, y *word) (float64, int) {
 		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}
 	if x.hebrew != y.hebrew && len(a) >= 3 && len(b) >= 3 {
-		// אהוד ahod, Ehud; לפיד lefid, Lapid: the vowels read from Hebrew
-		// letters are a guess, and so are p/f, b/v, k/kh.
-		if pa := vowelPattern(a); pa == vowelPattern(b) && len(pa)-strings.Count(pa, "V") >= 2 {
+		// אהוד ahod, Ehud; לפיד lefid, Lapid; גנץ genetz, Gantz: the
+		// vowels read from Hebrew letters are a guess, and so are p/f,
+		// b/v, k/kh.
+		h, l := a, b
+		if y.hebrew {
+			h, l = b, a
+		}
+		if hebrewMeets(vowelPattern(h), vowelPattern(l)) {
 			return .88, kindVariant
 		}
 	}

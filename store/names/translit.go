@@ -364,8 +364,8 @@ func vowelPattern(t string) string {
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		switch {
-		case c == 'y' && i > 0 && i+1 < len(t) && !isVowel(t[i-1]) && !isVowel(t[i+1]):
-			c = 'V' // a y between consonants is a vowel; elsewhere a consonant
+		case c == 'y' && (i+1 == len(t) || !isVowel(t[i+1])):
+			c = 'V' // a y not before a vowel is one (Benny); before one a consonant (Yair)
 		case c != 'y' && isVowel(c):
 			c = 'V'
 		}
@@ -375,6 +375,30 @@ func vowelPattern(t string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// hebrewMeets reports whether a word read from Hebrew letters, of vowel
+// pattern h, can be the Latin word of pattern l: the same consonants, two
+// at least, and every vowel of l where h has one (the reader writes an e
+// between two consonants where Hebrew writes no vowel, which Latin may
+// not say: genetz, Gantz), but none where h has none (ahod is not Hadi).
+func hebrewMeets(h, l string) bool {
+	i, j, consonants := 0, 0, 0
+	for i < len(h) || j < len(l) {
+		switch {
+		case i < len(h) && j < len(l) && h[i] == l[j]:
+			if h[i] != 'V' {
+				consonants++
+			}
+			i++
+			j++
+		case i < len(h) && h[i] == 'V':
+			i++ // a vowel the reader guessed, which the Latin does not write
+		default:
+			return false
+		}
+	}
+	return consonants >= 2
 }
 
 var hebrewSoft = strings.NewReplacer("ph", "p", "f", "p", "v", "b", "kh", "k", "ch", "k")
