@@ -32,33 +32,36 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 	if *nq < 1 || *nq > 100_000 {
 		return a.usageErr(fs, "--queries must be between 1 and 100000")
 	}
-	// An evalSet is a data set resolved in a scratch store; lookupsOnly
-	// when it is there for its lookups and its clustering is no figure.
+	// An evalSet is a data set resolved in a scratch store. When it comes
+	// with lookups (queries, named lookups), they are run on it after;
+	// lookupsOnly when its clustering is no figure.
 	type evalSet struct {
 		name        string
-		load        func() ([]quality.Labelled, error)
+		load        func() ([]quality.Labelled, []quality.Query, error)
+		lookups     string
 		lookupsOnly bool
 	}
+	recsOnly := func(recs []quality.Labelled, err error) ([]quality.Labelled, []quality.Query, error) {
+		return recs, nil, err
+	}
 	sets := []evalSet{
-		{name: "febrl-dataset1", load: func() ([]quality.Labelled, error) {
-			return quality.FEBRL(filepath.Join(*dir, "febrl/dataset1.csv"), "febrl1")
+		{name: "febrl-dataset1", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return recsOnly(quality.FEBRL(filepath.Join(*dir, "febrl/dataset1.csv"), "febrl1"))
 		}},
-		{name: "febrl-dataset2", load: func() ([]quality.Labelled, error) {
-			return quality.FEBRL(filepath.Join(*dir, "febrl/dataset2.csv"), "febrl2")
+		{name: "febrl-dataset2", lookups: "febrl2", load: func() ([]quality.Labelled, []quality.Query, error) {
+			recs, err := quality.FEBRL(filepath.Join(*dir, "febrl/dataset2.csv"), "febrl2")
+			return recs, quality.NoisyQueries(recs, *nq, 7), err
 		}},
-		{name: "splink-fake_1000", load: func() ([]quality.Labelled, error) {
-			return quality.Splink(filepath.Join(*dir, "splink/fake_1000.csv"))
+		{name: "splink-fake_1000", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return recsOnly(quality.Splink(filepath.Join(*dir, "splink/fake_1000.csv")))
 		}},
-		{name: "senzing-truthset", load: func() ([]quality.Labelled, error) {
-			return quality.Senzing(filepath.Join(*dir, "senzing"))
+		{name: "senzing-truthset", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return recsOnly(quality.Senzing(filepath.Join(*dir, "senzing")))
 		}},
 	}
-	var pairQueries []quality.Query
 	if _, err := os.Stat(filepath.Join(*pairs, "variants.txt")); err == nil {
-		sets = append(sets, evalSet{name: "hard-pairs", lookupsOnly: true, load: func() ([]quality.Labelled, error) {
-			recs, qs, err := quality.ScriptQueries(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"))
-			pairQueries = qs
-			return recs, err
+		sets = append(sets, evalSet{name: "hard-pairs", lookups: "hard-pairs", lookupsOnly: true, load: func() ([]quality.Labelled, []quality.Query, error) {
+			return quality.ScriptQueries(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"))
 		}})
 	} else {
 		fmt.Fprintf(a.stderr, "cross-script lookups skipped: no %s (run from the repository, or give --pairs)\n", filepath.Join(*pairs, "variants.txt"))
@@ -66,7 +69,7 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 	var rep evalReport
 	rep.Bars = map[string]bool{}
 	for _, s := range sets {
-		recs, err := s.load()
+		recs, queries, err := s.load()
 		if err != nil {
 			return a.fail("load %s: %v (is --data right?)", s.name, err)
 		}
@@ -99,25 +102,15 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 			rep.Clustering = append(rep.Clustering, p)
 			rep.Bars["clustering "+s.name] = p.Precision >= .97 && p.Recall >= .95
 		}
-		if s.name == "hard-pairs" {
-			lr, err := quality.Lookups(ctx, res, "hard-pairs-lookups", recs, pairQueries)
+		if s.lookups != "" {
+			lr, err := quality.Lookups(ctx, res, s.lookups+"-lookups", recs, queries)
 			if err != nil {
 				db.Close()
 				return a.fail("%v", err)
 			}
 			lr.Misses = nil
 			rep.Lookups = append(rep.Lookups, lr)
-			rep.Bars["lookups hard-pairs"] = lr.RecallAt10 >= .98 && lr.PrecisionAt1 >= .95
-		}
-		if s.name == "febrl-dataset2" {
-			lr, err := quality.Lookups(ctx, res, "febrl2-lookups", recs, quality.NoisyQueries(recs, *nq, 7))
-			if err != nil {
-				db.Close()
-				return a.fail("%v", err)
-			}
-			lr.Misses = nil
-			rep.Lookups = append(rep.Lookups, lr)
-			rep.Bars["lookups febrl2"] = lr.RecallAt10 >= .98 && lr.PrecisionAt1 >= .95
+			rep.Bars["lookups "+s.lookups] = lr.RecallAt10 >= .98 && lr.PrecisionAt1 >= .95
 		}
 		db.Close()
 	}

@@ -1,33 +1,16 @@
 package match
 
 import (
-	"bufio"
-	"os"
-	"strings"
 	"testing"
 )
 
 func readGroups(t *testing.T, path string) [][]string {
 	t.Helper()
-	f, err := os.Open(path)
+	groups, err := ReadNamePairs(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out [][]string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		var g []string
-		for _, p := range strings.Split(line, "|") {
-			g = append(g, strings.TrimSpace(p))
-		}
-		out = append(out, g)
-	}
-	return out
+	return groups
 }
 
 // TestHardNamePairsF1 scores Compare on name pairs built to be hard:

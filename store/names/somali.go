@@ -1,9 +1,6 @@
 package names
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Somali's official Latin orthography (1972) writes ħ as x, the ain as c
 // and long vowels doubled: Maxamed Cabdullaahi is Mohamed Abdullahi,
@@ -77,10 +74,6 @@ func markSomali(ws []word) {
 			continue
 		}
 		ws[i].somali = true
-		for _, k := range keysOf([]string{f}, ws[i].s, ws[i].key) {
-			if !slices.Contains(ws[i].folds, k) {
-				ws[i].folds = append(ws[i].folds, k)
-			}
-		}
+		ws[i].addFolds([]string{f})
 	}
 }

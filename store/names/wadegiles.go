@@ -121,29 +121,36 @@ var chineseSurnameForms = sync.OnceValue(func() map[string]bool {
 // kuo, Lai Ching te). A name with any other word is not read so: Dan
 // Smith is not Tan Smith, nor Jan Kowalski Chan Kowalski.
 func markWadeGiles(ws []word) {
-	if len(ws) < 2 {
+	if len(ws) < 2 || len(ws) > MaxTokens {
 		return
 	}
 	surnames := chineseSurnameForms()
+	var forms [MaxTokens][]string
 	readOtherwise := false
-	for _, w := range ws {
-		forms, ok := wadeGiles(w.s)
+	for i, w := range ws {
+		f, ok := wadeGiles(w.s)
 		if !ok && !surnames[w.s] {
 			return
 		}
-		readOtherwise = readOtherwise || len(forms) > 0
+		forms[i] = f
+		readOtherwise = readOtherwise || len(f) > 0
 	}
 	if !readOtherwise {
 		return
 	}
 	for i := range ws {
 		ws[i].wadeGiles = true
-		if forms := wadeGilesForms(ws[i].s); len(forms) > 0 {
-			for _, k := range keysOf(forms, ws[i].s, ws[i].key) {
-				if !slices.Contains(ws[i].folds, k) {
-					ws[i].folds = append(ws[i].folds, k)
-				}
-			}
+		ws[i].addFolds(forms[i])
+	}
+}
+
+// addFolds adds the keys of other spellings of w (a reading in pinyin, in
+// English) to its fold keys, which the scorer compares and lookups and
+// Keys search.
+func (w *word) addFolds(forms []string) {
+	for _, k := range keysOf(forms, w.s, w.key) {
+		if !slices.Contains(w.folds, k) {
+			w.folds = append(w.folds, k)
 		}
 	}
 }

@@ -96,14 +96,20 @@ func TestLookupBars(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	logLookups(t, rep)
+	if rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
+		t.Errorf("below the bar: recall@10 %.4f (≥ 0.98), precision@1 %.4f (≥ 0.95)", rep.RecallAt10, rep.PrecisionAt1)
+	}
+}
+
+// logLookups writes a lookup report and its misses to the test log.
+func logLookups(t *testing.T, rep LookupReport) {
+	t.Helper()
 	var b strings.Builder
 	rep.Print(&b)
 	t.Log("\n" + b.String())
 	for _, m := range rep.Misses {
 		t.Log(m)
-	}
-	if rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
-		t.Errorf("below the bar: recall@10 %.4f (≥ 0.98), precision@1 %.4f (≥ 0.95)", rep.RecallAt10, rep.PrecisionAt1)
 	}
 }
 
@@ -129,12 +135,7 @@ func TestCrossScriptLookups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	rep.Print(&b)
-	t.Log("\n" + b.String())
-	for _, m := range rep.Misses {
-		t.Log(m)
-	}
+	logLookups(t, rep)
 	if rep.Queries < 400 || rep.RecallAt10 < .97 || rep.PrecisionAt1 < .94 {
 		t.Errorf("%d queries, recall@10 %.4f (floor 0.97), precision@1 %.4f (floor 0.94)", rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
 	}

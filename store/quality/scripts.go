@@ -1,14 +1,11 @@
 package quality
 
 import (
-	"bufio"
-	"fmt"
-	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/match"
 )
 
 // ScriptQueries builds a lookup test from the hard name pairs of
@@ -23,11 +20,11 @@ import (
 // are chosen one letter from the person: on their names alone some would
 // be merged, and the test is of lookups, not of resolution).
 func ScriptQueries(variants, different string) ([]Labelled, []Query, error) {
-	same, err := readPairGroups(variants)
+	same, err := match.ReadNamePairs(variants)
 	if err != nil {
 		return nil, nil, err
 	}
-	diff, err := readPairGroups(different)
+	diff, err := match.ReadNamePairs(different)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -92,33 +89,4 @@ func scriptOf(s string) string {
 		}
 	}
 	return "latin"
-}
-
-// readPairGroups reads a file of the hard pairs: one group per line, the
-// spellings separated by |, # for comments.
-func readPairGroups(path string) ([][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read name pairs: %w", err)
-	}
-	defer f.Close()
-	var out [][]string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		var g []string
-		for _, p := range strings.Split(line, "|") {
-			if p = strings.TrimSpace(p); p != "" {
-				g = append(g, p)
-			}
-		}
-		out = append(out, g)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read name pairs %s: %w", path, err)
-	}
-	return out, nil
 }
