@@ -23,7 +23,7 @@ type evalReport struct {
 func cmdEval(ctx context.Context, a *app, args []string) int {
 	fs := a.newFlags("eval", "eval [--data DIR] [--pairs DIR] [--queries N] [--json]")
 	dir := fs.String("data", "../shared/data", "folder of the development data sets (febrl/, splink/, senzing/)")
-	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt), for the cross-script lookups; skipped when absent")
+	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt), for the cross-script lookups and lists; skipped when absent")
 	nq := fs.Int("queries", 600, "noisy lookup queries to run")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -62,9 +62,11 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 	if _, err := os.Stat(filepath.Join(*pairs, "variants.txt")); err == nil {
 		sets = append(sets, evalSet{name: "hard-pairs", lookups: "hard-pairs", lookupsOnly: true, load: func() ([]quality.Labelled, []quality.Query, error) {
 			return quality.ScriptQueries(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"))
+		}}, evalSet{name: "hard-pairs-lists", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return recsOnly(quality.ScriptClusters(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"), 1))
 		}})
 	} else {
-		fmt.Fprintf(a.stderr, "cross-script lookups skipped: no %s (run from the repository, or give --pairs)\n", filepath.Join(*pairs, "variants.txt"))
+		fmt.Fprintf(a.stderr, "cross-script lookups and lists skipped: no %s (run from the repository, or give --pairs)\n", filepath.Join(*pairs, "variants.txt"))
 	}
 	var rep evalReport
 	rep.Bars = map[string]bool{}

@@ -290,7 +290,7 @@ func TestReindexCommand(t *testing.T) {
 	}
 }
 
-// vigie eval reports the cross-script lookups on the hard name pairs beside
+// vigie eval reports the cross-script lookups and lists on the hard name pairs beside
 // the development sets, and says when it cannot find the pairs.
 func TestEvalReportsCrossScriptLookups(t *testing.T) {
 	data := filepath.Join("..", "..", "..", "shared", "data")
@@ -322,8 +322,11 @@ func TestEvalReportsCrossScriptLookups(t *testing.T) {
 	if _, ok := rep.Bars["lookups hard-pairs"]; !found || !ok {
 		t.Errorf("no cross-script lookups in %s", out)
 	}
+	if _, ok := rep.Bars["clustering hard-pairs-lists"]; !ok {
+		t.Errorf("no cross-script lists in %s", out)
+	}
 	code, _, errs = c.run("", "eval", "--json", "--queries", "30", "--data", data, "--pairs", t.TempDir())
-	if code != exitOK || !strings.Contains(errs, "cross-script lookups skipped") {
+	if code != exitOK || !strings.Contains(errs, "cross-script lookups and lists skipped") {
 		t.Errorf("eval without the pairs: exit %d, stderr %q", code, errs)
 	}
 }

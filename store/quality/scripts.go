@@ -1,6 +1,7 @@
 package quality
 
 import (
+	"math/rand/v2"
 	"strconv"
 	"time"
 
@@ -20,40 +21,9 @@ import (
 // are chosen one letter from the person: on their names alone some would
 // be merged, and the test is of lookups, not of resolution).
 func ScriptQueries(variants, different string) ([]Labelled, []Query, error) {
-	same, err := match.ReadNamePairs(variants)
+	people, owner, diff, err := scriptPeople(variants, different)
 	if err != nil {
 		return nil, nil, err
-	}
-	diff, err := match.ReadNamePairs(different)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Lines sharing a spelling are one person (Vladimir Sokolov has a
-	// line in katakana and one in Hangul): one record, every other
-	// spelling of them all a query.
-	owner := map[string]int{} // spelling → the first line holding it
-	people := [][]string{}
-	for _, g := range same {
-		if len(g) < 2 {
-			continue
-		}
-		p := -1
-		for _, n := range g {
-			if o, ok := owner[n]; ok {
-				p = o
-				break
-			}
-		}
-		if p < 0 {
-			p = len(people)
-			people = append(people, nil)
-		}
-		for _, n := range g {
-			if _, ok := owner[n]; !ok {
-				owner[n] = p
-				people[p] = append(people[p], n)
-			}
-		}
 	}
 	var recs []Labelled
 	var qs []Query
@@ -79,6 +49,118 @@ func ScriptQueries(variants, different string) ([]Labelled, []Query, error) {
 		recs = append(recs, Labelled{Record: person(c, g[len(g)-1]), Cluster: c})
 	}
 	return recs, qs, nil
+}
+
+// ScriptClusters builds an entity resolution test from the hard name
+// pairs, in the shape of sanctions lists: each person of variants (a line
+// of spellings in several scripts) is published by several lists, one
+// record per spelling, each from another source; a third of the records
+// also carry another spelling of the person as an alias. Each person has
+// a date of birth, which a record gives in full (half of them), in the
+// European order DD.MM.YYYY (15%), as a year (15%) or not at all (20%).
+// The namesake of each line of different (its last spelling) is a person
+// of its own with one record, born in the same year as the person it is
+// written against half of the time, on another day; its date is given in
+// the same proportions. Deterministic from seed.
+func ScriptClusters(variants, different string, seed uint64) ([]Labelled, error) {
+	people, owner, diff, err := scriptPeople(variants, different)
+	if err != nil {
+		return nil, err
+	}
+	rng := rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
+	lists := []string{"eu_fsf", "un_sc", "us_ofac", "gb_hmt", "ua_nsdc", "ch_seco", "fr_tresor", "jp_mof"}
+	birth := func() time.Time {
+		return time.Date(1940, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(65*365))
+	}
+	date := func(d time.Time) []string {
+		switch r := rng.Float64(); {
+		case r < .5:
+			return []string{d.Format(time.DateOnly)}
+		case r < .65:
+			return []string{d.Format("02.01.2006")}
+		case r < .8:
+			return []string{strconv.Itoa(d.Year())}
+		}
+		return nil
+	}
+	born := make([]time.Time, len(people))
+	var out []Labelled
+	for i, g := range people {
+		born[i] = birth()
+		c := "v" + strconv.Itoa(i)
+		for k, name := range g {
+			p := map[string][]string{"name": {name}}
+			if rng.Float64() < 1.0/3 {
+				p["alias"] = []string{g[(k+1+rng.IntN(len(g)-1))%len(g)]}
+			}
+			if d := date(born[i]); d != nil {
+				p["birthDate"] = d
+			}
+			out = append(out, Labelled{Cluster: c, Record: store.Incoming{
+				Source: lists[(i+k)%len(lists)], ID: c + "-" + strconv.Itoa(k), Schema: "Person", Properties: p}})
+		}
+	}
+	for i, g := range diff {
+		if _, known := owner[g[len(g)-1]]; len(g) < 2 || known {
+			continue
+		}
+		owner[g[len(g)-1]] = -1
+		d := birth()
+		if o, ok := owner[g[0]]; ok && o >= 0 && rng.IntN(2) == 0 {
+			// Born the same year as the person, on another day.
+			d = time.Date(born[o].Year(), time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(365))
+			if d.YearDay() == born[o].YearDay() {
+				d = d.AddDate(0, 0, 1+rng.IntN(360)).AddDate(born[o].Year()-d.Year(), 0, 0)
+			}
+		}
+		p := map[string][]string{"name": {g[len(g)-1]}}
+		if dd := date(d); dd != nil {
+			p["birthDate"] = dd
+		}
+		c := "d" + strconv.Itoa(i)
+		out = append(out, Labelled{Cluster: c, Record: store.Incoming{
+			Source: lists[i%len(lists)], ID: c, Schema: "Person", Properties: p}})
+	}
+	return out, nil
+}
+
+// scriptPeople reads the hard name pairs: the people of variants (lines
+// sharing a spelling are one person: Vladimir Sokolov has a line in
+// katakana and one in Hangul), each with its distinct spellings; owner
+// maps a spelling to its person; diff is the lines of different.
+func scriptPeople(variants, different string) (people [][]string, owner map[string]int, diff [][]string, err error) {
+	same, err := match.ReadNamePairs(variants)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	diff, err = match.ReadNamePairs(different)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	owner = map[string]int{}
+	for _, g := range same {
+		if len(g) < 2 {
+			continue
+		}
+		p := -1
+		for _, n := range g {
+			if o, ok := owner[n]; ok {
+				p = o
+				break
+			}
+		}
+		if p < 0 {
+			p = len(people)
+			people = append(people, nil)
+		}
+		for _, n := range g {
+			if _, ok := owner[n]; !ok {
+				owner[n] = p
+				people[p] = append(people[p], n)
+			}
+		}
+	}
+	return people, owner, diff, nil
 }
 
 // scriptOf names the writing of a name for the report: latin, or other.
