@@ -225,6 +225,9 @@ type Result struct {
 	// or a slip away), a full address or an e-mail. A year of birth or a
 	// town is weak.
 	Strong bool `json:"-"`
+	// NameSpelled is set when the best pair of names differs in spelling
+	// only (see names.Score.Spelled).
+	NameSpelled bool `json:"-"`
 	// NameTokens is the number of words of the shorter name compared.
 	NameTokens int `json:"-"`
 	// DOB says how the dates of birth agree: "" (one side has none),
@@ -260,7 +263,7 @@ func Compare(a, b Person, opt Options) Result {
 	}
 
 	// Name: the best pair of names.
-	ns, nd, ndiff := 0.0, "", 0
+	ns, nd, ndiff, spelled := 0.0, "", 0, false
 names:
 	for i, x := range pa.names {
 		for j, y := range pb.names {
@@ -272,7 +275,7 @@ names:
 				s.Value, s.Explanation = s.Value*WeakNameFactor, s.Explanation+", weak alias"
 			}
 			if s.Value > ns {
-				ns, nd, ndiff = s.Value, s.Explanation, s.Different
+				ns, nd, ndiff, spelled = s.Value, s.Explanation, s.Different, s.Spelled
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				if ns >= 1 {
 					break names
@@ -280,7 +283,7 @@ names:
 			}
 		}
 	}
-	r.Name = round(ns)
+	r.Name, r.NameSpelled = round(ns), spelled
 	score := .8 * ns
 	haveName := len(pa.names) > 0 && len(pb.names) > 0 &&
 		!(a.NamePart != "" && b.NamePart != "" && a.NamePart != b.NamePart)

@@ -204,6 +204,29 @@ func TestRearrangedLettersAreWeakNotDifferent(t *testing.T) {
 	}
 }
 
+// TestSpelledSaysOtherSpellingsOnly: Spelled is set when the names differ
+// in spelling only (entity resolution joins such a rare name without a
+// date); a typo, a nickname, an initial or another word clears it.
+func TestSpelledSaysOtherSpellingsOnly(t *testing.T) {
+	for _, tt := range []struct {
+		a, b    string
+		spelled bool
+	}{
+		{"Tatiana Zhuravleva", "Tetiana Zhuravleva", true},
+		{"Nataliya Tsvetkova", "Natalija Zwetkowa", true},
+		{"Ismail Haniyeh", "伊斯梅尔·哈尼亚", true},
+		{"Mustafa Kamal Yilmaz", "Mustafa Yilmaz", true}, // a middle name missing on the longer side
+		{"Naim Qassem", "Nadim Qassem", false},           // one letter more: another name
+		{"Bob Smith", "Robert Smith", false},
+		{"J. Smith", "John Smith", false},
+		{"John Smith", "Jane Smith", false},
+	} {
+		if s := Similarity(Parse(tt.a), Parse(tt.b), nil); s.Spelled != tt.spelled {
+			t.Errorf("Similarity(%q, %q).Spelled = %v (%s), want %v", tt.a, tt.b, s.Spelled, s.Explanation, tt.spelled)
+		}
+	}
+}
+
 // TestJaroWinklerMatchesJellyfish checks the hand-written metric against
 // the expected values published with jellyfish.
 func TestJaroWinklerMatchesJellyfish(t *testing.T) {

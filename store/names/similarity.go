@@ -63,6 +63,10 @@ type Score struct {
 	// Different counts the words of the shorter name that disagree with
 	// every word of the other (John / Jane in John Smith, Jane Smith).
 	Different int
+	// Spelled is set when every word of the shorter name is the same word
+	// or another spelling of it in the other (exact or variant): no typo,
+	// initial, nickname or disagreeing word.
+	Spelled bool
 }
 
 // How a pair of tokens agrees.
@@ -665,7 +669,8 @@ func similarity(a, b Name, w Weights) Score {
 		v = 0
 	}
 	exp := explain(counts[:], extra)
-	return Score{Value: v, Explanation: exp, Different: different}
+	spelled := counts[kindExact]+counts[kindVariant] == len(ta)
+	return Score{Value: v, Explanation: exp, Different: different, Spelled: spelled}
 }
 
 // generationOf is n's generational suffix, reading a lone "i" after the

@@ -553,7 +553,7 @@ func (r *Resolver) compare(txn *store.Txn, b *batch, a, c *entry, mo match.Optio
 // asks beyond it: a name alone must be near-identical, and a name shared
 // by many records needs more than a year of birth to tell one person.
 func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Result) match.Result {
-	if !corroborated(res) && (res.Name < r.opt.NameOnly || res.Disagreeing) {
+	if !corroborated(res) && (res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) || res.Disagreeing) {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
 	if res.Score >= r.opt.MergeFloor && !res.Backed {
@@ -565,6 +565,21 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 	}
 	return res
 }
+
+// spelledAlike says whether two records' names differ in spelling only
+// (res.NameSpelled, at NameSpelled or better; one word alone scores below
+// it) and are rare enough in the
+// store for that to tell one person: a transliteration is not a typo, but
+// among a dozen people called Mohammed Benali, Muhammad Benali is any of
+// them.
+func (r *Resolver) spelledAlike(txn *store.Txn, b *batch, a, c *entry, res match.Result) bool {
+	return res.NameSpelled && res.Name >= r.opt.NameSpelled &&
+		r.namesakes(txn, b, a) <= spelledNamesakes && r.namesakes(txn, b, c) <= spelledNamesakes
+}
+
+// spelledNamesakes is the most records that may share a name for a
+// spelling of it alone to join them (see spelledAlike).
+const spelledNamesakes = 3
 
 // namesakeLimits is, by how the dates of birth agree, the most records
 // sharing a name for that agreement (and the name) to tell one person:

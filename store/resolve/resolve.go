@@ -53,6 +53,11 @@ type Options struct {
 	// subject on the name alone, with nothing else agreeing. Default 0.96:
 	// a spelling variant, not a nickname (Andy / Andrew Anderson is 0.95).
 	NameOnly float64
+	// NameSpelled is NameOnly for names that differ in spelling only —
+	// every word the same or another spelling of it (Tetiana / Tatiana,
+	// a name in its own script beside its Latin spelling), no typo or
+	// nickname. Default 0.88.
+	NameSpelled float64
 	// GiantBucket: an index key with more postings than this is too common
 	// to retrieve candidates by (pairs of keys still are). Default 5000.
 	GiantBucket int
@@ -79,7 +84,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
-		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96,
+		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96, NameSpelled: 0.88,
 		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
 		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000,
 		Workers: runtime.GOMAXPROCS(0),
