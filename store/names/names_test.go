@@ -160,6 +160,8 @@ func TestSimilarity(t *testing.T) {
 		{"Jan van den Berg", "Jan Vandenberg", .95, 1},
 		{"عبدالرحمن مکی", "Abdul Rehman Makki", .85, 1}, // mki is Makki's consonant frame
 		{"Mki Jones", "Mike Jones", 0, .6},              // a frame lacks only vowels: not Mike's
+		{"Rachida Ait Ahmed", "Rashid Ait Ahmed", 0, .7},  // his sister, her name in the French spelling
+		{"Chamil Basaev", "Shamil Basayev", .85, 1},       // the French spelling of one man's name
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {

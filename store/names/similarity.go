@@ -171,10 +171,17 @@ func tokenSimW(x, y *word) (float64, int) {
 	// that already look alike; the checks allocate, so they come last.
 	if jw >= .6 {
 		for _, alt := range alternates {
-			if strings.Contains(a, alt[0]) && TokenKey(strings.ReplaceAll(a, alt[0], alt[1])) == kb ||
-				strings.Contains(b, alt[0]) && TokenKey(strings.ReplaceAll(b, alt[0], alt[1])) == ka {
-				return .88, kindVariant
+			x, y := a, b
+			if !strings.Contains(x, alt[0]) || TokenKey(strings.ReplaceAll(x, alt[0], alt[1])) != kb {
+				x, y = b, a
+				if !strings.Contains(x, alt[0]) || TokenKey(strings.ReplaceAll(x, alt[0], alt[1])) != ka {
+					continue
+				}
 			}
+			if genderForms(strings.ReplaceAll(x, alt[0], alt[1]), y) {
+				return .3, kindDifferent // Rachida / Rashid: Rachid's sister, in another spelling
+			}
+			return .88, kindVariant
 		}
 	}
 	// Another romanisation (Ukrainian, Belarusian, ISO 9, German, French,
