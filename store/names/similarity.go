@@ -206,7 +206,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	if jw > .8 {
 		s = (jw - .8) / .2 * .8
 	}
-	if len(a) >= 6 && len(b) >= 6 && editsWithin2(a, b) {
+	if len(a) >= 6 && len(b) >= 6 && editsWithin2(a, b) && !twoConsonantsReplaced(a, b) {
 		s = max(s, .7) // two typos in a long name: Theodore / eTheodroe
 	}
 	if s < rearrangedSim && rearranged(a, b) {
@@ -530,6 +530,27 @@ func substitution(a, b string) bool {
 
 // editsWithin2 reports whether the optimal-string-alignment distance of a
 // and b is at most 2 (banded, so cheap).
+// twoConsonantsReplaced reports whether a and b, of one length, differ in
+// exactly two letters, not both a vowel for a vowel (Feldman / Fridman,
+// Hamdan / Haddad, Hirano / Hirata): another name more
+// often than two slips, where a letter dropped, added or swapped is a
+// typist's.
+func twoConsonantsReplaced(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff, consonant := 0, false
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			diff++
+			if !isVowel(a[i]) || !isVowel(b[i]) {
+				consonant = true
+			}
+		}
+	}
+	return diff == 2 && consonant
+}
+
 func editsWithin2(a, b string) bool {
 	if len(a) > 64 || len(b) > 64 || abs(len(a)-len(b)) > 2 {
 		return false
