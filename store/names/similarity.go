@@ -178,8 +178,8 @@ func tokenSimW(x, y *word) (float64, int) {
 					continue
 				}
 			}
-			if genderForms(strings.ReplaceAll(x, alt[0], alt[1]), y) {
-				return .3, kindDifferent // Rachida / Rashid: Rachid's sister, in another spelling
+			if rx := strings.ReplaceAll(x, alt[0], alt[1]); genderForms(rx, y) && !enkoForms(rx, y) && !koForms(rx, y) {
+				return .3, kindDifferent // Rachida / Rashid: Rachid's sister, in another spelling (Sojka is Soyko)
 			}
 			return .88, kindVariant
 		}
@@ -531,24 +531,30 @@ func substitution(a, b string) bool {
 // editsWithin2 reports whether the optimal-string-alignment distance of a
 // and b is at most 2 (banded, so cheap).
 // twoConsonantsReplaced reports whether a and b, of one length, differ in
-// exactly two letters, not both a vowel for a vowel (Feldman / Fridman,
-// Hamdan / Haddad, Hirano / Hirata): another name more
-// often than two slips, where a letter dropped, added or swapped is a
-// typist's.
+// exactly two letters, each change with a consonant in it (Feldman /
+// Fridman, Hamdan / Haddad): another name more often than two slips, where
+// a letter dropped, added or swapped is a typist's. A vowel for a vowel,
+// or for a letter romanisations trade with vowels (v, w, y, j, h:
+// Paulauna / Pavlavna, Oesama / Ussama), is a spelling.
 func twoConsonantsReplaced(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	diff, consonant := 0, false
+	diff, hard := 0, 0
 	for i := 0; i < len(a); i++ {
 		if a[i] != b[i] {
 			diff++
-			if !isVowel(a[i]) || !isVowel(b[i]) {
-				consonant = true
+			if !softLetter(a[i]) || !softLetter(b[i]) {
+				hard++
 			}
 		}
 	}
-	return diff == 2 && consonant
+	return diff == 2 && hard == 2
+}
+
+// softLetter is a vowel or a letter romanisations write for one.
+func softLetter(c byte) bool {
+	return isVowel(c) || strings.IndexByte("vwyjh", c) >= 0
 }
 
 func editsWithin2(a, b string) bool {
