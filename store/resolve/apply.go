@@ -568,18 +568,17 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 
 // spelledAlike says whether two records' names differ in spelling only
 // (res.NameSpelled, at NameSpelled or better; one word alone scores below
-// it) and are rare enough in the
-// store for that to tell one person: a transliteration is not a typo, but
-// among a dozen people called Mohammed Benali, Muhammad Benali is any of
-// them.
+// it) and are rare enough in the store for that to tell one person: a
+// transliteration is not a typo, but among a dozen people called Mohammed
+// Benali, Muhammad Benali is any of them.
 func (r *Resolver) spelledAlike(txn *store.Txn, b *batch, a, c *entry, res match.Result) bool {
 	return res.NameSpelled && res.Name >= r.opt.NameSpelled &&
-		r.namesakes(txn, b, a) <= spelledNamesakes && r.namesakes(txn, b, c) <= spelledNamesakes
+		r.namesakePeople(txn, b, a) <= spelledNamesakes && r.namesakePeople(txn, b, c) <= spelledNamesakes
 }
 
-// spelledNamesakes is the most records that may share a name for a
+// spelledNamesakes is the most people that may share a name for a
 // spelling of it alone to join them (see spelledAlike).
-const spelledNamesakes = 3
+const spelledNamesakes = 2
 
 // namesakeLimits is, by how the dates of birth agree, the most records
 // sharing a name for that agreement (and the name) to tell one person:
@@ -588,24 +587,35 @@ const spelledNamesakes = 3
 // has no limit here.
 var namesakeLimits = map[string]uint32{"": 10, "year": 10, "near": 40, "close": 40}
 
+// namesake is the rarest index key of a record's name and how many
+// records hold it.
+type namesake struct {
+	key   string
+	count uint32
+}
+
 // namesakes is how many records of the store share a's name: for each of
 // its names the count of its rarest pair of words (of its one word for a
 // one-word name), the least over its names. It reads counts, never
 // postings, and is kept for the batch; a failed read is logged and counts
 // as rare.
 func (r *Resolver) namesakes(txn *store.Txn, b *batch, a *entry) uint32 {
+	return r.rarestName(txn, b, a).count
+}
+
+func (r *Resolver) rarestName(txn *store.Txn, b *batch, a *entry) namesake {
 	key := rk(a.key)
 	if v, ok := b.namesakes[key]; ok {
 		return v
 	}
-	least := uint32(0)
+	var least namesake
 	for i, raw := range a.person.Names {
 		primary, pairs := nameKeys(names.Parse(raw))
 		keys := pairs
 		if len(pairs) == 0 && len(primary) == 1 {
 			keys = []string{"n/" + primary[0]}
 		}
-		rarest := uint32(0)
+		var rarest namesake
 		for j, k := range keys {
 			c, err := r.count(txn, b, k)
 			if err != nil {
@@ -614,17 +624,55 @@ func (r *Resolver) namesakes(txn *store.Txn, b *batch, a *entry) uint32 {
 				r.log.Warn("namesake count unreadable; treating the name as rare", "key", k, "record", a.key.String(), "err", err)
 				c = 0
 			}
-			if j == 0 || c < rarest {
-				rarest = c
+			if j == 0 || c < rarest.count {
+				rarest = namesake{k, c}
 			}
 		}
-		if i == 0 || rarest < least {
+		if i == 0 || rarest.count < least.count {
 			least = rarest
 		}
 	}
 	b.namesakes[key] = least
 	return least
 }
+
+// namesakePeople is how many people hold a's name: namesakes counts
+// records, and a person listed by five sources holds the name five times.
+// When more than spelledNamesakes records hold it (and no more than
+// namesakeReads), the postings of its rarest key are read and counted by
+// subject (a record not yet in one counts alone), once per key and batch;
+// past namesakeReads, or when a read fails (logged), the count of records
+// stands.
+func (r *Resolver) namesakePeople(txn *store.Txn, b *batch, a *entry) uint32 {
+	ns := r.rarestName(txn, b, a)
+	if ns.count <= spelledNamesakes || ns.count > namesakeReads || ns.key == "" {
+		return ns.count
+	}
+	if n, ok := b.people[ns.key]; ok {
+		return n
+	}
+	people := map[string]bool{}
+	var failed error
+	_, err := r.eachPosting(txn, b, ns.key, namesakeReads, 0, func(rec string) {
+		s, err := r.subjectOf(txn, b, rec, 0)
+		if err != nil {
+			failed = err
+		}
+		if s == "" {
+			s = "record " + rec
+		}
+		people[s] = true
+	})
+	if err = errors.Join(err, failed); err != nil {
+		r.log.Warn("namesakes unreadable; counting records, not people", "key", ns.key, "record", a.key.String(), "err", err)
+		return ns.count
+	}
+	b.people[ns.key] = uint32(len(people))
+	return uint32(len(people))
+}
+
+// namesakeReads bounds the postings namesakePeople reads.
+const namesakeReads = 64
 
 // corroborated reports whether a comparison has evidence besides the name,
 // or a name of three words or more that matches almost exactly.

@@ -291,13 +291,17 @@ type batch struct {
 	// changes applied, for lists read often within a batch; dropped when
 	// the batch changes the list again.
 	merged map[string][]string
-	// namesakes holds, by record, how many records of the store share its
-	// name (see Resolver.namesakes), read once per batch.
-	namesakes map[string]uint32
+	// namesakes holds, by record, the rarest key of its name and how many
+	// records of the store share it (see Resolver.namesakes), read once
+	// per batch.
+	namesakes map[string]namesake
+	// people holds, by index key, how many people hold it (see
+	// Resolver.namesakePeople), read once per batch.
+	people map[string]uint32
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
-	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string][]string{}, namesakes: map[string]uint32{}}
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string][]string{}, namesakes: map[string]namesake{}, people: map[string]uint32{}}
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {

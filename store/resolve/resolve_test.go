@@ -406,11 +406,8 @@ func TestNicknameAloneDoesNotMerge(t *testing.T) {
 // differ in spelling only — the name in its own script beside its Latin
 // spelling, another romanisation — and the name is rare in the store; not
 // on a typo that makes another name (Naim / Nadim), nor on one word (a
-// word alone scores below NameSpelled). The namesake guard (a name shared
-// by more records than spelledNamesakes) is measured by the generated
-// population of vigie bench, where it keeps precision at 0.943 against
-// 0.930 without it; a small store cannot show it apart from the ambiguity
-// rule, which already leaves a record matching several namesakes alone.
+// word alone scores below NameSpelled), nor when another person holds the
+// name too.
 func TestSpellingAloneJoinsARareName(t *testing.T) {
 	f := mustOpen(t, DefaultOptions())
 	f.put(t,
@@ -425,6 +422,24 @@ func TestSpellingAloneJoinsARareName(t *testing.T) {
 	)
 	f.checkClusters(t, "rare names", "cn/4 un/3", "de/2 eu/1", "eu/5", "eu/7", "in/8", "us/6")
 
+	// A name held by one person in four lists is still one person's.
+	g := mustOpen(t, DefaultOptions())
+	for _, src := range []string{"eu", "gb", "ch", "us"} {
+		g.put(t, person(src, "1", "name", "Natalija Zwetkowa", "birthDate", "1950-09-06"))
+	}
+	g.put(t, person("ua", "1", "name", "Nataliya Tsvetkova"))
+	g.checkClusters(t, "one person in four lists", "ch/1 eu/1 gb/1 ua/1 us/1")
+
+	// Held by two people, the name alone cannot say which one a record
+	// with no date is, even when one of them lives in the same town (which
+	// lifts its score past the ambiguity margin, not to corroboration).
+	h := mustOpen(t, DefaultOptions())
+	h.put(t,
+		person("ua", "1", "name", "Nataliia Tsvietkova", "birthDate", "1950-09-06"),
+		person("ua", "2", "name", "Nataliia Tsvietkova", "birthDate", "1980-01-01", "address", "Kyiv"),
+	)
+	h.put(t, person("ch", "3", "name", "Nataliya Tsvetkova", "address", "Kyiv"))
+	h.checkClusters(t, "two namesakes", "ch/3", "ua/1", "ua/2")
 }
 
 // A document that arrives after its holders can make two subjects one: a
