@@ -217,8 +217,9 @@ type Result struct {
 	// Entity resolution merges on the name alone only for long names.
 	Corroborated bool `json:"corroborated"`
 	// Disagreeing is set when both sides give a full address, an e-mail
-	// or a phone and none of them agrees: nothing conflicts (people move
-	// and change numbers), but a name alone must not make them one.
+	// or a phone and none of them agrees, or nationalities and none is
+	// shared: nothing conflicts (people move, change numbers, hold
+	// several passports), but a name alone must not make them one.
 	Disagreeing bool `json:"disagreeing,omitempty"`
 	// Strong is set when something that identifies one person agrees
 	// besides the name: a document, a full date of birth (exact, swapped
@@ -455,8 +456,10 @@ names:
 		add("gender", -.15, "conflict")
 		say("gender conflict")
 	}
+	natsDiffer := false
 	if len(pa.nats) > 0 && len(pb.nats) > 0 {
-		if overlaps(pa.nats, pb.nats) {
+		natsDiffer = !overlaps(pa.nats, pb.nats)
+		if !natsDiffer {
 			score += .02
 			add("nationality", .02, "same")
 			say("nationality same")
@@ -481,7 +484,7 @@ names:
 	}
 	// The sum above puts the same-person boundary near 0.6; scaling it
 	// makes the documented threshold (0.70) that boundary.
-	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree
+	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree || natsDiffer
 	r.Strong = strongMatch || addrFull || contactsAgree || da == dateExact || da == dateSwapped || da == dateNear
 	r.Score = round(math.Max(0, math.Min(1, score*scale)))
 	if !haveName && !strongMatch && da < dateNear && !(contactExact && da == dateClose) {

@@ -442,6 +442,20 @@ func TestSpellingAloneJoinsARareName(t *testing.T) {
 	h.checkClusters(t, "two namesakes", "ch/3", "ua/1", "ua/2")
 }
 
+// Nationalities that share nothing do not conflict (people hold several
+// passports, lists word them differently), but a name alone does not make
+// such records one, even spelt the same; where they agree, a spelling
+// alone does.
+func TestNameAloneNeedsNationalitiesToAgree(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("eu", "1", "name", "Nataliya TSVETKOVA", "birthDate", "1950-09-06", "nationality", "ua"),
+		person("us", "3", "name", "Nataliya Tsvetkova", "nationality", "Russian Federation"),
+		person("ch", "5", "name", "Natalija Zwetkowa", "nationality", "UKR"),
+	)
+	f.checkClusters(t, "clusters", "ch/5 eu/1", "us/3")
+}
+
 // A document that arrives after its holders can make two subjects one: a
 // record alone in its subject is placed again when it changes, and its
 // subject merges into the one it joins (so a watch on either follows).
