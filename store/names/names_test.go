@@ -165,6 +165,9 @@ func TestSimilarity(t *testing.T) {
 		{"Theodore Hill", "eTheodroe Hill", .75, 1},      // two slips in a long name: a letter added, two swapped
 		{"Moshe Feldman", "Moshe Fridman", 0, .7},        // two letters replaced: another name
 		{"Omar Hamdan", "Omar Haddad", 0, .6},
+		{"Samira Khelifi", "Sameer Khelifi", 0, .7}, // his sister, his name spelt otherwise
+		{"Jamila Haddad", "Djamel Haddad", 0, .7},
+		{"Fatima Zahra Idrissi", "Fatimah Zahra Idrissi", .9, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {

@@ -139,6 +139,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if genderForms(a, b) {
 		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
 	}
+	if feminineSpelling(a, b) || feminineSpelling(b, a) {
+		return .3, kindDifferent // Samira / Sameer, Khalida / Khaled: Samir's sister, spelt otherwise
+	}
 	ka, kb := x.key, y.key
 	if k := ka; k == kb {
 		jw := JaroWinkler(a, b)
@@ -219,6 +222,20 @@ func tokenSimW(x, y *word) (float64, int) {
 		return 0, kindDifferent
 	}
 	return s, kindTypo
+}
+
+// feminineSpelling reports whether a is the feminine of a name b spells
+// another way: a ends in a, b in a consonant other than h (Fatima and
+// Fatimah are one name), and a without its a has b's consonants (Samira /
+// Sameer, Jamila / Djamel). genderForms catches the same pair spelt alike.
+func feminineSpelling(a, b string) bool {
+	if len(a) < 5 || len(b) < 3 || a[len(a)-1] != 'a' || isVowel(a[len(a)-2]) {
+		return false
+	}
+	if c := b[len(b)-1]; isVowel(c) || c == 'h' || c == 'y' {
+		return false
+	}
+	return TokenKey(a[:len(a)-1]) == TokenKey(b)
 }
 
 // rearrangedSim is the similarity of two tokens with the same letters in
