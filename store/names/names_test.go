@@ -391,7 +391,8 @@ func TestKoreanNames(t *testing.T) {
 		}
 	}
 	different := [][2]string{{"Kim Jong Un", "김여정"}, {"Choe Ryong Hae", "최룡수"}, {"Dan Smith", "Tan Smith"}, {"Kim Jong Un", "Kim Jong Il"},
-		{"Jon Smith", "Chon Smith"}, {"Jan Kowalski", "Chan Kowalski"}}
+		{"Jon Smith", "Chon Smith"}, {"Jan Kowalski", "Chan Kowalski"},
+		{"Kim Song Il", "KIM Chong Il"}, {"Pak Song Chol", "Park Chong-chol"}} // Korean's ch is never an sh
 	for _, p := range different {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value >= .7 {
 			t.Errorf("Similarity(%q, %q) = %.3f (%s), want below 0.7", p[0], p[1], s.Value, s.Explanation)

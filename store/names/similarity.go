@@ -173,7 +173,11 @@ func tokenSimW(x, y *word) (float64, int) {
 	// Spelling alternates and glued articles only matter between tokens
 	// that already look alike; the checks allocate, so they come last.
 	if jw >= .6 {
+		korean := x.korean || y.korean
 		for _, alt := range alternates {
+			if korean && alt[0] == "ch" {
+				continue // Korean's ch is a j (Chong, Jong), never an sh: Chong Il is not Song Il
+			}
 			x, y := a, b
 			if !strings.Contains(x, alt[0]) || TokenKey(strings.ReplaceAll(x, alt[0], alt[1])) != kb {
 				x, y = b, a
@@ -190,7 +194,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	// Another romanisation (Ukrainian, Belarusian, ISO 9, German, French,
 	// Turkish) changes enough letters (Hramau, Gromov; Chudjakow,
 	// Khudyakov) that the words need not look alike first.
-	if foldsMeet(x, y) {
+	if !x.korean && !y.korean && foldsMeet(x, y) {
 		return .88, kindVariant // Prihozhyn / Prigozhin, Zuravlova / Zhuravleva, Schukow / Zhukov
 	}
 	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
