@@ -187,6 +187,8 @@ type word struct {
 	wadeGiles bool
 	// somali says the word is read the English way too (markSomali).
 	somali bool
+	// pinyin says the word's name is written in pinyin (markPinyin).
+	pinyin bool
 	// hebrew says the word was read from Hebrew letters, whose vowels are
 	// guessed (markHebrew).
 	hebrew bool

@@ -189,6 +189,8 @@ func Parse(s string) Name {
 	markWadeGiles(n.coreWords)
 	markSomali(n.words)
 	markSomali(n.coreWords)
+	markPinyin(n.words)
+	markPinyin(n.coreWords)
 	if hebrewName(s) {
 		for i := range n.words {
 			n.words[i].hebrew = true

@@ -142,6 +142,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if feminineSpelling(a, b) || feminineSpelling(b, a) {
 		return .3, kindDifferent // Samira / Sameer, Khalida / Khaled: Samir's sister, spelt otherwise
 	}
+	if x.pinyin && y.pinyin && pinyinApart(x, y) {
+		return .3, kindDifferent // Xiaoping / Xiaoming, Denghui / Denghai: another character
+	}
 	ka, kb := x.key, y.key
 	if k := ka; k == kb {
 		jw := JaroWinkler(a, b)

@@ -1,0 +1,141 @@
+package names
+
+import (
+	"slices"
+	"strings"
+)
+
+// Chinese names written in pinyin join a given name's syllables into one
+// word (Xiaoping, Denghui), and one syllable for another is another
+// character, so another name: Deng Xiaoming is not Deng Xiaoping, Li
+// Denghai not Li Denghui, though a letter or a vowel apart they read as a
+// typo or a spelling to the scorer. A name whose every word is a run of
+// pinyin syllables and one of whose words is a Chinese surname is marked
+// (markPinyin); two such words made of as many syllables, one of them
+// another, are two names. The syllable table is pinyin's own: which
+// finals each initial takes (the standard table, without tones).
+var pinyinFinals = func() map[string]map[string]bool {
+	group := func(s string) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range strings.Fields(s) {
+			m[f] = true
+		}
+		return m
+	}
+	velar := "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang"
+	palatal := "i ia ie iao iu ian in iang ing iong u ue uan un"
+	retroflex := "a e ai ei ao ou an en ang eng ong u ua uo uai ui uan un uang i"
+	dental := "a e ai ei ao ou an en ang eng ong u uo ui uan un i"
+	m := map[string]map[string]bool{
+		"b":  group("a o ai ei ao an en ang eng i ie iao ian in ing u"),
+		"p":  group("a o ai ei ao ou an en ang eng i ie iao ian in ing u"),
+		"m":  group("a o e ai ei ao ou an en ang eng i ie iao iu ian in ing u"),
+		"f":  group("a o ei ou an en ang eng u"),
+		"d":  group("a e ai ei ao ou an en ang eng ong i ia ie iao iu ian ing u uo ui uan un"),
+		"t":  group("a e ai ei ao ou an ang eng ong i ie iao ian ing u uo ui uan un"),
+		"n":  group("a e ai ei ao ou an en ang eng ong i ie iao iu ian in iang ing u uo uan v ve"),
+		"l":  group("a o e ai ei ao ou an ang eng ong i ia ie iao iu ian in iang ing u uo uan un v ve"),
+		"g":  group(velar),
+		"k":  group(velar),
+		"h":  group(velar),
+		"j":  group(palatal),
+		"q":  group(palatal),
+		"x":  group(palatal),
+		"zh": group(retroflex),
+		"ch": group(retroflex),
+		"sh": group(retroflex),
+		"r":  group("e ao ou an en ang eng ong u ua uo ui uan un i"),
+		"z":  group(dental),
+		"c":  group(dental),
+		"s":  group(dental),
+		"y":  group("a e ao ou an in ang ing ong i u ue uan un"),
+		"w":  group("a o ai ei an en ang eng u"),
+		"":   group("a o e ai ei ao ou an en ang eng er"),
+	}
+	return m
+}()
+
+// pinyinSyllable reports whether s is a syllable of pinyin.
+func pinyinSyllable(s string) bool {
+	for _, n := range []int{2, 1, 0} {
+		if len(s) > n {
+			if finals, ok := pinyinFinals[s[:n]]; ok && finals[s[n:]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pinyinSyllables cuts a word into pinyin syllables, the fewest there can
+// be (xian is one, not xi an), the longer first syllable breaking a tie,
+// or returns nil when the word is not pinyin. Pinyin syllables are six
+// letters at most; a word of more than 24 is not cut.
+func pinyinSyllables(w string) []string {
+	if len(w) == 0 || len(w) > 24 {
+		return nil
+	}
+	// best[i] is the fewest syllables w[i:] cuts into (0: not at all),
+	// next[i] where the first of them ends.
+	var best, next [25]int
+	for i := len(w) - 1; i >= 0; i-- {
+		for j := min(len(w), i+6); j > i; j-- {
+			if !pinyinSyllable(w[i:j]) {
+				continue
+			}
+			rest := 0
+			if j < len(w) {
+				if best[j] == 0 {
+					continue
+				}
+				rest = best[j]
+			}
+			if best[i] == 0 || rest+1 < best[i] {
+				best[i], next[i] = rest+1, j
+			}
+		}
+	}
+	if best[0] == 0 {
+		return nil
+	}
+	out := make([]string, 0, best[0])
+	for i := 0; i < len(w); i = next[i] {
+		out = append(out, w[i:next[i]])
+	}
+	return out
+}
+
+// markPinyin marks the words of a name written in pinyin: two to four
+// words, each a run of pinyin syllables, one of them a Chinese surname
+// (or a Korean one: Li is listed with Lee and Ri; Korean names hold
+// syllables pinyin lacks, Kim, Ho, Chol). A name of Wade-Giles syllables
+// may be pinyin too (Li Peng): see pinyinApart.
+func markPinyin(ws []word) {
+	if len(ws) < 2 || len(ws) > 4 {
+		return
+	}
+	surnames, korean := chineseSurnameForms(), koreanSurnameForms()
+	// The surname first: it is a map lookup, and most names have none.
+	if !slices.ContainsFunc(ws, func(w word) bool { return surnames[w.s] || korean[w.s] }) { // Li is listed with Lee and Ri
+		return
+	}
+	for _, w := range ws {
+		if pinyinSyllables(w.s) == nil {
+			return
+		}
+	}
+	for i := range ws {
+		ws[i].pinyin = true
+	}
+}
+
+// pinyinApart reports whether two words of names written in pinyin are
+// two given names: as many syllables, one at least another — and neither
+// the other's reading, when a word is Wade-Giles too (Chou, Zhou).
+func pinyinApart(x, y *word) bool {
+	sa, sb := pinyinSyllables(x.s), pinyinSyllables(y.s)
+	if len(sa) == 0 || len(sa) != len(sb) || slices.Equal(sa, sb) {
+		return false
+	}
+	return !(x.wadeGiles && slices.Contains(wadeGilesForms(x.s), y.s) || y.wadeGiles && slices.Contains(wadeGilesForms(y.s), x.s))
+}
