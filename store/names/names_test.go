@@ -167,6 +167,10 @@ func TestSimilarity(t *testing.T) {
 		{"Omar Hamdan", "Omar Haddad", 0, .6},
 		{"Samira Khelifi", "Sameer Khelifi", 0, .7}, // his sister, his name spelt otherwise
 		{"Jamila Haddad", "Djamel Haddad", 0, .7},
+		{"Walid Cherifi", "Walid Cherif", 0, .7}, // the nisba: another family
+		{"Hassan Nouri", "Hassan Nour", 0, .7},
+		{"Andrei Ivanov", "Andre Ivanov", .85, 1}, // after a vowel, one name in two languages
+		{"Sergei Ivanov", "Serge Ivanov", .85, 1},
 		{"Fatima Zahra Idrissi", "Fatimah Zahra Idrissi", .9, 1},
 	}
 	for _, tt := range tests {

@@ -139,7 +139,10 @@ func tokenSimW(x, y *word) (float64, int) {
 	if genderForms(a, b) {
 		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
 	}
-	if feminineSpelling(a, b) || feminineSpelling(b, a) {
+	if nisba(a, b) || nisba(b, a) {
+		return .3, kindDifferent // Cherif / Cherifi, Nour / Nouri, Hassan / Hassani: another family
+	}
+		if feminineSpelling(a, b) || feminineSpelling(b, a) {
 		return .3, kindDifferent // Samira / Sameer, Khalida / Khaled: Samir's sister, spelt otherwise
 	}
 	if x.pinyin && y.pinyin && pinyinApart(x, y) {
@@ -229,6 +232,14 @@ func tokenSimW(x, y *word) (float64, int) {
 		return 0, kindDifferent
 	}
 	return s, kindTypo
+}
+
+// nisba reports whether b is a with an i added after its final consonant:
+// the suffix Arabic and Persian surnames take (Cherifi, Nouri, Hassani,
+// Karimi), another name than the word it is made from. Not after a vowel
+// (Andre / Andrei, Serge / Sergei are one name in two languages).
+func nisba(a, b string) bool {
+	return len(a) >= 4 && len(b) == len(a)+1 && b[len(a)] == 'i' && b[:len(a)] == a && !isVowel(a[len(a)-1]) && a[len(a)-1] != 'y'
 }
 
 // feminineSpelling reports whether a is the feminine of a name b spells
@@ -760,7 +771,10 @@ func joinedAlign(ta []string, b Name, w Weights) (Score, bool) {
 			if wg && x != joined && wadeGilesJoin(tb[i], tb[i+1], x) {
 				joined = x // the syllables read in pinyin
 			}
-			if x == joined || len(x) >= 6 && TokenKey(x) == TokenKey(joined) {
+			// A letter apart joins its word only to spell the other name
+			// (michae l, Michael); Morris I Klein is not Morrisi Klein.
+			letter := len(tb[i]) == 1 || len(tb[i+1]) == 1
+			if x == joined || !letter && len(x) >= 6 && TokenKey(x) == TokenKey(joined) {
 				nb := make([]string, 0, len(tb)-1)
 				nb = append(nb, tb[:i]...)
 				nb = append(nb, joined)
