@@ -142,7 +142,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	if nisba(a, b) || nisba(b, a) {
 		return .3, kindDifferent // Cherif / Cherifi, Nour / Nouri, Hassan / Hassani: another family
 	}
-		if feminineSpelling(a, b) || feminineSpelling(b, a) {
+	if feminineSpelling(a, b) || feminineSpelling(b, a) {
 		return .3, kindDifferent // Samira / Sameer, Khalida / Khaled: Samir's sister, spelt otherwise
 	}
 	if x.pinyin && y.pinyin && pinyinApart(x, y) {
