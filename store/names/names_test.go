@@ -165,6 +165,8 @@ func TestSimilarity(t *testing.T) {
 		{"Theodore Hill", "eTheodroe Hill", .75, 1},      // two slips in a long name: a letter added, two swapped
 		{"Moshe Feldman", "Moshe Fridman", 0, .7},        // two letters replaced: another name
 		{"Omar Hamdan", "Omar Haddad", 0, .6},
+		{"Hamid Karimi", "Hamid Kazemi", 0, .7},     // a consonant for another, and a vowel
+		{"Oesama Haddad", "Ussama Haddad", .7, 1},   // the Dutch oe, and a consonant for a vowel
 		{"Samira Khelifi", "Sameer Khelifi", 0, .7}, // his sister, his name spelt otherwise
 		{"Jamila Haddad", "Djamel Haddad", 0, .7},
 		{"Walid Cherifi", "Walid Cherif", 0, .7}, // the nisba: another family

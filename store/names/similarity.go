@@ -567,24 +567,29 @@ func substitution(a, b string) bool {
 // and b is at most 2 (banded, so cheap).
 // twoConsonantsReplaced reports whether a and b, of one length, differ in
 // exactly two letters, each change with a consonant in it (Feldman /
-// Fridman, Hamdan / Haddad): another name more often than two slips, where
-// a letter dropped, added or swapped is a typist's. A vowel for a vowel,
-// or for a letter romanisations trade with vowels (v, w, y, j, h:
-// Paulauna / Pavlavna, Oesama / Ussama), is a spelling.
+// Fridman), or one a consonant for another (Karimi / Kazemi, Hamdan /
+// Haddad): another name more often than two slips, where a letter
+// dropped, added or swapped is a typist's. A vowel for a vowel, or for a
+// letter romanisations trade with vowels (v, w, y, j, h: Paulauna /
+// Pavlavna), or one consonant for a vowel beside a vowel for a vowel
+// (Oesama / Ussama), is a spelling.
 func twoConsonantsReplaced(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	diff, hard := 0, 0
+	diff, hard, both := 0, 0, 0
 	for i := 0; i < len(a); i++ {
 		if a[i] != b[i] {
 			diff++
 			if !softLetter(a[i]) || !softLetter(b[i]) {
 				hard++
 			}
+			if !softLetter(a[i]) && !softLetter(b[i]) {
+				both++
+			}
 		}
 	}
-	return diff == 2 && hard == 2
+	return diff == 2 && (hard == 2 || both > 0)
 }
 
 // softLetter is a vowel or a letter romanisations write for one.
