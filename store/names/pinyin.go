@@ -3,6 +3,7 @@ package names
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Chinese names written in pinyin join a given name's syllables into one
@@ -14,7 +15,7 @@ import (
 // (markPinyin); two such words made of as many syllables, one of them
 // another, are two names. The syllable table is pinyin's own: which
 // finals each initial takes (the standard table, without tones).
-var pinyinFinals = func() map[string]map[string]bool {
+var pinyinFinals = sync.OnceValue(func() map[string]map[string]bool {
 	group := func(s string) map[string]bool {
 		m := map[string]bool{}
 		for _, f := range strings.Fields(s) {
@@ -53,13 +54,14 @@ var pinyinFinals = func() map[string]map[string]bool {
 		"":   group("a o e ai ei ao ou an en ang eng er"),
 	}
 	return m
-}()
+})
 
 // pinyinSyllable reports whether s is a syllable of pinyin.
 func pinyinSyllable(s string) bool {
+	table := pinyinFinals()
 	for _, n := range []int{2, 1, 0} {
 		if len(s) > n {
-			if finals, ok := pinyinFinals[s[:n]]; ok && finals[s[n:]] {
+			if finals, ok := table[s[:n]]; ok && finals[s[n:]] {
 				return true
 			}
 		}

@@ -603,6 +603,8 @@ func (r *Resolver) namesakes(txn *store.Txn, b *batch, a *entry) uint32 {
 	return r.rarestName(txn, b, a).count
 }
 
+// rarestName is the rarest index key of a's names and its count, as
+// namesakes describes, kept for the batch.
 func (r *Resolver) rarestName(txn *store.Txn, b *batch, a *entry) namesake {
 	key := rk(a.key)
 	if v, ok := b.namesakes[key]; ok {
