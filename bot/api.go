@@ -24,6 +24,8 @@ type Request struct {
 	// Case is a case reference given through the dialog, when the command
 	// itself had none.
 	Case string
+	// PostID is the post whose button was pressed (From "button").
+	PostID string
 }
 
 // Answer is what vigie replies. The transport renders it: Markdown text

@@ -185,6 +185,9 @@ func (f *fakeMM) PatchPost(_ context.Context, id string, patch *model.PostPatch)
 	if patch.Message != nil {
 		p.Message = *patch.Message
 	}
+	if patch.Props != nil {
+		p.SetProps(*patch.Props)
+	}
 	return p.Clone(), nil, nil
 }
 

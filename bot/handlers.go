@@ -133,12 +133,17 @@ func (b *Bot) within(ctx context.Context, req Request, work func(context.Context
 	case <-timer.C:
 	}
 	// Too slow for Mattermost's limit: follow up in a direct message when
-	// the work is done. The follower exits when the work does.
+	// the work is done (and update the pressed post, for a button). The
+	// follower exits when the work does.
 	go func() {
 		r := <-done
 		a := r.a
 		if r.err != nil {
 			a = Answer{Text: sorry}
+		} else if a.Update != "" && req.PostID != "" {
+			// A button's answer changes the pressed post (an alert
+			// acknowledged): late, through the API.
+			b.patchPressed(context.WithoutCancel(ctx), req, a)
 		}
 		b.followUp(context.WithoutCancel(ctx), req, a)
 	}()
@@ -377,7 +382,7 @@ func (b *Bot) serveAction(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, model.PostActionIntegrationResponse{EphemeralText: next})
 		return
 	}
-	req := Request{UserID: in.UserId, UserName: in.UserName, ChannelID: in.ChannelId, ChannelName: in.ChannelName, TeamID: in.TeamId, From: "button"}
+	req := Request{UserID: in.UserId, UserName: in.UserName, ChannelID: in.ChannelId, ChannelName: in.ChannelName, TeamID: in.TeamId, From: "button", PostID: in.PostId}
 	req.ChannelType = b.channelType(r.Context(), req.ChannelID, req.ChannelName)
 	ans, err, ok := b.within(r.Context(), req, func(ctx context.Context) (Answer, error) { return b.backend.Press(ctx, req, c.Action, c.Args) })
 	switch {
@@ -397,26 +402,7 @@ func (b *Bot) serveAction(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if ans.Update != "" {
-		upd := &model.Post{Message: ans.Update}
-		// Mattermost replaces the post's props with the update's: keep
-		// vigie's own (the alert id, the thread's subject) so a later
-		// delivery still recognises the post. Its cards cannot be kept —
-		// the server hides their sealed contexts — so the backend's new
-		// cards, if any, replace them.
-		if orig := b.original(r.Context(), in.PostId); orig != nil {
-			for _, k := range []string{propAlert, propSubject} {
-				if v, ok := orig.GetProp(k).(string); ok {
-					upd.AddProp(k, v)
-				}
-			}
-		}
-		if len(ans.Attachments) > 0 {
-			atts, err := b.cards(ans.Attachments, in.ChannelId)
-			if err == nil {
-				model.ParseSlackAttachment(upd, atts)
-			}
-		}
-		out.Update = upd
+		out.Update = b.updateFor(r.Context(), in.PostId, in.ChannelId, ans)
 	} else if len(ans.Attachments) > 0 && in.ChannelId != "" && req.ChannelType == string(model.ChannelTypeDirect) {
 		// A card asked for in a direct message is posted there.
 		go func() { // exits after one post
@@ -456,6 +442,43 @@ func refusal(err error) string {
 }
 
 // original returns the post a button was pressed on, or nil.
+// updateFor is the post a button's answer puts in place of the pressed
+// one: ans.Update as its message. Mattermost replaces the post's props
+// with the update's: vigie's own (the alert id, the thread's subject) are
+// kept so a later delivery still recognises the post. Its cards cannot be
+// kept — the server hides their sealed contexts — so the answer's new
+// cards, if any, replace them.
+func (b *Bot) updateFor(ctx context.Context, postID, channelID string, ans Answer) *model.Post {
+	upd := &model.Post{Message: ans.Update}
+	if orig := b.original(ctx, postID); orig != nil {
+		for _, k := range []string{propAlert, propSubject} {
+			if v, ok := orig.GetProp(k).(string); ok {
+				upd.AddProp(k, v)
+			}
+		}
+	}
+	if len(ans.Attachments) > 0 {
+		atts, err := b.cards(ans.Attachments, channelID)
+		if err == nil {
+			model.ParseSlackAttachment(upd, atts)
+		}
+	}
+	return upd
+}
+
+// patchPressed puts a button's late answer in place of the pressed post,
+// as the action's own answer would have (see updateFor); a failure is
+// logged, the answer still follows in a direct message.
+func (b *Bot) patchPressed(ctx context.Context, req Request, ans Answer) {
+	upd := b.updateFor(ctx, req.PostID, req.ChannelID, ans)
+	props := upd.GetProps()
+	cctx, cancel := context.WithTimeout(ctx, b.opt.HTTPTimeout)
+	defer cancel()
+	if _, resp, err := b.mm.PatchPost(cctx, req.PostID, &model.PostPatch{Message: &upd.Message, Props: &props}); err != nil {
+		b.log.Error("update the pressed post", "post", req.PostID, "user", req.UserID, "err", describe(resp, err))
+	}
+}
+
 func (b *Bot) original(ctx context.Context, id string) *model.Post {
 	if id == "" {
 		return nil

@@ -246,6 +246,45 @@ func TestActionContexts(t *testing.T) {
 	}
 }
 
+// A button whose answer comes after Mattermost stops waiting still changes
+// the pressed post (an alert shows who acknowledged it), keeping vigie's
+// props, and the answer follows in a direct message.
+func TestActionSlowUpdatesThePressedPost(t *testing.T) {
+	release := make(chan struct{})
+	be := &fakeBackend{press: func(req Request, action string, _ map[string]string) (Answer, error) {
+		<-release
+		return Answer{Text: "done " + action, Private: true, Update: "Acknowledged by @" + req.UserName}, nil
+	}}
+	b, mm := newTestBot(t, be, nil, nil)
+	b.opt.ReplyWithin = 20 * time.Millisecond
+	mm.addChannel("case1", model.ChannelTypePrivate, "u1", mm.me)
+	alert := &model.Post{ChannelId: "case1", UserId: mm.me, Message: "New record on S-1"}
+	alert.AddProp(propAlert, "A-1")
+	alert = mm.addPost(alert)
+	atts, err := b.cards([]Attachment{{Title: "alert", Buttons: []Button{{Name: "Acknowledge", Action: ActAck, Args: map[string]string{"alert": "A-1"}}}}}, "case1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(model.PostActionIntegrationRequest{UserId: "u1", UserName: "alice", ChannelId: "case1", PostId: alert.Id, Context: atts[0].Actions[0].Integration.Context})
+	w := httptest.NewRecorder()
+	b.Handler().ServeHTTP(w, httptest.NewRequest("POST", "/mattermost/action", bytes.NewReader(body)))
+	var out model.PostActionIntegrationResponse
+	if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil || !strings.Contains(out.EphemeralText, "Working on it") || out.Update != nil {
+		t.Fatalf("slow press answered %s (%v), want 'working on it' and no update yet", w.Body, err)
+	}
+	close(release)
+	waitFor(t, func() bool {
+		mm.mu.Lock()
+		defer mm.mu.Unlock()
+		p := mm.find(alert.Id)
+		return p.Message == "Acknowledged by @alice" && p.GetProp(propAlert) == "A-1"
+	})
+	waitFor(t, func() bool {
+		ps := mm.postsIn("dm_u1")
+		return len(ps) == 1 && ps[0].Message == "done ack"
+	})
+}
+
 func TestNeedCaseDialog(t *testing.T) {
 	be := &fakeBackend{do: func(req Request, cmd command.Command) (Answer, error) {
 		if req.Case == "" {
