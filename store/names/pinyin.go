@@ -12,8 +12,7 @@ import (
 // Denghai not Li Denghui, though a letter or a vowel apart they read as a
 // typo or a spelling to the scorer. A name whose every word is a run of
 // pinyin syllables and one of whose words is a Chinese surname is marked
-// (markPinyin); two such words made of as many syllables, one of them
-// another, are two names. The syllable table is pinyin's own: which
+// (markPinyin); two such words made of other syllables are two names. The syllable table is pinyin's own: which
 // finals each initial takes (the standard table, without tones).
 var pinyinFinals = sync.OnceValue(func() map[string]map[string]bool {
 	group := func(s string) map[string]bool {
@@ -132,11 +131,12 @@ func markPinyin(ws []word) {
 }
 
 // pinyinApart reports whether two words of names written in pinyin are
-// two given names: as many syllables, one at least another — and neither
-// the other's reading, when a word is Wade-Giles too (Chou, Zhou).
+// two names: other syllables, or more of them (Qinghua is not Qing: a
+// given name cut in two words is joined before words are compared) — and
+// neither the other's reading, when a word is Wade-Giles too (Chou, Zhou).
 func pinyinApart(x, y *word) bool {
 	sa, sb := pinyinSyllables(x.s), pinyinSyllables(y.s)
-	if len(sa) == 0 || len(sa) != len(sb) || slices.Equal(sa, sb) {
+	if len(sa) == 0 || len(sb) == 0 || slices.Equal(sa, sb) {
 		return false
 	}
 	return !(x.wadeGiles && slices.Contains(wadeGilesForms(x.s), y.s) || y.wadeGiles && slices.Contains(wadeGilesForms(y.s), x.s))
