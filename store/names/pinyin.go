@@ -12,8 +12,9 @@ import (
 // Denghai not Li Denghui, though a letter or a vowel apart they read as a
 // typo or a spelling to the scorer. A name whose every word is a run of
 // pinyin syllables and one of whose words is a Chinese surname is marked
-// (markPinyin); two such words made of other syllables are two names. The syllable table is pinyin's own: which
-// finals each initial takes (the standard table, without tones).
+// (markPinyin); two such words made of other syllables are two names. The
+// syllable table is pinyin's own: which finals each initial takes (the
+// standard table, without tones).
 var pinyinFinals = sync.OnceValue(func() map[string]map[string]bool {
 	group := func(s string) map[string]bool {
 		m := map[string]bool{}
