@@ -441,7 +441,6 @@ func refusal(err error) string {
 	return "This button is not valid."
 }
 
-// original returns the post a button was pressed on, or nil.
 // updateFor is the post a button's answer puts in place of the pressed
 // one: ans.Update as its message. Mattermost replaces the post's props
 // with the update's: vigie's own (the alert id, the thread's subject) are
@@ -479,6 +478,7 @@ func (b *Bot) patchPressed(ctx context.Context, req Request, ans Answer) {
 	}
 }
 
+// original returns the post a button was pressed on, or nil.
 func (b *Bot) original(ctx context.Context, id string) *model.Post {
 	if id == "" {
 		return nil

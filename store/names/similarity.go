@@ -184,14 +184,17 @@ func tokenSimW(x, y *word) (float64, int) {
 			if korean && alt[0] == "ch" {
 				continue // Korean's ch is a j (Chong, Jong), never an sh: Chong Il is not Song Il
 			}
-			x, y := a, b
-			if !strings.Contains(x, alt[0]) || TokenKey(strings.ReplaceAll(x, alt[0], alt[1])) != kb {
-				x, y = b, a
-				if !strings.Contains(x, alt[0]) || TokenKey(strings.ReplaceAll(x, alt[0], alt[1])) != ka {
-					continue
-				}
+			// The word holding the alternate, rewritten, and the other.
+			var rewritten, other string
+			switch {
+			case strings.Contains(a, alt[0]) && TokenKey(strings.ReplaceAll(a, alt[0], alt[1])) == kb:
+				rewritten, other = strings.ReplaceAll(a, alt[0], alt[1]), b
+			case strings.Contains(b, alt[0]) && TokenKey(strings.ReplaceAll(b, alt[0], alt[1])) == ka:
+				rewritten, other = strings.ReplaceAll(b, alt[0], alt[1]), a
+			default:
+				continue
 			}
-			if rx := strings.ReplaceAll(x, alt[0], alt[1]); genderForms(rx, y) && !enkoForms(rx, y) && !koForms(rx, y) {
+			if genderForms(rewritten, other) && !enkoForms(rewritten, other) && !koForms(rewritten, other) {
 				return .3, kindDifferent // Rachida / Rashid: Rachid's sister, in another spelling (Sojka is Soyko)
 			}
 			return .88, kindVariant
@@ -563,8 +566,6 @@ func substitution(a, b string) bool {
 	return n == 1
 }
 
-// editsWithin2 reports whether the optimal-string-alignment distance of a
-// and b is at most 2 (banded, so cheap).
 // twoConsonantsReplaced reports whether a and b, of one length, differ in
 // exactly two letters, each change with a consonant in it (Feldman /
 // Fridman), or one a consonant for another (Karimi / Kazemi, Hamdan /
@@ -597,6 +598,8 @@ func softLetter(c byte) bool {
 	return isVowel(c) || strings.IndexByte("vwyjh", c) >= 0
 }
 
+// editsWithin2 reports whether the optimal-string-alignment distance of a
+// and b is at most 2 (banded, so cheap).
 func editsWithin2(a, b string) bool {
 	if len(a) > 64 || len(b) > 64 || abs(len(a)-len(b)) > 2 {
 		return false

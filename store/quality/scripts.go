@@ -21,7 +21,7 @@ import (
 // are chosen one letter from the person: on their names alone some would
 // be merged, and the test is of lookups, not of resolution).
 func ScriptQueries(variants, different string) ([]Labelled, []Query, error) {
-	people, owner, diff, err := scriptPeople(variants, different)
+	people, namesakes, err := scriptPeople(variants, different)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -40,13 +40,9 @@ func ScriptQueries(variants, different string) ([]Labelled, []Query, error) {
 			qs = append(qs, Query{Text: q, Want: c, Noise: scriptOf(q) + "→" + scriptOf(g[0])})
 		}
 	}
-	for i, g := range diff {
-		if _, known := owner[g[len(g)-1]]; len(g) < 2 || known {
-			continue
-		}
-		owner[g[len(g)-1]] = -1
-		c := "d" + strconv.Itoa(i)
-		recs = append(recs, Labelled{Record: person(c, g[len(g)-1]), Cluster: c})
+	for _, n := range namesakes {
+		c := "d" + strconv.Itoa(n.line)
+		recs = append(recs, Labelled{Record: person(c, n.name), Cluster: c})
 	}
 	return recs, qs, nil
 }
@@ -63,7 +59,7 @@ func ScriptQueries(variants, different string) ([]Labelled, []Query, error) {
 // written against half of the time, on another day; its date is given in
 // the same proportions. Deterministic from seed.
 func ScriptClusters(variants, different string, seed uint64) ([]Labelled, error) {
-	people, owner, diff, err := scriptPeople(variants, different)
+	people, namesakes, err := scriptPeople(variants, different)
 	if err != nil {
 		return nil, err
 	}
@@ -100,44 +96,50 @@ func ScriptClusters(variants, different string, seed uint64) ([]Labelled, error)
 				Source: lists[(i+k)%len(lists)], ID: c + "-" + strconv.Itoa(k), Schema: "Person", Properties: p}})
 		}
 	}
-	for i, g := range diff {
-		if _, known := owner[g[len(g)-1]]; len(g) < 2 || known {
-			continue
-		}
-		owner[g[len(g)-1]] = -1
+	for _, n := range namesakes {
 		d := birth()
-		if o, ok := owner[g[0]]; ok && o >= 0 && rng.IntN(2) == 0 {
+		if o := n.of; o >= 0 && rng.IntN(2) == 0 {
 			// Born the same year as the person, on another day.
 			d = time.Date(born[o].Year(), time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(365))
 			if d.YearDay() == born[o].YearDay() {
 				d = d.AddDate(0, 0, 1+rng.IntN(360)).AddDate(born[o].Year()-d.Year(), 0, 0)
 			}
 		}
-		p := map[string][]string{"name": {g[len(g)-1]}}
+		p := map[string][]string{"name": {n.name}}
 		if dd := date(d); dd != nil {
 			p["birthDate"] = dd
 		}
-		c := "d" + strconv.Itoa(i)
+		c := "d" + strconv.Itoa(n.line)
 		out = append(out, Labelled{Cluster: c, Record: store.Incoming{
-			Source: lists[i%len(lists)], ID: c, Schema: "Person", Properties: p}})
+			Source: lists[n.line%len(lists)], ID: c, Schema: "Person", Properties: p}})
 	}
 	return out, nil
 }
 
+// scriptNamesake is the namesake a line of different writes against a
+// person: its last spelling, the line's index, and the person of variants
+// its first spelling is (-1 when none).
+type scriptNamesake struct {
+	name string
+	line int
+	of   int
+}
+
 // scriptPeople reads the hard name pairs: the people of variants (lines
 // sharing a spelling are one person: Vladimir Sokolov has a line in
-// katakana and one in Hangul), each with its distinct spellings; owner
-// maps a spelling to its person; diff is the lines of different.
-func scriptPeople(variants, different string) (people [][]string, owner map[string]int, diff [][]string, err error) {
+// katakana and one in Hangul), each with its distinct spellings, and the
+// namesakes of different — each line's last spelling, once, unless it is
+// a spelling of a person.
+func scriptPeople(variants, different string) (people [][]string, namesakes []scriptNamesake, err error) {
 	same, err := match.ReadNamePairs(variants)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	diff, err = match.ReadNamePairs(different)
+	diff, err := match.ReadNamePairs(different)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	owner = map[string]int{}
+	owner := map[string]int{} // spelling → its person; -1 for a namesake
 	for _, g := range same {
 		if len(g) < 2 {
 			continue
@@ -160,7 +162,22 @@ func scriptPeople(variants, different string) (people [][]string, owner map[stri
 			}
 		}
 	}
-	return people, owner, diff, nil
+	for i, g := range diff {
+		if len(g) < 2 {
+			continue
+		}
+		last := g[len(g)-1]
+		if _, known := owner[last]; known {
+			continue
+		}
+		owner[last] = -1
+		of, ok := owner[g[0]]
+		if !ok {
+			of = -1
+		}
+		namesakes = append(namesakes, scriptNamesake{name: last, line: i, of: of})
+	}
+	return people, namesakes, nil
 }
 
 // scriptOf names the writing of a name for the report: latin, or other.

@@ -93,7 +93,7 @@ func DefaultOptions() Options {
 
 func (o *Options) validate() error {
 	var errs []error
-	for name, v := range map[string]float64{"threshold": o.Threshold, "match threshold": o.MatchThreshold, "merge floor": o.MergeFloor} {
+	for name, v := range map[string]float64{"threshold": o.Threshold, "match threshold": o.MatchThreshold, "merge floor": o.MergeFloor, "name-only threshold": o.NameOnly, "spelled-name threshold": o.NameSpelled} {
 		if v <= 0 || v > 1 {
 			errs = append(errs, fmt.Errorf("%s %v: want (0, 1]", name, v))
 		}
