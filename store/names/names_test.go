@@ -171,6 +171,14 @@ func TestSimilarity(t *testing.T) {
 		{"Jamila Haddad", "Djamel Haddad", 0, .7},
 		{"Walid Cherifi", "Walid Cherif", 0, .7}, // the nisba: another family
 		{"Hassan Nouri", "Hassan Nour", 0, .7},
+		{"Walid Cherifi", "Walid Sharif", 0, .7}, // the nisba, and the French ch for sh
+		{"Walid Cherif", "Walid Sharif", .85, 1},
+		{"Nadia Bensaid", "Nadir Bensaid", 0, .7}, // two given names a letter apart (listed)
+		{"Nadia Bensaid", "Nadiya Bensaid", .85, 1},
+		{"Amadou Diallo", "Mamadou Diallo", 0, .7}, // Ahmad's West African form, and Muhammad's
+		{"Ahmadou Diallo", "Amadou Diallo", .85, 1},
+		{"李登輝", "Li Denghai", 0, .7}, // read deng hui and joined: still pinyin syllables
+		{"李登輝", "Li Denghui", .85, 1},
 		{"Andrei Ivanov", "Andre Ivanov", .85, 1}, // after a vowel, one name in two languages
 		{"Sergei Ivanov", "Serge Ivanov", .85, 1},
 		{"Fatima Zahra Idrissi", "Fatimah Zahra Idrissi", .9, 1},

@@ -197,6 +197,9 @@ func tokenSimW(x, y *word) (float64, int) {
 			if genderForms(rewritten, other) && !enkoForms(rewritten, other) && !koForms(rewritten, other) {
 				return .3, kindDifferent // Rachida / Rashid: Rachid's sister, in another spelling (Sojka is Soyko)
 			}
+			if nisbaSpelt(rewritten, other) || nisbaSpelt(other, rewritten) {
+				return .3, kindDifferent // Cherifi / Sharif: the nisba, in another spelling
+			}
 			return .88, kindVariant
 		}
 	}
@@ -243,6 +246,14 @@ func tokenSimW(x, y *word) (float64, int) {
 // (Andre / Andrei, Serge / Sergei are one name in two languages).
 func nisba(a, b string) bool {
 	return len(a) >= 4 && len(b) == len(a)+1 && b[len(a)] == 'i' && b[:len(a)] == a && !isVowel(a[len(a)-1]) && a[len(a)-1] != 'y'
+}
+
+// nisbaSpelt reports whether b is a's nisba spelt another way: b ends in
+// a consonant and i, a in the same consonant, and they key alike (the
+// alternate that made them so is the caller's: Cherifi / Sharif).
+func nisbaSpelt(a, b string) bool {
+	n, m := len(a), len(b)
+	return n >= 4 && m >= 5 && b[m-1] == 'i' && b[m-2] == a[n-1] && !isVowel(a[n-1]) && TokenKey(a) == TokenKey(b)
 }
 
 // feminineSpelling reports whether a is the feminine of a name b spells
@@ -676,7 +687,7 @@ func similarity(a, b Name, w Weights) Score {
 	}
 	// Joined tokens: "mary ann" vs "maryann", "abdel rahman" handled by Parse.
 	if len(ta) < len(tb) {
-		if s, ok := joinedAlign(a.Tokens, b, w); ok {
+		if s, ok := joinedAlign(a, b, w); ok {
 			return s
 		}
 	}
@@ -766,13 +777,17 @@ func generationOf(n, other Name) string {
 	return ""
 }
 
-// joinedAlign tries the shorter name against the longer one, b, with two
-// adjacent tokens of b joined ("maryann" vs "mary ann"). When b is a name
-// in Wade-Giles (markWadeGiles), its two syllables may be one word of
-// pinyin (Chin-p'ing, Jinping).
-func joinedAlign(ta []string, b Name, w Weights) (Score, bool) {
-	tb := b.Tokens
-	wg := len(b.words) == len(tb) && len(tb) > 0 && b.words[0].wadeGiles
+// joinedAlign tries the shorter name, a, against the longer one, b, with
+// two adjacent tokens of b joined ("maryann" vs "mary ann"). When b is a
+// name in Wade-Giles (markWadeGiles), its two syllables may be one word of
+// pinyin (Chin-p'ing, Jinping). Both names keep what Parse read of their
+// other words, and a name in pinyin stays one with its given name joined
+// (markPinyin) unless Wade-Giles reads its syllables otherwise: Deng Hui,
+// read from 登輝, is not Denghai.
+func joinedAlign(a, b Name, w Weights) (Score, bool) {
+	ta, tb := a.Tokens, b.Tokens
+	read := len(b.words) == len(tb) && len(tb) > 0
+	wg := read && b.words[0].wadeGiles
 	for i := 0; i+1 < len(tb); i++ {
 		joined := tb[i] + tb[i+1]
 		for _, x := range ta {
@@ -791,15 +806,24 @@ func joinedAlign(ta []string, b Name, w Weights) (Score, bool) {
 					return Score{}, false
 				}
 				nn := Name{Tokens: nb}
-				if wg {
-					// The other syllables keep their pinyin readings (Hsi, Xi).
+				if read {
+					// The other words keep their readings (Hsi, Xi; 登 deng).
 					nn.words = make([]word, 0, len(nb))
 					nn.words = append(nn.words, b.words[:i]...)
 					nn.words = append(nn.words, newWord(joined))
 					nn.words = append(nn.words, b.words[i+2:]...)
-					nn.words[i].wadeGiles = true
+					nn.words[i].wadeGiles = wg
+					if len(wadeGilesForms(tb[i])) == 0 && len(wadeGilesForms(tb[i+1])) == 0 {
+						// Syllables Wade-Giles reads otherwise (Teng-hui, Denghui) are
+						// left to it; pinyin's own keep their syllables.
+						markPinyin(nn.words)
+					}
 				}
-				s := Similarity(Name{Tokens: ta}, nn, w)
+				na := Name{Tokens: ta}
+				if len(a.words) == len(ta) {
+					na.words = a.words
+				}
+				s := Similarity(na, nn, w)
 				s.Explanation += ", joined " + tb[i] + " " + tb[i+1]
 				return s, true
 			}
