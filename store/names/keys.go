@@ -169,6 +169,9 @@ func (n Name) Keys() []string {
 			// Zulfiqar; see alternates): both reach the record.
 			add(TokenKey(strings.ReplaceAll(t, "dh", "z")))
 		}
+		if c := n.core(i); awForm(c) != c {
+			add(TokenKey(awForm(c))) // Awlaki is also indexed as Aulaqi (awSpelling)
+		}
 		if w := n.word(i); w.wadeGiles || w.somali {
 			for _, k := range w.folds {
 				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles), Xasan as Hasan (markSomali)

@@ -203,6 +203,12 @@ func tokenSimW(x, y *word) (float64, int) {
 			return .88, kindVariant
 		}
 	}
+	if awSpelling(a, b) || awSpelling(b, a) {
+		if genderForms(awForm(a), awForm(b)) {
+			return .3, kindDifferent // Fawzia / Fauzi: his sister
+		}
+		return .88, kindVariant // Awlaki / Aulaqi, Fawzi / Fauzi, Shawkat / Shaukat
+	}
 	// Another romanisation (Ukrainian, Belarusian, ISO 9, German, French,
 	// Turkish) changes enough letters (Hramau, Gromov; Chudjakow,
 	// Khudyakov) that the words need not look alike first.
@@ -238,6 +244,36 @@ func tokenSimW(x, y *word) (float64, int) {
 		return 0, kindDifferent
 	}
 	return s, kindTypo
+}
+
+// awForm writes t's aw before a consonant as au: the diphthong of Fawzi,
+// Tawfiq and Awlaki, which Indonesian, Malaysian and older English
+// spellings write Fauzi, Taufiq, Aulaqi. The skeleton reads the w as a
+// consonant, so the two spellings key apart. An aw before a vowel is a
+// consonant w (Nawaz, Hawa) and stays. t itself when it holds none.
+func awForm(t string) string {
+	i := strings.Index(t, "aw")
+	if i < 0 {
+		return t
+	}
+	b := []byte(t)
+	for ; i >= 0 && i+1 < len(b); i++ {
+		if b[i] == 'a' && b[i+1] == 'w' && (i+2 == len(b) || !isVowel(b[i+2])) {
+			b[i+1] = 'u'
+		}
+	}
+	return string(b)
+}
+
+// awSpelling reports whether a's aw before a consonant is b's au (awForm)
+// and the words are otherwise one spelling (Awlaki / Aulaqi, where k is q
+// too). b must write the au itself: Dawson is not Dyson.
+func awSpelling(a, b string) bool {
+	if !strings.Contains(b, "au") {
+		return false
+	}
+	f := awForm(a)
+	return f != a && TokenKey(f) == TokenKey(b)
 }
 
 // nisba reports whether b is a with an i added after its final consonant:
