@@ -77,7 +77,7 @@ func ParseQuery(text string) (Query, error) {
 	var name []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		lw := strings.ToLower(strings.TrimSuffix(w, ":"))
+		lw := strings.ToLower(strings.TrimLeft(strings.TrimSuffix(w, ":"), "(["))
 		next := func() (string, bool) {
 			if i+1 < len(words) {
 				i++
@@ -98,9 +98,10 @@ func ParseQuery(text string) (Query, error) {
 			var parts []string
 			for len(parts) < 3 && i+1+len(parts) < len(words) {
 				parts = append(parts, words[i+1+len(parts)])
-				if _, ok := match.ParseDate(strings.Join(parts, " ")); ok {
+				d := unbracket(strings.Join(parts, " "))
+				if _, ok := match.ParseDate(d); ok {
 					i += len(parts)
-					q.BirthDates = append(q.BirthDates, strings.Join(parts, " "))
+					q.BirthDates = append(q.BirthDates, d)
 					parts = nil
 					break
 				}
@@ -127,8 +128,8 @@ func ParseQuery(text string) (Query, error) {
 			// "EH 123456": a document number typed with a space
 			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "", Value: w + words[i+1]})
 			i++
-		case looksLikeDate(w):
-			q.BirthDates = append(q.BirthDates, w)
+		case looksLikeDate(unbracket(w)):
+			q.BirthDates = append(q.BirthDates, unbracket(w)) // 1971, (1971), [22.04.1971]
 		case isDigits(w, 5) && !strings.HasPrefix(w, "0"):
 			// Bare digits are a national number as often as a phone: looked
 			// for under every kind.
@@ -149,6 +150,12 @@ func ParseQuery(text string) (Query, error) {
 		return q, ErrEmptyQuery
 	}
 	return q, nil
+}
+
+// unbracket is a query word without the brackets and the comma or
+// semicolon a date is often written in: "(1971)", "[22.04.1971],".
+func unbracket(w string) string {
+	return strings.Trim(w, "()[],;")
 }
 
 func hasLetter(s string) bool {

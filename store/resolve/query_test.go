@@ -43,6 +43,10 @@ func TestParseQuery(t *testing.T) {
 		{"John F 1963", Query{Name: "John F", BirthDates: []string{"1963"}}, nil},
 		{"123456789", Query{Identifiers: []Identifier{{Kind: "", Value: "123456789"}}}, nil},
 		{"0612345678", Query{Identifiers: []Identifier{{Kind: "phone", Value: "0612345678"}}}, nil},
+		{"Anwar al-Awlaki (1971)", Query{Name: "Anwar al-Awlaki", BirthDates: []string{"1971"}}, nil}, // a year in brackets, as lists write it
+		{"Anwar al-Awlaki (b. 22.04.1971)", Query{Name: "Anwar al-Awlaki", BirthDates: []string{"22.04.1971"}}, nil},
+		{"Awlaki, Anwar, 1971-04-22, Yemen", Query{Name: "Awlaki, Anwar, Yemen", BirthDates: []string{"1971-04-22"}}, nil},
+		{"Louis (XIV)", Query{Name: "Louis (XIV)"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
