@@ -212,6 +212,9 @@ func newWord(s string) word {
 	key := TokenKey(s)
 	forms := foldForms(s)
 	w := word{s: s, key: key, folds: keysOf(forms, s, key), group: givenName(s)}
+	if n := len(s); w.group < 0 && n >= 4 && s[n-1] == 'h' && isVowel(s[n-2]) {
+		w.group = givenName(s[:n-1]) // a final h after a vowel is silent: Usamah is Usama
+	}
 	if w.group >= 0 {
 		w.distinct = languageForms().distinct[w.group]
 	}
