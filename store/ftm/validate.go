@@ -313,8 +313,9 @@ func normalizeSpace(s string, keepLines bool) (string, bool) {
 func checkType(c string, t Type, l Limits) string {
 	switch t {
 	case TypeDate:
-		if _, ok := match.ParseDate(c); !ok && !looksLikeDate(c) {
-			// (what the matcher reads is a date: 21 мая 1955 too)
+		if _, ok := match.ParseDate(c); !ok && !looksLikeDate(c) && match.YearRange(c) == nil {
+			// (what the matcher reads is a date: 21 мая 1955 too, and a
+			// range of years: 1970 to 1972)
 			return "is not a date"
 		}
 	case TypeNumber:
