@@ -112,7 +112,7 @@ var particles = map[string]bool{
 	// it the article of the next (Abd ul Rahman, Abdul Rahman: see abdBase).
 	"al": true, "el": true, "ad": true, "ed": true, "as": true,
 	"es": true, "ash": true, "at": true, "ar": true, "an": true, "az": true,
-	"bin": true, "ben": true, "ibn": true, "bint": true, "ibni": true,
+	"bin": true, "ben": true, "ibn": true, "bint": true, "ibni": true, "binti": true,
 	"abu": true, "abou": true, "abo": true, "bou": true,
 	"van": true, "von": true, "der": true, "den": true, "ter": true, "zu": true,
 	"de": true, "da": true, "di": true, "do": true, "du": true, "dos": true,

@@ -181,8 +181,8 @@ func tokenSimW(x, y *word) (float64, int) {
 	if jw >= .6 {
 		korean := x.korean || y.korean
 		for _, alt := range alternates {
-			if korean && alt[0] == "ch" {
-				continue // Korean's ch is a j (Chong, Jong), never an sh: Chong Il is not Song Il
+			if korean && (alt[0] == "ch" || alt[0] == "j") {
+				continue // Korean's ch is a j (Chong, Jong), never an sh: Chong Il is not Song Il; nor is its j a y (Jong, Yong)
 			}
 			// The word holding the alternate, rewritten, and the other.
 			var rewritten, other string
@@ -699,6 +699,86 @@ func Similarity(a, b Name, w Weights) Score {
 	if ga, gb := generationOf(a, b), generationOf(b, a); ga != "" && gb != "" && ga != gb {
 		s.Value *= .5
 		s.Explanation += ", generation " + ga + "/" + gb
+	}
+	if filiationReversed(a, b) {
+		s.Value *= .5
+		s.Different = max(s.Different, 1)
+		s.Spelled = false
+		s.Explanation += ", father and son"
+	}
+	return s
+}
+
+// filiationParticles say "son of" or "daughter of" before a father's name:
+// Arabic bin, ibn, bint; Maghrebi and Hebrew ben; Malay binti; Hassaniya
+// ould; Tamasheq ag.
+var filiationParticles = []string{"bin", "ibn", "ben", "bint", "ibni", "binti", "ould", "ag"}
+
+// filiationReversed reports whether the names say the same two given names
+// with the filiation the other way round: Hamad bin Khalifa and Khalifa bin
+// Hamad, Mohammed bin Salman and Salman bin Mohammed — a father and his
+// son, or a grandson named after his grandfather, as Gulf and Maghrebi
+// families name them. Word order alone says nothing (lists write names in
+// any order); a particle says who is whose father.
+func filiationReversed(a, b Name) bool {
+	pa, fa := filiation(a)
+	pb, fb := filiation(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
+	}
+	for _, x := range pa {
+		if !slices.Contains(fb, x) || slices.Contains(fa, x) {
+			continue
+		}
+		for _, y := range fa {
+			if y != x && slices.Contains(pb, y) && !slices.Contains(fb, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// filiation returns the keys of a name's own words (no particle before
+// them) and of its fathers' names (after a filiation particle: bin
+// Khalifa, ould Abdel Aziz).
+func filiation(n Name) (own, fathers []string) {
+	for i, t := range n.Tokens {
+		c := n.core(i)
+		p, ok := strings.CutSuffix(t, c)
+		if !ok {
+			continue
+		}
+		if p == "" || p == "abd" {
+			own = append(own, TokenKey(t)) // Hamad; Abdelaziz, whose core is aziz
+			continue
+		}
+		for _, f := range filiationParticles {
+			if rest, ok := strings.CutPrefix(p, f); ok {
+				if rest = trimParticles(rest); rest == "" || rest == "abd" {
+					fathers = append(fathers, TokenKey(rest+c))
+				}
+				break
+			}
+		}
+	}
+	return own, fathers
+}
+
+// trimParticles removes the particles written at the start of s (the al
+// of bin al-Hassan), as long as some remain to remove.
+func trimParticles(s string) string {
+	for s != "" {
+		found := false
+		for k := min(len(s), 5); k >= 1; k-- {
+			if particles[s[:k]] {
+				s, found = s[k:], true
+				break
+			}
+		}
+		if !found {
+			return s
+		}
 	}
 	return s
 }
