@@ -289,6 +289,13 @@ func patronymicPair(a, b *word) (same, opposite bool) {
 	return pa.female == pb.female, pa.female != pb.female
 }
 
+// patronymicOfSurname reports whether a is a patronymic and b, no
+// patronymic, a surname made from the same father's name (Ivanovna,
+// Ivanova; Petrovich, Petrov): one letter or two apart, two words.
+func patronymicOfSurname(a, b *word) bool {
+	return a.pat != nil && b.pat == nil && len(a.pat.stem) >= 3 && strings.HasPrefix(b.s, a.pat.stem) && len(b.s) < len(a.s)
+}
+
 // iso9Fold writes the consonants that ISO 9 romanises with a diacritic
 // the way they read once the diacritic is lost (Ž → z, Č → c, Š → s,
 // Х → h), so that Zuravlova and Zhuravleva, Sevcenko and Shevchenko

@@ -184,6 +184,8 @@ func TestSimilarity(t *testing.T) {
 		{"Kim Yo Jong", "Kim Yong Jo", 0, .7},       // Korean's j is no y
 		{"Saad bin Laden", "Saud bin Laden", 0, .7}, // سعد and سعود: two names
 		{"Saoud al-Faisal", "Saud al-Faisal", .85, 1},
+		{"Olga Ivanovna", "Olga Ivanova", 0, .6}, // her father's name against a family's
+		{"Tatiana Petrovna Ivanova", "Tatiana Ivanova", .85, 1},
 		{"Jan van den Berg", "Jan Vandenberg", .95, 1},
 		{"عبدالرحمن مکی", "Abdul Rehman Makki", .85, 1},  // mki is Makki's consonant frame
 		{"Mki Jones", "Mike Jones", 0, .6},               // a frame lacks only vowels: not Mike's

@@ -133,6 +133,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	} else if opposite {
 		return .3, kindDifferent // Ivanovich / Ivanovna
 	}
+	if patronymicOfSurname(x, y) || patronymicOfSurname(y, x) {
+		return .3, kindDifferent // Ivanovna / Ivanova: her father's name, not her family's
+	}
 	if x.group >= 0 && x.group == y.group {
 		return .92, kindVariant // Sergey / Serhii / Siarhei; Ri / Lee; Elena / Eleni
 	}
