@@ -724,6 +724,9 @@ var filiationParticles = []string{"bin", "ibn", "ben", "bint", "ibni", "binti", 
 // families name them. Word order alone says nothing (lists write names in
 // any order); a particle says who is whose father.
 func filiationReversed(a, b Name) bool {
+	if !hasFiliation(a) || !hasFiliation(b) {
+		return false // most names: no key computed
+	}
 	pa, fa := filiation(a)
 	pb, fb := filiation(b)
 	if len(fa) == 0 || len(fb) == 0 {
@@ -742,6 +745,21 @@ func filiationReversed(a, b Name) bool {
 	return false
 }
 
+// hasFiliation reports whether a word of n begins with a filiation
+// particle glued to it (binkhalifa): the cheap test before filiation.
+func hasFiliation(n Name) bool {
+	for i, t := range n.Tokens {
+		if len(t) > len(n.core(i)) {
+			for _, f := range filiationParticles {
+				if strings.HasPrefix(t, f) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // filiation returns the keys of a name's own words (no particle before
 // them) and of its fathers' names (after a filiation particle: bin
 // Khalifa, ould Abdel Aziz).
@@ -753,7 +771,7 @@ func filiation(n Name) (own, fathers []string) {
 			continue
 		}
 		if p == "" || p == "abd" {
-			own = append(own, TokenKey(t)) // Hamad; Abdelaziz, whose core is aziz
+			own = append(own, n.key(i)) // Hamad; Abdelaziz, whose core is aziz
 			continue
 		}
 		for _, f := range filiationParticles {
