@@ -210,7 +210,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if genderForms(awForm(a), awForm(b)) {
 			return .3, kindDifferent // Fawzia / Fauzi: his sister
 		}
-		return .88, kindVariant // Awlaki / Aulaqi, Fawzi / Fauzi, Shawkat / Shaukat
+		return .88, kindVariant // Awlaki / Aulaqi, Fawzi / Fauzi, Rowhani / Rouhani
 	}
 	// Another romanisation (Ukrainian, Belarusian, ISO 9, German, French,
 	// Turkish) changes enough letters (Hramau, Gromov; Chudjakow,
@@ -249,34 +249,40 @@ func tokenSimW(x, y *word) (float64, int) {
 	return s, kindTypo
 }
 
-// awForm writes t's aw before a consonant as au: the diphthong of Fawzi,
-// Tawfiq and Awlaki, which Indonesian, Malaysian and older English
-// spellings write Fauzi, Taufiq, Aulaqi. The skeleton reads the w as a
-// consonant, so the two spellings key apart. An aw before a vowel is a
-// consonant w (Nawaz, Hawa) and stays. t itself when it holds none.
+// awForm writes t's aw and ow before a consonant as au and ou: the
+// diphthongs of Fawzi, Tawfiq, Awlaki and Rowhani, which Indonesian,
+// Malaysian and older English spellings write Fauzi, Taufiq, Aulaqi and
+// Persian sources Rouhani. The skeleton reads the w as a consonant, so
+// the two spellings key apart. A w before a vowel is a consonant (Nawaz,
+// Howard) and stays. t itself when it holds none.
 func awForm(t string) string {
-	i := strings.Index(t, "aw")
-	if i < 0 {
+	if !strings.Contains(t, "aw") && !strings.Contains(t, "ow") {
 		return t
 	}
 	b := []byte(t)
-	for ; i >= 0 && i+1 < len(b); i++ {
-		if b[i] == 'a' && b[i+1] == 'w' && (i+2 == len(b) || !isVowel(b[i+2])) {
+	for i := 0; i+1 < len(b); i++ {
+		if (b[i] == 'a' || b[i] == 'o') && b[i+1] == 'w' && (i+2 == len(b) || !isVowel(b[i+2])) {
 			b[i+1] = 'u'
 		}
 	}
 	return string(b)
 }
 
-// awSpelling reports whether a's aw before a consonant is b's au (awForm)
-// and the words are otherwise one spelling (Awlaki / Aulaqi, where k is q
-// too). b must write the au itself: Dawson is not Dyson.
+// awSpelling reports whether a's aw or ow before a consonant is b's au or
+// ou (awForm) and the words are otherwise one spelling (Awlaki / Aulaqi,
+// where k is q too). b must write the same diphthong itself: Dawson is
+// not Dyson, Fowler not Fuller, Bowman not Bauman.
 func awSpelling(a, b string) bool {
-	if !strings.Contains(b, "au") {
+	f := awForm(a)
+	if f == a {
 		return false
 	}
-	f := awForm(a)
-	return f != a && TokenKey(f) == TokenKey(b)
+	for i := 0; i+1 < len(f); i++ {
+		if a[i+1] == 'w' && f[i+1] == 'u' && !strings.Contains(b, f[i:i+2]) {
+			return false
+		}
+	}
+	return TokenKey(f) == TokenKey(b)
 }
 
 // nisba reports whether b is a with an i added after its final consonant:
