@@ -184,7 +184,13 @@ func TestSimilarity(t *testing.T) {
 		{"Kim Yo Jong", "Kim Yong Jo", 0, .7},       // Korean's j is no y
 		{"Saad bin Laden", "Saud bin Laden", 0, .7}, // سعد and سعود: two names
 		{"Saoud al-Faisal", "Saud al-Faisal", .85, 1},
-		{"Olga Ivanovna", "Olga Ivanova", 0, .6}, // her father's name against a family's
+		{"Olga Ivanovna", "Olga Ivanova", 0, .6},   // her father's name against a family's
+		{"Louis Bernard", "Louise Bernard", 0, .7}, // his wife or sister: French feminines
+		{"Michel Dubois", "Michelle Dubois", 0, .7},
+		{"Frances Smith", "Francis Smith", 0, .7},
+		{"Jan Novak", "Jana Novak", 0, .7}, // a short name and its a
+		{"Ala Hassan", "Alaa Hassan", .85, 1},
+		{"John Clark", "John Clarke", .85, 1}, // one surname: no rule for the final e
 		{"Tatiana Petrovna Ivanova", "Tatiana Ivanova", .85, 1},
 		{"Jan van den Berg", "Jan Vandenberg", .95, 1},
 		{"عبدالرحمن مکی", "Abdul Rehman Makki", .85, 1},  // mki is Makki's consonant frame

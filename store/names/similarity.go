@@ -544,6 +544,21 @@ func enkoForms(a, b string) bool {
 	return a[:stem] == b[:stem] && (a[stem:] == "enko" && b[stem:] == "enka" || a[stem:] == "enka" && b[stem:] == "enko")
 }
 
+// feminines are the feminine forms of given names that no ending rule
+// tells (French -e and -le, -ne: a rule would also take Clark for Clarke,
+// Brown for Browne, one surname), by their masculine.
+var feminines = map[string]string{
+	"jean": "jeanne", "michel": "michelle", "joel": "joelle", "louis": "louise",
+	"denis": "denise", "pascal": "pascale", "gabriel": "gabrielle", "daniel": "danielle",
+	"emmanuel": "emmanuelle", "martin": "martine", "justin": "justine", "christian": "christiane",
+	"simon": "simone", "yvon": "yvonne", "lucien": "lucienne", "julien": "julienne",
+	"fabien": "fabienne", "adrien": "adrienne", "noel": "noelle", "raphael": "raphaelle",
+	"francis": "frances", "francois": "francoise", "marcel": "marcelle", "paul": "paule",
+	"stefan": "stefania", "stephane": "stephanie", "laurent": "laurence", "jose": "josefa",
+	"ivo": "iva", "yves": "yvette", "georges": "georgette", "henri": "henriette",
+	"antoine": "antoinette", "bernard": "bernadette", "nicolas": "nicole", "charles": "charlotte",
+}
+
 // genderForms reports whether a and b are the masculine and feminine forms
 // of one name: a trailing a (Samir, Samira), or Slavic surname endings
 // (Petrov, Petrova; Kowalski, Kowalska; Chaykovskiy, Chaykovskaya).
@@ -551,11 +566,17 @@ func genderForms(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(a) < 4 || len(b)-len(a) > 2 || a[:3] != b[:3] {
+	if len(a) < 3 || len(b)-len(a) > 2 || a[:3] != b[:3] {
 		return false
 	}
-	if b == a+"a" {
-		return true
+	if feminines[a] == b || feminines[b] == a {
+		return true // Jean / Jeanne, Louis / Louise, Francis / Frances
+	}
+	if b == a+"a" && (len(a) >= 4 || !isVowel(a[2])) && a[len(a)-1] != 'a' {
+		return true // Samir / Samira, Jan / Jana; not Ala / Alaa, one name
+	}
+	if len(a) < 4 {
+		return false
 	}
 	// Mario / Maria, Daniele / Daniela: the same name but the last vowel.
 	if len(a) == len(b) && a[:len(a)-1] == b[:len(b)-1] {
