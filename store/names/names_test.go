@@ -216,6 +216,7 @@ func TestSimilarity(t *testing.T) {
 		{"李登輝", "Li Denghui", .85, 1},
 		{"Andrei Ivanov", "Andre Ivanov", .85, 1}, // after a vowel, one name in two languages
 		{"Sergei Ivanov", "Serge Ivanov", .85, 1},
+		{"Serzh Sargsyan", "Serge Sarkissian", .85, 1}, // Серж is the French Serge, and the diaspora's -ian
 		{"Fatima Zahra Idrissi", "Fatimah Zahra Idrissi", .9, 1},
 		{"Anwar al-Awlaki", "Anwar al-Aulaqi", .85, 1}, // aw before a consonant written au (and k as q)
 		{"Fawzi Haddad", "Fauzi Haddad", .85, 1},
