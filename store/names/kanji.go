@@ -21,9 +21,9 @@ import (
 //
 // The same characters write Chinese names, and Korean ones in hanja, so
 // the reading is offered beside the pinyin, never instead of it, and only
-// when the dictionary reads the whole name as a person's names: 習近平
-// (its 近平 is a place to the dictionary) and 金正恩 (恩 is a common noun)
-// get none.
+// when the dictionary reads the whole name as a person's names, or its
+// family name of two or three characters (familyFirst): 習近平 (its 近平
+// is a place to the dictionary) and 金正恩 (恩 is a common noun) get none.
 
 // maxKanjiName bounds the characters of a name given to the dictionary,
 // and maxKanjiReadings the readings kept of one name.
@@ -90,7 +90,7 @@ func KanjiReadings(s string) []string {
 			f := t.Features()
 			reading, ok := t.Reading()
 			if !ok || reading == "" || len(f) < 3 || f[1] != "固有名詞" || f[2] != "人名" {
-				return nil
+				return kd.familyFirst(parts)
 			}
 			words = append(words, japaneseRomaji(reading))
 		}
@@ -99,6 +99,46 @@ func KanjiReadings(s string) []string {
 		return nil // a family name alone, or a given name alone
 	}
 	return []string{strings.Join(words, " ")}
+}
+
+// familyFirst reads a name whose family name the dictionary lists but
+// whose given name it does not (岡本公三: 公三 is no entry): the family
+// name of two or three characters as listed, the given name of one to
+// three as the analyser reads its characters, a guess (Kozo comes out
+// kosan: the voicing names take is not in the dictionary) that still
+// shares the family name with the Latin records. A family name of one
+// character is not taken: Chinese and Korean names begin so (習近平,
+// 金正恩), and this reading is for Japanese ones.
+func (kd kanjiDict) familyFirst(parts []string) []string {
+	var family, given []rune
+	switch len(parts) {
+	case 1:
+		rs := []rune(parts[0])
+		for k := 3; k >= 2; k-- {
+			if k < len(rs) && len(kd.lookup(string(rs[:k]), "姓")) > 0 {
+				family, given = rs[:k], rs[k:]
+				break
+			}
+		}
+	case 2:
+		family, given = []rune(parts[0]), []rune(parts[1])
+	}
+	if len(family) < 2 || len(family) > 3 || len(given) == 0 || len(given) > 3 {
+		return nil
+	}
+	fs := kd.lookup(string(family), "姓")
+	if len(fs) == 0 {
+		return nil
+	}
+	var reading strings.Builder
+	for _, t := range kd.tok.Tokenize(string(given)) {
+		r, ok := t.Reading()
+		if !ok || r == "" || strings.IndexFunc(r, func(c rune) bool { return !isKana(c) }) >= 0 {
+			return nil
+		}
+		reading.WriteString(r)
+	}
+	return []string{fs[0].text + " " + japaneseRomaji(reading.String())}
 }
 
 // cuts reads parts (a name's words) as a family name and a given name the

@@ -46,6 +46,30 @@ func TestKanjiReadings(t *testing.T) {
 	}
 }
 
+// TestKanjiFamilyFirst: a name whose given name the dictionary lacks is
+// read with its family name as listed and the given name as the analyser
+// reads its characters, so a lookup in kanji still reaches the Latin
+// records by the family name; a one-character family name (Chinese,
+// Korean) gets no such reading.
+func TestKanjiFamilyFirst(t *testing.T) {
+	for name, family := range map[string]string{"岡本公三": "okamoto ", "篠田建市": "shinoda ", "安倍晋三": "abe "} {
+		got := KanjiReadings(name)
+		if len(got) == 0 {
+			t.Errorf("KanjiReadings(%q) = none, want a reading beginning %q", name, family)
+		}
+		for _, r := range got {
+			if !strings.HasPrefix(r, family) || len(r) == len(family) {
+				t.Errorf("KanjiReadings(%q) = %q, want readings of %q and a given name", name, got, family)
+			}
+		}
+	}
+	for _, name := range []string{"周永康", "李家超", "陈全国"} {
+		if got := KanjiReadings(name); len(got) > 0 {
+			t.Errorf("KanjiReadings(%q) = %q, want none (a Chinese name)", name, got)
+		}
+	}
+}
+
 func TestJapaneseRomaji(t *testing.T) {
 	for kata, want := range map[string]string{
 		"アサハラ":  "asahara",
