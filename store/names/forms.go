@@ -185,8 +185,9 @@ type word struct {
 	korean bool
 	// wadeGiles says the word's name is read in pinyin too (markWadeGiles).
 	wadeGiles bool
-	// somali says the word is read the English way too (markSomali).
-	somali bool
+	// somali says the word is read the English way too (markSomali), and
+	// uzbek says so of a word in Uzbek's Latin letters (markUzbek).
+	somali, uzbek bool
 	// pinyin says the word's name is written in pinyin (markPinyin).
 	pinyin bool
 	// hebrew says the word was read from Hebrew letters, whose vowels are

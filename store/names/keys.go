@@ -172,9 +172,9 @@ func (n Name) Keys() []string {
 		if c := n.core(i); awForm(c) != c {
 			add(TokenKey(awForm(c))) // Awlaki is also indexed as Aulaqi (awSpelling)
 		}
-		if w := n.word(i); w.wadeGiles || w.somali {
+		if w := n.word(i); w.wadeGiles || w.somali || w.uzbek {
 			for _, k := range w.folds {
-				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles), Xasan as Hasan (markSomali)
+				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles), Xasan as Hasan (markSomali), Xo'jayev as Khojayev (markUzbek)
 			}
 		}
 	}

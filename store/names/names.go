@@ -189,6 +189,10 @@ func Parse(s string) Name {
 	markWadeGiles(n.coreWords)
 	markSomali(n.words)
 	markSomali(n.coreWords)
+	if uzbekLetters(s) || uzbekX(n.words) {
+		markUzbek(n.words)
+		markUzbek(n.coreWords)
+	}
 	markPinyin(n.words)
 	markPinyin(n.coreWords)
 	if hebrewName(s) {
