@@ -188,8 +188,9 @@ type word struct {
 	// somali says the word is read the English way too (markSomali), and
 	// uzbek says so of a word in Uzbek's Latin letters (markUzbek).
 	somali, uzbek bool
-	// pinyin says the word's name is written in pinyin (markPinyin).
-	pinyin bool
+	// pinyin says the word's name is written in pinyin (markPinyin),
+	// vietnamese that it reads as a Vietnamese name (markVietnamese).
+	pinyin, vietnamese bool
 	// hebrew says the word was read from Hebrew letters, whose vowels are
 	// guessed (markHebrew).
 	hebrew bool

@@ -166,7 +166,11 @@ func Parse(s string) Name {
 			raw[i] = full
 		}
 	}
-	n.Tokens, n.Cores = foldParticles(raw)
+	if vietnameseName(raw) {
+		n.Tokens, n.Cores = slices.Clone(raw), slices.Clone(raw) // Le Van Tuan: no particles (vietnamese.go)
+	} else {
+		n.Tokens, n.Cores = foldParticles(raw)
+	}
 	if len(n.Tokens) > MaxTokens {
 		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
 	}
@@ -195,6 +199,8 @@ func Parse(s string) Name {
 	}
 	markPinyin(n.words)
 	markPinyin(n.coreWords)
+	markVietnamese(n.words)
+	markVietnamese(n.coreWords)
 	if hebrewName(s) {
 		for i := range n.words {
 			n.words[i].hebrew = true

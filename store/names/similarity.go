@@ -151,6 +151,14 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.pinyin && y.pinyin && pinyinApart(x, y) {
 		return .3, kindDifferent // Xiaoping / Xiaoming, Denghui / Denghai: another character
 	}
+	if x.vietnamese && y.vietnamese && len(a) == len(b) {
+		if vowelsApart(a, b) {
+			return .3, kindDifferent // Minh / Manh: Vietnamese syllables keep their letters
+		}
+		if strings.Map(iForY, a) == strings.Map(iForY, b) {
+			return .92, kindVariant // Thy / Thi: an older spelling
+		}
+	}
 	ka, kb := x.key, y.key
 	if k := ka; k == kb {
 		jw := JaroWinkler(a, b)

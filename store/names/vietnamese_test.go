@@ -1,0 +1,31 @@
+package names
+
+import "testing"
+
+// TestVietnameseSyllables: a Vietnamese name's syllables keep their
+// letters, so two with other vowels are two names (Minh / Manh), and its
+// Le, Do and Van are words of the name, not particles.
+func TestVietnameseSyllables(t *testing.T) {
+	for _, c := range []struct {
+		a, b   string
+		lo, hi float64
+	}{
+		{"Nguyen Van Minh", "Nguyen Van Manh", 0, .7},
+		{"Le Van Tuan", "Le Van Toan", 0, .8},
+		{"Tran Thi Hang", "Tran Thi Hung", 0, .75},
+		{"Nguyễn Văn Minh", "Minh Nguyen Van", .95, 1},
+		{"Nguyen Thi Thy", "Nguyen Thi Thi", .9, 1}, // i and y: one letter
+		{"Le Van Tuan", "Lê Văn Tuấn", .95, 1},
+	} {
+		s := Similarity(Parse(c.a), Parse(c.b), nil)
+		if s.Value < c.lo || s.Value > c.hi {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want in [%.2f, %.2f]", c.a, c.b, s.Value, s.Explanation, c.lo, c.hi)
+		}
+	}
+	if n := Parse("Le Van Tuan"); len(n.Tokens) != 3 {
+		t.Errorf("Le Van Tuan parsed as %q: Le and Van glued as particles", n.Tokens)
+	}
+	if n := Parse("Jan van Dam"); len(n.Tokens) != 2 {
+		t.Errorf("Jan van Dam parsed as %q: the Dutch van is a particle", n.Tokens)
+	}
+}
