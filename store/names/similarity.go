@@ -554,7 +554,8 @@ func enkoForms(a, b string) bool {
 
 // feminines are the feminine forms of given names that no ending rule
 // tells (French -e and -le, -ne: a rule would also take Clark for Clarke,
-// Brown for Browne, one surname), by their masculine.
+// Brown for Browne, one surname), by their masculine. Laurence is left
+// out: a woman in French but a man in English, Laurent's name.
 var feminines = map[string]string{
 	"jean": "jeanne", "michel": "michelle", "joel": "joelle", "louis": "louise",
 	"denis": "denise", "pascal": "pascale", "gabriel": "gabrielle", "daniel": "danielle",
@@ -562,7 +563,7 @@ var feminines = map[string]string{
 	"simon": "simone", "yvon": "yvonne", "lucien": "lucienne", "julien": "julienne",
 	"fabien": "fabienne", "adrien": "adrienne", "noel": "noelle", "raphael": "raphaelle",
 	"francis": "frances", "francois": "francoise", "marcel": "marcelle", "paul": "paule",
-	"stefan": "stefania", "stephane": "stephanie", "laurent": "laurence", "jose": "josefa",
+	"stefan": "stefania", "stephane": "stephanie", "jose": "josefa",
 	"ivo": "iva", "yves": "yvette", "georges": "georgette", "henri": "henriette",
 	"antoine": "antoinette", "bernard": "bernadette", "nicolas": "nicole", "charles": "charlotte",
 }
