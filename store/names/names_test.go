@@ -184,8 +184,9 @@ func TestSimilarity(t *testing.T) {
 		{"Kim Yo Jong", "Kim Yong Jo", 0, .7},       // Korean's j is no y
 		{"Saad bin Laden", "Saud bin Laden", 0, .7}, // سعد and سعود: two names
 		{"Saoud al-Faisal", "Saud al-Faisal", .85, 1},
-		{"Olga Ivanovna", "Olga Ivanova", 0, .6},   // her father's name against a family's
-		{"Louis Bernard", "Louise Bernard", 0, .7}, // his wife or sister: French feminines
+		{"Olga Ivanovna", "Olga Ivanova", 0, .6},               // her father's name against a family's
+		{"Ukhnaagiin Khurelsukh", "Khurelsukh Ukhnaa", .85, 1}, // the Mongolian genitive of the father's name
+		{"Louis Bernard", "Louise Bernard", 0, .7},             // his wife or sister: French feminines
 		{"Michel Dubois", "Michelle Dubois", 0, .7},
 		{"Frances Smith", "Francis Smith", 0, .7},
 		{"Jan Novak", "Jana Novak", 0, .7}, // a short name and its a

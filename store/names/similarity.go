@@ -133,6 +133,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	} else if opposite {
 		return .3, kindDifferent // Ivanovich / Ivanovna
 	}
+	if mongolianGenitive(a, b) || mongolianGenitive(b, a) {
+		return .9, kindVariant // Ukhnaagiin / Ukhnaa: the father's name, with or without its genitive
+	}
 	if patronymicOfSurname(x, y) || patronymicOfSurname(y, x) {
 		return .3, kindDifferent // Ivanovna / Ivanova: her father's name, not her family's
 	}
@@ -299,6 +302,18 @@ func awSpelling(a, b string) bool {
 // (Andre / Andrei, Serge / Sergei are one name in two languages).
 func nisba(a, b string) bool {
 	return len(a) >= 4 && len(b) == len(a)+1 && b[len(a)] == 'i' && b[:len(a)] == a && !isVowel(a[len(a)-1]) && a[len(a)-1] != 'y'
+}
+
+// mongolianGenitive reports whether a is b in the genitive Mongolian
+// names put the father's name in (Ukhnaagiin Khurelsukh, Tsakhiagiin
+// Elbegdorj): b and -giin or -iin, as Mongolian registers write it and
+// foreign lists often do not (Khurelsukh Ukhnaa).
+func mongolianGenitive(a, b string) bool {
+	if len(b) < 4 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(a, b)
+	return ok && (rest == "giin" || rest == "iin")
 }
 
 // nisbaSpelt reports whether b is a's nisba spelt another way: b ends in
