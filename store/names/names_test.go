@@ -187,7 +187,11 @@ func TestSimilarity(t *testing.T) {
 		{"Olga Ivanovna", "Olga Ivanova", 0, .6},               // her father's name against a family's
 		{"Ukhnaagiin Khurelsukh", "Khurelsukh Ukhnaa", .85, 1}, // the Mongolian genitive of the father's name
 		{"Tan Ping", "Tang Ping", 0, .7},                       // two Chinese surnames: Tan was missing from the table, so the syllables were not compared
-		{"Louis Bernard", "Louise Bernard", 0, .7},             // his wife or sister: French feminines
+		{"Lai Ching-te", "Lai Qinghua", 0, .7},                 // one Wade-Giles syllable against two of pinyin
+		{"Lee Teng-hui", "Li Denghai", 0, .7},                  // Teng-hui is Denghui, not Denghai
+		{"Lee Teng-hui", "Li Denghui", .8, 1},
+		{"Lai Ching-te", "Lai Qingde", .9, 1},
+		{"Louis Bernard", "Louise Bernard", 0, .7}, // his wife or sister: French feminines
 		{"Michel Dubois", "Michelle Dubois", 0, .7},
 		{"Frances Smith", "Francis Smith", 0, .7},
 		{"Jan Novak", "Jana Novak", 0, .7}, // a short name and its a

@@ -142,3 +142,42 @@ func pinyinApart(x, y *word) bool {
 	}
 	return !(x.wadeGiles && slices.Contains(wadeGilesForms(x.s), y.s) || y.wadeGiles && slices.Contains(wadeGilesForms(y.s), x.s))
 }
+
+// wadeGilesApart reports whether x, one Wade-Giles syllable of a name in
+// Wade-Giles, and y, a word of a name in pinyin, are two names: y has
+// more syllables (Ching, Qinghua: Lai Ching-te is not Lai Qinghua) or
+// another one than any x stands for (Ching, Jin).
+func wadeGilesApart(x, y *word) bool {
+	if !x.wadeGiles || !y.pinyin {
+		return false
+	}
+	forms, ok := wadeGiles(x.s)
+	if !ok {
+		return false // not one syllable: joined words are joinedAlign's
+	}
+	sy := pinyinSyllables(y.s)
+	switch {
+	case len(sy) == 0:
+		return false
+	case len(sy) > 1:
+		return true
+	}
+	return sy[0] != x.s && !slices.Contains(forms, sy[0])
+}
+
+// wadeGilesPairApart reports whether two Wade-Giles syllables written
+// apart (Teng-hui) and a word of pinyin (Denghai) are two names: both are
+// syllables of Wade-Giles, and the pinyin's syllables are not what they
+// stand for. false when the words are not such syllables.
+func wadeGilesPairApart(h1, h2, x string) bool {
+	f1, ok1 := wadeGiles(h1)
+	f2, ok2 := wadeGiles(h2)
+	sx := pinyinSyllables(x)
+	if !ok1 || !ok2 || len(sx) == 0 {
+		return false
+	}
+	if len(sx) != 2 {
+		return true
+	}
+	return !(sx[0] == h1 || slices.Contains(f1, sx[0])) || !(sx[1] == h2 || slices.Contains(f2, sx[1]))
+}

@@ -154,6 +154,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.pinyin && y.pinyin && pinyinApart(x, y) {
 		return .3, kindDifferent // Xiaoping / Xiaoming, Denghui / Denghai: another character
 	}
+	if wadeGilesApart(x, y) || wadeGilesApart(y, x) {
+		return .3, kindDifferent // Ching / Qinghua: one syllable against two
+	}
 	if x.vietnamese && y.vietnamese && len(a) == len(b) {
 		if vowelsApart(a, b) {
 			return .3, kindDifferent // Minh / Manh: Vietnamese syllables keep their letters
@@ -978,9 +981,12 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 	wg := read && b.words[0].wadeGiles
 	for i := 0; i+1 < len(tb); i++ {
 		joined := tb[i] + tb[i+1]
-		for _, x := range ta {
+		for k, x := range ta {
 			if wg && x != joined && wadeGilesJoin(tb[i], tb[i+1], x) {
 				joined = x // the syllables read in pinyin
+			}
+			if k < len(a.words) && a.words[k].pinyin && wadeGilesPairApart(tb[i], tb[i+1], x) {
+				continue // Teng-hui is not Denghai: compared word by word
 			}
 			// A letter apart joins its word only to spell the other name
 			// (michae l, Michael); Morris I Klein is not Morrisi Klein.
