@@ -171,6 +171,7 @@ func (n Name) Keys() []string {
 		}
 		if c := n.core(i); awForm(c) != c {
 			add(TokenKey(awForm(c))) // Awlaki is also indexed as Aulaqi (awSpelling)
+			add(TokenKey(oForm(c)))  // and Fawz as Foz (oSpelling)
 		}
 		if w := n.word(i); w.wadeGiles || w.somali || w.uzbek {
 			for _, k := range w.folds {

@@ -133,6 +133,9 @@ func TestAwSpellingsShareAKey(t *testing.T) {
 			t.Errorf("%q keys %v and %q keys %v share no key of the second word", p[0], a.Keys(), p[1], b.Keys())
 		}
 	}
+	if !sharesAny(Parse("Samer Fawz").Keys(), Parse("Samer Foz").Keys()[1:]) {
+		t.Errorf("Fawz keys %v miss Foz's %v", Parse("Samer Fawz").Keys(), Parse("Samer Foz").Keys())
+	}
 	if awForm("nawaz") != "nawaz" || awForm("fawzi") != "fauzi" || awForm("mawlawi") != "maulawi" || awForm("rowhani") != "rouhani" || awForm("howard") != "howard" {
 		t.Errorf("awForm: nawaz %q, fawzi %q, mawlawi %q, rowhani %q, howard %q", awForm("nawaz"), awForm("fawzi"), awForm("mawlawi"), awForm("rowhani"), awForm("howard"))
 	}
@@ -227,6 +230,9 @@ func TestSimilarity(t *testing.T) {
 		{"Anwar al-Awlaki", "Anwar al-Aulaqi", .85, 1}, // aw before a consonant written au (and k as q)
 		{"Fawzi Haddad", "Fauzi Haddad", .85, 1},
 		{"Hassan Rowhani", "Hassan Rouhani", .85, 1},
+		{"Samer Foz", "Samer Fawz", .85, 1}, // aw said and written o (Levantine, Persian)
+		{"Akram Hawrani", "Akram Hourani", .85, 1},
+		{"Fawzi Haddad", "Fuzi Haddad", 0, .7},
 		{"John Fowler", "John Fuller", 0, .8},
 		{"Anna Bowman", "Anna Bauman", 0, .8},
 		{"Fawzia Haddad", "Fauzi Haddad", 0, .7}, // his sister
