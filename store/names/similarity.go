@@ -625,11 +625,11 @@ func genderForms(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
+	if feminines[a] == b || feminines[b] == a {
+		return true // Jean / Jeanne, Louis / Louise, Francis / Frances, Henri / Henriette
+	}
 	if len(a) < 3 || len(b)-len(a) > 2 || a[:3] != b[:3] {
 		return false
-	}
-	if feminines[a] == b || feminines[b] == a {
-		return true // Jean / Jeanne, Louis / Louise, Francis / Frances
 	}
 	if b == a+"a" && (len(a) >= 4 || !isVowel(a[2])) && a[len(a)-1] != 'a' {
 		return true // Samir / Samira, Jan / Jana; not Ala / Alaa, one name
