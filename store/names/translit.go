@@ -142,6 +142,10 @@ func arabicWord(w string, persian bool) string {
 		return "allah" // the dictionary has it as Abdullah
 	case "الدين":
 		return "al-din" // the dictionary has it as Al-Dean
+	case "إسحاق", "اسحاق", "أسحاق":
+		return "ishaq" // the dictionary has the Bible's Isaac, which no Ishaq in Latin letters meets
+	case "نوح":
+		return "nuh" // and Noah
 	}
 	dict := arabicDict()
 	if en, ok := dict[key]; ok {
