@@ -111,23 +111,23 @@ func KanjiReadings(s string) []string {
 // 金正恩), and this reading is for Japanese ones.
 func (kd kanjiDict) familyFirst(parts []string) []string {
 	var family, given []rune
+	var fs []kanjiEntry // the family name's readings
 	switch len(parts) {
 	case 1:
 		rs := []rune(parts[0])
-		for k := 3; k >= 2; k-- {
-			if k < len(rs) && len(kd.lookup(string(rs[:k]), "姓")) > 0 {
+		for k := 3; k >= 2 && len(fs) == 0; k-- {
+			if k < len(rs) {
 				family, given = rs[:k], rs[k:]
-				break
+				fs = kd.lookup(string(family), "姓")
 			}
 		}
 	case 2:
 		family, given = []rune(parts[0]), []rune(parts[1])
+		if len(family) >= 2 && len(family) <= 3 {
+			fs = kd.lookup(string(family), "姓")
+		}
 	}
-	if len(family) < 2 || len(family) > 3 || len(given) == 0 || len(given) > 3 {
-		return nil
-	}
-	fs := kd.lookup(string(family), "姓")
-	if len(fs) == 0 {
+	if len(fs) == 0 || len(given) == 0 || len(given) > 3 {
 		return nil
 	}
 	var reading strings.Builder

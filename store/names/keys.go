@@ -169,9 +169,9 @@ func (n Name) Keys() []string {
 			// Zulfiqar; see alternates): both reach the record.
 			add(TokenKey(strings.ReplaceAll(t, "dh", "z")))
 		}
-		if c := n.core(i); awForm(c) != c {
-			add(TokenKey(awForm(c))) // Awlaki is also indexed as Aulaqi (awSpelling)
-			add(TokenKey(oForm(c)))  // and Fawz as Foz (oSpelling)
+		if f := awForm(n.core(i)); f != n.core(i) {
+			add(TokenKey(f))                // Awlaki is also indexed as Aulaqi (awSpelling)
+			add(TokenKey(oForm(n.core(i)))) // and Fawz as Foz (oSpelling)
 		}
 		if w := n.word(i); w.wadeGiles || w.somali || w.uzbek {
 			for _, k := range w.folds {

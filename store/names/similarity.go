@@ -275,11 +275,17 @@ func awForm(t string) string {
 	}
 	b := []byte(t)
 	for i := 0; i+1 < len(b); i++ {
-		if (b[i] == 'a' || b[i] == 'o') && b[i+1] == 'w' && (i+2 == len(b) || !isVowel(b[i+2])) {
+		if wDiphthong(t, i) {
 			b[i+1] = 'u'
 		}
 	}
 	return string(b)
+}
+
+// wDiphthong reports whether t holds at i an a or o and a w before a
+// consonant or at the end: the diphthong awForm and oForm rewrite.
+func wDiphthong(t string, i int) bool {
+	return i+1 < len(t) && (t[i] == 'a' || t[i] == 'o') && t[i+1] == 'w' && (i+2 == len(t) || !isVowel(t[i+2]))
 }
 
 // awSpelling reports whether a's aw or ow before a consonant is b's au or
@@ -329,7 +335,7 @@ func oForm(t string) string {
 	}
 	b := make([]byte, 0, len(t))
 	for i := 0; i < len(t); i++ {
-		if i+1 < len(t) && (t[i] == 'a' || t[i] == 'o') && t[i+1] == 'w' && (i+2 == len(t) || !isVowel(t[i+2])) {
+		if wDiphthong(t, i) {
 			b = append(b, 'o')
 			i++
 			continue
