@@ -78,6 +78,8 @@ func TestGenderFormsOfOneName(t *testing.T) {
 		gender bool
 	}{
 		{"mario", "maria", true}, {"daniele", "daniela", true}, {"petrov", "petrova", true}, {"samir", "samira", true},
+		{"emanuele", "emanuela", true}, {"alessandro", "alessandra", true}, {"francesco", "francesca", true},
+		{"rajapaksa", "rajapakse", false}, {"premadasa", "premadase", false},
 		{"marie", "maria", false}, {"julie", "julia", false}, {"sophie", "sophia", false}, {"natalie", "natalia", false},
 	} {
 		if got := genderForms(c.a, c.b); got != c.gender {

@@ -188,17 +188,49 @@ func (n Name) Keys() []string {
 // are not indexed by them; a lookup adds them, so that an officer
 // spelling a name the German, French or Ukrainian way reaches records
 // spelt the English way.
+//
+// They also hold the keys of a surname with and without the Soviet -ov
+// (Rakhmonov finds Rahmon, Rahmon finds Rakhmonov; Rahimzoda finds Rahimov
+// and Rahim; see russifiedSpelling), a given name listed in the tables
+// excepted.
 func (n Name) FoldKeys() []string {
 	own := n.Keys()
 	var keys []string
+	add := func(k string) {
+		if k != "" && !contains(own, k) && !contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
 	for i := range n.Tokens {
 		for _, k := range n.word(i).folds {
-			if !contains(own, k) && !contains(keys, k) {
-				keys = append(keys, k)
-			}
+			add(k)
+		}
+		for _, f := range russifiedForms(n.core(i)) {
+			add(TokenKey(f))
 		}
 	}
 	return keys
+}
+
+// russifiedForms are the spellings of surname t with and without the
+// Russian -ov, or with the Persian -zoda for it (russifiedSpelling); none
+// for a word of a given-name table or too short to be a surname's stem.
+func russifiedForms(t string) []string {
+	if givenName(t) >= 0 {
+		return nil
+	}
+	for _, z := range []string{"zoda", "zada", "zade"} {
+		if stem, ok := strings.CutSuffix(t, z); ok && len(stem) >= 5 {
+			return []string{stem, stem + "ov"}
+		}
+	}
+	if len(t) >= 7 && (strings.HasSuffix(t, "ov") || strings.HasSuffix(t, "ev")) {
+		return []string{t[:len(t)-2]}
+	}
+	if len(t) >= 5 && !strings.HasSuffix(t, "ov") && !strings.HasSuffix(t, "ev") && !strings.HasSuffix(t, "ova") && !strings.HasSuffix(t, "eva") {
+		return []string{t + "ov"}
+	}
+	return nil
 }
 
 // FuzzyKeys returns keys that reach records whose name has one consonant

@@ -232,6 +232,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if !x.korean && !y.korean && foldsMeet(x, y) {
 		return .88, kindVariant // Prihozhyn / Prigozhin, Zuravlova / Zhuravleva, Schukow / Zhukov
 	}
+	if russifiedSpelling(a, b) || russifiedSpelling(b, a) {
+		return .85, kindVariant // Rahmon / Rakhmonov: the -ov a Tajik surname dropped in 2007
+	}
 	ga, gb := stripGluedArticle(a), stripGluedArticle(b)
 	if ga == gb || (ga != a || gb != b) && TokenKey(ga) == TokenKey(gb) {
 		return .92, kindVariant
@@ -261,6 +264,35 @@ func tokenSimW(x, y *word) (float64, int) {
 		return 0, kindDifferent
 	}
 	return s, kindTypo
+}
+
+// russifiedSpelling reports whether b is a, or another spelling of it,
+// with the Russian -ov or -ev a Soviet registry gave surnames: Tajik,
+// Uzbek and Caucasian families have dropped it since independence (Emomali
+// Rakhmonov, now Rahmon), or replaced it with the Persian -zoda, son of
+// (Rahimov, now Rahimzoda), and lists write both. The stem must be five
+// letters or more, as a given name's is not (Ivan / Ivanov, Petr /
+// Petrov), and a must not itself end so.
+func russifiedSpelling(a, b string) bool {
+	if len(b) < 7 || !strings.HasSuffix(b, "ov") && !strings.HasSuffix(b, "ev") ||
+		strings.HasSuffix(a, "ov") || strings.HasSuffix(a, "ev") {
+		return false
+	}
+	for _, z := range []string{"zoda", "zada", "zade"} {
+		if len(a) > len(z)+3 && strings.HasSuffix(a, z) {
+			a = a[:len(a)-len(z)] // Rahimzoda: Rahim's son
+			break
+		}
+	}
+	if len(a) < 5 {
+		return false
+	}
+	stem := b[:len(b)-2]
+	if stem == a {
+		return true
+	}
+	s, k := tokenSim(a, stem)
+	return s >= .88 && k == kindVariant
 }
 
 // awForm writes t's aw and ow before a consonant as au and ou: the
@@ -649,6 +681,13 @@ func genderForms(a, b string) bool {
 		if len(a) >= 4 && a[len(a)-2] == 'i' && (x == 'e' && y == 'a' || x == 'a' && y == 'e') {
 			// Marie / Maria, Julie / Julia, Sophie / Sophia: the French
 			// and the Latin spelling of one woman's name.
+			return false
+		}
+		if len(a) >= 9 && (x == 'e' && y == 'a' || x == 'a' && y == 'e') {
+			// Rajapaksa / Rajapakse, Premadasa / Premadase: Sinhala and
+			// other names the colonial spelling ended in e. The Italian
+			// pairs of a and e (Daniele / Daniela, Emanuele / Emanuela)
+			// are shorter.
 			return false
 		}
 		if (x == 'a') != (y == 'a') && isVowel(x) && isVowel(y) {

@@ -572,6 +572,32 @@ func TestLookupReachesAnotherRomanisation(t *testing.T) {
 	}
 }
 
+// Tajik surnames dropped the Soviet -ov or took the Persian -zoda for it:
+// a lookup of either spelling reaches the other, even when the given name
+// alone is shared by more records than a lookup reads.
+func TestLookupReachesASurnameWithoutItsOv(t *testing.T) {
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 1000
+	f := mustOpen(t, opt)
+	var recs []store.Incoming
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Emomali Petrov%c%c", 'a'+i%26, 'a'+i/26)))
+	}
+	recs = append(recs,
+		person("census", "z1", "name", "Emomali Rakhmonov", "birthDate", "1952-10-05"),
+		person("census", "z2", "name", "Ramazon Rahimov", "birthDate", "1960-01-02"))
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("b%03d", i), "name", fmt.Sprintf("Ramazon Sidorov%c%c", 'a'+i%26, 'a'+i/26)))
+	}
+	f.put(t, recs...)
+	for q, want := range map[string]string{"Emomali Rahmon": "z1", "Ramazon Rahimzoda": "z2"} {
+		hits := f.lookup(t, q, 3)
+		if len(hits) == 0 || hits[0].Records[0].ID != want {
+			t.Errorf("lookup %s: %+v, want census/%s first", q, hits, want)
+		}
+	}
+}
+
 // The European Union's list names a person in each of its languages, and
 // a list copied from it may keep only one of them: records in the Swedish,
 // Polish, Hungarian, Latvian and Czech spellings of one Russian name are
