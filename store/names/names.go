@@ -189,8 +189,10 @@ func Parse(s string) Name {
 	}
 	markKorean(n.words)
 	markKorean(n.coreWords)
-	markWadeGiles(n.words)
-	markWadeGiles(n.coreWords)
+	if !hanText(s) {
+		markWadeGiles(n.words)
+		markWadeGiles(n.coreWords)
+	}
 	markSomali(n.words)
 	markSomali(n.coreWords)
 	if uzbekLetters(s) || uzbekX(n.words) {
@@ -255,6 +257,7 @@ func Latinize(s string) string {
 	// A foreign name in Hangul (whose syllables' UTF-8 begins EA-ED).
 	foreign := hasByteFrom(s, 0xEA) && hangulForeign(s)
 	hanName := hanForeign(s) // and in Chinese characters
+	hanSeen := false         // a word of a Chinese name was read: the surname is behind
 	// A name with a letter only Persian, Urdu or Pashto use is read so
 	// in all its words (محمدرضا رضایی: the first has no such letter).
 	persian := strings.ContainsAny(s, persianOnly)
@@ -267,6 +270,9 @@ func Latinize(s string) string {
 				b.WriteString(hangulForeignWord(w))
 			case sc == han && hanName:
 				b.WriteString(hanForeignWord(w))
+			case sc == han:
+				b.WriteString(hanNativeWord(w, !hanSeen))
+				hanSeen = true
 			default:
 				b.WriteString(translitWord(w, sc, !korean, persian))
 			}

@@ -246,6 +246,27 @@ func TestSimilarity(t *testing.T) {
 		{"Davron Nazarzoda", "Davron Nazimov", 0, .8},
 		{"Petr Ivan", "Petr Ivanov", 0, .8}, // a given name's stem: no rule
 		{"Ali Rahmon", "Ali Rahmonova", 0, .7},
+		{"Lee Ka-chiu", "李家超", .8, 1}, // Hong Kong's Cantonese spelling against the characters' pinyin
+		{"John Lee Ka-chiu", "李家超", .8, 1},
+		{"LEE, Ka Chiu John", "Li Jiachao", .8, 1},
+		{"Lam Cheng Yuet-ngor", "林鄭月娥", .8, 1},
+		{"Chris Tang Ping-keung", "鄧炳強", .8, 1}, // Tang is 鄧 Deng in Hong Kong
+		{"Lee Kuan Yew", "李光耀", .8, 1},
+		{"Fernando Chui Sai-on", "崔世安", .8, 1}, // Macau's spelling, an English word beside three
+		{"Lee Ka-chiu", "李家明", 0, .7},
+		{"Lee Ka-chiu", "Lee Ka-ming", 0, .7},
+		{"Chan Kwok-ki", "陳國強", 0, .7},
+		{"Tim King", "Tian Jing", 0, .5}, // Cantonese syllables, no surname: English
+		{"Ken Lee", "Gen Lee", 0, .5},
+		{"沈建國", "Shen Jianguo", .9, 1}, // 沈 is the surname Shen, not chen
+		{"沈建國", "Chen Jianguo", 0, .7},
+		{"葉劉淑儀", "Ye Liu Shuyi", .9, 1},
+		{"曾國衞", "Zeng Guowei", .9, 1},
+		{"Kim Jong Chan", "Chen Jianguo", 0, .5}, // jong and jianguo share j n g: one syllable against two
+		{"Tang Ping-keung", "Tang Ping", 0, .5},  // a given name of one syllable is another name
+		{"Li Peng", "Li Peng Fei", 0, .5},
+		{"Li Peng", "李鹏", .85, 1},
+		{"Kim Jong Un", "Kim Jong", .8, 1},     // Korean names keep the old reading: a part missing
 		{"Peter Dawson", "Peter Dyson", 0, .7}, // the other must write the au itself
 		{"Nawaz Khan", "Nauaz Khan", 0, .85},   // before a vowel the w is a consonant: only a typo
 	}

@@ -90,6 +90,24 @@ func formalNames(tok string) []string {
 	return out
 }
 
+// englishGivenName reports whether tok is a given name of the nickname
+// tables, formal (John, Carrie) or short (Jimmy).
+func englishGivenName(tok string) bool {
+	return givenNames()[tok]
+}
+
+// givenNames are the names of the nickname tables, formal and short.
+var givenNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for nick, formals := range nicknames() {
+		m[nick] = true
+		for _, f := range formals {
+			m[f] = true
+		}
+	}
+	return m
+})
+
 // ieY returns the other spelling of a diminutive's ending (Peggie, Peggy;
 // Bobby, Bobbie), or "" when tok has neither.
 func ieY(tok string) string {

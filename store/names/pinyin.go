@@ -151,7 +151,7 @@ func wadeGilesApart(x, y *word) bool {
 	if !x.wadeGiles || !y.pinyin {
 		return false
 	}
-	forms, ok := wadeGiles(x.s)
+	forms, ok := chineseReadings(x.s)
 	if !ok {
 		return false // not one syllable: joined words are joinedAlign's
 	}
@@ -170,8 +170,8 @@ func wadeGilesApart(x, y *word) bool {
 // syllables of Wade-Giles, and the pinyin's syllables are not what they
 // stand for. false when the words are not such syllables.
 func wadeGilesPairApart(h1, h2, x string) bool {
-	f1, ok1 := wadeGiles(h1)
-	f2, ok2 := wadeGiles(h2)
+	f1, ok1 := chineseReadings(h1)
+	f2, ok2 := chineseReadings(h2)
 	sx := pinyinSyllables(x)
 	if !ok1 || !ok2 || len(sx) == 0 {
 		return false

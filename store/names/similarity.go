@@ -93,6 +93,12 @@ func tokenSimW(x, y *word) (float64, int) {
 	if a == b {
 		return 1, kindExact
 	}
+	if syllablesApart(x, y) || syllablesApart(y, x) {
+		return .3, kindDifferent // Jong / Jianguo: one syllable against two
+	}
+	if x.wadeGiles && y.pinyin && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && x.pinyin && slices.Contains(wadeGilesForms(b), a) {
+		return .9, kindVariant // Ka / Jia, Chiu / Chao (李家超), Ngor / E (娥): a syllable's Cantonese or Wade-Giles spelling
+	}
 	if len(a) == 1 || len(b) == 1 {
 		if a[0] == b[0] {
 			return .75, kindInitial
@@ -834,6 +840,12 @@ func Similarity(a, b Name, w Weights) Score {
 		s.Value *= .5
 		s.Explanation += ", generation " + ga + "/" + gb
 	}
+	if syllableMissing(a, b) || syllableMissing(b, a) {
+		s.Value *= .5
+		s.Different = max(s.Different, 1)
+		s.Spelled = false
+		s.Explanation += ", a syllable of the given name missing"
+	}
 	if filiationReversed(a, b) {
 		s.Value *= .5
 		s.Different = max(s.Different, 1)
@@ -841,6 +853,59 @@ func Similarity(a, b Name, w Weights) Score {
 		s.Explanation += ", father and son"
 	}
 	return s
+}
+
+// syllablesApart reports whether x, one syllable of an East Asian name
+// that is no pinyin (Korean Jong, Wade-Giles or Cantonese Chiu), and y, a
+// word of a name in pinyin of two syllables or more (Jianguo), are two
+// names: their consonants alone (j n g) met.
+func syllablesApart(x, y *word) bool {
+	if x.pinyin || !y.pinyin || !x.korean && !x.wadeGiles {
+		return false
+	}
+	if _, ok := chineseReadings(x.s); !ok && vowelRuns(x.s) != 1 {
+		return false
+	}
+	return len(pinyinSyllables(y.s)) >= 2
+}
+
+// vowelRuns counts the runs of vowels in s: the syllables of a
+// romanised Korean or Chinese word (Jong 1, Jeong 1, Jongun 2).
+func vowelRuns(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		v := isVowel(s[i])
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
+}
+
+// syllableMissing reports whether a, a Chinese name of a surname and a
+// given name of one syllable (Tang Ping), meets b, of three such words
+// (Tang Ping-keung): a Chinese given name of one syllable is another name
+// than one of two, which lists write in full. Both names must be read as
+// Chinese (markWadeGiles, markPinyin) in every word.
+func syllableMissing(a, b Name) bool {
+	if len(a.Tokens) != 2 || len(b.Tokens) != 3 || len(a.words) != 2 || len(b.words) != 3 {
+		return false
+	}
+	for _, w := range a.words {
+		if !w.wadeGiles && !w.pinyin {
+			return false
+		}
+		if _, ok := chineseReadings(w.s); !ok && len(pinyinSyllables(w.s)) != 1 && !chineseSurnameForms()[w.s] && !sharedSurnames[w.s] {
+			return false // Tang Pingkeung: the given name joined
+		}
+	}
+	for _, w := range b.words {
+		if !w.wadeGiles && !w.pinyin {
+			return false
+		}
+	}
+	return true
 }
 
 // filiationParticles say "son of" or "daughter of" before a father's name:
@@ -1084,7 +1149,7 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 					nn.words = append(nn.words, newWord(joined))
 					nn.words = append(nn.words, b.words[i+2:]...)
 					nn.words[i].wadeGiles = wg
-					if len(wadeGilesForms(tb[i])) == 0 && len(wadeGilesForms(tb[i+1])) == 0 {
+					if !wg || len(wadeGilesForms(tb[i])) == 0 && len(wadeGilesForms(tb[i+1])) == 0 {
 						// Syllables Wade-Giles reads otherwise (Teng-hui, Denghui) are
 						// left to it; pinyin's own keep their syllables.
 						markPinyin(nn.words)

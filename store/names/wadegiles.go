@@ -40,11 +40,11 @@ var wgFinals = map[string]string{
 	"uang": "uang", "ui": "ui", "un": "un", "uo": "uo", "eh": "e", "iai": "iai",
 }
 
-// wadeGilesForms returns the pinyin spellings a Wade-Giles syllable can
-// stand for, other than s itself; nil when s is no Wade-Giles syllable
-// (Dan, Mary) or reads the same in both systems.
+// wadeGilesForms returns the pinyin spellings a Wade-Giles or Cantonese
+// syllable can stand for, other than s itself (chineseReadings); nil when
+// s is no such syllable (Dan, Mary) or reads the same in pinyin.
 func wadeGilesForms(s string) []string {
-	forms, _ := wadeGiles(s)
+	forms, _ := chineseReadings(s)
 	return forms
 }
 
@@ -119,28 +119,60 @@ var chineseSurnameForms = sync.OnceValue(func() map[string]bool {
 // too: a name of two words or more, every one a syllable or a Chinese
 // surname, one of them at least read otherwise in pinyin (Chiang Ching
 // kuo, Lai Ching te). A name with any other word is not read so: Dan
-// Smith is not Tan Smith, nor Jan Kowalski Chan Kowalski.
+// Smith is not Tan Smith, nor Jan Kowalski Chan Kowalski. A name that also
+// holds a surname of the Chinese table or a Chinese one of the Korean
+// table (Lee, Lam, Tung; sharedSurnames) reads
+// its syllables in Cantonese too (chineseReadings: Lee Ka-chiu is Li
+// Jiachao), and may hold one English given name besides (John Lee
+// Ka-chiu, as Hong Kong writes its people), which is not read so; without
+// a surname it does not, as Tim King or Sam Wing, whose words are all
+// Cantonese syllables, are no Chinese names. A name Parse read from
+// Chinese characters is pinyin, not Wade-Giles: it is not marked.
 func markWadeGiles(ws []word) {
 	if len(ws) < 2 || len(ws) > MaxTokens {
 		return
 	}
 	surnames := chineseSurnameForms()
-	var forms [MaxTokens][]string
-	readOtherwise := false
+	var wg, all [MaxTokens][]string
+	wgOK, allOK := true, true
+	wgOther, allOther, surname, chinese := false, false, false, false
+	english := -1 // the English given name beside a Cantonese one
 	for i, w := range ws {
 		f, ok := wadeGiles(w.s)
-		if !ok && !surnames[w.s] {
+		wgOK = wgOK && (ok || surnames[w.s])
+		wg[i], wgOther = f, wgOther || len(f) > 0
+		af, aok := chineseReadings(w.s)
+		isSurname := surnames[w.s] || sharedSurnames[w.s]
+		if !aok && !isSurname {
+			// One word of English: a given name of the tables beside two
+			// words of Chinese at least, any other first or last word
+			// beside three (Edwina Lau Chi-wai, Fernando Chui Sai-on).
+			if english >= 0 || len(ws) < 3 || !englishGivenName(w.s) && (len(ws) < 4 || i != 0 && i != len(ws)-1) {
+				allOK = false
+			}
+			english = i
+		}
+		all[i], allOther, surname, chinese = af, allOther || len(af) > 0, surname || isSurname, chinese || surnames[w.s]
+		if !wgOK && !allOK {
 			return
 		}
-		forms[i] = f
-		readOtherwise = readOtherwise || len(f) > 0
 	}
-	if !readOtherwise {
+	forms := &wg
+	switch {
+	case allOK && allOther && surname && (chinese || len(ws) >= 3):
+		// A surname of the Korean table (Lee, Lam) in a name of two words
+		// leaves it English: Ken Lee is not Gen Lee.
+		forms = &all
+	case wgOK && wgOther:
+		english = -1
+	default:
 		return
 	}
 	for i := range ws {
-		ws[i].wadeGiles = true
-		ws[i].addFolds(forms[i])
+		if i != english {
+			ws[i].wadeGiles = true
+			ws[i].addFolds(forms[i])
+		}
 	}
 }
 

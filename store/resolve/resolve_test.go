@@ -764,6 +764,44 @@ func (f *fixture) checkFirstSubjectHolds(t *testing.T, query, want string) {
 	}
 }
 
+// Hong Kong's officials are listed in the Cantonese spelling of their names
+// (LEE Ka-chiu, LAM Cheng Yuet-ngor) and in Chinese characters, which vigie
+// reads in pinyin (li jia chao). The records of one person join; a namesake
+// with another given name and one whose surname the characters write
+// otherwise (沈 Shen, not Chen) stay apart; a lookup in characters reaches
+// the Latin records among other Lees.
+func TestOnePersonInCantoneseAndCharacters(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	var recs []store.Incoming
+	for i := range 40 {
+		recs = append(recs, person("census", fmt.Sprintf("a%02d", i), "name", fmt.Sprintf("Lee Ka-m%c%c", 'a'+i%26, 'a'+i/26)))
+	}
+	recs = append(recs,
+		person("us", "1", "name", "LEE, Ka Chiu John", "birthDate", "1957-12-07"),
+		person("cn", "1", "name", "李家超", "birthDate", "1957-12-07"),
+		person("us", "2", "name", "LAM CHENG, Yuet-ngor", "birthDate", "1957-05-13"),
+		person("cn", "2", "name", "林鄭月娥", "birthDate", "1957"),
+		person("cn", "3", "name", "李家明", "birthDate", "1957-12-07"),
+		person("us", "3", "name", "Chen Jianguo", "birthDate", "1960-01-01"),
+		person("cn", "4", "name", "沈建國", "birthDate", "1960-01-01"),
+	)
+	f.put(t, recs...)
+	got := f.clusters(t)
+	for _, c := range []struct {
+		cluster string
+		want    bool
+	}{
+		{"cn/1 us/1", true}, {"cn/2 us/2", true}, {"cn/3", true}, {"cn/4", true}, {"us/3", true},
+	} {
+		if slices.Contains(got, c.cluster) != c.want {
+			t.Errorf("subject %q: present %v, want %v (subjects: %v)", c.cluster, !c.want, c.want, got)
+		}
+	}
+	f.checkFirstSubjectHolds(t, "李家超", "us/1")
+	f.checkFirstSubjectHolds(t, "Lee Ka-chiu", "cn/1")
+	f.checkFirstSubjectHolds(t, "林鄭月娥", "us/2")
+}
+
 // TestOnePersonInChinese: records that write a foreign name in Chinese
 // characters (弗拉基米尔·索科洛夫) join the Latin, katakana and Hangul
 // records of the person, a woman's form of the surname stays apart, and
