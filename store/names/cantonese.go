@@ -90,12 +90,19 @@ func chineseReadings(s string) (forms []string, ok bool) {
 	if !isCantonese {
 		return forms, ok
 	}
+	return withCantonese(forms, s, c), true
+}
+
+// withCantonese adds to forms, the Wade-Giles readings of s, its
+// Cantonese ones c that forms lacks.
+func withCantonese(forms []string, s string, c []string) []string {
+	out := slices.Clip(forms) // forms is also the Wade-Giles reading alone
 	for _, f := range c {
-		if f != s && !slices.Contains(forms, f) {
-			forms = append(forms, f)
+		if f != s && !slices.Contains(out, f) {
+			out = append(out, f)
 		}
 	}
-	return forms, true
+	return out
 }
 
 // hanText reports whether s holds a Chinese character: a name read from

@@ -297,6 +297,9 @@ func russifiedSpelling(a, b string) bool {
 	if stem == a {
 		return true
 	}
+	if stem[0] != a[0] {
+		return false // a spelling keeps the first letter (Rahmon, Rakhmonov); tokenSim allocates
+	}
 	s, k := tokenSim(a, stem)
 	return s >= .88 && k == kindVariant
 }

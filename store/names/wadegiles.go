@@ -141,7 +141,10 @@ func markWadeGiles(ws []word) {
 		f, ok := wadeGiles(w.s)
 		wgOK = wgOK && (ok || surnames[w.s])
 		wg[i], wgOther = f, wgOther || len(f) > 0
-		af, aok := chineseReadings(w.s)
+		af, aok := f, ok
+		if c := cantoneseSyllables[w.s]; c != nil {
+			af, aok = withCantonese(f, w.s, c), true
+		}
 		isSurname := surnames[w.s] || sharedSurnames[w.s]
 		if !aok && !isSurname {
 			// One word of English: a given name of the tables beside two
