@@ -85,6 +85,27 @@ func (t *formTable) read(data []byte, distinct bool) {
 	}
 }
 
+// arabicGivenName reports whether tok is a spelling of a name of the
+// Arabic given-name table (data/arabic.txt).
+func arabicGivenName(tok string) bool { return arabicGiven()[tok] }
+
+var arabicGiven = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(arabicNames))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		for _, f := range strings.Fields(line) {
+			if !strings.HasPrefix(f, "~") {
+				m[f] = true
+			}
+		}
+	}
+	return m
+})
+
 // givenName returns the line of the table tok is a form of, -1 when tok
 // is not listed.
 func givenName(tok string) int32 {

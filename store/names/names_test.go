@@ -266,7 +266,12 @@ func TestSimilarity(t *testing.T) {
 		{"Tang Ping-keung", "Tang Ping", 0, .5},  // a given name of one syllable is another name
 		{"Li Peng", "Li Peng Fei", 0, .5},
 		{"Li Peng", "李鹏", .85, 1},
-		{"Kim Jong Un", "Kim Jong", .8, 1},     // Korean names keep the old reading: a part missing
+		{"Kim Jong Un", "Kim Jong", .8, 1},                        // Korean names keep the old reading: a part missing
+		{"Ali Abdullah Saleh", "Ahmed Ali Abdullah Saleh", 0, .5}, // his son: his own name before his father's chain
+		{"SALEH, Ali Abdullah", "Ahmed Ali Abdullah Saleh", 0, .5},
+		{"Ali Abdullah Saleh", "Mohammed Ali Abdullah Saleh", .85, 1}, // Muhammad before the name one goes by
+		{"Hosni Mubarak", "Mohamed Hosni Mubarak", .85, 1},
+		{"Ali Abdullah Saleh", "Ali Abdullah Saleh al-Ahmar", .85, 1},
 		{"Peter Dawson", "Peter Dyson", 0, .7}, // the other must write the au itself
 		{"Nawaz Khan", "Nauaz Khan", 0, .85},   // before a vowel the w is a consonant: only a typo
 	}

@@ -849,6 +849,12 @@ func Similarity(a, b Name, w Weights) Score {
 		s.Spelled = false
 		s.Explanation += ", a syllable of the given name missing"
 	}
+	if sonNamedAfterFather(a, b) || sonNamedAfterFather(b, a) {
+		s.Value *= .5
+		s.Different = max(s.Different, 1)
+		s.Spelled = false
+		s.Explanation += ", his son's name"
+	}
 	if filiationReversed(a, b) {
 		s.Value *= .5
 		s.Different = max(s.Different, 1)
@@ -856,6 +862,45 @@ func Similarity(a, b Name, w Weights) Score {
 		s.Explanation += ", father and son"
 	}
 	return s
+}
+
+// sonNamedAfterFather reports whether b is a's full name with one more
+// given name before it, as an Arab son's name is his own before his
+// father's chain: Ahmed Ali Abdullah Saleh is Ali Abdullah Saleh's son, not
+// Ali Abdullah Saleh with a name more. a must hold three words at least
+// (a given name, the father's and the family's: Idriss Deby is too short
+// to tell a son from a name shortened), the added name must be an Arabic
+// given name of the table other than Muhammad's (Mohamed Hosni Mubarak is
+// Hosni Mubarak) and unlike a's first. Either name may be written SURNAME,
+// Given (its last word first).
+func sonNamedAfterFather(a, b Name) bool {
+	n := len(a.Tokens)
+	if n < 3 || len(b.Tokens) != n+1 || len(a.words) != n || len(b.words) != n+1 {
+		return false
+	}
+	for _, ra := range []int{0, 1} {
+		for _, rb := range []int{0, 1} {
+			// The word at position i of a name rotated by r (its first
+			// word moved last: SALEH, Ali Abdullah).
+			at := func(x Name, r, i int) *word { return x.coreWord((i + r) % len(x.Tokens)) }
+			son := at(b, rb, 0)
+			if !arabicGivenName(son.s) || TokenKey(son.s) == TokenKey("muhammad") || son.s == "mohd" || son.s == "md" {
+				continue
+			}
+			if s, _ := tokenSimW(son, at(a, ra, 0)); s >= .5 {
+				continue
+			}
+			same := true
+			for i := 0; i < n && same; i++ {
+				s, _ := tokenSimW(at(a, ra, i), at(b, rb, i+1))
+				same = s >= .85
+			}
+			if same {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // syllablesApart reports whether x, one syllable of an East Asian name
