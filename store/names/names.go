@@ -26,6 +26,7 @@ package names
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -399,6 +400,59 @@ var (
 // introduce ("ben ali" → "benali", "van der berg" → "vanderberg"), because
 // sources write them both ways; cores receives each token without its
 // particles ("ali", "berg") for the keys and the scorer.
+// muhammadCompound returns the name after Muhammad in a Persian compound
+// given name written as one word (Mohammadjavad, Mohammadreza: محمدجواد,
+// محمدرضا), by which its bearer goes as often as by the whole (Javad
+// Zarif); "" when t is no such compound. The name after must be one of the
+// Arabic table or of persianSeconds.
+func muhammadCompound(t string) string {
+	if len(t) < 7 || t[0] != 'm' {
+		return ""
+	}
+	for _, m := range []string{"mohammad", "mohammed", "muhammad", "mohamad", "mohamed", "muhammed"} {
+		if rest, ok := strings.CutPrefix(t, m); ok && len(rest) >= 3 && (arabicGivenName(rest) || persianSeconds[rest]) {
+			return rest
+		}
+	}
+	// محمدجواد read letter by letter: mhmdjvad. The rest must key as a
+	// name of the tables, and be no ending of a surname made from
+	// Muhammad's (Mohammadzadeh, Mohammadian, Mohammadpour).
+	if rest, ok := strings.CutPrefix(t, "mhmd"); ok && len(rest) >= 3 && !muhammadSurnameEndings[rest] && compoundSecondKeys()[TokenKey(rest)] {
+		return rest
+	}
+	return ""
+}
+
+// muhammadSurnameEndings are the endings of Persian surnames made from
+// Muhammad's name, as Latin and Persian letters write them.
+var muhammadSurnameEndings = map[string]bool{
+	"zadh": true, "zadeh": true, "zade": true, "pvr": true, "pour": true, "nia": true, "ian": true, "yan": true,
+	"khani": true, "lv": true, "lou": true, "vnd": true, "vand": true, "nzhad": true, "njad": true, "nejad": true,
+	"nezhad": true, "abadi": true, "bigi": true, "beigi": true, "khan": true,
+}
+
+// compoundSecondKeys are the keys of the names that follow Muhammad in a
+// compound (persianSeconds, and the Arabic table's).
+var compoundSecondKeys = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for n := range persianSeconds {
+		m[TokenKey(n)] = true
+	}
+	for n := range arabicGiven() {
+		m[TokenKey(n)] = true
+	}
+	return m
+})
+
+// persianSeconds are the second names of Persian compounds with Muhammad
+// that the Arabic table (data/arabic.txt) lacks in their Persian spelling.
+var persianSeconds = map[string]bool{
+	"reza": true, "javad": true, "jawad": true, "bagher": true, "baqer": true, "bager": true, "taghi": true,
+	"taqi": true, "mehdi": true, "sadegh": true, "sadeq": true, "kazem": true, "hossein": true,
+	"hosein": true, "hasan": true, "ebrahim": true, "esmaeil": true, "esmail": true, "amin": true,
+	"jafar": true, "nabi": true, "saleh": true, "vali": true, "eghbal": true,
+}
+
 func foldParticles(raw []string) (toks, cores []string) {
 	toks = make([]string, 0, len(raw))
 	cores = make([]string, 0, len(raw))
@@ -435,6 +489,12 @@ func foldParticles(raw []string) (toks, cores []string) {
 				continue
 			}
 			emit(t)
+			continue
+		}
+		if core := muhammadCompound(t); core != "" {
+			toks = append(toks, pending+t)
+			cores = append(cores, core)
+			pending = ""
 			continue
 		}
 		if tok, core, next, ok := dinCompound(raw, i); ok {

@@ -272,8 +272,12 @@ func TestSimilarity(t *testing.T) {
 		{"Ali Abdullah Saleh", "Mohammed Ali Abdullah Saleh", .85, 1}, // Muhammad before the name one goes by
 		{"Hosni Mubarak", "Mohamed Hosni Mubarak", .85, 1},
 		{"Ali Abdullah Saleh", "Ali Abdullah Saleh al-Ahmar", .85, 1},
-		{"Peter Dawson", "Peter Dyson", 0, .7}, // the other must write the au itself
-		{"Nawaz Khan", "Nauaz Khan", 0, .85},   // before a vowel the w is a consonant: only a typo
+		{"Javad Zarif", "محمدجواد ظریف", .8, 1}, // the name after Muhammad in a Persian compound
+		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
+		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
+		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
+		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself
+		{"Nawaz Khan", "Nauaz Khan", 0, .85},        // before a vowel the w is a consonant: only a typo
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
