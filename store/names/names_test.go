@@ -275,6 +275,10 @@ func TestSimilarity(t *testing.T) {
 		{"Javad Zarif", "محمدجواد ظریف", .8, 1}, // the name after Muhammad in a Persian compound
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
+		{"Kais Saied", "Qais Saied", .85, 1}, // ق written k (Maghreb, Turkey)
+		{"Kais Saied", "قيس سعيد", .85, 1},
+		{"Tayeb Belaiz", "الطيب بلعيز", .85, 1},     // a given name with the article
+		{"Youcef Yousfi", "Youcef Yousef", 0, .6},   // the nisba, its vowel fallen out
 		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
 		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself
 		{"Nawaz Khan", "Nauaz Khan", 0, .85},        // before a vowel the w is a consonant: only a typo

@@ -185,6 +185,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
+		if strings.ReplaceAll(a, "q", "k") == strings.ReplaceAll(b, "q", "k") {
+			return .9, kindVariant // Qais / Kais: ق, written k in the Maghreb and Turkey
+		}
 		if x.wadeGiles && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && slices.Contains(wadeGilesForms(b), a) {
 			return .9, kindVariant // Tan, Dan: Wade-Giles writes pinyin's d as t
 		}
@@ -351,7 +354,17 @@ func awSpelling(a, b string) bool {
 // Karimi), another name than the word it is made from. Not after a vowel
 // (Andre / Andrei, Serge / Sergei are one name in two languages).
 func nisba(a, b string) bool {
-	return len(a) >= 4 && len(b) == len(a)+1 && b[len(a)] == 'i' && b[:len(a)] == a && !isVowel(a[len(a)-1]) && a[len(a)-1] != 'y'
+	if len(a) < 4 || isVowel(a[len(a)-1]) {
+		return false
+	}
+	if len(b) == len(a)+1 && b[len(a)] == 'i' && b[:len(a)] == a {
+		return true
+	}
+	// The vowel before the final consonant of an Arabic given name falls
+	// out (Yousef / Yousfi, Jaber / Jabri, Saber / Sabri); a typo in other
+	// names does that too (Walker, Walkri).
+	n := len(a)
+	return len(b) == n && arabicGivenName(a) && b[n-1] == 'i' && isVowel(a[n-2]) && !isVowel(a[n-3]) && b[:n-2] == a[:n-2] && b[n-2] == a[n-1]
 }
 
 // mongolianGenitive reports whether a is b in the genitive Mongolian

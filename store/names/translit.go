@@ -178,6 +178,9 @@ func arabicWord(w string, persian bool) string {
 		if en, ok := dict[strings.ReplaceAll(rest, "ە", "ه")]; ok {
 			return "al-" + en
 		}
+		if en, ok := arabicGivenNames[strings.ReplaceAll(rest, "ە", "ه")]; ok {
+			return "al-" + en // الطيب, al-Tayyib: a given name with the article
+		}
 		return "al-" + arabicLetterWord(rest, persian)
 	}
 	return arabicLetterWord(w, persian)
@@ -214,7 +217,7 @@ var arabicGivenNames = map[string]string{
 	"منصور": "mansur", "بشير": "bashir", "نادر": "nadir", "سمير": "samir", "توفيق": "tawfiq",
 	"حامد": "hamid", "كريم": "karim", "ناصر": "nasir", "عامر": "amir", "فؤاد": "fuad",
 	"تقي": "taqi", "نقي": "naqi", "مهدي": "mahdi", "رضا": "reza", "محسن": "mohsen",
-	"ضياء": "ziya", "ضيا": "ziya",
+	"ضياء": "ziya", "ضيا": "ziya", "قيس": "qays", "طيب": "tayyib",
 }
 
 // persianOnly are letters of Persian, Urdu and Pashto that Arabic does not
