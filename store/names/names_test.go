@@ -277,8 +277,13 @@ func TestSimilarity(t *testing.T) {
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
 		{"Kais Saied", "Qais Saied", .85, 1}, // ق written k (Maghreb, Turkey)
 		{"Kais Saied", "قيس سعيد", .85, 1},
-		{"Tayeb Belaiz", "الطيب بلعيز", .85, 1},     // a given name with the article
-		{"Youcef Yousfi", "Youcef Yousef", 0, .6},   // the nisba, its vowel fallen out
+		{"Tayeb Belaiz", "الطيب بلعيز", .85, 1},        // a given name with the article
+		{"Youcef Yousfi", "Youcef Yousef", 0, .6},      // the nisba, its vowel fallen out
+		{"David Chai Chasdai", "דוד חי חסדאי", .85, 1}, // ח written ch, a word of one consonant
+		{"Daniella Weiss", "דניאלה וייס", .85, 1},      // ו written w
+		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1},       // צ written z
+		{"Avichai Suissa", "אביחי סויסה", .85, 1},
+		{"Ho Lee", "חי כהן", 0, .6},
 		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
 		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself
 		{"Nawaz Khan", "Nauaz Khan", 0, .85},        // before a vowel the w is a consonant: only a typo

@@ -113,7 +113,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	case tx != nil && transcriptionsMeet(tx, a, ty, b):
 		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}
-	if x.hebrew != y.hebrew && len(a) >= 3 && len(b) >= 3 {
+	if x.hebrew != y.hebrew && len(a) >= 2 && len(b) >= 2 {
 		// אהוד ahod, Ehud; לפיד lefid, Lapid; גנץ genetz, Gantz: the
 		// vowels read from Hebrew letters are a guess, and so are p/f,
 		// b/v, k/kh.

@@ -386,14 +386,14 @@ func vowelPattern(t string) string {
 
 // hebrewMeets reports whether a word read from Hebrew letters, of vowel
 // pattern h, can be the Latin word of pattern l: the same consonants, two
-// at least, and every vowel of l where h has one (the reader writes an e
+// at least (one in a word of one consonant and vowel), and every vowel of l where h has one (the reader writes an e
 // between two consonants where Hebrew writes no vowel, which Latin may
 // not say: genetz, Gantz), but none where h has none (ahod is not Hadi).
 func hebrewMeets(h, l string) bool {
 	i, j, consonants := 0, 0, 0
 	for i < len(h) || j < len(l) {
 		switch {
-		case i < len(h) && j < len(l) && h[i] == l[j]:
+		case i < len(h) && j < len(l) && (h[i] == l[j] || l[j] == 'X' && (h[i] == 'h' || h[i] == 'k')):
 			if h[i] != 'V' {
 				consonants++
 			}
@@ -405,10 +405,16 @@ func hebrewMeets(h, l string) bool {
 			return false
 		}
 	}
-	return consonants >= 2
+	// One consonant is enough in a word of one syllable whose shape is the
+	// same (חי hi, Chai), no more.
+	return consonants >= 2 || consonants == 1 && len(h) == len(l) && len(h) == 2
 }
 
-var hebrewSoft = strings.NewReplacer("ph", "p", "f", "p", "v", "b", "kh", "k", "ch", "k")
+// hebrewSoft writes alike the letters a Hebrew letter may stand for in
+// Latin spellings: פ p or f, ב b or v, ו v or w (Weiss, וייס), צ tz, ts or
+// z (Tzvi, Zvi, צבי); ch and kh are X, which meets the h of ח and the k of
+// כ alike (Chai, חי; Mordechai, מרדכי).
+var hebrewSoft = strings.NewReplacer("ph", "p", "f", "p", "v", "b", "w", "b", "kh", "X", "ch", "X", "tz", "z", "ts", "z")
 
 // hebrewGeresh are the letters a geresh (׳, or an apostrophe) changes, as
 // Hebrew writes Arabic and foreign names.
