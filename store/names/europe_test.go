@@ -92,6 +92,7 @@ func TestShortFormsInOtherLanguages(t *testing.T) {
 	for _, p := range [][2]string{
 		{"sasha", "aleksandr"}, {"sasha", "oleksandr"}, {"sasha", "aliaksandr"}, {"volodya", "vladimir"}, {"vova", "uladzimir"},
 		{"misha", "mikhail"}, {"natasha", "natalia"}, {"pepe", "jose"}, {"paco", "francisco"}, {"beppe", "giuseppe"}, {"slava", "yaroslav"},
+		{"bentzi", "benzion"}, {"bibi", "binyamin"}, {"moti", "mordechai"}, {"itzik", "yitzhak"}, {"shuki", "yehoshua"},
 	} {
 		if !Nickname(p[0], p[1]) {
 			t.Errorf("Nickname(%q, %q) = false, want true", p[0], p[1])
