@@ -283,6 +283,10 @@ func TestSimilarity(t *testing.T) {
 		{"Daniella Weiss", "דניאלה וייס", .85, 1},      // ו written w
 		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1},       // צ written z
 		{"Avichai Suissa", "אביחי סויסה", .85, 1},
+		{"Abdul Haq Wasiq", "عبدالحق واثق", .85, 1}, // Abd al- joined, ث said s
+		{"Abdul Haq", "عبد الحق", .75, 1},           // حق hq, its vowel unwritten
+		{"Abdul Haq Wasiq", "Abdul Haq Wathiq", .85, 1},
+		{"Juma Namangani", "Джума Намангани", .85, 1}, // дж: dzh or j
 		{"Ho Lee", "חי כהן", 0, .6},
 		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
 		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself

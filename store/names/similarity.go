@@ -185,8 +185,8 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
-		if strings.ReplaceAll(a, "q", "k") == strings.ReplaceAll(b, "q", "k") {
-			return .9, kindVariant // Qais / Kais: ق, written k in the Maghreb and Turkey
+		if shortSpelling.Replace(a) == shortSpelling.Replace(b) {
+			return .9, kindVariant // Qais / Kais: ق, written k in the Maghreb and Turkey; Dzhuma / Juma
 		}
 		if x.wadeGiles && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && slices.Contains(wadeGilesForms(b), a) {
 			return .9, kindVariant // Tan, Dan: Wade-Giles writes pinyin's d as t
@@ -349,6 +349,11 @@ func awSpelling(a, b string) bool {
 	return TokenKey(f) == TokenKey(b)
 }
 
+// shortSpelling writes alike the letters that spell one sound in the
+// names whose skeleton is too short to tell them apart (see tokenSimW):
+// ق as q or k (Qais, Kais), Russian дж as dzh or j (Dzhuma, Juma).
+var shortSpelling = strings.NewReplacer("q", "k", "dzh", "j")
+
 // nisba reports whether b is a with an i added after its final consonant:
 // the suffix Arabic and Persian surnames take (Cherifi, Nouri, Hassani,
 // Karimi), another name than the word it is made from. Not after a vowel
@@ -483,9 +488,10 @@ func rearranged(a, b string) bool {
 // is the q of the same names spelt from Arabic (Ghaani, Qaani; Bagher,
 // Baqer), whose skeletons agree but are too short to be trusted alone;
 // the Arabic ذ is dh, th or, as Persian, Urdu and Levantine speakers say
-// it, z (Muadh, Muath, Moaz; Dhia, Zia). Ukrainian h for Russian g is
-// ukrainianH.
-var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}, {"gh", "q"}, {"dh", "z"}, {"dh", "th"}}
+// it, z (Muadh, Muath, Moaz; Dhia, Zia); ث is th, or s as Persian, Urdu,
+// Pashto and Turkish say it (Uthman, Usman; Wathiq, Wasiq). Ukrainian h
+// for Russian g is ukrainianH.
+var alternates = [][2]string{{"ch", "sh"}, {"j", "y"}, {"ou", "u"}, {"kh", "k"}, {"gh", "q"}, {"dh", "z"}, {"dh", "th"}, {"th", "s"}}
 
 // foldKeys are the TokenKeys of a token rewritten as the common English
 // (BGN/PCGN) romanisation of a Russian name would write it, from the

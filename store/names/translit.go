@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -174,6 +175,11 @@ func arabicWord(w string, persian bool) string {
 			return p[1] + arabicLetterWord(rest, persian)
 		}
 	}
+	if rest, ok := strings.CutPrefix(key, "عبدال"); ok && utf8.RuneCountInString(rest) >= 2 {
+		// Abd al-X written as one word (عبدالحق, Abdul Haq), which the
+		// dictionary lacks: read as Abd al- and X, which Parse joins.
+		return "abd al-" + shortVowel(arabicWord(rest, persian))
+	}
 	if rest, ok := strings.CutPrefix(w, "ال"); ok && rest != "" {
 		if en, ok := dict[strings.ReplaceAll(rest, "ە", "ه")]; ok {
 			return "al-" + en
@@ -181,9 +187,19 @@ func arabicWord(w string, persian bool) string {
 		if en, ok := arabicGivenNames[strings.ReplaceAll(rest, "ە", "ه")]; ok {
 			return "al-" + en // الطيب, al-Tayyib: a given name with the article
 		}
-		return "al-" + arabicLetterWord(rest, persian)
+		return "al-" + shortVowel(arabicLetterWord(rest, persian))
 	}
 	return arabicLetterWord(w, persian)
+}
+
+// shortVowel gives a word of two consonants read from Arabic letters the
+// short vowel Arabic does not write (حق hq: Haq; الحج al-hj: al-Hajj), so
+// that it is a word of three letters, as a Latin name's is.
+func shortVowel(r string) string {
+	if len(r) == 2 && !isVowel(r[0]) && !isVowel(r[1]) {
+		return r[:1] + "a" + r[1:]
+	}
+	return r
 }
 
 // arabicGivenNames are common given names, in Arabic letters (Persian
