@@ -110,6 +110,8 @@ func TestCompareEvidence(t *testing.T) {
 		{"common single token", person("Mohamed", ""), person("Mohamed Ali Hassan", ""), false, 0, .6},
 		{"different people", person("Ivan Petrov", "1970-01-01"), person("Pavel Sidorov", "1970-01-01"), false, 0, .3},
 		{"siblings", person("Brahim Abdeslam", "1984-07-30"), person("Salah Abdeslam", "1989-09-15"), false, 0, .5},
+		{"junior on one name only", person("Ferdinand Marcos", ""), person("Ferdinand Marcos Jr", ""), false, 0, .69},
+		{"junior with the same date", person("Ferdinand Marcos", "1957-09-13"), person("Ferdinand Marcos Jr", "1957-09-13"), true, .8, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -286,7 +286,10 @@ func TestSimilarity(t *testing.T) {
 		{"Abdul Haq Wasiq", "عبدالحق واثق", .85, 1}, // Abd al- joined, ث said s
 		{"Abdul Haq", "عبد الحق", .75, 1},           // حق hq, its vowel unwritten
 		{"Abdul Haq Wasiq", "Abdul Haq Wathiq", .85, 1},
-		{"Juma Namangani", "Джума Намангани", .85, 1}, // дж: dzh or j
+		{"Juma Namangani", "Джума Намангани", .85, 1},       // дж: dzh or j
+		{"Ferdinand Marcos", "Ferdinand Marcos Jr", 0, .72}, // the son, or the father: the name alone does not say
+		{"Ferdinand Marcos Jr", "Ferdinand Marcos Jr.", .95, 1},
+		{"Ferdinand Marcos Sr", "Ferdinand Marcos Jr", 0, .55},
 		{"Ho Lee", "חי כהן", 0, .6},
 		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
 		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself

@@ -861,6 +861,12 @@ func Similarity(a, b Name, w Weights) Score {
 	if ga, gb := generationOf(a, b), generationOf(b, a); ga != "" && gb != "" && ga != gb {
 		s.Value *= .5
 		s.Explanation += ", generation " + ga + "/" + gb
+	} else if ga == "jr" && gb == "" || gb == "jr" && ga == "" {
+		// Junior on one name only: the son, or the father written without
+		// his Senior. The name alone no longer says which; a date of birth
+		// or a document still may.
+		s.Value *= .7
+		s.Explanation += ", junior on one name only"
 	}
 	if syllableMissing(a, b) || syllableMissing(b, a) {
 		s.Value *= .5
