@@ -156,7 +156,9 @@ func Parse(s string) Name {
 	// A generational suffix: last, or anywhere after the first word when it
 	// cannot be an initial (Senzing writes "Morris II" as the first name).
 	for i := len(raw) - 1; i >= 1; i-- {
-		if g, ok := generations[raw[i]]; ok && (i == len(raw)-1 || len(raw[i]) > 1) {
+		// A lone i is an initial here (Ivanov I. I.); generationOf reads
+		// it as the First beside a name that says II.
+		if g, ok := generations[raw[i]]; ok && raw[i] != "i" && (i == len(raw)-1 || len(raw[i]) > 1) {
 			n.Generation = g
 			raw = append(raw[:i:i], raw[i+1:]...)
 			break

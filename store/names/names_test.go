@@ -290,6 +290,8 @@ func TestSimilarity(t *testing.T) {
 		{"Ferdinand Marcos", "Ferdinand Marcos Jr", 0, .72}, // the son, or the father: the name alone does not say
 		{"Ferdinand Marcos Jr", "Ferdinand Marcos Jr.", .95, 1},
 		{"Ferdinand Marcos Sr", "Ferdinand Marcos Jr", 0, .55},
+		{"Ivanov I.I.", "Ivan Ivanovich Ivanov", .72, 1}, // two initials: the second i was read as the First
+		{"Иванов И.И.", "Ivan Ivanovich Ivanov", .72, 1},
 		{"Ho Lee", "חי כהן", 0, .6},
 		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
 		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself
