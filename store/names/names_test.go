@@ -292,6 +292,8 @@ func TestSimilarity(t *testing.T) {
 		{"Ferdinand Marcos Sr", "Ferdinand Marcos Jr", 0, .55},
 		{"Ivanov I.I.", "Ivan Ivanovich Ivanov", .72, 1}, // two initials: the second i was read as the First
 		{"Иванов И.И.", "Ivan Ivanovich Ivanov", .72, 1},
+		{"Choe Son Hui", "Choe Song Hui", 0, .8}, // 선 and 성: a final n is no ng in Korean
+		{"Choe Son Hui", "최선희", .85, 1},
 		{"Ho Lee", "חי כהן", 0, .6},
 		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
 		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself
