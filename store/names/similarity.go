@@ -871,25 +871,24 @@ func Similarity(a, b Name, w Weights) Score {
 		s.Value *= .7
 		s.Explanation += ", junior on one name only"
 	}
-	if syllableMissing(a, b) || syllableMissing(b, a) {
-		s.Value *= .5
-		s.Different = max(s.Different, 1)
-		s.Spelled = false
-		s.Explanation += ", a syllable of the given name missing"
-	}
-	if sonNamedAfterFather(a, b) || sonNamedAfterFather(b, a) {
-		s.Value *= .5
-		s.Different = max(s.Different, 1)
-		s.Spelled = false
-		s.Explanation += ", his son's name"
-	}
-	if filiationReversed(a, b) {
-		s.Value *= .5
-		s.Different = max(s.Different, 1)
-		s.Spelled = false
-		s.Explanation += ", father and son"
+	switch {
+	case syllableMissing(a, b) || syllableMissing(b, a):
+		s.apart("a syllable of the given name missing")
+	case sonNamedAfterFather(a, b) || sonNamedAfterFather(b, a):
+		s.apart("his son's name")
+	case filiationReversed(a, b):
+		s.apart("father and son")
 	}
 	return s
+}
+
+// apart halves s and counts a word that disagrees: the names say two
+// people (why, added to the explanation) however alike their words are.
+func (s *Score) apart(why string) {
+	s.Value *= .5
+	s.Different = max(s.Different, 1)
+	s.Spelled = false
+	s.Explanation += ", " + why
 }
 
 // sonNamedAfterFather reports whether b is a's full name with one more
@@ -906,11 +905,11 @@ func sonNamedAfterFather(a, b Name) bool {
 	if n < 3 || len(b.Tokens) != n+1 || len(a.words) != n || len(b.words) != n+1 {
 		return false
 	}
+	// The word at position i of a name rotated by r (its first word moved
+	// last: SALEH, Ali Abdullah).
+	at := func(x Name, r, i int) *word { return x.coreWord((i + r) % len(x.Tokens)) }
 	for _, ra := range []int{0, 1} {
 		for _, rb := range []int{0, 1} {
-			// The word at position i of a name rotated by r (its first
-			// word moved last: SALEH, Ali Abdullah).
-			at := func(x Name, r, i int) *word { return x.coreWord((i + r) % len(x.Tokens)) }
 			son := at(b, rb, 0)
 			if !arabicGivenName(son.s) || TokenKey(son.s) == TokenKey("muhammad") || son.s == "mohd" || son.s == "md" {
 				continue
