@@ -213,8 +213,9 @@ type word struct {
 	// vietnamese that it reads as a Vietnamese name (markVietnamese).
 	pinyin, vietnamese bool
 	// hebrew says the word was read from Hebrew letters, whose vowels are
-	// guessed (markHebrew).
-	hebrew bool
+	// guessed (markHebrew); georgian that its name is in Georgian letters,
+	// which end a foreign name with the nominative i (georgianNominative).
+	hebrew, georgian bool
 	// transcribed says the word is a foreign name read from a script
 	// that transcribes it (markTranscribed), and which (a byte, not a
 	// pointer: millions of words stay cached).

@@ -214,6 +214,14 @@ func Parse(s string) Name {
 			n.coreWords[i].hebrew = true
 		}
 	}
+	if georgianText(s) {
+		for i := range n.words {
+			n.words[i].georgian = true
+		}
+		for i := range n.coreWords {
+			n.coreWords[i].georgian = true
+		}
+	}
 	if hasTranscription(s) {
 		markTranscribed(s, n.words)
 		markTranscribed(s, n.coreWords)

@@ -294,6 +294,10 @@ func TestSimilarity(t *testing.T) {
 		{"Иванов И.И.", "Ivan Ivanovich Ivanov", .72, 1},
 		{"Choe Son Hui", "Choe Song Hui", 0, .8}, // 선 and 성: a final n is no ng in Korean
 		{"Choe Son Hui", "최선희", .85, 1},
+		{"Vladimir Putin", "ვლადიმერ პუტინი", .85, 1}, // Georgian's nominative i
+		{"Joe Biden", "ჯო ბაიდენი", .85, 1},
+		{"Bashar al-Assad", "Μπασάρ αλ-Άσαντ", .85, 1}, // no Greek word ends in ντ
+		{"Donald Trump", "Ντόναλντ Τραμπ", .85, 1},
 		{"Ho Lee", "חי כהן", 0, .6},
 		{"Reza Mohammadzadeh", "Reza Zadeh", 0, .5}, // a surname made from Muhammad's name
 		{"Peter Dawson", "Peter Dyson", 0, .7},      // the other must write the au itself

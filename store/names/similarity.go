@@ -151,6 +151,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if genderForms(a, b) {
 		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
 	}
+	if x.georgian != y.georgian && (x.georgian && georgianNominative(a, b) || y.georgian && georgianNominative(b, a)) {
+		return .92, kindVariant // პუტინი putini, Putin: Georgian's nominative, no nisba
+	}
 	if nisba(a, b) || nisba(b, a) {
 		return .3, kindDifferent // Cherif / Cherifi, Nour / Nouri, Hassan / Hassani: another family
 	}

@@ -325,6 +325,11 @@ func greekWord(w string) string {
 	case strings.HasPrefix(w, "γκ"):
 		w = "g" + w[len("γκ"):]
 	}
+	if rest, ok := strings.CutSuffix(w, "ντ"); ok && rest != "" {
+		// No Greek word ends in ντ: a foreign name's d (Άσαντ, Assad;
+		// Ντόναλντ, Donald).
+		w = rest + "d"
+	}
 	return greekLetters.Replace(w)
 }
 
@@ -360,6 +365,32 @@ var hebrewNames = map[string]string{
 
 // hebrewName reports whether s is written in Hebrew letters: every letter
 // of it (a name mixing scripts is not, its words cannot be told apart).
+// georgianText reports whether s holds a letter of the Georgian
+// alphabet (U+10A0-U+10FF, E1 82 A0 to E1 83 BF in UTF-8).
+func georgianText(s string) bool {
+	if !hasByteFrom(s, 0xE1) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.Is(unicode.Georgian, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// georgianNominative reports whether a, a word read from Georgian
+// letters, is b with the nominative i Georgian adds to a foreign name
+// ending in a consonant (პუტინი, Putini: Putin; ბაიდენი, Biden).
+func georgianNominative(a, b string) bool {
+	n := len(a)
+	if n < 4 || a[n-1] != 'i' || isVowel(a[n-2]) || len(b) < 3 {
+		return false
+	}
+	stem := a[:n-1]
+	return stem == b || TokenKey(stem) == TokenKey(b) && JaroWinkler(stem, b) >= .9
+}
+
 func hebrewName(s string) bool {
 	if !hasByteFrom(s, 0xD7) {
 		return false // Hebrew letters are U+05D0-U+05EA, D7 90 to D7 AA in UTF-8
