@@ -914,7 +914,7 @@ func sonNamedAfterFather(a, b Name) bool {
 	for _, ra := range []int{0, 1} {
 		for _, rb := range []int{0, 1} {
 			son := at(b, rb, 0)
-			if !arabicGivenName(son.s) || TokenKey(son.s) == TokenKey("muhammad") || son.s == "mohd" || son.s == "md" {
+			if !arabicGivenName(son.s) || TokenKey(son.s) == TokenKey("muhammad") || son.s == "mohd" || son.s == "md" || titleName(son.s) {
 				continue
 			}
 			if s, _ := tokenSimW(son, at(a, ra, 0)); s >= .5 {
@@ -931,6 +931,17 @@ func sonNamedAfterFather(a, b Name) bool {
 		}
 	}
 	return false
+}
+
+// titleName reports whether t is a given name that is also a title
+// written before a name: Sayyid (Seyyed Ali Hosseini Khamenei), Hafiz
+// (Hafiz Muhammad Saeed), Qari, Mir, Agha.
+func titleName(t string) bool {
+	switch t {
+	case "hafiz", "hafez", "qari", "mir", "pir", "agha", "aga":
+		return true
+	}
+	return givenName(t) >= 0 && givenName(t) == givenName("sayyid")
 }
 
 // syllablesApart reports whether x, one syllable of an East Asian name
