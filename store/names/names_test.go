@@ -274,6 +274,8 @@ func TestSimilarity(t *testing.T) {
 		{"Ali Abdullah Saleh", "Ali Abdullah Saleh al-Ahmar", .85, 1},
 		{"Ali Hosseini Khamenei", "Seyyed Ali Hosseini Khamenei", .85, 1}, // a title, not a son's name
 		{"Muhammad Saeed Ahmed", "Hafiz Muhammad Saeed Ahmed", .85, 1},
+		{"Bafel Talabani", "بافڵ تاڵەبانی", .85, 1}, // Sorani Kurdish's heavy l
+		{"Kosrat Rasul", "کۆسرەت ڕەسووڵ", .85, 1},
 		{"Javad Zarif", "محمدجواد ظریف", .8, 1}, // the name after Muhammad in a Persian compound
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},

@@ -103,6 +103,10 @@ var arabicLetters = map[rune]string{
 	'ط': "t", 'ظ': "z", 'ع': "a", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
 	'ل': "l", 'م': "m", 'ن': "n", 'ه': "h", 'ة': "a", 'ى': "a",
 	'پ': "p", 'چ': "ch", 'ژ': "zh", 'گ': "g", 'ک': "k", 'ی': "i", 'ە': "e",
+	// Kurdish (Sorani) letters, which were dropped: ڵ and ڕ are its heavy l
+	// and r (تاڵەبانی, Talabani), ۆ and ێ its o and e; ڤ is v there and in
+	// the Arabic of foreign names.
+	'ڵ': "l", 'ڕ': "r", 'ۆ': "o", 'ێ': "e", 'ڤ': "v",
 }
 
 func stripArabicMarks(w string) string {
