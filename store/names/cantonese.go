@@ -2,8 +2,10 @@ package names
 
 import (
 	"slices"
+	"strings"
 	"unicode"
-	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 // Hong Kong and Macau write their people's names as Cantonese says them
@@ -67,7 +69,7 @@ var cantoneseSyllables = map[string][]string{
 	"wing": {"rong", "yong", "ying"}, "woon": {"huan"}, "yat": {"yi", "ri"},
 	"yau": {"you", "qiu", "rou"}, "yee": {"yi", "er"}, "yeuk": {"ruo", "yue"}, "yew": {"yao", "you"},
 	"yi": {"yi", "er"}, "yik": {"yi"}, "yim": {"yan"}, "yin": {"xian", "yan", "ran"},
-	"yiu": {"yao", "rao"}, "yu": {"yu", "ru"}, "yuen": {"yuan", "ruan"}, "yuet": {"yue"},
+	"yiu": {"yao", "rao"}, "yan": {"ren", "en", "xin", "yin"}, "yu": {"yu", "ru"}, "yuen": {"yuan", "ruan"}, "yuet": {"yue"},
 	"yuk": {"yu"}, "yung": {"rong", "weng", "yong"},
 	// Surnames the tables spell for another character: Hong Kong's Tang is
 	// 鄧 (Deng) more often than 唐, its Wong 黃 (Huang) more often than 王.
@@ -136,14 +138,39 @@ var hanSurnames = map[rune]string{
 	'蓋': "Ge", '盖': "Ge", '種': "Chong",
 }
 
-// hanNativeWord reads a word of a Chinese person's name in pinyin
-// (translitOther), its first character as a surname when first is set.
+// hanNativeWord reads a word of a Chinese person's name in pinyin, a
+// syllable per character, its first character as a surname when first is
+// set. The characters' readings are go-pinyin's (its most common reading
+// of each), which go-unidecode's are not always: 宁 was zhu (Luo Huining,
+// 骆惠宁), 洁 ji, 娜 nuo; a few characters names read otherwise than
+// go-pinyin's first reading are hanGiven's (长 chang). A character
+// go-pinyin lacks is read by go-unidecode (translitOther).
 func hanNativeWord(w string, first bool) string {
-	if first {
-		r, size := utf8.DecodeRuneInString(w)
-		if p, ok := hanSurnames[r]; ok {
-			return p + " " + translitOther(w[size:])
+	var b strings.Builder
+	for i, r := range w {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
+		if p, ok := hanSurnames[r]; ok && first && i == 0 {
+			b.WriteString(p)
+			continue
+		}
+		if p, ok := hanGiven[r]; ok {
+			b.WriteString(p)
+			continue
+		}
+		if ps := pinyin.SinglePinyin(r, pinyinArgs); len(ps) > 0 && ps[0] != "" {
+			b.WriteString(ps[0])
+			continue
+		}
+		b.WriteString(translitOther(string(r)))
 	}
-	return translitOther(w)
+	return b.String()
 }
+
+// pinyinArgs asks go-pinyin for a character's readings without tones.
+var pinyinArgs = pinyin.Args{Style: pinyin.Normal, Heteronym: false}
+
+// hanGiven are readings of characters names take otherwise than
+// go-pinyin's first reading gives them.
+var hanGiven = map[rune]string{'长': "chang", '長': "chang"}
