@@ -241,7 +241,14 @@ func transcribedSim(tr *transcription, k, l string) (float64, int) {
 	switch {
 	case tr.skeletonsMeet(sk, sl, 0) && vowels:
 		return .9, kindVariant
-	case len(sl) >= 4 && tr.skeletonsMeet(sk, sl, 1) && vowels:
+	case tr == kanaTranscription && strings.Contains(l, "ng"):
+		// ン is n and ng alike: ジョンウン is Jong-un, ヨンチョル Yong-chol
+		// (Korean names in katakana, as Japan's lists write them).
+		if s, kind := transcribedSim(tr, k, strings.ReplaceAll(l, "ng", "n")); s >= .9 {
+			return s, kind
+		}
+	}
+	if len(sl) >= 4 && tr.skeletonsMeet(sk, sl, 1) && vowels {
 		return .8, kindTypo
 	}
 	return 0, kindDifferent

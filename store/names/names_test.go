@@ -276,9 +276,12 @@ func TestSimilarity(t *testing.T) {
 		{"Muhammad Saeed Ahmed", "Hafiz Muhammad Saeed Ahmed", .85, 1},
 		{"Bafel Talabani", "بافڵ تاڵەبانی", .85, 1}, // Sorani Kurdish's heavy l
 		{"Kosrat Rasul", "کۆسرەت ڕەسووڵ", .85, 1},
-		{"Luo Huining", "骆惠宁", .85, 1},          // 宁 is ning: go-unidecode read zhu
-		{"Ip Man-kin", "葉文健", .8, 1},            // Ip, 葉 in Hong Kong
-		{"Lee Cheuk-yan", "李卓人", .8, 1},         // 人 yan
+		{"Luo Huining", "骆惠宁", .85, 1},     // 宁 is ning: go-unidecode read zhu
+		{"Ip Man-kin", "葉文健", .8, 1},       // Ip, 葉 in Hong Kong
+		{"Lee Cheuk-yan", "李卓人", .8, 1},    // 人 yan
+		{"Kim Jong Un", "キム・ジョンウン", .8, 1}, // Japan's list: the given name one word, ン for ng
+		{"Kim Yong Chol", "キム・ヨンチョル", .8, 1},
+		{"Kim Jong Un", "キム・ジョンイル", 0, .5},
 		{"Javad Zarif", "محمدجواد ظریف", .8, 1}, // the name after Muhammad in a Persian compound
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},

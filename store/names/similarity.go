@@ -1222,7 +1222,7 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 			// A letter apart joins its word only to spell the other name
 			// (michae l, Michael); Morris I Klein is not Morrisi Klein.
 			letter := len(tb[i]) == 1 || len(tb[i+1]) == 1
-			if x == joined || !letter && len(x) >= 6 && TokenKey(x) == TokenKey(joined) {
+			if x == joined || !letter && len(x) >= 6 && TokenKey(x) == TokenKey(joined) || !letter && transcribedJoin(a, k, joined) {
 				nb := make([]string, 0, len(tb)-1)
 				nb = append(nb, tb[:i]...)
 				nb = append(nb, joined)
@@ -1255,6 +1255,22 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 		}
 	}
 	return Score{}, false
+}
+
+// transcribedJoin reports whether word k of n, read from a script that
+// transcribes foreign names (katakana, Hangul), is joined: a given name
+// the script writes as one word and Latin letters as two (ジョンウン,
+// Jong Un).
+func transcribedJoin(n Name, k int, joined string) bool {
+	if k >= len(n.words) {
+		return false
+	}
+	tr := transcriptionOf(n.words[k].transcribed)
+	if tr == nil {
+		return false
+	}
+	s, _ := transcribedSim(tr, n.Tokens[k], joined)
+	return s >= .9
 }
 
 func explain(counts []int, extra int) string {
