@@ -267,3 +267,26 @@ func voiceAfterNasals(syls []syllable) {
 		}
 	}
 }
+
+// bengaliText reports whether s holds a Bengali letter (U+0980-U+09FF).
+func bengaliText(s string) bool {
+	if !hasByteFrom(s, 0xE0) {
+		return false
+	}
+	for _, r := range s {
+		if r >= blockBengali && r < blockBengali+indicBlock {
+			return true
+		}
+	}
+	return false
+}
+
+// bengaliZ returns a, read from Bengali letters, with its j written z:
+// Bengali writes the z of names from Arabic and Persian with জ, its j
+// (জিয়া is Zia, জিল্লুর Zillur); "" when a has no j.
+func bengaliZ(a string) string {
+	if !strings.Contains(a, "j") {
+		return ""
+	}
+	return strings.ReplaceAll(a, "j", "z")
+}

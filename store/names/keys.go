@@ -164,6 +164,11 @@ func (n Name) Keys() []string {
 			}
 			add(TokenKey(f))
 		}
+		if w := n.word(i); w.bengali {
+			if z := bengaliZ(t); z != "" {
+				add(TokenKey(z)) // জিয়া is indexed as Zia too (bengaliZ)
+			}
+		}
 		if strings.Contains(t, "dh") {
 			// The Arabic ذ is dh in some sources and z in others (Dhulfiqar,
 			// Zulfiqar; see alternates): both reach the record.

@@ -214,6 +214,14 @@ func Parse(s string) Name {
 			n.coreWords[i].hebrew = true
 		}
 	}
+	if bengaliText(s) {
+		for i := range n.words {
+			n.words[i].bengali = true
+		}
+		for i := range n.coreWords {
+			n.coreWords[i].bengali = true
+		}
+	}
 	if georgianText(s) {
 		for i := range n.words {
 			n.words[i].georgian = true

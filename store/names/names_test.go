@@ -282,7 +282,10 @@ func TestSimilarity(t *testing.T) {
 		{"Kim Jong Un", "キム・ジョンウン", .8, 1}, // Japan's list: the given name one word, ン for ng
 		{"Kim Yong Chol", "キム・ヨンチョル", .8, 1},
 		{"Kim Jong Un", "キム・ジョンイル", 0, .5},
-		{"Javad Zarif", "محمدجواد ظریف", .8, 1}, // the name after Muhammad in a Persian compound
+		{"Khaleda Zia", "খালেদা জিয়া", .85, 1}, // Bengali's জ for a z
+		{"Zillur Rahman", "জিল্লুর রহমান", .85, 1},
+		{"Jahangir Alam", "জাহাঙ্গীর আলম", .9, 1}, // and for a j
+		{"Javad Zarif", "محمدجواد ظریف", .8, 1},   // the name after Muhammad in a Persian compound
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
 		{"Kais Saied", "Qais Saied", .85, 1}, // ق written k (Maghreb, Turkey)

@@ -151,6 +151,17 @@ func tokenSimW(x, y *word) (float64, int) {
 	if genderForms(a, b) {
 		return .3, kindDifferent // Aleksandr / Aleksandra, Petrov / Petrova, Mario / Maria
 	}
+	if x.bengali != y.bengali {
+		z, other := bengaliZ(a), b
+		if y.bengali {
+			z, other = bengaliZ(b), a
+		}
+		if z != "" {
+			if s, k := tokenSim(z, other); s >= .85 {
+				return s, k // জিয়া jiya, Zia: Bengali's জ for a z
+			}
+		}
+	}
 	if x.georgian != y.georgian && (x.georgian && georgianNominative(a, b) || y.georgian && georgianNominative(b, a)) {
 		return .92, kindVariant // პუტინი putini, Putin: Georgian's nominative, no nisba
 	}
