@@ -217,8 +217,9 @@ type word struct {
 	// which end a foreign name with the nominative i (georgianNominative).
 	hebrew, georgian bool
 	// bengali says the word was read from Bengali letters, whose জ is a
-	// j or, in names from Arabic and Persian, a z (bengaliZ).
-	bengali bool
+	// j or, in names from Arabic and Persian, a z (bengaliZ); tamil from
+	// Tamil letters, which write no aspiration (tamilSpelling).
+	bengali, tamil bool
 	// transcribed says the word is a foreign name read from a script
 	// that transcribes it (markTranscribed), and which (a byte, not a
 	// pointer: millions of words stay cached).

@@ -290,3 +290,32 @@ func bengaliZ(a string) string {
 	}
 	return strings.ReplaceAll(a, "j", "z")
 }
+
+// tamilText reports whether s holds a Tamil letter (U+0B80-U+0BFF).
+func tamilText(s string) bool {
+	if !hasByteFrom(s, 0xE0) {
+		return false
+	}
+	for _, r := range s {
+		if r >= blockTamil && r < blockTamil+indicBlock {
+			return true
+		}
+	}
+	return false
+}
+
+// tamilSpelling reports whether t, read from Tamil letters, and the Latin
+// word l are one name: Tamil writes neither aspiration nor voicing (the
+// phonetic key ignores voicing already) and its ச is s or ch, so
+// பிரபாகரன், read pirapakaran, is Prabhakaran, and சந்திரசேகரன்
+// (sandirasekaran) Chandrasekaran.
+func tamilSpelling(t, l string) bool {
+	if len(t) < 4 || TokenKey(t) == TokenKey(l) {
+		return false // one key already: compared as any two spellings are
+	}
+	return TokenKey(strings.ReplaceAll(t, "ch", "s")) == TokenKey(tamilLatin.Replace(l))
+}
+
+// tamilLatin writes a Latin name as Tamil letters would: no aspirate, ch
+// as s.
+var tamilLatin = strings.NewReplacer("bh", "b", "dh", "d", "gh", "g", "kh", "k", "ph", "p", "jh", "j", "th", "t", "ch", "s")

@@ -222,6 +222,14 @@ func Parse(s string) Name {
 			n.coreWords[i].bengali = true
 		}
 	}
+	if tamilText(s) {
+		for i := range n.words {
+			n.words[i].tamil = true
+		}
+		for i := range n.coreWords {
+			n.coreWords[i].tamil = true
+		}
+	}
 	if georgianText(s) {
 		for i := range n.words {
 			n.words[i].georgian = true

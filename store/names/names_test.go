@@ -284,8 +284,11 @@ func TestSimilarity(t *testing.T) {
 		{"Kim Jong Un", "キム・ジョンイル", 0, .5},
 		{"Khaleda Zia", "খালেদা জিয়া", .85, 1}, // Bengali's জ for a z
 		{"Zillur Rahman", "জিল্লুর রহমান", .85, 1},
-		{"Jahangir Alam", "জাহাঙ্গীর আলম", .9, 1}, // and for a j
-		{"Javad Zarif", "محمدجواد ظریف", .8, 1},   // the name after Muhammad in a Persian compound
+		{"Jahangir Alam", "জাহাঙ্গীর আলম", .9, 1},                    // and for a j
+		{"Velupillai Prabhakaran", "வேலுப்பிள்ளை பிரபாகரன்", .85, 1}, // Tamil writes no aspiration
+		{"Prabhu Kumar", "பிரபு குமார்", .8, 1},
+		{"Jayalalithaa Jayaram", "ஜெயலலிதா ஜெயராம்", .9, 1}, // and keeps what one key met
+		{"Javad Zarif", "محمدجواد ظریف", .8, 1},             // the name after Muhammad in a Persian compound
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
 		{"Kais Saied", "Qais Saied", .85, 1}, // ق written k (Maghreb, Turkey)
