@@ -256,7 +256,8 @@ func TestSimilarity(t *testing.T) {
 		{"Lee Ka-chiu", "李家明", 0, .7},
 		{"Lee Ka-chiu", "Lee Ka-ming", 0, .7},
 		{"Chan Kwok-ki", "陳國強", 0, .7},
-		{"Tim King", "Tian Jing", 0, .5}, // Cantonese syllables, no surname: English
+		{"Chan Ka Man", "Chan Ka Wan", 0, .8}, // two Cantonese spellings meet no pinyin through each other
+		{"Tim King", "Tian Jing", 0, .5},      // Cantonese syllables, no surname: English
 		{"Ken Lee", "Gen Lee", 0, .5},
 		{"沈建國", "Shen Jianguo", .9, 1}, // 沈 is the surname Shen, not chen
 		{"沈建國", "Chen Jianguo", 0, .7},

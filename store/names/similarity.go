@@ -96,8 +96,12 @@ func tokenSimW(x, y *word) (float64, int) {
 	if syllablesApart(x, y) || syllablesApart(y, x) {
 		return .3, kindDifferent // Jong / Jianguo: one syllable against two
 	}
-	if x.wadeGiles && y.pinyin && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && x.pinyin && slices.Contains(wadeGilesForms(b), a) {
-		return .9, kindVariant // Ka / Jia, Chiu / Chao (李家超), Ngor / E (娥): a syllable's Cantonese or Wade-Giles spelling
+	// A syllable's Cantonese or Wade-Giles spelling meets its pinyin: Ka /
+	// Jia, Chiu / Chao (李家超), Ngor / E (娥). The other name must be
+	// pinyin only: Chan Ka Man and Chan Ka Wan, both readable either way,
+	// would meet through 萬 (man, wan).
+	if x.wadeGiles && y.pinyin && !y.wadeGiles && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && x.pinyin && !x.wadeGiles && slices.Contains(wadeGilesForms(b), a) {
+		return .9, kindVariant
 	}
 	if len(a) == 1 || len(b) == 1 {
 		if a[0] == b[0] {
