@@ -206,36 +206,25 @@ func Parse(s string) Name {
 	markPinyin(n.coreWords)
 	markVietnamese(n.words)
 	markVietnamese(n.coreWords)
-	if hebrewName(s) {
+	// The scripts whose readings are compared in their own way: every word
+	// of a name written in them says so.
+	for _, sc := range []struct {
+		in  bool
+		set func(*word)
+	}{
+		{hebrewName(s), func(w *word) { w.hebrew = true }},
+		{bengaliText(s), func(w *word) { w.bengali = true }},
+		{tamilText(s), func(w *word) { w.tamil = true }},
+		{georgianText(s), func(w *word) { w.georgian = true }},
+	} {
+		if !sc.in {
+			continue
+		}
 		for i := range n.words {
-			n.words[i].hebrew = true
+			sc.set(&n.words[i])
 		}
 		for i := range n.coreWords {
-			n.coreWords[i].hebrew = true
-		}
-	}
-	if bengaliText(s) {
-		for i := range n.words {
-			n.words[i].bengali = true
-		}
-		for i := range n.coreWords {
-			n.coreWords[i].bengali = true
-		}
-	}
-	if tamilText(s) {
-		for i := range n.words {
-			n.words[i].tamil = true
-		}
-		for i := range n.coreWords {
-			n.coreWords[i].tamil = true
-		}
-	}
-	if georgianText(s) {
-		for i := range n.words {
-			n.words[i].georgian = true
-		}
-		for i := range n.coreWords {
-			n.coreWords[i].georgian = true
+			sc.set(&n.coreWords[i])
 		}
 	}
 	if hasTranscription(s) {
