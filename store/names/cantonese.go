@@ -88,6 +88,10 @@ var sharedSurnames = map[string]bool{
 	"koo": true, "gu": true,
 }
 
+// chineseSurname reports whether t is a Chinese surname: of the Chinese
+// table, or a Chinese form on a line of the Korean one.
+func chineseSurname(t string) bool { return chineseSurnameForms()[t] || sharedSurnames[t] }
+
 // chineseReadings returns the pinyin syllables a syllable of a Chinese
 // name in Latin letters can stand for, other than s itself — its
 // Wade-Giles readings (wadeGiles) and its Cantonese or Hokkien ones
@@ -117,15 +121,7 @@ func withCantonese(forms []string, s string, c []string) []string {
 // them is pinyin, whose syllables are no Wade-Giles or Cantonese spelling
 // (markWadeGiles).
 func hanText(s string) bool {
-	if !hasByteFrom(s, 0xE3) {
-		return false
-	}
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
+	return holdsRune(s, 0xE3, func(r rune) bool { return unicode.Is(unicode.Han, r) })
 }
 
 // hanSurnames are the readings of characters that go-unidecode reads

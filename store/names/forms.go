@@ -48,6 +48,8 @@ type formTable struct {
 	// listed name are two names (Olga, Oleg) — true of the East Slavic
 	// given names, not of the Korean and Chinese surnames.
 	distinct []bool
+	// arabicFrom is the first name of the Arabic table, read last.
+	arabicFrom int32
 }
 
 var languageForms = sync.OnceValue(func() formTable {
@@ -55,6 +57,7 @@ var languageForms = sync.OnceValue(func() formTable {
 	t.read(eastSlavic, true)
 	t.read(koreanSurnames, false)
 	t.read(chineseSurnames, false)
+	t.arabicFrom = int32(len(t.canonical))
 	t.read(arabicNames, true)
 	return t
 })
@@ -87,24 +90,9 @@ func (t *formTable) read(data []byte, distinct bool) {
 
 // arabicGivenName reports whether tok is a spelling of a name of the
 // Arabic given-name table (data/arabic.txt).
-func arabicGivenName(tok string) bool { return arabicGiven()[tok] }
-
-var arabicGiven = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(arabicNames))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		for _, f := range strings.Fields(line) {
-			if !strings.HasPrefix(f, "~") {
-				m[f] = true
-			}
-		}
-	}
-	return m
-})
+func arabicGivenName(tok string) bool {
+	return givenName(tok) >= languageForms().arabicFrom
+}
 
 // givenName returns the line of the table tok is a form of, -1 when tok
 // is not listed.

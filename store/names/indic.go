@@ -270,15 +270,7 @@ func voiceAfterNasals(syls []syllable) {
 
 // bengaliText reports whether s holds a Bengali letter (U+0980-U+09FF).
 func bengaliText(s string) bool {
-	if !hasByteFrom(s, 0xE0) {
-		return false
-	}
-	for _, r := range s {
-		if r >= blockBengali && r < blockBengali+indicBlock {
-			return true
-		}
-	}
-	return false
+	return holdsRune(s, 0xE0, func(r rune) bool { return r >= blockBengali && r < blockBengali+indicBlock })
 }
 
 // bengaliZ returns a, read from Bengali letters, with its j written z:
@@ -293,15 +285,7 @@ func bengaliZ(a string) string {
 
 // tamilText reports whether s holds a Tamil letter (U+0B80-U+0BFF).
 func tamilText(s string) bool {
-	if !hasByteFrom(s, 0xE0) {
-		return false
-	}
-	for _, r := range s {
-		if r >= blockTamil && r < blockTamil+indicBlock {
-			return true
-		}
-	}
-	return false
+	return holdsRune(s, 0xE0, func(r rune) bool { return r >= blockTamil && r < blockTamil+indicBlock })
 }
 
 // tamilSpelling reports whether t, read from Tamil letters, and the Latin

@@ -407,6 +407,21 @@ func hasTranscription(s string) bool {
 	return false
 }
 
+// holdsRune reports whether s holds a rune for which in is true; from is
+// the lowest first byte of such a rune in UTF-8, so that text with none
+// (most names, in Latin letters) is passed over without decoding.
+func holdsRune(s string, from byte, in func(rune) bool) bool {
+	if !hasByteFrom(s, from) {
+		return false
+	}
+	for _, r := range s {
+		if in(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasByteFrom reports whether s holds a byte of value b or more.
 func hasByteFrom(s string, b byte) bool {
 	for i := 0; i < len(s); i++ {

@@ -453,8 +453,11 @@ var compoundSecondKeys = sync.OnceValue(func() map[string]bool {
 	for n := range persianSeconds {
 		m[TokenKey(n)] = true
 	}
-	for n := range arabicGiven() {
-		m[TokenKey(n)] = true
+	lf := languageForms()
+	for f, g := range lf.forms {
+		if g >= lf.arabicFrom {
+			m[TokenKey(f)] = true
+		}
 	}
 	return m
 })

@@ -959,7 +959,8 @@ func titleName(t string) bool {
 	case "hafiz", "hafez", "qari", "mir", "pir", "agha", "aga":
 		return true
 	}
-	return givenName(t) >= 0 && givenName(t) == givenName("sayyid")
+	g := givenName(t)
+	return g >= 0 && g == givenName("sayyid")
 }
 
 // syllablesApart reports whether x, one syllable of an East Asian name
@@ -1003,7 +1004,7 @@ func syllableMissing(a, b Name) bool {
 		if !w.wadeGiles && !w.pinyin {
 			return false
 		}
-		if _, ok := chineseReadings(w.s); !ok && len(pinyinSyllables(w.s)) != 1 && !chineseSurnameForms()[w.s] && !sharedSurnames[w.s] {
+		if _, ok := chineseReadings(w.s); !ok && len(pinyinSyllables(w.s)) != 1 && !chineseSurname(w.s) {
 			return false // Tang Pingkeung: the given name joined
 		}
 	}

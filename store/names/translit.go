@@ -367,20 +367,10 @@ var hebrewNames = map[string]string{
 	"פרס": "peres", "פנחס": "pinchas", "פנינה": "pnina", "פוטין": "putin",
 }
 
-// hebrewName reports whether s is written in Hebrew letters: every letter
-// of it (a name mixing scripts is not, its words cannot be told apart).
 // georgianText reports whether s holds a letter of the Georgian
 // alphabet (U+10A0-U+10FF, E1 82 A0 to E1 83 BF in UTF-8).
 func georgianText(s string) bool {
-	if !hasByteFrom(s, 0xE1) {
-		return false
-	}
-	for _, r := range s {
-		if unicode.Is(unicode.Georgian, r) {
-			return true
-		}
-	}
-	return false
+	return holdsRune(s, 0xE1, func(r rune) bool { return unicode.Is(unicode.Georgian, r) })
 }
 
 // georgianNominative reports whether a, a word read from Georgian
@@ -395,6 +385,8 @@ func georgianNominative(a, b string) bool {
 	return stem == b || TokenKey(stem) == TokenKey(b) && JaroWinkler(stem, b) >= .9
 }
 
+// hebrewName reports whether s is written in Hebrew letters: every letter
+// of it (a name mixing scripts is not, its words cannot be told apart).
 func hebrewName(s string) bool {
 	if !hasByteFrom(s, 0xD7) {
 		return false // Hebrew letters are U+05D0-U+05EA, D7 90 to D7 AA in UTF-8

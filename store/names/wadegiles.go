@@ -145,7 +145,7 @@ func markWadeGiles(ws []word) {
 		if c := cantoneseSyllables[w.s]; c != nil {
 			af, aok = withCantonese(f, w.s, c), true
 		}
-		isSurname := surnames[w.s] || sharedSurnames[w.s]
+		isSurname := chineseSurname(w.s)
 		if !aok && !isSurname {
 			// One word of English: a given name of the tables beside two
 			// words of Chinese at least, any other first or last word
