@@ -208,6 +208,9 @@ type word struct {
 	// j or, in names from Arabic and Persian, a z (bengaliZ); tamil from
 	// Tamil letters, which write no aspiration (tamilSpelling).
 	bengali, tamil bool
+	// cyrKorean says the word was read from a Korean name in Cyrillic
+	// letters, whose н is a final n or ng (cyrKoreanFinal).
+	cyrKorean bool
 	// transcribed says the word is a foreign name read from a script
 	// that transcribes it (markTranscribed), and which (a byte, not a
 	// pointer: millions of words stay cached).

@@ -216,6 +216,7 @@ func Parse(s string) Name {
 		{bengaliText(s), func(w *word) { w.bengali = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgianText(s), func(w *word) { w.georgian = true }},
+		{cyrKoreanName(s), func(w *word) { w.cyrKorean = true }},
 	} {
 		if !sc.in {
 			continue
@@ -274,6 +275,9 @@ func Latinize(s string) string {
 	foreign := hasByteFrom(s, 0xEA) && hangulForeign(s)
 	hanName := hanForeign(s) // and in Chinese characters
 	hanSeen := false         // a word of a Chinese name was read: the surname is behind
+	// A Korean name in Cyrillic letters (Ким Чен Ын), and its words read.
+	cyrKorean, cyrSurname := cyrKoreanWords(s)
+	cyrRead := 0
 	// A name with a letter only Persian, Urdu or Pashto use is read so
 	// in all its words (محمدرضا رضایی: the first has no such letter).
 	persian := strings.ContainsAny(s, persianOnly)
@@ -289,6 +293,9 @@ func Latinize(s string) string {
 			case sc == han:
 				b.WriteString(hanNativeWord(w, !hanSeen))
 				hanSeen = true
+			case sc == alphabet && cyrKorean > 0:
+				b.WriteString(cyrKoreanWord(w, cyrRead == cyrSurname))
+				cyrRead++
 			default:
 				b.WriteString(translitWord(w, sc, !korean, persian))
 			}

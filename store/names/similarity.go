@@ -216,6 +216,9 @@ func tokenSimW(x, y *word) (float64, int) {
 			return .88, kindVariant // مکی mki / Makki: Arabic letters write no short vowel
 		}
 	}
+	if x.cyrKorean != y.cyrKorean && cyrKoreanFinal(a, b) {
+		return .9, kindVariant // Чон jong / Jon: Cyrillic writes n and ng alike
+	}
 	if x.korean && y.korean && (a+"g" == b && strings.HasSuffix(a, "n") || b+"g" == a && strings.HasSuffix(b, "n")) {
 		return .3, kindDifferent // Son / Song: 선 and 성, two syllables
 	}
