@@ -7,7 +7,7 @@ import "testing"
 // Korean's Russian given name, and a namesake, are not taken for it.
 func TestCyrillicKorean(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{"Ким Чен Ын", "kim jong un"},    // the older spelling: 정 чен
+		{"Ким Чен Ын", "kim jong un"},     // the older spelling: 정 чен
 		{"Чхве Рён Хэ", "choi ryong hae"}, // ㅊ чх, ㅚ ве is the surname's
 		{"Мун Чжэ Ин", "moon jae in"},
 		{"Ри Сон Гвон", "ri song kwon"}, // ㄱ between vowels is г

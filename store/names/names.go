@@ -278,6 +278,10 @@ func Latinize(s string) string {
 	// A Korean name in Cyrillic letters (Ким Чен Ын), and its words read.
 	cyrKorean, cyrSurname := cyrKoreanWords(s)
 	cyrRead := 0
+	var palladius []string // a Chinese name in Cyrillic (Си Цзиньпин), its words read
+	if cyrKorean == 0 {
+		palladius = palladiusName(s)
+	}
 	// A name with a letter only Persian, Urdu or Pashto use is read so
 	// in all its words (محمدرضا رضایی: the first has no such letter).
 	persian := strings.ContainsAny(s, persianOnly)
@@ -295,6 +299,9 @@ func Latinize(s string) string {
 				hanSeen = true
 			case sc == alphabet && cyrKorean > 0:
 				b.WriteString(cyrKoreanWord(w, cyrRead == cyrSurname))
+				cyrRead++
+			case sc == alphabet && cyrRead < len(palladius):
+				b.WriteString(palladius[cyrRead])
 				cyrRead++
 			default:
 				b.WriteString(translitWord(w, sc, !korean, persian))

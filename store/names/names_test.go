@@ -190,6 +190,8 @@ func TestSimilarity(t *testing.T) {
 		{"Olga Ivanovna", "Olga Ivanova", 0, .6},               // her father's name against a family's
 		{"Ukhnaagiin Khurelsukh", "Khurelsukh Ukhnaa", .85, 1}, // the Mongolian genitive of the father's name
 		{"Tan Ping", "Tang Ping", 0, .7},                       // two Chinese surnames: Tan was missing from the table, so the syllables were not compared
+		{"Xi Jinping", "Xi Jinming", 0, .7},                    // Xi too (and Hu, Wen, Ding…)
+		{"Hu Jintao", "Jintao Hu", .9, 1},                      // the surname may move
 		{"Lai Ching-te", "Lai Qinghua", 0, .7},                 // one Wade-Giles syllable against two of pinyin
 		{"Lee Teng-hui", "Li Denghai", 0, .7},                  // Teng-hui is Denghui, not Denghai
 		{"Lee Teng-hui", "Li Denghui", .8, 1},
