@@ -902,8 +902,42 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("his son's name")
 	case filiationReversed(a, b):
 		s.apart("father and son")
+	case koreanGivenSwapped(a, b):
+		s.apart("the given name's syllables in the other order")
 	}
 	return s
+}
+
+// koreanGivenSwapped reports whether a and b are Korean names whose given
+// names hold the same two syllables in the other order: Kim Il Sung and
+// Kim Song Il (일성, 성일) are two men, though each word of one has its
+// spelling in the other.
+func koreanGivenSwapped(a, b Name) bool {
+	ga, gb := koreanGiven(a), koreanGiven(b)
+	if ga == nil || gb == nil {
+		return false
+	}
+	alike := func(x, y *word) bool {
+		s, _ := tokenSimW(x, y)
+		return s >= .85
+	}
+	return alike(ga[0], gb[1]) && alike(ga[1], gb[0]) && !(alike(ga[0], gb[0]) && alike(ga[1], gb[1]))
+}
+
+// koreanGiven returns the two syllables of the given name of a Korean name
+// of three words (the surname first, or last in Western order), or nil.
+func koreanGiven(n Name) []*word {
+	if len(n.words) != 3 || !n.words[0].korean {
+		return nil
+	}
+	forms := koreanSurnameForms()
+	switch {
+	case forms[n.words[0].s]:
+		return []*word{&n.words[1], &n.words[2]}
+	case forms[n.words[2].s]:
+		return []*word{&n.words[0], &n.words[1]}
+	}
+	return nil
 }
 
 // apart halves s and counts a word that disagrees: the names say two
