@@ -330,7 +330,8 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) ||
 		r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '`' ||
 		r == '׳' || // the Hebrew geresh (ג׳מאל, Jamal)
-		r == '\u200c' // the zero-width non-joiner inside a Persian word (احمدی‌نژاد)
+		r == '\u200c' || // the zero-width non-joiner inside a Persian word (احمدی‌نژاد)
+		r == '\u200d' // and the joiner inside a Sinhala or Devanagari cluster (වික්‍රම, क्‍ष)
 }
 
 // translitWord transliterates one word of script sc to ASCII; surname
@@ -360,6 +361,8 @@ func translitWord(w string, sc script, surname, persian bool) string {
 		return indicWord(w)
 	case ethiopic:
 		return ethiopicWord(w)
+	case sinhala:
+		return sinhalaWord(w)
 	case georgian:
 		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
 		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))

@@ -31,6 +31,7 @@ const (
 	han
 	indic
 	ethiopic
+	sinhala
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -66,6 +67,8 @@ func scriptOf(w string) script {
 			return indic
 		case isEthiopic(r):
 			return ethiopic
+		case isSinhala(r):
+			return sinhala
 		case unicode.IsLetter(r):
 			return otherScript
 		}
