@@ -159,9 +159,10 @@ var russianLookalikes = map[string]bool{
 
 // palladiusName reports whether s is a Chinese name in Palladius: two or
 // three words of Cyrillic letters, every one cut into Palladius syllables,
-// the first one syllable and a Chinese surname, the others one or two
-// syllables in all. It returns the words' pinyin, each word's syllables
-// joined (Xi Jinping's Цзиньпин is jinping).
+// the first (or else the last, as a given name put before the family
+// name leaves it) one syllable and a Chinese surname, the others one or
+// two syllables in all. It returns the words' pinyin, each word's
+// syllables joined (Xi Jinping's Цзиньпин is jinping).
 func palladiusName(s string) []string {
 	if !hasByteFrom(s, 0xD0) {
 		return nil // Cyrillic letters are D0-D4 xx in UTF-8
@@ -170,8 +171,7 @@ func palladiusName(s string) []string {
 	if len(ws) < 2 || len(ws) > 3 {
 		return nil
 	}
-	out := make([]string, len(ws))
-	given := 0
+	syls := make([][]string, len(ws))
 	for i, w := range ws {
 		for _, r := range w {
 			if !unicode.Is(unicode.Cyrillic, r) {
@@ -179,15 +179,23 @@ func palladiusName(s string) []string {
 			}
 		}
 		w = ukrainianLetters.Replace(strings.ToLower(w))
-		syl := palladiusWord(w)
-		switch {
-		case syl == nil:
+		if syls[i] = palladiusWord(w); syls[i] == nil || russianLookalikes[w] {
 			return nil
-		case i == 0 && (len(syl) != 1 || !chineseSurname(syl[0]) && !palladiusSurnames[syl[0]]):
+		}
+	}
+	surname := func(syl []string) bool {
+		return len(syl) == 1 && (chineseSurname(syl[0]) || palladiusSurnames[syl[0]])
+	}
+	at := 0
+	if !surname(syls[0]) {
+		if at = len(ws) - 1; !surname(syls[at]) {
 			return nil
-		case i > 0 && russianLookalikes[w]:
-			return nil
-		case i > 0:
+		}
+	}
+	out := make([]string, len(ws))
+	given := 0
+	for i, syl := range syls {
+		if i != at {
 			given += len(syl)
 		}
 		out[i] = strings.Join(syl, "")

@@ -32,7 +32,8 @@ func TestPalladius(t *testing.T) {
 		{"Си Цзиньпин", "xi jinping"},
 		{"Сі Цзіньпін", "xi jinping"}, // Ukrainian
 		{"Мао Цзэдун", "mao zedong"},
-		{"Ли Анна", "li anna"}, // a Russian given name: read as Russian
+		{"Цзиньпин Си", "jinping xi"}, // the given name first (firstName, lastName)
+		{"Ли Анна", "li anna"},        // a Russian given name: read as Russian
 		{"Ван Владимир", "van vladimir"},
 		{"Ли Цзиньпинмин", "li tszin'pinmin"}, // three syllables: no Chinese given name
 	} {
