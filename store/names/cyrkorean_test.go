@@ -6,7 +6,7 @@ import "testing"
 // read as the Hangul is, so that its Latin spellings meet it; a Russian
 // Korean's Russian given name, and a namesake, are not taken for it.
 func TestCyrillicKorean(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
+	checkLatinize(t, [][2]string{
 		{"Ким Чен Ын", "kim jong un"},     // the older spelling: 정 чен
 		{"Чхве Рён Хэ", "choi ryong hae"}, // ㅊ чх, ㅚ ве is the surname's
 		{"Мун Чжэ Ин", "moon jae in"},
@@ -14,15 +14,8 @@ func TestCyrillicKorean(t *testing.T) {
 		{"Ким Анна", "kim anna"},        // two words: read as Russian
 		{"Ким Ирина Сон", "kim irina son"},
 		{"Пак Иван Ли", "pak ivan li"}, // Иван is no syllable
-	} {
-		if got := Latinize(c.in); got != c.want {
-			t.Errorf("Latinize(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-	for _, c := range []struct {
-		a, b   string
-		lo, hi float64
-	}{
+	})
+	checkSimilar(t, []similarCase{
 		{"Ким Чен Ын", "Kim Jong Un", .95, 1},
 		{"Ким Чен Ын", "김정은", .95, 1},
 		{"Ким Ир Сен", "Kim Il Sung", .9, 1},
@@ -32,12 +25,7 @@ func TestCyrillicKorean(t *testing.T) {
 		{"Ли Ён Хо", "Ri Yong Ho", .9, 1},       // Хо, last, is no surname after Ли
 		{"Ким Чен Ын", "Kim Jong Il", 0, .7},
 		{"Пак Пон Чжу", "Pak Pong Chol", 0, .7},
-	} {
-		s := Similarity(Parse(c.a), Parse(c.b), nil)
-		if s.Value < c.lo || s.Value > c.hi {
-			t.Errorf("Similarity(%q, %q) = %.3f (%s), want in [%.2f, %.2f]", c.a, c.b, s.Value, s.Explanation, c.lo, c.hi)
-		}
-	}
+	})
 	if !sharesAny(Parse("Ким Ё Чжон").Keys(), Parse("Kim Yo Jong").Keys()) {
 		t.Error("Ким Ё Чжон and Kim Yo Jong share no key: a lookup in one script misses the other")
 	}

@@ -107,6 +107,34 @@ func TestVariantsShareAKey(t *testing.T) {
 	}
 }
 
+// similarCase is a pair of names and the range their similarity must fall in.
+type similarCase struct {
+	a, b   string
+	lo, hi float64
+}
+
+// checkSimilar reports every case whose similarity falls outside its range.
+func checkSimilar(t *testing.T, cases []similarCase) {
+	t.Helper()
+	for _, c := range cases {
+		s := Similarity(Parse(c.a), Parse(c.b), nil)
+		if s.Value < c.lo || s.Value > c.hi {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want in [%.2f, %.2f]", c.a, c.b, s.Value, s.Explanation, c.lo, c.hi)
+		}
+	}
+}
+
+// checkLatinize reports every name (first) Latinize reads otherwise than
+// wanted (second).
+func checkLatinize(t *testing.T, cases [][2]string) {
+	t.Helper()
+	for _, c := range cases {
+		if got := Latinize(c[0]); got != c[1] {
+			t.Errorf("Latinize(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
 func sharesAny(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {

@@ -6,31 +6,19 @@ import "testing"
 // carry and meet their Latin and Tamil spellings; a namesake with another
 // given name does not.
 func TestSinhala(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
+	checkLatinize(t, [][2]string{
 		{"මහින්ද රාජපක්ෂ", "mahinda rajapaksa"},
 		{"ගෝඨාභය", "gotabaya"},           // aspirates without their h
 		{"සජිත්", "sajith"},              // the al-lakuna takes the a; ත is th
 		{"වික්‍රමසිංහ", "wikramasingha"}, // the joiner inside ක්‍ර; the anusvara
 		{"බැසිල්", "basil"},              // æ
-	} {
-		if got := Latinize(c.in); got != c.want {
-			t.Errorf("Latinize(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-	for _, c := range []struct {
-		a, b   string
-		lo, hi float64
-	}{
+	})
+	checkSimilar(t, []similarCase{
 		{"මහින්ද රාජපක්ෂ", "Mahinda Rajapaksa", .95, 1},
 		{"මහින්ද රාජපක්ෂ", "மகிந்த ராஜபக்ச", .85, 1},
 		{"රනිල් වික්‍රමසිංහ", "Ranil Wickremesinghe", .85, 1},
 		{"මහින්ද රාජපක්ෂ", "Namal Rajapaksa", 0, .7},
-	} {
-		s := Similarity(Parse(c.a), Parse(c.b), nil)
-		if s.Value < c.lo || s.Value > c.hi {
-			t.Errorf("Similarity(%q, %q) = %.3f (%s), want in [%.2f, %.2f]", c.a, c.b, s.Value, s.Explanation, c.lo, c.hi)
-		}
-	}
+	})
 	if !sharesAny(Parse("ගෝඨාභය රාජපක්ෂ").Keys(), Parse("Gotabaya Rajapaksa").Keys()) {
 		t.Error("ගෝඨාභය රාජපක්ෂ and Gotabaya Rajapaksa share no key")
 	}
