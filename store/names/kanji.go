@@ -1,10 +1,14 @@
 package names
 
 import (
+	"bufio"
+	"bytes"
+	_ "embed"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
@@ -80,6 +84,7 @@ func KanjiReadings(s string) []string {
 	if err != nil {
 		return nil
 	}
+	s = kanjiVariants.Replace(s)
 	parts := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '・' })
 	if rs := kd.cuts(parts); len(rs) > 0 {
 		return rs
@@ -100,6 +105,11 @@ func KanjiReadings(s string) []string {
 	}
 	return []string{strings.Join(words, " ")}
 }
+
+// kanjiVariants are the older or variant forms of characters that family
+// registers keep (髙山, Takayama; 﨑 in 山﨑) and the dictionary lists under
+// the common form.
+var kanjiVariants = strings.NewReplacer("髙", "高", "﨑", "崎", "濵", "浜", "邉", "辺", "邊", "辺", "櫻", "桜", "齋", "斎", "齊", "斉", "德", "徳")
 
 // familyFirst reads a name whose family name the dictionary lists but
 // whose given name it does not (岡本公三: 公三 is no entry): the family
@@ -130,15 +140,99 @@ func (kd kanjiDict) familyFirst(parts []string) []string {
 	if len(fs) == 0 || len(given) == 0 || len(given) > 3 {
 		return nil
 	}
+	// The given name as the nanori table reads its characters, then as
+	// the analyser does.
+	readings := nanoriGiven(given)
 	var reading strings.Builder
 	for _, t := range kd.tok.Tokenize(string(given)) {
 		r, ok := t.Reading()
 		if !ok || r == "" || strings.IndexFunc(r, func(c rune) bool { return !isKana(c) }) >= 0 {
-			return nil
+			reading.Reset()
+			break
 		}
 		reading.WriteString(r)
 	}
-	return []string{fs[0].text + " " + japaneseRomaji(reading.String())}
+	if reading.Len() > 0 {
+		readings = slices.Insert(readings, min(1, len(readings)), japaneseRomaji(reading.String()))
+	}
+	var out []string
+	for _, g := range readings {
+		if r := fs[0].text + " " + g; !slices.Contains(out, r) && len(out) < maxKanjiReadings {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+//go:embed data/nanori.txt
+var nanoriTable []byte
+
+// nanori are the readings of a character in given names (data/nanori.txt):
+// anywhere, only after another character, only alone.
+type nanori struct{ any, later, alone []string }
+
+var nanoriReadings = sync.OnceValue(func() map[rune]nanori {
+	m := map[rune]nanori{}
+	sc := bufio.NewScanner(bytes.NewReader(nanoriTable))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(f[0])
+		n := m[r]
+		for _, x := range f[1:] {
+			switch x[0] {
+			case '-':
+				n.later = append(n.later, x[1:])
+			case '=':
+				n.alone = append(n.alone, x[1:])
+			default:
+				n.any = append(n.any, x)
+			}
+		}
+		m[r] = n
+	}
+	return m
+})
+
+// nanoriGiven reads a given name of one to three characters by the nanori
+// table, the commonest readings first and at most maxKanjiReadings; none
+// when a character is not in the table or cannot stand where it stands
+// (三 -zo first). 晋三 is Shinzo, 智津夫 Chizuo, 悟 Satoru.
+func nanoriGiven(given []rune) []string {
+	table := nanoriReadings()
+	if len(given) == 0 || len(given) > 3 {
+		return nil
+	}
+	out := []string{""}
+	for i, r := range given {
+		n, ok := table[r]
+		if !ok {
+			return nil
+		}
+		var rs []string
+		switch {
+		case len(given) == 1:
+			rs = append(slices.Clone(n.alone), n.any...)
+		case i == 0:
+			rs = n.any
+		default:
+			rs = append(slices.Clone(n.later), n.any...)
+		}
+		var next []string
+		for _, o := range out {
+			for _, x := range rs {
+				if len(next) < maxKanjiReadings {
+					next = append(next, o+x)
+				}
+			}
+		}
+		if out = next; len(out) == 0 {
+			return nil
+		}
+	}
+	return out
 }
 
 // cuts reads parts (a name's words) as a family name and a given name the

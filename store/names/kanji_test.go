@@ -18,6 +18,10 @@ func TestKanjiReadings(t *testing.T) {
 		{"平田信", []string{"hirata makoto"}},
 		{"服部半蔵", []string{"hattori hanzo"}}, // ッ doubles the t
 		{"小泉純一郎", []string{"koizumi junichiro"}},
+		{"安倍晋三", []string{"abe shinzo"}},        // a given name the dictionary lacks, read by the nanori table
+		{"松本智津夫", []string{"matsumoto chizuo"}}, // three characters, the last voiced
+		{"髙山清司", []string{"takayama kiyoshi"}},  // 髙, the register's form of 高
+		{"細川護熙", []string{"hosokawa morihiro"}},
 		{"习近平", nil}, // a Chinese name: its pinyin only
 		{"習近平", nil}, // in traditional characters
 		{"金正恩", nil}, // a Korean name in hanja
@@ -107,4 +111,29 @@ func FuzzKanjiReadings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNanoriGiven: a given name is read by its characters' readings in
+// names, a later character in its voiced or suffix form, a lone one in
+// its reading alone; a character the table lacks, or one that cannot
+// begin a name, gives none.
+func TestNanoriGiven(t *testing.T) {
+	for _, c := range []struct {
+		given string
+		want  string // the first reading; "" for none
+	}{
+		{"晋三", "shinzo"}, {"公三", "kozo"}, {"建市", "kenichi"}, {"智津夫", "chizuo"}, {"悟", "satoru"},
+		{"三晋", ""}, // 三 -zo does not begin a name
+		{"晋鬱", ""}, // 鬱 is not in the table
+		{"", ""}, {"一二三四", ""},
+	} {
+		got := nanoriGiven([]rune(c.given))
+		first := ""
+		if len(got) > 0 {
+			first = got[0]
+		}
+		if first != c.want || len(got) > maxKanjiReadings {
+			t.Errorf("nanoriGiven(%q) = %q, want %q first (at most %d)", c.given, got, c.want, maxKanjiReadings)
+		}
+	}
 }
