@@ -208,6 +208,9 @@ type word struct {
 	// j or, in names from Arabic and Persian, a z (bengaliZ); tamil from
 	// Tamil letters, which write no aspiration (tamilSpelling).
 	bengali, tamil bool
+	// bv says the word was read from Bengali or Oriya letters, whose ব
+	// (ବ) writes both b and v (নবীন, ନବୀନ: Nabin, Naveen).
+	bv bool
 	// cyrKorean says the word was read from a Korean name in Cyrillic
 	// letters, whose н is a final n or ng (cyrKoreanFinal).
 	cyrKorean bool

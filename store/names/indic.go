@@ -283,6 +283,25 @@ func bengaliZ(a string) string {
 	return strings.ReplaceAll(a, "j", "z")
 }
 
+// bvText reports whether s holds a Bengali or Oriya letter: both scripts
+// write b and v with one letter (ব, ବ), read b.
+func bvText(s string) bool {
+	return holdsRune(s, 0xE0, func(r rune) bool {
+		return r >= blockBengali && r < blockBengali+indicBlock || r >= blockOriya && r < blockOriya+indicBlock
+	})
+}
+
+// bvSpelling reports whether t, read from Bengali or Oriya letters (bvText),
+// is the Latin word l with its v or w written b: ନବୀନ, read nabin, is
+// Naveen. Words with one key already are compared as any two spellings.
+func bvSpelling(t, l string) bool {
+	if !strings.Contains(t, "b") || TokenKey(t) == TokenKey(l) {
+		return false
+	}
+	s, _ := tokenSim(strings.ReplaceAll(t, "b", "v"), l)
+	return s >= .85
+}
+
 // tamilText reports whether s holds a Tamil letter (U+0B80-U+0BFF).
 func tamilText(s string) bool {
 	return holdsRune(s, 0xE0, func(r rune) bool { return r >= blockTamil && r < blockTamil+indicBlock })

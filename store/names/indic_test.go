@@ -31,3 +31,14 @@ func TestIndicWords(t *testing.T) {
 		}
 	}
 }
+
+// TestBengaliAndOriyaBV: Bengali and Oriya write b and v with one letter,
+// read b; a Latin v or w meets it, and a Latin b still does.
+func TestBengaliAndOriyaBV(t *testing.T) {
+	checkSimilar(t, []similarCase{
+		{"ନବୀନ ପଟ୍ଟନାୟକ", "Naveen Patnaik", .85, 1},
+		{"বিবেকানন্দ দত্ত", "Vivekananda Dutta", .85, 1},
+		{"বিবেকানন্দ দত্ত", "Bibekananda Dutta", .9, 1},
+		{"Nabin Patnaik", "Naveen Patnaik", 0, .7}, // two Latin spellings: b and v stay two letters
+	})
+}

@@ -214,6 +214,7 @@ func Parse(s string) Name {
 	}{
 		{hebrewName(s), func(w *word) { w.hebrew = true }},
 		{bengaliText(s), func(w *word) { w.bengali = true }},
+		{bvText(s), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgianText(s), func(w *word) { w.georgian = true }},
 		{cyrKoreanName(s), func(w *word) { w.cyrKorean = true }},

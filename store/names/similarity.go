@@ -166,6 +166,9 @@ func tokenSimW(x, y *word) (float64, int) {
 			}
 		}
 	}
+	if x.bv != y.bv && (x.bv && bvSpelling(a, b) || y.bv && bvSpelling(b, a)) {
+		return .88, kindVariant // ନବୀନ nabin, Naveen: one letter for b and v
+	}
 	if x.tamil != y.tamil && (x.tamil && tamilSpelling(a, b) || y.tamil && tamilSpelling(b, a)) {
 		return .88, kindVariant // பிரபாகரன் pirapakaran, Prabhakaran
 	}
