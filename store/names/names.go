@@ -129,6 +129,22 @@ var honorifics = map[string]bool{
 	"moulvi": true, "maulana": true, "mawlana": true, "ayatollah": true,
 	// Ranks sanctions lists write into the name (General Ivanov).
 	"general": true, "colonel": true, "lieutenant": true, "brigadier": true, "admiral": true,
+	// The same titles read from Arabic and Persian letters (ملا mla, مولوی
+	// mulvi, آیت‌الله aitallh, حجت‌الاسلام hjtalaslam, دکتر dktr).
+	"haj": true, "hajj": true, "mla": true, "mulla": true, "mulvi": true, "aitallh": true, "ayatullah": true,
+	"hjtalaslam": true, "hojatoleslam": true, "hojjatoleslam": true, "dktur": true, "duktur": true, "dktr": true,
+}
+
+// arabicTitles are the titles and ranks an Arabic name begins with behind
+// the article (الحاج al-haj, الشيخ, الدكتور al-dktur, الملا, اللواء
+// al-lwa, a major general; العميد al-amid, a brigadier; العقيد al-aqid, a
+// colonel; الفريق al-fariq):
+// the article is the title's, and both go, as honorifics do. Only in
+// Arabic letters: in Latin ones, AL-HAJJ, Ali may be the family name.
+var arabicTitles = map[string]bool{
+	"haj": true, "hajj": true, "haji": true, "hajji": true, "sheikh": true, "shaykh": true, "shaikh": true,
+	"dktur": true, "duktur": true, "mla": true, "mulla": true, "mullah": true, "lwa": true, "liwa": true,
+	"aqid": true, "amid": true, "fariq": true, "muqaddam": true, "ustadh": true, "ustaz": true,
 }
 
 // abbreviations are the written short forms of given names that clerks
@@ -172,7 +188,7 @@ func Parse(s string) Name {
 	if vietnameseName(raw) {
 		n.Tokens, n.Cores = slices.Clone(raw), slices.Clone(raw) // Le Van Tuan: no particles (vietnamese.go)
 	} else {
-		n.Tokens, n.Cores = foldParticles(raw)
+		n.Tokens, n.Cores = foldParticles(raw, holdsRune(s, 0xD8, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }))
 	}
 	if len(n.Tokens) > MaxTokens {
 		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
@@ -428,11 +444,6 @@ var (
 	abdSun = []string{"abdes", "abdus", "abdas", "abdur", "abdar", "abder", "abdor"}
 )
 
-// foldParticles drops honorifics, joins the theophoric "Abd al-X" in all
-// its spellings into "abdx", and glues particles onto the word they
-// introduce ("ben ali" → "benali", "van der berg" → "vanderberg"), because
-// sources write them both ways; cores receives each token without its
-// particles ("ali", "berg") for the keys and the scorer.
 // muhammadCompound returns the name after Muhammad in a Persian compound
 // given name written as one word (Mohammadjavad, Mohammadreza: محمدجواد,
 // محمدرضا), by which its bearer goes as often as by the whole (Javad
@@ -489,7 +500,13 @@ var persianSeconds = map[string]bool{
 	"jafar": true, "nabi": true, "saleh": true, "vali": true, "eghbal": true,
 }
 
-func foldParticles(raw []string) (toks, cores []string) {
+// foldParticles drops honorifics (and, in a name written in Arabic letters,
+// a title behind the article: arabicTitles), joins the theophoric "Abd
+// al-X" in all its spellings into "abdx", and glues particles onto the word
+// they introduce ("ben ali" → "benali", "van der berg" → "vanderberg"),
+// because sources write them both ways; cores receives each token without
+// its particles ("ali", "berg") for the keys and the scorer.
+func foldParticles(raw []string, arabicScript bool) (toks, cores []string) {
 	toks = make([]string, 0, len(raw))
 	cores = make([]string, 0, len(raw))
 	var pending string
@@ -500,6 +517,10 @@ func foldParticles(raw []string) (toks, cores []string) {
 	}
 	for i := 0; i < len(raw); i++ {
 		t := raw[i]
+		if arabicScript && pending == "al" && len(toks) == 0 && arabicTitles[t] && i+1 < len(raw) {
+			pending = "" // الحاج علي حسن: al-haj is the title, not a name glued to its article
+			continue
+		}
 		if honorifics[t] && len(raw) > 1 && pending == "" {
 			// After a particle it is a name: Ould Sheikh, Bin Haji.
 			continue

@@ -22,6 +22,11 @@ func TestParse(t *testing.T) {
 		{"Abdelrahman", "abdrahman"},
 		{"Abderrahmane", "abdrrahmane"},
 		{"Dr. José  María  Núñez", "jose maria nunez"},
+		{"الحاج علي حسن", "ali hassan"},           // a title behind the article goes with it
+		{"اللواء علي مملوك", "ali mamlouk"},       // a rank (major general)
+		{"آیت‌الله علی خامنه‌ای", "ali khamneai"}, // Persian titles read from their letters
+		{"AL-HAJJ, Ali", "alhajj ali"},            // in Latin letters it may be the family name
+		{"الحاج", "alhaj"},                        // alone it is the name
 		{"O'Brien", "obrien"},
 		{"Jean-Pierre van der Berg", "jean pierre vanderberg"},
 		{"Александр Чайковский", "aleksandr chaikovskii"},
