@@ -3,6 +3,7 @@ package names
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Korean names in Cyrillic letters. Russian sources (and the Russian
@@ -113,6 +114,13 @@ func cyrKoreanWords(s string) (n, surname int) {
 	if !hasByteFrom(s, 0xD0) {
 		return 0, 0 // Cyrillic letters are D0-D4 xx in UTF-8
 	}
+	// Most Cyrillic names are Russian: a first and a last word of more
+	// than four letters (no Korean surname has more) pass without a word
+	// cut or lowered.
+	if first, last, words := endWords(s); words < 3 || words > 6 ||
+		utf8.RuneCountInString(first) > 4 && utf8.RuneCountInString(last) > 4 {
+		return 0, 0
+	}
 	ws := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
 	if len(ws) < 3 || len(ws) > 6 {
 		return 0, 0
@@ -171,4 +179,28 @@ func cyrKoreanFinal(a, b string) bool {
 func cyrKoreanName(s string) bool {
 	n, _ := cyrKoreanWords(s)
 	return n > 0
+}
+
+// endWords returns the first and last words of s and how many words it
+// holds (as Latinize cuts them), without allocating.
+func endWords(s string) (first, last string, words int) {
+	start := -1
+	for i, r := range s {
+		switch {
+		case isWordRune(r) && start < 0:
+			start = i
+		case !isWordRune(r) && start >= 0:
+			if words++; words == 1 {
+				first = s[start:i]
+			}
+			last, start = s[start:i], -1
+		}
+	}
+	if start >= 0 {
+		if words++; words == 1 {
+			first = s[start:]
+		}
+		last = s[start:]
+	}
+	return first, last, words
 }

@@ -653,3 +653,11 @@ func TestTitlesAndRanksAreNotNames(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseCyrillic: a Russian name, which the Korean and Chinese
+// readings of Cyrillic names must pass over cheaply.
+func BenchmarkParseCyrillic(b *testing.B) {
+	for b.Loop() {
+		Parse("Лавров Сергей Викторович")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Chinese names in Cyrillic letters. Russian writes Chinese in the
@@ -95,21 +96,33 @@ const palladiusLongest = 6
 // the fewest there can be, and returns their pinyin, or nil when the word
 // is not Palladius.
 func palladiusWord(w string) []string {
-	rs := []rune(w)
-	if len(rs) == 0 || len(rs) > 4*palladiusLongest {
+	// at[i] is where the word's i-th letter begins, at[n] its end: the
+	// syllables are looked up as slices of w, which allocate nothing.
+	var buf [4*palladiusLongest + 1]int
+	at := buf[:0]
+	for i := range w {
+		if len(at) == 4*palladiusLongest {
+			return nil
+		}
+		at = append(at, i)
+	}
+	if len(at) == 0 {
 		return nil
 	}
+	at = append(at, len(w))
 	table := palladiusSyllables()
-	n := len(rs)
-	best := make([]int, n+1) // syllables of rs[i:], 0 when it cannot be cut (best[n] = 0 is the end)
-	next := make([]int, n+1)
+	n := len(at) - 1
+	// best[i] is the fewest syllables the letters from i cut into, 0 when
+	// they cannot be cut (best[n] = 0 is the end); next[i] where the first
+	// of them ends.
+	var best, next [4*palladiusLongest + 1]int
 	for i := n - 1; i >= 0; i-- {
 		// Shorter first syllables first, so that a tie keeps the cut
 		// whose next syllable begins with a consonant (хунин: ху-нин,
 		// Huning, not хун-ин), as pinyin writes a syllable with no
 		// initial inside a word only after an apostrophe (Xi'an).
 		for j := i + 1; j <= min(n, i+palladiusLongest); j++ {
-			if _, ok := table[string(rs[i:j])]; !ok {
+			if _, ok := table[w[at[i]:at[j]]]; !ok {
 				continue
 			}
 			if j < n && best[j] == 0 {
@@ -128,7 +141,7 @@ func palladiusWord(w string) []string {
 	}
 	var out []string
 	for i := 0; i < n; i = next[i] {
-		out = append(out, table[string(rs[i:next[i]])])
+		out = append(out, table[w[at[i]:at[next[i]]]])
 	}
 	return out
 }
@@ -167,10 +180,15 @@ func palladiusName(s string) []string {
 	if !hasByteFrom(s, 0xD0) {
 		return nil // Cyrillic letters are D0-D4 xx in UTF-8
 	}
-	ws := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
-	if len(ws) < 2 || len(ws) > 3 {
+	// A Chinese name's surname is one syllable (six letters at most) and
+	// its given name two: a Russian name, whose words are longer, passes
+	// without a word cut.
+	if first, last, words := endWords(s); words < 2 || words > 3 ||
+		utf8.RuneCountInString(first) > palladiusLongest && utf8.RuneCountInString(last) > palladiusLongest ||
+		utf8.RuneCountInString(s) > 3*palladiusLongest+2 {
 		return nil
 	}
+	ws := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
 	syls := make([][]string, len(ws))
 	for i, w := range ws {
 		for _, r := range w {
