@@ -112,6 +112,11 @@ func Prepare(p Person) Person {
 			for _, r := range names.KanjiReadings(n) {
 				add(names.Parse(r))
 			}
+			// A Chinese name in Hangul is also compared in pinyin
+			// (names.HangulChineseReadings): 시진핑 is Xi Jinping.
+			for _, r := range names.HangulChineseReadings(n) {
+				add(names.Parse(r))
+			}
 		}
 	}
 	addNames(p.Names)
