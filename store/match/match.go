@@ -117,6 +117,11 @@ func Prepare(p Person) Person {
 			for _, r := range names.HangulChineseReadings(n) {
 				add(names.Parse(r))
 			}
+			// A Korean name in Chinese characters is also compared as
+			// Korean reads it (names.HanjaReadings): 金正恩 is Kim Jong Un.
+			for _, r := range names.HanjaReadings(n) {
+				add(names.Parse(r))
+			}
 		}
 	}
 	addNames(p.Names)

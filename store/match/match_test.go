@@ -568,3 +568,28 @@ func FuzzSplitNameValue(f *testing.F) {
 		}
 	})
 }
+
+// TestReadingsOfOtherScripts: a name in Chinese characters or Hangul is also
+// compared as it reads in Korean or in pinyin (names.HanjaReadings,
+// names.HangulChineseReadings), beside its own reading; another man of the
+// same surname stays apart.
+func TestReadingsOfOtherScripts(t *testing.T) {
+	for _, c := range []struct {
+		a, b   string
+		lo, hi float64
+	}{
+		{"金正恩", "Kim Jong Un", .95, 1},
+		{"崔龙海", "Choe Ryong Hae", .9, 1},
+		{"李明博", "Lee Myung-bak", .85, 1},
+		{"金正恩", "Kim Jong Il", 0, .7},
+		{"시진핑", "Xi Jinping", .95, 1},
+		{"천취안궈", "Chen Quanguo", .9, 1},
+		{"시진핑", "Xi Jinming", 0, .7},
+	} {
+		a := FromProperties("Person", map[string][]string{"name": {c.a}})
+		b := FromProperties("Person", map[string][]string{"name": {c.b}})
+		if r := Compare(a, b, DefaultOptions()); r.Name < c.lo || r.Name > c.hi {
+			t.Errorf("%s / %s: name %.2f %v, want in [%.2f, %.2f]", c.a, c.b, r.Name, r.Evidence, c.lo, c.hi)
+		}
+	}
+}
