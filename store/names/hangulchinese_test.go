@@ -1,18 +1,12 @@
 package names
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestHangulChineseReadings: a Chinese name in Hangul is read back into
 // pinyin, every reading Hangul leaves open among them; a Korean name, a
 // foreign one and a name too long get none.
 func TestHangulChineseReadings(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		want []string // readings that must be among those given; nil: none given
-	}{
+	checkReadings(t, "HangulChineseReadings", HangulChineseReadings, maxHangulChineseReadings, []readingCase{
 		{"시진핑", []string{"xi jinping"}},
 		{"시 진핑", []string{"xi jinping"}},
 		{"마오쩌둥", []string{"mao zedong"}},   // 쩌 ze; 둥 dong
@@ -24,23 +18,7 @@ func TestHangulChineseReadings(t *testing.T) {
 		{"블라디미르 푸틴", nil},                  // a foreign name
 		{"시진핑시진핑시진핑", nil},                 // too long
 		{"Xi 진핑", nil},
-	} {
-		got := HangulChineseReadings(c.name)
-		if c.want == nil {
-			if len(got) > 0 {
-				t.Errorf("HangulChineseReadings(%q) = %q, want none", c.name, got)
-			}
-			continue
-		}
-		if len(got) > maxHangulChineseReadings {
-			t.Errorf("HangulChineseReadings(%q) = %d readings, want at most %d", c.name, len(got), maxHangulChineseReadings)
-		}
-		for _, w := range c.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("HangulChineseReadings(%q) = %q, want %q among them", c.name, got, w)
-			}
-		}
-	}
+	})
 }
 
 // FuzzHangulChineseReadings: any text gives at most the bounded readings,

@@ -1,16 +1,12 @@
 package names
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
 
 func TestKanjiReadings(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		want []string // readings that must be among those given; nil: none given
-	}{
+	checkReadings(t, "KanjiReadings", KanjiReadings, maxKanjiReadings, []readingCase{
 		{"麻原彰晃", []string{"asahara shoko"}},
 		{"麻原 彰晃", []string{"asahara shoko"}},
 		{"井上嘉浩", []string{"inoue yoshihiro"}}, // ou before a vowel stays
@@ -31,23 +27,7 @@ func TestKanjiReadings(t *testing.T) {
 		{"ウラジーミル・プーチン", nil}, // katakana: no kanji to read
 		{"", nil},
 		{strings.Repeat("麻原彰晃", 10), nil}, // longer than a name
-	} {
-		got := KanjiReadings(c.name)
-		if c.want == nil {
-			if len(got) > 0 {
-				t.Errorf("KanjiReadings(%q) = %q, want none", c.name, got)
-			}
-			continue
-		}
-		for _, w := range c.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("KanjiReadings(%q) = %q, want %q among them", c.name, got, w)
-			}
-		}
-		if len(got) > maxKanjiReadings {
-			t.Errorf("KanjiReadings(%q) gave %d readings, at most %d", c.name, len(got), maxKanjiReadings)
-		}
-	}
+	})
 }
 
 // TestKanjiFamilyFirst: a name whose given name the dictionary lacks is

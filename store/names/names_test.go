@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -136,6 +137,36 @@ func checkLatinize(t *testing.T, cases [][2]string) {
 	for _, c := range cases {
 		if got := Latinize(c[0]); got != c[1] {
 			t.Errorf("Latinize(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// readingCase is a name and the readings that must be among those a
+// reader gives it; nil: it must give none.
+type readingCase struct {
+	name string
+	want []string
+}
+
+// checkReadings reports every case the reader (named what) gives other
+// readings than wanted, or more than most.
+func checkReadings(t *testing.T, what string, read func(string) []string, most int, cases []readingCase) {
+	t.Helper()
+	for _, c := range cases {
+		got := read(c.name)
+		if c.want == nil {
+			if len(got) > 0 {
+				t.Errorf("%s(%q) = %q, want none", what, c.name, got)
+			}
+			continue
+		}
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s(%q) = %q, want %q among them", what, c.name, got, w)
+			}
+		}
+		if len(got) > most {
+			t.Errorf("%s(%q) gave %d readings, at most %d", what, c.name, len(got), most)
 		}
 	}
 }
