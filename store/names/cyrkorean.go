@@ -13,14 +13,14 @@ import (
 // go-unidecode reads them as Russian (kim chen yn), which no Latin spelling
 // of the name meets. A name of three words or more, each one syllable of
 // Korean as Cyrillic writes it, its first or last a Korean surname
-// (cyrKoreanWords), is
-// read back into the romanisation hangul.go writes for the Hangul (kim
-// jong un): the Latin spellings then meet it as they meet 김정은.
+// (cyrKoreanWords), is read back into the romanisation hangul.go writes
+// for the Hangul (kim jong un): the Latin spellings then meet it as they
+// meet 김정은.
 //
 // Cyrillic loses what tells some syllables apart: о is ㅓ or ㅗ (written o
 // either way here), and a final н is ㄴ or ㅇ (n or ng). The reading takes
 // ng after a, o and their y- forms (정 чен, 강 кан, 룡 рён) and n after the
-// others (은 ын, 인 ин); words read from such a name are flagged
+// others and wo (은 ын, 인 ин, 권 гвон); words read from such a name are flagged
 // (word.cyrKorean) so that the scorer lets n and ng meet (cyrKoreanFinal).
 // Written for vigie from the Kontsevich tables.
 
@@ -108,8 +108,9 @@ func cyrKoreanSyllable(w string) (string, bool) {
 // cyrKoreanWords returns the number of words of s when s is a Korean name
 // in Cyrillic letters, 0 when it is not, and which of them is the surname:
 // three to six words, every one a Korean syllable (cyrKoreanSyllable), the
-// first (or else the last) a Korean surname. Ким Анна and Ким Ирина (a Russian Korean's Russian given name)
-// are not: their given names are no syllable.
+// first (or else the last) a Korean surname. A Russian Korean's name with
+// a Russian given name (Ким Ирина Сон, Пак Иван Ли) is not: the given name
+// is no syllable; nor is one of two words (Ким Анна).
 func cyrKoreanWords(s string) (n, surname int) {
 	if !hasByteFrom(s, 0xD0) {
 		return 0, 0 // Cyrillic letters are D0-D4 xx in UTF-8
