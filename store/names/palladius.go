@@ -11,8 +11,8 @@ import (
 // Palladius system (Си Цзиньпин, Ли Кэцян, Мао Цзэдун), a table of
 // syllables as exact as pinyin's: go-unidecode reads them as Russian
 // (si tszinpin), which no Latin spelling meets. A name of two or three
-// words, every one a run of Palladius syllables, the first a Chinese
-// surname and the given name one or two syllables, is read back into
+// words, every one a run of Palladius syllables, the first (or the last) a
+// Chinese surname and the given name one or two syllables, is read back into
 // pinyin (xi jinping), which the pinyin rules then compare as they
 // compare the Latin name. Ukrainian's і is read as и (Сі Цзіньпін).
 //
