@@ -105,21 +105,18 @@ func cyrKoreanSyllable(w string) (string, bool) {
 	return initial + vowel + final, true
 }
 
-// cyrKoreanWords returns the number of words of s when s is a Korean name
-// in Cyrillic letters, 0 when it is not, and which of them is the surname:
+// cyrKoreanWords returns the number of words of s (first and last its end
+// words, words their number: endWords) when s is a Korean name in Cyrillic
+// letters, 0 when it is not, and which of them is the surname:
 // three to six words, every one a Korean syllable (cyrKoreanSyllable), the
 // first (or else the last) a Korean surname. A Russian Korean's name with
 // a Russian given name (Ким Ирина Сон, Пак Иван Ли) is not: the given name
 // is no syllable; nor is one of two words (Ким Анна).
-func cyrKoreanWords(s string) (n, surname int) {
-	if !hasByteFrom(s, 0xD0) {
-		return 0, 0 // Cyrillic letters are D0-D4 xx in UTF-8
-	}
+func cyrKoreanWords(s, first, last string, words int) (n, surname int) {
 	// Most Cyrillic names are Russian: a first and a last word of more
 	// than four letters (no Korean surname has more) pass without a word
 	// cut or lowered.
-	if first, last, words := endWords(s); words < 3 || words > 6 ||
-		utf8.RuneCountInString(first) > 4 && utf8.RuneCountInString(last) > 4 {
+	if words < 3 || words > 6 || utf8.RuneCountInString(first) > 4 && utf8.RuneCountInString(last) > 4 {
 		return 0, 0
 	}
 	ws := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
@@ -174,12 +171,6 @@ func cyrKoreanFinal(a, b string) bool {
 		b = b[:len(b)-1]
 	}
 	return len(a) >= 2 && strings.HasSuffix(a, "n") && strings.HasSuffix(b, "n") && (a == b || koreanForms(a, b))
-}
-
-// cyrKoreanName reports whether s is a Korean name in Cyrillic letters.
-func cyrKoreanName(s string) bool {
-	n, _ := cyrKoreanWords(s)
-	return n > 0
 }
 
 // endWords returns the first and last words of s and how many words it

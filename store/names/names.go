@@ -167,7 +167,7 @@ func Parse(s string) Name {
 		s = truncate(s, MaxInput)
 	}
 	n := Name{Original: s}
-	latin := Latinize(s)
+	latin, cyrKorean := latinize(s)
 	raw := split(latin)
 	// A generational suffix: last, or anywhere after the first word when it
 	// cannot be an initial (Senzing writes "Morris II" as the first name).
@@ -233,7 +233,7 @@ func Parse(s string) Name {
 		{bvText(s), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgianText(s), func(w *word) { w.georgian = true }},
-		{cyrKoreanName(s), func(w *word) { w.cyrKorean = true }},
+		{cyrKorean, func(w *word) { w.cyrKorean = true }},
 	} {
 		if !sc.in {
 			continue
@@ -272,6 +272,13 @@ func truncate(s string, n int) string {
 // Latinize transliterates s to lower-case ASCII, keeping separators. It is
 // exported for callers that want to show what vigie compared.
 func Latinize(s string) string {
+	l, _ := latinize(s)
+	return l
+}
+
+// latinize is Latinize, and says whether s was read as a Korean name in
+// Cyrillic letters (cyrKoreanWords), whose words the scorer compares so.
+func latinize(s string) (string, bool) {
 	s = norm.NFKC.String(s)
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -281,7 +288,7 @@ func Latinize(s string) string {
 		}
 	}
 	if ascii {
-		return strings.ToLower(s)
+		return strings.ToLower(s), false
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -293,11 +300,15 @@ func Latinize(s string) string {
 	hanName := hanForeign(s) // and in Chinese characters
 	hanSeen := false         // a word of a Chinese name was read: the surname is behind
 	// A Korean name in Cyrillic letters (Ким Чен Ын), and its words read.
-	cyrKorean, cyrSurname := cyrKoreanWords(s)
-	cyrRead := 0
-	var palladius []string // a Chinese name in Cyrillic (Си Цзиньпин), its words read
-	if cyrKorean == 0 {
-		palladius = palladiusName(s)
+	// A Korean or a Chinese name in Cyrillic (Ким Чен Ын, Си Цзиньпин), its
+	// words read; the two ask the same of the name's first and last words.
+	var cyrKorean, cyrSurname, cyrRead int
+	var palladius []string
+	if hasByteFrom(s, 0xD0) { // Cyrillic letters are D0-D4 xx in UTF-8
+		first, last, words := endWords(s)
+		if cyrKorean, cyrSurname = cyrKoreanWords(s, first, last, words); cyrKorean == 0 {
+			palladius = palladiusName(s, first, last, words)
+		}
 	}
 	// A name with a letter only Persian, Urdu or Pashto use is read so
 	// in all its words (محمدرضا رضایی: the first has no such letter).
@@ -338,7 +349,7 @@ func Latinize(s string) string {
 		b.WriteByte(' ')
 	}
 	flush(len(s))
-	return strings.ToLower(b.String())
+	return strings.ToLower(b.String()), cyrKorean > 0
 }
 
 func isWordRune(r rune) bool {

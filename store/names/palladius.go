@@ -170,20 +170,18 @@ var russianLookalikes = map[string]bool{
 	"маша": true, "саша": true, "ваня": true, "миша": true, "гоша": true, "паша": true, "яша": true, "ада": true,
 }
 
-// palladiusName reports whether s is a Chinese name in Palladius: two or
+// palladiusName reports whether s (first and last its end words, words
+// their number: endWords) is a Chinese name in Palladius: two or
 // three words of Cyrillic letters, every one cut into Palladius syllables,
 // the first (or else the last, as a given name put before the family
 // name leaves it) one syllable and a Chinese surname, the others one or
 // two syllables in all. It returns the words' pinyin, each word's
 // syllables joined (Xi Jinping's Цзиньпин is jinping).
-func palladiusName(s string) []string {
-	if !hasByteFrom(s, 0xD0) {
-		return nil // Cyrillic letters are D0-D4 xx in UTF-8
-	}
+func palladiusName(s, first, last string, words int) []string {
 	// A Chinese name's surname is one syllable (six letters at most) and
 	// its given name two: a Russian name, whose words are longer, passes
 	// without a word cut.
-	if first, last, words := endWords(s); words < 2 || words > 3 ||
+	if words < 2 || words > 3 ||
 		utf8.RuneCountInString(first) > palladiusLongest && utf8.RuneCountInString(last) > palladiusLongest ||
 		utf8.RuneCountInString(s) > 3*palladiusLongest+2 {
 		return nil
