@@ -107,19 +107,10 @@ func Prepare(p Person) Person {
 				return
 			}
 			add(names.Parse(n))
-			// A Japanese name in kanji is also compared as it is read
-			// (names.KanjiReadings): 麻原彰晃 is Asahara Shoko.
-			for _, r := range names.KanjiReadings(n) {
-				add(names.Parse(r))
-			}
-			// A Chinese name in Hangul is also compared in pinyin
-			// (names.HangulChineseReadings): 시진핑 is Xi Jinping.
-			for _, r := range names.HangulChineseReadings(n) {
-				add(names.Parse(r))
-			}
-			// A Korean name in Chinese characters is also compared as
-			// Korean reads it (names.HanjaReadings): 金正恩 is Kim Jong Un.
-			for _, r := range names.HanjaReadings(n) {
+			// A name in Chinese characters or Hangul is also compared as
+			// Japanese, Korean or Mandarin reads it (names.Readings): 麻原彰晃
+			// is Asahara Shoko, 金正恩 Kim Jong Un, 시진핑 Xi Jinping.
+			for _, r := range names.Readings(n) {
 				add(names.Parse(r))
 			}
 		}

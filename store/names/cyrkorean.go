@@ -24,18 +24,18 @@ import (
 // (word.cyrKorean) so that the scorer lets n and ng meet (cyrKoreanFinal).
 // Written for vigie from the Kontsevich tables.
 
-// cyrKoreanSurnames are Korean surnames in Cyrillic and the spelling
-// hangulSurnames gives the Hangul; "" for Чон, 정 or 전, read as the
-// syllable (jong: data/korean.txt has it with Jung, cyrKoreanFinal meets
-// Jon and Jeon).
-var cyrKoreanSurnames = map[string]string{
-	"ким": "kim", "ли": "lee", "ри": "ri", "пак": "park", "чхве": "choi", "цой": "choi", "чон": "",
-	"кан": "kang", "чо": "cho", "юн": "yoon", "чан": "jang", "лим": "lim", "рим": "rim", "хан": "han",
-	"о": "oh", "со": "seo", "син": "shin", "квон": "kwon", "хван": "hwang", "ан": "ahn", "сон": "song",
-	"рю": "ryu", "ю": "yoo", "хон": "hong", "ко": "ko", "мун": "moon", "ян": "yang", "рян": "ryang",
-	"пэ": "bae", "пэк": "baek", "нам": "nam", "ро": "ro", "но": "noh", "ха": "ha", "чу": "ju",
-	"тхэ": "tae", "чхэ": "chae", "хо": "heo", "пён": "byun", "мин": "min", "хён": "hyun", "ок": "ok",
-	"тхак": "tak", "сок": "seok", "чин": "jin", "кук": "kook", "квак": "kwak", "чхон": "chun",
+// cyrKoreanSurnames are Korean surnames in Cyrillic and their Hangul, whose
+// spelling hangulSurnames gives; 0 for Чон, 정 or 전, read as the syllable
+// (jong: data/korean.txt has it with Jung, cyrKoreanFinal meets Jon and
+// Jeon).
+var cyrKoreanSurnames = map[string]rune{
+	"ким": '김', "ли": '이', "ри": '리', "пак": '박', "чхве": '최', "цой": '최', "чон": 0,
+	"кан": '강', "чо": '조', "юн": '윤', "чан": '장', "лим": '임', "рим": '림', "хан": '한',
+	"о": '오', "со": '서', "син": '신', "квон": '권', "хван": '황', "ан": '안', "сон": '송',
+	"рю": '류', "ю": '유', "хон": '홍', "ко": '고', "мун": '문', "ян": '양', "рян": '량',
+	"пэ": '배', "пэк": '백', "нам": '남', "ро": '로', "но": '노', "ха": '하', "чу": '주',
+	"тхэ": '태', "чхэ": '채', "хо": '허', "пён": '변', "мин": '민', "хён": '현', "ок": '옥',
+	"тхак": '탁', "сок": '석', "чин": '진', "кук": '국', "квак": '곽', "чхон": '천',
 }
 
 // cyrKoreanInitials are the consonants a syllable begins with, longest
@@ -148,8 +148,8 @@ func cyrKoreanWords(s, first, last string, words int) (n, surname int) {
 // (cyrKoreanWords); surname says it is the name's surname.
 func cyrKoreanWord(w string, surname bool) string {
 	w = strings.ToLower(w)
-	if s := cyrKoreanSurnames[w]; s != "" && surname {
-		return s
+	if h := cyrKoreanSurnames[w]; h != 0 && surname {
+		return hangulSurnames[h]
 	}
 	if r, ok := cyrKoreanSyllable(w); ok {
 		return r

@@ -53,3 +53,13 @@ func TestCyrKoreanFinal(t *testing.T) {
 		t.Errorf("Kim Son Il / Kim Song Il = %.3f (%s): two Latin spellings keep n and ng apart", s.Value, s.Explanation)
 	}
 }
+
+// TestCyrKoreanSurnamesSpelt: every Korean surname in Cyrillic has the
+// Hangul whose spelling the Hangul reader gives.
+func TestCyrKoreanSurnamesSpelt(t *testing.T) {
+	for c, h := range cyrKoreanSurnames {
+		if h != 0 && hangulSurnames[h] == "" {
+			t.Errorf("%s: %c has no spelling in hangulSurnames", c, h)
+		}
+	}
+}

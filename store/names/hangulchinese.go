@@ -139,11 +139,13 @@ func HangulChineseReadings(s string) []string {
 	if !hasByteFrom(s, 0xEA) {
 		return nil // Hangul syllables are EA-ED in their UTF-8 first byte
 	}
-	var blocks []string // the name's syllables, a space between words dropped
+	// The name's Hangul blocks, the spaces between words dropped: three
+	// bytes each in UTF-8, so that the syllables are slices of it.
+	var blocks strings.Builder
 	for _, r := range s {
 		switch {
 		case isHangulSyllable(r):
-			if blocks = append(blocks, string(r)); len(blocks) > 8 {
+			if blocks.WriteRune(r); blocks.Len() > 8*3 {
 				return nil
 			}
 		case r == ' ' || r == '·' || r == '・' || r == '-':
@@ -151,29 +153,20 @@ func HangulChineseReadings(s string) []string {
 			return nil
 		}
 	}
+	h := blocks.String()
 	table := hangulChineseSyllables()
 	// Cut the blocks into syllables of one or two blocks, the fewest.
-	n := len(blocks)
-	if n < 2 {
+	ends := fewestCuts(len(h)/3, 2, false, func(i, j int) bool {
+		_, ok := table[h[3*i:3*j]]
+		return ok
+	})
+	if len(ends) < 2 || len(ends) > 3 {
 		return nil
 	}
-	best, next := make([]int, n+1), make([]int, n+1)
-	for i := n - 1; i >= 0; i-- {
-		for j := i + 1; j <= min(n, i+2); j++ {
-			if _, ok := table[strings.Join(blocks[i:j], "")]; !ok || j < n && best[j] == 0 {
-				continue
-			}
-			if c := best[j] + 1; best[i] == 0 || c < best[i] {
-				best[i], next[i] = c, j
-			}
-		}
-	}
-	if best[0] < 2 || best[0] > 3 {
-		return nil
-	}
-	var syls [][]string
-	for i := 0; i < n; i = next[i] {
-		syls = append(syls, table[strings.Join(blocks[i:next[i]], "")])
+	syls := make([][]string, 0, len(ends))
+	start := 0
+	for _, end := range ends {
+		syls, start = append(syls, table[h[3*start:3*end]]), end
 	}
 	var surnames []string
 	for _, py := range syls[0] {
@@ -186,19 +179,11 @@ func HangulChineseReadings(s string) []string {
 	}
 	out := surnames
 	for i, alts := range syls[1:] {
-		var more []string
-		for _, o := range out {
-			for _, a := range alts {
-				sep := ""
-				if i == 0 {
-					sep = " "
-				}
-				if len(more) < maxHangulChineseReadings {
-					more = append(more, o+sep+a)
-				}
-			}
+		sep := "" // the given name's syllables are one word
+		if i == 0 {
+			sep = " "
 		}
-		out = more
+		out = products(out, alts, sep, maxHangulChineseReadings)
 	}
 	return out
 }

@@ -283,15 +283,13 @@ func bengaliZ(a string) string {
 	return strings.ReplaceAll(a, "j", "z")
 }
 
-// bvText reports whether s holds a Bengali or Oriya letter: both scripts
-// write b and v with one letter (ব, ବ), read b.
-func bvText(s string) bool {
-	return holdsRune(s, 0xE0, func(r rune) bool {
-		return r >= blockBengali && r < blockBengali+indicBlock || r >= blockOriya && r < blockOriya+indicBlock
-	})
+// oriyaText reports whether s holds an Oriya letter (U+0B00-U+0B7F). Oriya
+// writes b and v with one letter (ବ), as Bengali does (ব), read b.
+func oriyaText(s string) bool {
+	return holdsRune(s, 0xE0, func(r rune) bool { return r >= blockOriya && r < blockOriya+indicBlock })
 }
 
-// bvSpelling reports whether t, read from Bengali or Oriya letters (bvText),
+// bvSpelling reports whether t, read from Bengali or Oriya letters,
 // is the Latin word l with its v or w written b: ନବୀନ, read nabin, is
 // Naveen. Words with one key already are compared as any two spellings.
 func bvSpelling(t, l string) bool {

@@ -220,15 +220,7 @@ func nanoriGiven(given []rune) []string {
 		default:
 			rs = append(slices.Clone(n.later), n.any...)
 		}
-		var next []string
-		for _, o := range out {
-			for _, x := range rs {
-				if len(next) < maxKanjiReadings {
-					next = append(next, o+x)
-				}
-			}
-		}
-		if out = next; len(out) == 0 {
+		if out = products(out, rs, "", maxKanjiReadings); len(out) == 0 {
 			return nil
 		}
 	}

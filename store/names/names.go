@@ -224,13 +224,14 @@ func Parse(s string) Name {
 	markVietnamese(n.coreWords)
 	// The scripts whose readings are compared in their own way: every word
 	// of a name written in them says so.
+	bengali := bengaliText(s)
 	for _, sc := range []struct {
 		in  bool
 		set func(*word)
 	}{
 		{hebrewName(s), func(w *word) { w.hebrew = true }},
-		{bengaliText(s), func(w *word) { w.bengali = true }},
-		{bvText(s), func(w *word) { w.bv = true }},
+		{bengali, func(w *word) { w.bengali = true }},
+		{bengali || oriyaText(s), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgianText(s), func(w *word) { w.georgian = true }},
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},
@@ -250,6 +251,20 @@ func Parse(s string) Name {
 		markTranscribed(s, n.coreWords)
 	}
 	return n
+}
+
+// Readings returns the other readings of a name written in Chinese
+// characters or Hangul, to be compared beside its own: as Japanese
+// (KanjiReadings: 麻原彰晃 is Asahara Shoko), as Korean (HanjaReadings: 金正恩
+// is Kim Jong Un) and as Mandarin (HangulChineseReadings: 시진핑 is Xi
+// Jinping). A name in other letters has none.
+func Readings(s string) []string {
+	if !hasByteFrom(s, 0xE3) {
+		return nil // no letter from U+3000 on, where kana, Hangul and Chinese characters are
+	}
+	rs := KanjiReadings(s)
+	rs = append(rs, HanjaReadings(s)...)
+	return append(rs, HangulChineseReadings(s)...)
 }
 
 // Normalize folds any string (a place, a city, an address) to lower-case
@@ -299,7 +314,6 @@ func latinize(s string) (string, bool) {
 	foreign := hasByteFrom(s, 0xEA) && hangulForeign(s)
 	hanName := hanForeign(s) // and in Chinese characters
 	hanSeen := false         // a word of a Chinese name was read: the surname is behind
-	// A Korean name in Cyrillic letters (Ким Чен Ын), and its words read.
 	// A Korean or a Chinese name in Cyrillic (Ким Чен Ын, Си Цзиньпин), its
 	// words read; the two ask the same of the name's first and last words.
 	var cyrKorean, cyrSurname, cyrRead int

@@ -98,50 +98,31 @@ const palladiusLongest = 6
 func palladiusWord(w string) []string {
 	// at[i] is where the word's i-th letter begins, at[n] its end: the
 	// syllables are looked up as slices of w, which allocate nothing.
-	var buf [4*palladiusLongest + 1]int
+	var buf [maxUnits + 1]int
 	at := buf[:0]
 	for i := range w {
-		if len(at) == 4*palladiusLongest {
+		if len(at) == maxUnits {
 			return nil
 		}
 		at = append(at, i)
 	}
-	if len(at) == 0 {
-		return nil
-	}
 	at = append(at, len(w))
 	table := palladiusSyllables()
-	n := len(at) - 1
-	// best[i] is the fewest syllables the letters from i cut into, 0 when
-	// they cannot be cut (best[n] = 0 is the end); next[i] where the first
-	// of them ends.
-	var best, next [4*palladiusLongest + 1]int
-	for i := n - 1; i >= 0; i-- {
-		// Shorter first syllables first, so that a tie keeps the cut
-		// whose next syllable begins with a consonant (хунин: ху-нин,
-		// Huning, not хун-ин), as pinyin writes a syllable with no
-		// initial inside a word only after an apostrophe (Xi'an).
-		for j := i + 1; j <= min(n, i+palladiusLongest); j++ {
-			if _, ok := table[w[at[i]:at[j]]]; !ok {
-				continue
-			}
-			if j < n && best[j] == 0 {
-				continue
-			}
-			if c := best[j] + 1; best[i] == 0 || c < best[i] {
-				best[i], next[i] = c, j
-			}
-		}
-		if best[i] == 0 && i == 0 {
-			return nil
-		}
-	}
-	if best[0] == 0 {
+	// Shorter first syllables win a tie, so that the next syllable begins
+	// with a consonant (хунин: ху-нин, Huning, not хун-ин), as pinyin
+	// writes a syllable with no initial inside a word only after an
+	// apostrophe (Xi'an).
+	ends := fewestCuts(len(at)-1, palladiusLongest, false, func(i, j int) bool {
+		_, ok := table[w[at[i]:at[j]]]
+		return ok
+	})
+	if ends == nil {
 		return nil
 	}
-	var out []string
-	for i := 0; i < n; i = next[i] {
-		out = append(out, table[w[at[i]:at[next[i]]]])
+	out := make([]string, 0, len(ends))
+	start := 0
+	for _, end := range ends {
+		out, start = append(out, table[w[at[start]:at[end]]]), end
 	}
 	return out
 }

@@ -74,35 +74,14 @@ func pinyinSyllable(s string) bool {
 // or returns nil when the word is not pinyin. Pinyin syllables are six
 // letters at most; a word of more than 24 is not cut.
 func pinyinSyllables(w string) []string {
-	if len(w) == 0 || len(w) > 24 {
+	ends := fewestCuts(len(w), 6, true, func(i, j int) bool { return pinyinSyllable(w[i:j]) })
+	if ends == nil {
 		return nil
 	}
-	// best[i] is the fewest syllables w[i:] cuts into (0: not at all),
-	// next[i] where the first of them ends.
-	var best, next [25]int
-	for i := len(w) - 1; i >= 0; i-- {
-		for j := min(len(w), i+6); j > i; j-- {
-			if !pinyinSyllable(w[i:j]) {
-				continue
-			}
-			rest := 0
-			if j < len(w) {
-				if best[j] == 0 {
-					continue
-				}
-				rest = best[j]
-			}
-			if best[i] == 0 || rest+1 < best[i] {
-				best[i], next[i] = rest+1, j
-			}
-		}
-	}
-	if best[0] == 0 {
-		return nil
-	}
-	out := make([]string, 0, best[0])
-	for i := 0; i < len(w); i = next[i] {
-		out = append(out, w[i:next[i]])
+	out := make([]string, 0, len(ends))
+	start := 0
+	for _, end := range ends {
+		out, start = append(out, w[start:end]), end
 	}
 	return out
 }
