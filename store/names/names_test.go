@@ -413,8 +413,13 @@ func TestRearrangedLettersAreWeakNotDifferent(t *testing.T) {
 		{"Isla Pcire", "Isla Price", 0, .6, .85},
 		{"Oievr Atkinson", "Oliver Atkinson", 0, .6, .85},
 		{"Violet Alcr", "Violet Clark", 0, .6, .85},
-		{"Lena Ray", "Lane Ray", 0, .6, .99}, // a transposition is already a typo
-		{"Ira Moss", "Ria Moss", 1, 0, .6},   // three letters: too short to tell
+		{"Lena Ray", "Lane Ray", 0, .6, .99},  // a transposition is already a typo
+		{"Ira Moss", "Ria Moss", 1, 0, .6},    // three letters: too short to tell
+		{"Iyvv Moss", "Ivy Moss", 0, .6, .85}, // a letter doubled, two swapped: a slip (shortSlip)
+		{"Eie Moss", "Evie Moss", 0, .6, .85}, // a letter left out
+		{"Kik Grace", "Kirk Grace", 0, .6, .85},
+		{"Amy Moss", "May Moss", 1, 0, .6},   // another first letter: two names
+		{"Ian Moss", "Ina Moss", 1, 0, .6},   // both listed names
 		{"Dora Moss", "Dane Moss", 1, 0, .6}, // two letters differ
 		{"Mark Moss", "Mary Moss", 1, 0, .8}, // one letter replaced in four: still another name
 	}
@@ -424,7 +429,8 @@ func TestRearrangedLettersAreWeakNotDifferent(t *testing.T) {
 			t.Errorf("Similarity(%q, %q) = %.3f (%s), %d different; want [%.2f, %.2f], %d different", tt.a, tt.b, s.Value, s.Explanation, s.Different, tt.lo, tt.hi, tt.different)
 		}
 	}
-	if !rearranged("pcire", "price") || !rearranged("hnoan", "noah") || rearranged("mark", "mary") || rearranged("ira", "ria") || rearranged("dora", "dane") {
+	if !rearranged("pcire", "price") || !rearranged("hnoan", "noah") || rearranged("mark", "mary") || rearranged("ira", "ria") || rearranged("dora", "dane") ||
+		!shortSlip("iyvv", "ivy") || shortSlip("li", "lin") || shortSlip("oel", "leo") {
 		t.Error("rearranged: wrong answer on the reference pairs")
 	}
 }

@@ -293,7 +293,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	if len(a) >= 6 && len(b) >= 6 && editsWithin2(a, b) && !twoConsonantsReplaced(a, b) {
 		s = max(s, .7) // two typos in a long name: Theodore / eTheodroe
 	}
-	if s < rearrangedSim && rearranged(a, b) {
+	if s < rearrangedSim && (rearranged(a, b) || shortSlip(a, b)) {
 		// The letters of one name in another order (Pcire / Price, hNoaN /
 		// Noah): a typist's scramble more often than another name, but
 		// weak evidence — Leon and Noel are two names.
@@ -510,6 +510,72 @@ func rearranged(a, b string) bool {
 		return max(len(a), len(b)) >= 5
 	}
 	return false
+}
+
+// shortSlip reports whether a and b, a short name and a slip of the
+// typist's on it, differ by letters doubled, the letters in another order
+// or one letter left out after the first: Iyvv / Ivy, Eie / Evie, Kik /
+// Kirk (rearranged asks four letters and more). The first letter must
+// agree — Amy and May, Ira and Ria, Leo and Noel are two names — neither
+// word may be a listed name when both are (Ian, Ina), and both must keep
+// three distinct letters: Li and Lin, Ng and Ngo are two surnames.
+func shortSlip(a, b string) bool {
+	if len(a) > 6 || len(b) > 6 || len(a) > 4 && len(b) > 4 || a == "" || b == "" || a[0] != b[0] {
+		return false
+	}
+	ca, cb := undouble(a), undouble(b)
+	if len(ca) < 3 || len(cb) < 3 || ca == cb {
+		return false
+	}
+	if knownName(a) && knownName(b) {
+		return false
+	}
+	if len(ca) == len(cb) {
+		return sameLetters(ca, cb)
+	}
+	short, long := ca, cb
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(long) != len(short)+1 {
+		return false
+	}
+	// The shorter is the longer with one letter left out, in order.
+	for i := range long {
+		if long[:i]+long[i+1:] == short {
+			return true
+		}
+	}
+	return false
+}
+
+// undouble returns s with each run of one letter written once (Popppy,
+// popy).
+func undouble(s string) string {
+	if len(s) < 2 {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if i == 0 || s[i] != s[i-1] {
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
+}
+
+// sameLetters reports whether a and b hold the same letters, in any order.
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
+}
+
+// knownName reports whether tok is a given name of the nickname or the
+// language tables.
+func knownName(tok string) bool {
+	return englishGivenName(tok) || givenName(tok) >= 0
 }
 
 // alternates are spellings of one sound the skeleton keeps apart because
