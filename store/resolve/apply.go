@@ -373,6 +373,9 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		}
 		strong := bestOf(targetRecs) >= r.opt.StrongBridge && h.best >= r.opt.StrongBridge
 		ok, err := r.mergeAllowed(txn, b, targetRecs, h.recs, h.judge, strong)
+		if err == nil && !ok {
+			ok, err = r.wouldJoin(txn, b, e, h, target, mo)
+		}
 		if err != nil {
 			return err
 		}
@@ -388,6 +391,24 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		targetRecs = append(targetRecs, h.recs...)
 	}
 	return nil
+}
+
+// wouldJoin says whether a subject h of one record, which the new record
+// e matches, would have taken e's subject target had it come after e:
+// its record matches e, and joins target as any record would (see
+// joinable: no member of target conflicts with it beyond what agrees).
+// Resolution then does not depend on the order records arrive in — Icsac
+// James, a typo away, kept apart from Isaac James because he came first.
+func (r *Resolver) wouldJoin(txn *store.Txn, b *batch, e *entry, h subjScore, target string, mo match.Options) (bool, error) {
+	if h.judge || len(h.recs) != 1 || h.recs[0].result.Score < r.opt.Threshold {
+		return false, nil
+	}
+	members, err := records(txn, h.id, 2)
+	if err != nil || len(members) != 1 {
+		return false, err
+	}
+	y := h.recs[0]
+	return r.joinable(txn, b, y.e, mo, subjScore{id: target, best: y.result.Score, recs: []scored{{e: e, result: y.result}}})
 }
 
 // mergeIntoOlder merges subjects a and c into the older of the two (whose
@@ -486,7 +507,7 @@ func (r *Resolver) conflicting(txn *store.Txn, b *batch, a, other []scored) (boo
 				}
 				continue
 			}
-			if res := match.Compare(x.e.person, y.e.person, mo); res.Conflict && res.Score < r.opt.MergeFloor {
+			if res := match.Compare(x.e.person, y.e.person, mo); res.Conflict && res.Score < r.opt.MergeFloor && !heldWithin(x, y, a, other, mo) {
 				return true, nil
 			}
 		}
@@ -519,7 +540,7 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 				continue
 			}
 			res := r.compare(txn, b, x.e, y.e, mo)
-			if res.Conflict && res.Score < r.opt.MergeFloor {
+			if res.Conflict && res.Score < r.opt.MergeFloor && !heldWithin(x, y, a, other, mo) {
 				// A date of birth, a document or the gender says they are
 				// two people, and nothing outweighs it: only a human
 				// judgement merges them.
@@ -534,6 +555,31 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 		}
 	}
 	return evidence || strong && bridge, nil
+}
+
+// heldWithin reports whether a conflict between x (of one subject, whose
+// scored records are a) and y (of another, other) is one the subjects
+// already hold within themselves: x is in a beside a record z it conflicts
+// with, and y does not conflict with z — a's dates (or documents, or
+// genders) already include y's, and x is the odd one out — or the same
+// with the subjects' parts swapped. Reuben Davies born 1986-12-21 is not
+// kept out of the subject of Reuben Davies born 1986-12-21 by a record of
+// it that gives 1996-12-16: the subject took that slip in already. Only
+// the records scored against the new record are asked (a few dozen at
+// most), and only when a conflict is found.
+func heldWithin(x, y scored, a, other []scored, mo match.Options) bool {
+	odd := func(x, y scored, a []scored) bool {
+		for _, z := range a {
+			if z.e == x.e {
+				continue
+			}
+			if match.Compare(x.e.person, z.e.person, mo).Conflict && !match.Compare(z.e.person, y.e.person, mo).Conflict {
+				return true
+			}
+		}
+		return false
+	}
+	return odd(x, y, a) || odd(y, x, other)
 }
 
 // compare scores two records for resolution: the scorer's score, held
