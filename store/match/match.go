@@ -14,6 +14,8 @@
 package match
 
 import (
+	edlib "github.com/hbollon/go-edlib"
+
 	"fmt"
 	"math"
 	"slices"
@@ -615,6 +617,8 @@ func compareIDs(a, b []Identifier, kind string) string {
 				near = true
 			} else if len(x.Value) >= 6 && len(x.Value) == len(y.Value) && digitDiff(x.Value, y.Value) <= 2 {
 				close = true
+			} else if kind == "email" && mistyped(x.Value, y.Value) {
+				close = true
 			}
 		}
 	}
@@ -634,6 +638,36 @@ func compareIDs(a, b []Identifier, kind string) string {
 		return "close"
 	}
 	return "conflict"
+}
+
+// mistyped reports whether two e-mail addresses are a few slips of the
+// keyboard apart (a letter replaced, left out, added, or two swapped):
+// one in a local part of four characters or more (two from eight), two in
+// the domain (three from eight), three in all — jt40@combs.net /
+// jt40@cotbs.nm, evejones@brewer-sparksi.org / eviejones@brewer-sparks.org.
+// Such a pair is "close", not a conflict: it neither counts against a name
+// nor, alone, for it. Different local parts (ab@x.org, cd@x.org) and
+// different providers (jt40@gmail.com, jt40@yahoo.com) stay a conflict.
+func mistyped(a, b string) bool {
+	if len(a) > 254 || len(b) > 254 {
+		return false
+	}
+	la, da, ok1 := strings.Cut(a, "@")
+	lb, db, ok2 := strings.Cut(b, "@")
+	if !ok1 || !ok2 {
+		return false
+	}
+	local := edlib.OSADamerauLevenshteinDistance(la, lb)
+	domain := edlib.OSADamerauLevenshteinDistance(da, db)
+	localLimit := min(len(la), len(lb)) / 4
+	domainLimit := 1
+	switch n := min(len(da), len(db)); {
+	case n >= 8:
+		domainLimit = 3
+	case n >= 5:
+		domainLimit = 2
+	}
+	return local <= min(localLimit, 2) && domain <= domainLimit && local+domain <= 3
 }
 
 // roleMailboxes are the local parts of addresses an organisation gives to a

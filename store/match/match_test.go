@@ -420,6 +420,19 @@ func TestTownAndMailBackASlippedDate(t *testing.T) {
 	if r := Compare(d, e, DefaultOptions()); !r.Corroborated {
 		t.Errorf("an e-mail two letters away and a slipped date: %v, want corroborated", r.Evidence)
 	}
+	// Slips that move letters as well as replace them (another length):
+	// close, not a conflict, and with a slipped date they corroborate.
+	f := p("name", "Taylr", "birthDate", "1989-02-09", "email", "jt40@cotbs.nm")
+	g := p("name", "Taylor", "birthDate", "1989-03-11", "email", "jt40@combs.net")
+	if r := Compare(f, g, DefaultOptions()); !r.Corroborated || r.Disagreeing || !slices.Contains(r.Evidence, "email close") {
+		t.Errorf("an e-mail three slips away in fourteen characters: %v, want email close, corroborated", r.Evidence)
+	}
+	for _, pair := range [][2]string{{"john.smith@x.com", "jane.doe@x.com"}, {"jt40@gmail.com", "jt40@yahoo.com"}, {"jt40@combs.net", "kq71@combs.net"}} {
+		x, y := p("name", "Sam Moss", "email", pair[0]), p("name", "Sam Moss", "email", pair[1])
+		if r := Compare(x, y, DefaultOptions()); !slices.Contains(r.Evidence, "email conflict") {
+			t.Errorf("%s / %s: %v, want email conflict", pair[0], pair[1], r.Evidence)
+		}
+	}
 	m := p("email", "l.webb66@smith.com", "birthDate", "2005-05-29")
 	n := p("name", "Webb Logan", "email", "l.webb66@smith.com", "birthDate", "2006-04-29")
 	if r := Compare(m, n, DefaultOptions()); !r.Match {
@@ -592,4 +605,17 @@ func TestReadingsOfOtherScripts(t *testing.T) {
 			t.Errorf("%s / %s: name %.2f %v, want in [%.2f, %.2f]", c.a, c.b, r.Name, r.Evidence, c.lo, c.hi)
 		}
 	}
+}
+
+// FuzzMistyped: the e-mail slip test takes any two strings, and says the
+// same whichever comes first.
+func FuzzMistyped(f *testing.F) {
+	f.Add("jt40@combs.net", "jt40@cotbs.nm")
+	f.Add("a@b", "@")
+	f.Add("é@ü.com", "e@u.com")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if mistyped(a, b) != mistyped(b, a) {
+			t.Fatalf("mistyped(%q, %q) is not symmetric", a, b)
+		}
+	})
 }
