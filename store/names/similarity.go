@@ -458,8 +458,10 @@ func nisbaSpelt(a, b string) bool {
 // another way: a ends in a, b in a consonant other than h (Fatima and
 // Fatimah are one name), and a without its a has b's consonants (Samira /
 // Sameer, Jamila / Djamel). genderForms catches the same pair spelt alike.
+// The same letters in another order are a typist's slip, not a sister:
+// Oscra / Oscar.
 func feminineSpelling(a, b string) bool {
-	if len(a) < 5 || len(b) < 3 || a[len(a)-1] != 'a' || isVowel(a[len(a)-2]) {
+	if len(a) < 5 || len(b) < 3 || a[len(a)-1] != 'a' || isVowel(a[len(a)-2]) || len(a) == len(b) && sameLetters(a, b) {
 		return false
 	}
 	if c := b[len(b)-1]; isVowel(c) || c == 'h' || c == 'y' {
