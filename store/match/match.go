@@ -682,7 +682,11 @@ var roleMailboxes = map[string]bool{
 // roleMailbox reports whether a normalised e-mail address is a role
 // account (info@…): many people read and write from one, so it neither
 // identifies a person nor, when two differ, tells two people apart.
-func roleMailbox(email string) bool {
+func roleMailbox(email string) bool { return RoleMailbox(email) }
+
+// RoleMailbox reports whether a normalised e-mail address is a role
+// account (info@…), which identifies no one.
+func RoleMailbox(email string) bool {
 	local, _, ok := strings.Cut(email, "@")
 	return ok && roleMailboxes[local]
 }

@@ -218,8 +218,10 @@ func newEntry(k store.Key, f features) *entry {
 }
 
 // indexKeys returns the index keys of a prepared person: name keys, pairs of
-// name keys (selective even when each token is common), identifiers and
-// full dates of birth. Keys carry a type prefix: n/, p/, x/, d/.
+// name keys (selective even when each token is common), identifiers, the
+// local parts of e-mail addresses (a mistyped domain, ar20@miller-t2orres.org,
+// still reaches ar20@miller-torres.org; role mailboxes have none) and full
+// dates of birth. Keys carry a type prefix: n/, p/, x/, m/, d/.
 func indexKeys(p match.Person) []string {
 	var keys []string
 	add := func(k string) {
@@ -242,6 +244,11 @@ func indexKeys(p match.Person) []string {
 	for _, id := range p.Identifiers {
 		if v := match.NormalizeIdentifier(id.Kind, id.Value); v != "" {
 			add("x/" + id.Kind + ":" + v)
+			if id.Kind == "email" {
+				if local, _, ok := strings.Cut(v, "@"); ok && len(local) >= 3 && !match.RoleMailbox(v) {
+					add("m/" + local)
+				}
+			}
 		}
 	}
 	for _, d := range p.BirthDates {
@@ -659,6 +666,8 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 			w *= 1.5
 		case 'd':
 			w *= 0.5
+		case 'm':
+			w *= 1.5
 		}
 		infos = append(infos, keyInfo{k, c, w})
 	}

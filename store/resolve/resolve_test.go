@@ -1024,3 +1024,23 @@ func TestResolutionDoesNotDependOnArrivalOrder(t *testing.T) {
 		}
 	}
 }
+
+// A record whose only link to its person is a mistyped e-mail address
+// (and a date a slip away) is found through the address's local part:
+// ar20@miller-t2orres.org shares no index key with ar20@miller-torres.org
+// otherwise. Splink's fake_1000, cluster 110, in its order.
+func TestAMistypedAddressFindsItsRecords(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		splinkPerson("421", "Alfie", "", "1995-12-10", "London", "ar20@miller-torres.org"),
+		splinkPerson("422", "Alfie", "Robestsr", "1995-01-10", "London", "ar20@miller-torres.org"),
+		splinkPerson("423", "", "", "1994-12-12", "London", "ar20@miller-t2orres.org"),
+		splinkPerson("424", "Alfie", "Roberts", "1995-01-10", "Lodon", "ar20@miller-torres.org"),
+		splinkPerson("425", "Alfie", "Roberts", "1995-01-10", "London", "ar20@miller-torres.org"),
+	)
+	f.checkClusters(t, "clusters", "splink/421 splink/422 splink/423 splink/424 splink/425")
+	// A role mailbox's local part is no key: info@ is anyone's.
+	if keys := IndexKeysOf("Person", map[string][]string{"email": {"info@a-firm.com"}}); slices.Contains(keys, "m/info") {
+		t.Errorf("index keys of info@a-firm.com = %q, want no m/info", keys)
+	}
+}
