@@ -77,18 +77,38 @@ var nicknames = sync.OnceValue(func() nicknameTable {
 // order; nil when tok is no known nickname. A nickname spelt with -ie
 // or -y is looked up both ways (Peggie, Peggy: the tables list Peggy
 // under Margaret and Peggie under Margarita only).
-func formalNames(tok string) []string {
+func formalNames(tok string) []string { return formalTable()[tok] }
+
+// formalTable holds formalNames for every word the nickname tables list,
+// in either spelling of its ending, computed once: Nickname asks it for
+// both words of every pair of given names the scorer compares, and merging
+// the two spellings' lists on each call was a seventh of what resolution
+// allocated.
+var formalTable = sync.OnceValue(func() map[string][]string {
 	t := nicknames()
-	out := t[tok]
-	if alt := ieY(tok); alt != "" {
-		for _, f := range t[alt] {
-			if f != tok && !slices.Contains(out, f) {
-				out = append(slices.Clip(out), f)
+	out := make(map[string][]string, len(t)*2)
+	merged := func(tok string) []string {
+		fs := t[tok]
+		if alt := ieY(tok); alt != "" {
+			for _, f := range t[alt] {
+				if f != tok && !slices.Contains(fs, f) {
+					fs = append(slices.Clip(fs), f)
+				}
+			}
+		}
+		return fs
+	}
+	for k := range t {
+		for _, tok := range []string{k, ieY(k)} {
+			if _, done := out[tok]; tok != "" && !done {
+				if fs := merged(tok); len(fs) > 0 {
+					out[tok] = slices.Clip(fs)
+				}
 			}
 		}
 	}
 	return out
-}
+})
 
 // englishGivenName reports whether tok is a given name of the nickname
 // tables, formal (John, Carrie) or short (Jimmy).

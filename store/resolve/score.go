@@ -11,13 +11,6 @@ import (
 // goroutines: below it, starting them costs about what they save.
 const minParallel = 8
 
-// scoreAll compares q with each of cands (match.Compare) on up to workers
-// goroutines and returns the results in cands' order.
-func scoreAll(q match.Person, cands []*entry, mo match.Options, workers int) []match.Result {
-	_, out, _ := scoreEach(len(cands), func(i int) (*entry, error) { return cands[i], nil }, q, mo, workers)
-	return out
-}
-
 // scoreEach loads n candidates (load returns nil for one that is gone) and
 // compares q with each, on up to workers goroutines, the caller's among
 // them; it returns the entries and results in load's order (a nil entry
