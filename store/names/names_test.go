@@ -358,7 +358,13 @@ func TestSimilarity(t *testing.T) {
 		{"Javad Zarif", "محمدجواد ظریف", .8, 1},             // the name after Muhammad in a Persian compound
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
-		{"Kais Saied", "Qais Saied", .85, 1}, // ق written k (Maghreb, Turkey)
+		{"Mohammadreza Rezaei", "Gholam Reza Rezaie", 0, .5}, // Gholamreza: another compound with Reza
+		{"Mohammadreza Rezaei", "Ali Reza Rezaei", 0, .5},
+		{"محمدرضا رضایی", "Gholam Reza Rezaie", 0, .5},
+		{"Mohammadreza Rezaei", "Mohammad Reza Rezaei", .85, 1},
+		{"محمدرضا رضایی", "Mohammad Reza Rezaei", .85, 1}, // رضا and رضایی, rza and rzaei: Rezaei is not the compound's Reza
+		{"Mohammadreza Rezaei", "Rezaei, Reza", .75, 1},   // he goes by Reza
+		{"Kais Saied", "Qais Saied", .85, 1},              // ق written k (Maghreb, Turkey)
 		{"Kais Saied", "قيس سعيد", .85, 1},
 		{"Tayeb Belaiz", "الطيب بلعيز", .85, 1},        // a given name with the article
 		{"Youcef Yousfi", "Youcef Yousef", 0, .6},      // the nisba, its vowel fallen out

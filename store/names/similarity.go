@@ -975,8 +975,63 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("father and son")
 	case koreanGivenSwapped(a, b):
 		s.apart("the given name's syllables in the other order")
+	case otherCompound(a, b) || otherCompound(b, a):
+		s.apart("another compound given name")
 	}
 	return s
+}
+
+// otherCompound reports whether a holds a Persian compound with Muhammad
+// written as one word (Mohammadreza) and b the same second name after
+// another first one, written apart (Gholam Reza, Ali Reza): Mohammadreza
+// and Gholamreza are two given names, though the compound's bearer goes by
+// Reza alone as often as by the whole. b's Reza must be closer to the
+// compound's than to a's other words, and the word before it match no
+// word of a and be no spelling of Muhammad's.
+func otherCompound(a, b Name) bool {
+	for i, t := range a.Tokens {
+		if i >= maxAlign || muhammadCompound(t) == "" {
+			continue
+		}
+		core := a.coreWord(i)
+		for j := 1; j < min(len(b.Tokens), maxAlign); j++ {
+			s, _ := tokenSimW(core, b.word(j))
+			if s < .85 || otherWordCloser(a, i, b.word(j), s) {
+				continue // (رضایی, rzaei, is Rezaei, not Reza)
+			}
+			before := b.word(j - 1)
+			if len(before.s) < 3 || muhammadSpelling(before.s) {
+				continue
+			}
+			matched := false
+			for k := range a.Tokens[:min(len(a.Tokens), maxAlign)] {
+				if s, _ := tokenSimW(a.word(k), before); s >= .6 {
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherWordCloser reports whether a word of a other than word i is as
+// close to y as sim.
+func otherWordCloser(a Name, i int, y *word, sim float64) bool {
+	for k := range a.Tokens[:min(len(a.Tokens), maxAlign)] {
+		if s, _ := tokenSimW(a.word(k), y); k != i && s >= sim {
+			return true
+		}
+	}
+	return false
+}
+
+// muhammadSpelling reports whether t spells Muhammad (Mohamed, Mhmd, Md).
+func muhammadSpelling(t string) bool {
+	return t == "mohd" || t == "md" || t == "mhmd" || TokenKey(t) == TokenKey("muhammad")
 }
 
 // koreanGivenSwapped reports whether a and b are Korean names whose given
@@ -1040,7 +1095,7 @@ func sonNamedAfterFather(a, b Name) bool {
 	for _, ra := range []int{0, 1} {
 		for _, rb := range []int{0, 1} {
 			son := at(b, rb, 0)
-			if !arabicGivenName(son.s) || TokenKey(son.s) == TokenKey("muhammad") || son.s == "mohd" || son.s == "md" || titleName(son.s) {
+			if !arabicGivenName(son.s) || muhammadSpelling(son.s) || titleName(son.s) {
 				continue
 			}
 			if s, _ := tokenSimW(son, at(a, ra, 0)); s >= .5 {
