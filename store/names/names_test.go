@@ -359,6 +359,10 @@ func TestSimilarity(t *testing.T) {
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
 		{"Mohammadreza Rezaei", "Gholam Reza Rezaie", 0, .5}, // Gholamreza: another compound with Reza
+		{"Ismail Qaani", "Ismail Haniya", 0, .5},             // Haniya read as Ukrainian, ganiya, keys kn as Qaani does
+		{"Mohammad Rezaei", "Mohammadreza Rezaei", 0, .6},    // a word that disagrees: compare scores it 0.2
+		{"Mohammad Rezaei", "محمدرضا رضایی", 0, .6},
+		{"Hanna Kovalenko", "Ganna Kovalenko", .85, 1}, // and that reading, spelt out, still meets
 		{"Mohammadreza Rezaei", "Ali Reza Rezaei", 0, .5},
 		{"محمدرضا رضایی", "Gholam Reza Rezaie", 0, .5},
 		{"Mohammadreza Rezaei", "Mohammad Reza Rezaei", .85, 1},

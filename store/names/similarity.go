@@ -96,6 +96,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if syllablesApart(x, y) || syllablesApart(y, x) {
 		return .3, kindDifferent // Jong / Jianguo: one syllable against two
 	}
+	if muhammadCompound(b) != "" && muhammadSpelling(a) || muhammadCompound(a) != "" && muhammadSpelling(b) {
+		return .3, kindDifferent // Mohammad / Mohammadreza: the compound is another given name
+	}
 	// A syllable's Cantonese or Wade-Giles spelling meets its pinyin: Ka /
 	// Jia, Chiu / Chao (李家超), Ngor / E (娥). The other name must be
 	// pinyin only: Chan Ka Man and Chan Ka Wan, both readable either way,
@@ -710,14 +713,26 @@ func spelledAlike(a, b string) bool {
 }
 
 // foldsMeet reports whether a fold key of one word is the key or a fold
-// key of the other.
+// key of the other. A key of two letters says too little (Haniya read as
+// Ukrainian, ganiya, keys as Qaani does: kn): the words meet on one only
+// when a fold of one spells the other (spelledAlike).
 func foldsMeet(x, y *word) bool {
+	short := false
 	for _, fa := range x.folds {
 		if fa == y.key || slices.Contains(y.folds, fa) {
-			return true
+			if len(fa) >= 3 {
+				return true
+			}
+			short = true
 		}
 	}
-	return slices.Contains(y.folds, x.key)
+	if k := x.key; slices.Contains(y.folds, k) {
+		if len(k) >= 3 {
+			return true
+		}
+		short = true
+	}
+	return short && spelledAlike(x.s, y.s)
 }
 
 // slavicFold writes a Ukrainian or Belarusian romanisation of a name the
