@@ -322,8 +322,10 @@ func TestEvalReportsCrossScriptLookups(t *testing.T) {
 	if _, ok := rep.Bars["lookups hard-pairs"]; !found || !ok {
 		t.Errorf("no cross-script lookups in %s", out)
 	}
-	if _, ok := rep.Bars["clustering hard-pairs-lists"]; !ok {
-		t.Errorf("no cross-script lists in %s", out)
+	for _, set := range []string{"clustering hard-pairs-lists", "clustering hard-pairs-aliases"} {
+		if _, ok := rep.Bars[set]; !ok {
+			t.Errorf("no %s in %s", set, out)
+		}
 	}
 	code, _, errs = c.run("", "eval", "--json", "--queries", "30", "--data", data, "--pairs", t.TempDir())
 	if code != exitOK || !strings.Contains(errs, "cross-script lookups and lists skipped") {

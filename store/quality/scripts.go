@@ -63,57 +63,113 @@ func ScriptClusters(variants, different string, seed uint64) ([]Labelled, error)
 	if err != nil {
 		return nil, err
 	}
-	rng := rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d))
-	lists := []string{"eu_fsf", "un_sc", "us_ofac", "gb_hmt", "ua_nsdc", "ch_seco", "fr_tresor", "jp_mof"}
-	birth := func() time.Time {
-		return time.Date(1940, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(65*365))
-	}
-	date := func(d time.Time) []string {
-		switch r := rng.Float64(); {
-		case r < .5:
-			return []string{d.Format(time.DateOnly)}
-		case r < .65:
-			return []string{d.Format("02.01.2006")}
-		case r < .8:
-			return []string{strconv.Itoa(d.Year())}
-		}
-		return nil
-	}
-	born := make([]time.Time, len(people))
-	var out []Labelled
+	l := newListGen(seed, len(people))
 	for i, g := range people {
-		born[i] = birth()
-		c := "v" + strconv.Itoa(i)
+		l.born[i] = l.birth()
 		for k, name := range g {
-			p := map[string][]string{"name": {name}}
-			if rng.Float64() < 1.0/3 {
-				p["alias"] = []string{g[(k+1+rng.IntN(len(g)-1))%len(g)]}
+			names := []string{name}
+			if l.rng.Float64() < 1.0/3 {
+				names = append(names, g[(k+1+l.rng.IntN(len(g)-1))%len(g)])
 			}
-			if d := date(born[i]); d != nil {
-				p["birthDate"] = d
-			}
-			out = append(out, Labelled{Cluster: c, Record: store.Incoming{
-				Source: lists[(i+k)%len(lists)], ID: c + "-" + strconv.Itoa(k), Schema: "Person", Properties: p}})
+			l.add(i, k, names)
 		}
 	}
+	return l.withNamesakes(namesakes), nil
+}
+
+// ScriptAliasClusters builds the test of ScriptClusters with records as
+// most lists write them: each person is published by two or three lists,
+// each record holding one of its spellings as the name and up to three
+// others as aliases, in any scripts (two records of a person may share no
+// spelling, or all of them). Dates of birth and namesakes are as in
+// ScriptClusters. A record with more names has more chances to meet a
+// namesake: this is the test of that.
+func ScriptAliasClusters(variants, different string, seed uint64) ([]Labelled, error) {
+	people, namesakes, err := scriptPeople(variants, different)
+	if err != nil {
+		return nil, err
+	}
+	l := newListGen(seed, len(people))
+	for i, g := range people {
+		l.born[i] = l.birth()
+		for k := range 2 + l.rng.IntN(2) {
+			perm := l.rng.Perm(len(g))
+			names := make([]string, 0, 4)
+			for _, j := range perm[:1+l.rng.IntN(min(len(g), 4))] {
+				names = append(names, g[j])
+			}
+			l.add(i, k, names)
+		}
+	}
+	return l.withNamesakes(namesakes), nil
+}
+
+// listGen writes the records of ScriptClusters and ScriptAliasClusters.
+type listGen struct {
+	rng  *rand.Rand
+	born []time.Time
+	out  []Labelled
+}
+
+var listSources = []string{"eu_fsf", "un_sc", "us_ofac", "gb_hmt", "ua_nsdc", "ch_seco", "fr_tresor", "jp_mof"}
+
+func newListGen(seed uint64, people int) *listGen {
+	return &listGen{rng: rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d)), born: make([]time.Time, people)}
+}
+
+// birth draws a date of birth between 1940 and 2005.
+func (l *listGen) birth() time.Time {
+	return time.Date(1940, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, l.rng.IntN(65*365))
+}
+
+// date writes d as a list would: in full, DD.MM.YYYY, a year, or not at all.
+func (l *listGen) date(d time.Time) []string {
+	switch r := l.rng.Float64(); {
+	case r < .5:
+		return []string{d.Format(time.DateOnly)}
+	case r < .65:
+		return []string{d.Format("02.01.2006")}
+	case r < .8:
+		return []string{strconv.Itoa(d.Year())}
+	}
+	return nil
+}
+
+// add writes record k of person i: its first name as the name, the others
+// as aliases.
+func (l *listGen) add(i, k int, names []string) {
+	p := map[string][]string{"name": names[:1]}
+	if len(names) > 1 {
+		p["alias"] = names[1:]
+	}
+	if d := l.date(l.born[i]); d != nil {
+		p["birthDate"] = d
+	}
+	c := "v" + strconv.Itoa(i)
+	l.out = append(l.out, Labelled{Cluster: c, Record: store.Incoming{
+		Source: listSources[(i+k)%len(listSources)], ID: c + "-" + strconv.Itoa(k), Schema: "Person", Properties: p}})
+}
+
+// withNamesakes adds a record for each namesake and returns the records.
+func (l *listGen) withNamesakes(namesakes []scriptNamesake) []Labelled {
 	for _, n := range namesakes {
-		d := birth()
-		if o := n.of; o >= 0 && rng.IntN(2) == 0 {
+		d := l.birth()
+		if o := n.of; o >= 0 && l.rng.IntN(2) == 0 {
 			// Born the same year as the person, on another day.
-			d = time.Date(born[o].Year(), time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(365))
-			if d.YearDay() == born[o].YearDay() {
-				d = d.AddDate(0, 0, 1+rng.IntN(360)).AddDate(born[o].Year()-d.Year(), 0, 0)
+			d = time.Date(l.born[o].Year(), time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, l.rng.IntN(365))
+			if d.YearDay() == l.born[o].YearDay() {
+				d = d.AddDate(0, 0, 1+l.rng.IntN(360)).AddDate(l.born[o].Year()-d.Year(), 0, 0)
 			}
 		}
 		p := map[string][]string{"name": {n.name}}
-		if dd := date(d); dd != nil {
+		if dd := l.date(d); dd != nil {
 			p["birthDate"] = dd
 		}
 		c := "d" + strconv.Itoa(n.line)
-		out = append(out, Labelled{Cluster: c, Record: store.Incoming{
-			Source: lists[n.line%len(lists)], ID: c, Schema: "Person", Properties: p}})
+		l.out = append(l.out, Labelled{Cluster: c, Record: store.Incoming{
+			Source: listSources[n.line%len(listSources)], ID: c, Schema: "Person", Properties: p}})
 	}
-	return out, nil
+	return l.out
 }
 
 // scriptNamesake is the namesake a line of different writes against a
