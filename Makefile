@@ -34,7 +34,7 @@ bench:
 fuzz:
 	@for t in \
 	  "./store/names FuzzParse" "./store/names FuzzKanjiReadings" "./store/names FuzzHanjaReadings" "./store/names FuzzHangulChineseReadings" "./store/match FuzzMistyped" "./store/match FuzzParseDate" "./store/match FuzzYearRange" "./store/match FuzzSplitNameValue" "./store/match FuzzNormalizeIdentifier" "./store/match FuzzCompare" \
-	  "./store/resolve FuzzParseQuery" "./store/resolve FuzzDecodeFeatures" "./store/ftm FuzzReader" \
+	  "./store/resolve FuzzParseQuery" "./store/resolve FuzzDecodeFeatures" "./store/resolve FuzzRespaced" "./store/ftm FuzzReader" \
 	  "./store/mapping FuzzParse" "./store/mapping FuzzRows" "./store/graph FuzzParseInnocent" \
 	  "./rules FuzzLoad" "./rules FuzzCompile" "./rules/watch FuzzParseTarget" "./rules/watch FuzzParseTerm" \
 	  "./cmd/vigie FuzzMemoryLimit" "./bot/command FuzzParse" "./bot FuzzSlashForm" "./bot/page FuzzSplit" "./bot/signed FuzzOpen"; do \

@@ -112,6 +112,10 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		}
 	}
 	qp.Identifiers = ids
+	if q.Name != "" {
+		// A space left out or misplaced (see respaced).
+		qp.Names = append(qp.Names, r.respaced(txn, q.Name)...)
+	}
 	qp = match.Prepare(qp) // parsed once, not once per candidate
 	keys := indexKeys(qp)
 	// Spellings of the query's words in the common romanisation reach the

@@ -1044,3 +1044,41 @@ func TestAMistypedAddressFindsItsRecords(t *testing.T) {
 		t.Errorf("index keys of info@a-firm.com = %q, want no m/info", keys)
 	}
 }
+
+// TestLookupPutsBackAMissingSpace looks up names typed with a space left
+// out or a letter off ("AlexanderPetrov", "Kari mBouzeid"): no index key
+// of the glued word reaches the records, so the lookup found nothing
+// before the query's words were split again where a record of the store
+// holds the two words as one name.
+func TestLookupPutsBackAMissingSpace(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("un", "p1", "name", "Alexander Petrov", "birthDate", "1971-03-02"),
+		person("un", "k1", "name", "Karim Bouzeid", "birthDate", "1980-05-06"),
+		person("un", "g1", "name", "Grace White", "birthDate", "1990-01-01"),
+		person("typed", "g2", "name", "Grac Ewhite", "birthDate", "1950-07-07"), // a typed record's misplaced space
+	)
+	for query, want := range map[string]string{
+		"AlexanderPetrov":  "un/p1",
+		"Kari mBouzeid":    "un/k1",
+		"Karimbouzeid":     "un/k1",
+		"alexander petrov": "un/p1",
+	} {
+		hits := f.lookup(t, query, 3)
+		if len(hits) == 0 || hits[0].Best.String() != want {
+			t.Errorf("lookup %q: %v, want %s first", query, hits, want)
+		}
+	}
+	// Known words are left as typed: Grace White is not respaced into the
+	// typed record's Grac Ewhite.
+	var got []string
+	if err := f.db.View(func(txn *store.Txn) error {
+		got = f.res.respaced(txn, "Grace White")
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 0 {
+		t.Errorf("Grace White respaced as %v", got)
+	}
+}
