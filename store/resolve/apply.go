@@ -162,13 +162,17 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	}
 	var drop, add []string
 	if old != nil {
-		for _, ok := range old.f.Keys {
+		oldKeys, err := r.storedKeys(txn, key)
+		if err != nil {
+			return err
+		}
+		for _, ok := range oldKeys {
 			if !slices.Contains(e.f.Keys, ok) {
 				drop = append(drop, ok)
 			}
 		}
 		for _, nk := range e.f.Keys {
-			if !slices.Contains(old.f.Keys, nk) {
+			if !slices.Contains(oldKeys, nk) {
 				add = append(add, nk)
 			}
 		}

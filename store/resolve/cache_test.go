@@ -58,7 +58,10 @@ func TestCachesAndWorkersNeverChangeAnswers(t *testing.T) {
 			f.put(t, batch...)
 		}
 	}
-	checkCounts(t, fs[0].db)
+	for _, f := range fs {
+		checkCounts(t, f.db)
+		checkPostings(t, f.db)
+	}
 	for i := 1; i < len(fs); i++ {
 		if diff := cmp.Diff(fs[0].clusters(t), fs[i].clusters(t)); diff != "" {
 			t.Fatalf("subjects differ between %s and %s (-%[1]s +%[2]s):\n%s", what[0], what[i], diff)
@@ -127,6 +130,54 @@ func checkCounts(t *testing.T, db *store.DB) {
 		})
 		if n == 0 {
 			t.Error("no counts stored")
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkPostings fails unless the postings are exactly the index keys the
+// records' stored features list: each listed key has its posting, and
+// there are no more postings than listed keys (no key an update moved
+// away left behind). The counts stand for the postings (checkCounts).
+func checkPostings(t *testing.T, db *store.DB) {
+	t.Helper()
+	err := db.View(func(txn *store.Txn) error {
+		listed, postings := 0, 0
+		err := txn.Iterate([]byte(pFeatures), store.IterOptions{}, func(k []byte, val func() ([]byte, error)) error {
+			raw, err := val()
+			if err != nil {
+				return err
+			}
+			keys, err := decodeFeatureKeys(raw)
+			if err != nil {
+				return err
+			}
+			rec := string(k[len(pFeatures):])
+			for _, key := range keys {
+				ok, err := txn.Has(posting(store.PrefixIndex, key, rec))
+				if err != nil {
+					return err
+				}
+				if !ok {
+					t.Errorf("%s: no posting for its key %q", parseRK(rec), key)
+				}
+			}
+			listed += len(keys)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = txn.Iterate([]byte(pCount), store.IterOptions{}, func(_ []byte, val func() ([]byte, error)) error {
+			raw, err := val()
+			postings += int(getU32(raw))
+			return err
+		})
+		if postings != listed {
+			t.Errorf("%d postings, %d keys listed by the records", postings, listed)
 		}
 		return err
 	})

@@ -90,6 +90,33 @@ func decodeFeatures(raw []byte) (features, error) {
 	return f, nil
 }
 
+// decodeFeatureKeys returns the index keys of encoded features, skipping
+// their properties: what an update of the record needs of the version it
+// replaces (cached entries keep no keys, see entry).
+func decodeFeatureKeys(raw []byte) ([]string, error) {
+	if len(raw) == 0 || raw[0] != featuresV1 {
+		f, err := decodeFeatures(raw)
+		return f.Keys, err
+	}
+	d := decoder{b: raw[1:]}
+	d.skip()
+	for range d.count() {
+		d.skip()
+		for range d.count() {
+			d.skip()
+		}
+	}
+	nk := d.count()
+	keys := make([]string, 0, nk)
+	for range nk {
+		keys = append(keys, d.string())
+	}
+	if d.bad || len(d.b) != 0 {
+		return nil, errBadFeatures
+	}
+	return keys, nil
+}
+
 // decoder reads uvarint-prefixed strings and counts; it remembers the
 // first error and returns zero values after it.
 type decoder struct {
@@ -119,6 +146,16 @@ func (d *decoder) count() int {
 		return 0
 	}
 	return int(n)
+}
+
+// skip passes over a string.
+func (d *decoder) skip() {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.b)) {
+		d.bad = true
+		return
+	}
+	d.b = d.b[n:]
 }
 
 func (d *decoder) string() string {

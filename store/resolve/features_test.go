@@ -43,6 +43,13 @@ func FuzzDecodeFeatures(f *testing.F) {
 	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		got, err := decodeFeatures(raw)
+		keys, kerr := decodeFeatureKeys(raw)
+		if (err == nil) != (kerr == nil) {
+			t.Fatalf("decodeFeatures says %v, decodeFeatureKeys %v", err, kerr)
+		}
+		if err == nil && !slices.Equal(got.Keys, keys) {
+			t.Fatalf("keys %q, decodeFeatureKeys %q", got.Keys, keys)
+		}
 		if err != nil || len(raw) > 0 && raw[0] == '{' {
 			return
 		}
