@@ -64,8 +64,8 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 			return quality.ScriptQueries(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"))
 		}}, evalSet{name: "hard-pairs-lists", load: func() ([]quality.Labelled, []quality.Query, error) {
 			return recsOnly(quality.ScriptClusters(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"), 1))
-		}}, evalSet{name: "hard-pairs-aliases", load: func() ([]quality.Labelled, []quality.Query, error) {
-			return recsOnly(quality.ScriptAliasClusters(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"), 1))
+		}}, evalSet{name: "hard-pairs-aliases", lookups: "hard-pairs-aliases", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return quality.ScriptAliasQueries(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"), 1)
 		}})
 	} else {
 		fmt.Fprintf(a.stderr, "cross-script lookups and lists skipped: no %s (run from the repository, or give --pairs)\n", filepath.Join(*pairs, "variants.txt"))

@@ -104,6 +104,36 @@ func ScriptAliasClusters(variants, different string, seed uint64) ([]Labelled, e
 	return l.withNamesakes(namesakes), nil
 }
 
+// ScriptAliasQueries are lookups on the store ScriptAliasClusters builds
+// (resolved into subjects): each spelling of each person, as written
+// (noise "latin" or "other", by its script), and each Latin spelling with
+// one typo anywhere in it, a space included — left out, or moved a letter
+// (noise "typo"; see typo for the kinds). The wanted subject is the one
+// holding most of the person's records. Deterministic from seed (the
+// typos draw from their own generator).
+func ScriptAliasQueries(variants, different string, seed uint64) ([]Labelled, []Query, error) {
+	recs, err := ScriptAliasClusters(variants, different, seed)
+	if err != nil {
+		return nil, nil, err
+	}
+	people, _, err := scriptPeople(variants, different)
+	if err != nil {
+		return nil, nil, err
+	}
+	rng := rand.New(rand.NewPCG(seed^0x7f4a7c15, seed))
+	var qs []Query
+	for i, g := range people {
+		c := "v" + strconv.Itoa(i)
+		for _, n := range g {
+			qs = append(qs, Query{Text: n, Want: c, Noise: scriptOf(n)})
+			if scriptOf(n) == "latin" {
+				qs = append(qs, Query{Text: typo(rng, n), Want: c, Noise: "typo"})
+			}
+		}
+	}
+	return recs, qs, nil
+}
+
 // listGen writes the records of ScriptClusters and ScriptAliasClusters.
 type listGen struct {
 	rng  *rand.Rand

@@ -29,8 +29,9 @@ const (
 // two neighbouring words are joined and split again up to two letters from
 // where they were, when one of the words is unknown to the store (no
 // record holds it); a split is kept only when some record of the store
-// holds its two words as one name (their pair key, p/, is counted), so a
-// name is never made up. At most respacedMaxNames names, from at most
+// holds its two words as one name (their pair key, p/, is counted; the
+// key of the one word a particle makes of them, abu salem), so a name is
+// never made up. At most respacedMaxNames names, from at most
 // respacedMaxProbes counts read; a count that cannot be read is skipped.
 func (r *Resolver) respaced(txn *store.Txn, name string) []string {
 	n := names.Parse(name)
@@ -62,11 +63,21 @@ func (r *Resolver) respaced(txn *store.Txn, name string) []string {
 		probes++
 		left, right := joined[:p], joined[p:]
 		pn := names.Parse(left + " " + right)
-		if len(pn.Tokens) != 2 {
-			return false // a particle glued back (ben ali), or a word dropped
+		primary, pairs := nameKeys(pn)
+		var key string
+		switch {
+		case len(pn.Tokens) == 2 && len(pairs) == 1:
+			key = pairs[0]
+		case len(pn.Tokens) == 1 && len(primary) == 1:
+			// A particle glued back (abu salem, abusalem: the word the
+			// store holds). Two words of one key (Kazuaki Okazaki, ksk)
+			// have no pair key and are not tried: any split of theirs
+			// keys alike (kazuak iokazaki).
+			key = "n/" + primary[0]
+		default:
+			return false
 		}
-		_, pairs := nameKeys(pn)
-		if len(pairs) != 1 || r.peekCount(txn, pairs[0]) == 0 {
+		if r.peekCount(txn, key) == 0 {
 			return false
 		}
 		words := make([]string, 0, len(toks)+1)

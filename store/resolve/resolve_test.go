@@ -1056,6 +1056,7 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		person("un", "p1", "name", "Alexander Petrov", "birthDate", "1971-03-02"),
 		person("un", "k1", "name", "Karim Bouzeid", "birthDate", "1980-05-06"),
 		person("un", "g1", "name", "Grace White", "birthDate", "1990-01-01"),
+		person("un", "a1", "name", "Abu Salem", "birthDate", "1960-02-03"),
 		person("typed", "g2", "name", "Grac Ewhite", "birthDate", "1950-07-07"), // a typed record's misplaced space
 	)
 	for query, want := range map[string]string{
@@ -1063,6 +1064,7 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		"Kari mBouzeid":    "un/k1",
 		"Karimbouzeid":     "un/k1",
 		"alexander petrov": "un/p1",
+		"AbuS alem":        "un/a1", // abu salem: the one word abusalem
 	} {
 		hits := f.lookup(t, query, 3)
 		if len(hits) == 0 || hits[0].Best.String() != want {
