@@ -546,8 +546,11 @@ func foldParticles(raw []string, arabicScript bool) (toks, cores []string) {
 			pending = "" // الحاج علي حسن: al-haj is the title, not a name glued to its article
 			continue
 		}
-		if honorifics[t] && len(raw) > 1 && pending == "" {
-			// After a particle it is a name: Ould Sheikh, Bin Haji.
+		if honorifics[t] && len(raw) > 1 && pending == "" && !(len(toks) > 0 && (t == "sheikh" || t == "shaykh")) {
+			// After a particle it is a name: Ould Sheikh, Bin Haji. So is
+			// Sheikh after a name, in a chain of fathers' names (Sharif
+			// Sheikh Ahmed, Shariif Sheekh Axmed): only a leading one is
+			// the title.
 			continue
 		}
 		if base := abdBase(t); base != "" {
