@@ -358,7 +358,10 @@ func TestSimilarity(t *testing.T) {
 		{"Javad Zarif", "محمدجواد ظریف", .8, 1},             // the name after Muhammad in a Persian compound
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
-		{"Mohammadreza Rezaei", "Gholam Reza Rezaie", 0, .5},   // Gholamreza: another compound with Reza
+		{"Mohammadreza Rezaei", "Gholam Reza Rezaie", 0, .5}, // Gholamreza: another compound with Reza
+		{"Nadim Qassem", "Naim Qassem", 0, .6},               // two names of the Arabic table a letter apart
+		{"Naeem Qassem", "Naim Qasim", .85, 1},
+		{"Zaher Ali", "Taher Ali", 0, .6},
 		{"Sharif Sheikh Ahmed", "Sharif Hassan Ahmed", 0, .65}, // Sheikh after a name is one of the chain, not a title
 		{"Sharif Sheikh Ahmed", "Shariif Sheekh Axmed", .85, 1},
 		{"Sheikh Sharif Sheikh Ahmed", "Sharif Sheikh Ahmed", .95, 1},
