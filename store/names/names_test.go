@@ -359,6 +359,8 @@ func TestSimilarity(t *testing.T) {
 		{"Javad Zarif", "Mohammadjavad Zarif", .85, 1},
 		{"Javad Zarif", "Mohammadreza Zarif", 0, .5},
 		{"Mohammadreza Rezaei", "Gholam Reza Rezaie", 0, .5}, // Gholamreza: another compound with Reza
+		{"Abbas al-Masri", "عباس الموسوي", 0, .5},            // almasri / almuswi: al- shared says nothing
+		{"Abu Ubaidah", "Abu Obeida", .7, 1},                 // abuubaidah / abuobeida: the words key alike
 		{"Nadim Qassem", "Naim Qassem", 0, .6},               // two names of the Arabic table a letter apart
 		{"Naeem Qassem", "Naim Qasim", .85, 1},
 		{"Zaher Ali", "Taher Ali", 0, .6},
