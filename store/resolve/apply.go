@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -619,7 +620,7 @@ func (r *Resolver) compare(txn *store.Txn, b *batch, a, c *entry, mo match.Optio
 // asks beyond it: a name alone must be near-identical, and a name shared
 // by many records needs more than a year of birth to tell one person.
 func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Result) match.Result {
-	if !corroborated(res) && (res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) || res.Disagreeing) {
+	if !corroborated(res) && (res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) && !r.mononymAlike(txn, b, a, c, res) || res.Disagreeing) {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
 	if res.Score >= r.opt.MergeFloor && !res.Backed {
@@ -641,6 +642,53 @@ func (r *Resolver) spelledAlike(txn *store.Txn, b *batch, a, c *entry, res match
 	return res.NameSpelled && res.Name >= r.opt.NameSpelled &&
 		r.namesakePeople(txn, b, a) <= spelledNamesakes && r.namesakePeople(txn, b, c) <= spelledNamesakes
 }
+
+// mononymAlike says whether two records give one long name of one word,
+// written the same (Siddaramaiah, Veerappan; Abu Salem, the one word
+// abusalem), held by no one else in the store, with nothing conflicting:
+// a name of one word scores below NameOnly however alike (a word says
+// less than two), yet lists name people so, and two records of such a
+// name no one else holds are the one person. The word must have
+// mononymLetters letters or more.
+func (r *Resolver) mononymAlike(txn *store.Txn, b *batch, a, c *entry, res match.Result) bool {
+	if res.NameTokens != 1 || !res.NameSpelled || res.Conflict || res.Name < mononymName ||
+		a.person.NamePart != "" || c.person.NamePart != "" {
+		return false // a given name or a surname alone is a name in part, not of one word
+	}
+	same := false
+	for _, x := range a.person.ParsedNames() {
+		if len(x.Tokens) != 1 || len(x.Tokens[0]) < mononymLetters {
+			continue
+		}
+		if t := x.Tokens[0]; len(x.Cores) == 1 && x.Cores[0] != t && !kunya(t) {
+			continue // a word glued to a particle (La nNguyen, lannguyen): a name of two, mistyped
+		}
+		for _, y := range c.person.ParsedNames() {
+			if len(y.Tokens) == 1 && y.Tokens[0] == x.Tokens[0] {
+				same = true
+			}
+		}
+	}
+	return same && r.namesakePeople(txn, b, a) <= spelledNamesakes && r.namesakePeople(txn, b, c) <= spelledNamesakes
+}
+
+// kunya reports whether t is a name of the form Abu X or Umm X, written
+// as one word: a name lists give alone.
+func kunya(t string) bool {
+	for _, p := range []string{"abu", "abou", "umm", "oum"} {
+		if strings.HasPrefix(t, p) && len(t) > len(p)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// mononymName is the least name similarity of mononymAlike (one word
+// written the same scores 0.83), mononymLetters its shortest word.
+const (
+	mononymName    = 0.8
+	mononymLetters = 7
+)
 
 // spelledNamesakes is the most people that may share a name for a
 // spelling of it alone to join them (see spelledAlike).

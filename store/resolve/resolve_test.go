@@ -442,6 +442,41 @@ func TestSpellingAloneJoinsARareName(t *testing.T) {
 	h.checkClusters(t, "two namesakes", "ch/3", "ua/1", "ua/2")
 }
 
+// TestOneWordNameJoinsWhenNoOneElseHoldsIt: lists name people by one word
+// (Siddaramaiah; Abu Salem, read as the one word abusalem); two records of
+// such a name no one else holds, nothing conflicting, are one person —
+// they stayed apart, a word scoring below the name-only bar however
+// alike. A short word, a date that conflicts, a third holder of the name,
+// a spelling that is not the same or a word glued to a particle by a
+// misplaced space (La nNguyen) keep them apart.
+func TestOneWordNameJoinsWhenNoOneElseHoldsIt(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("eu", "1", "name", "Siddaramaiah", "birthDate", "1948-08-12"),
+		person("un", "1", "name", "Siddaramaiah"),
+		person("eu", "2", "name", "Abu Salem", "alias", "अबू सलेम"),
+		person("us", "2", "name", "Abu Salem", "birthDate", "1983-03-20"),
+		person("eu", "3", "name", "Veerappan", "birthDate", "1952-01-18"),
+		person("un", "3", "name", "Veerappan", "birthDate", "1971-05-02"), // a conflict
+		person("eu", "4", "name", "Suharto"),
+		person("un", "4", "name", "Suharta"), // not the same word
+		person("eu", "5", "name", "Ahmed"),
+		person("un", "5", "name", "Ahmed"), // too short
+		person("eu", "6", "name", "La nNguyen"),
+		person("un", "6", "name", "La nNguyen"), // lannguyen: a name of two words, mistyped
+	)
+	f.checkClusters(t, "one-word names", "eu/1 un/1", "eu/2 us/2", "eu/3", "eu/4", "eu/5", "eu/6", "un/3", "un/4", "un/5", "un/6")
+
+	// Held by two people already (dates apart), the name joins neither.
+	g := mustOpen(t, DefaultOptions())
+	g.put(t,
+		person("eu", "1", "name", "Siddaramaiah", "birthDate", "1948-08-12"),
+		person("in", "1", "name", "Siddaramaiah", "birthDate", "1990-02-02"),
+	)
+	g.put(t, person("un", "1", "name", "Siddaramaiah"))
+	g.checkClusters(t, "two holders", "eu/1", "in/1", "un/1")
+}
+
 // Nationalities that share nothing do not conflict (people hold several
 // passports, lists word them differently), but a name alone does not make
 // such records one, even spelt the same; where they agree, a spelling
