@@ -41,28 +41,38 @@ var keyboardNeighbours = map[byte]string{
 	'v': "cfgb", 'w': "qase", 'x': "zsdc", 'y': "tghu", 'z': "asx",
 }
 
+// typo makes one typo in w, letter by letter (a name in another script
+// is mistyped in its own letters, not in the bytes that encode them).
 func typo(rng *rand.Rand, w string) string {
-	if len(w) < 4 {
+	r := []rune(w)
+	if len(r) < 4 {
 		return w
 	}
-	i := 1 + rng.IntN(len(w)-2) // keep the first letter, as people do
+	i := 1 + rng.IntN(len(r)-2) // keep the first letter, as people do
+	neighbours := func(c rune) string {
+		if c >= 0x80 {
+			return "" // no keyboard map for other scripts
+		}
+		return keyboardNeighbours[lower(byte(c))]
+	}
 	switch rng.IntN(4) {
 	case 0: // delete
-		return w[:i] + w[i+1:]
+		return string(r[:i]) + string(r[i+1:])
 	case 1: // insert a neighbour of the letter
-		n := keyboardNeighbours[lower(w[i])]
+		n := neighbours(r[i])
 		if n == "" {
 			return w
 		}
-		return w[:i] + string(n[rng.IntN(len(n))]) + w[i:]
+		return string(r[:i]) + string(n[rng.IntN(len(n))]) + string(r[i:])
 	case 2: // substitute
-		n := keyboardNeighbours[lower(w[i])]
+		n := neighbours(r[i])
 		if n == "" {
 			return w
 		}
-		return w[:i] + string(n[rng.IntN(len(n))]) + w[i+1:]
+		return string(r[:i]) + string(n[rng.IntN(len(n))]) + string(r[i+1:])
 	default: // transpose
-		return w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]
+		r[i], r[i+1] = r[i+1], r[i]
+		return string(r)
 	}
 }
 
@@ -107,7 +117,7 @@ func NoisyQueries(recs []Labelled, n int, seed uint64) []Query {
 			if len(words) >= 3 {
 				words = append(words[:1], words[2:]...)
 			} else if dob := r.Record.Properties["birthDate"]; len(dob) > 0 {
-				words[0] = words[0][:1] + "."
+				words[0] = string([]rune(words[0])[:1]) + "."
 				words = append(words, "born", dob[0])
 			} else {
 				words = words[1:]
