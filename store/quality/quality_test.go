@@ -140,22 +140,30 @@ func TestCrossScriptAliasLookups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, res := open(t)
-	ctx := context.Background()
-	if _, err := Cluster(ctx, db, res, "hard-pairs-aliases", recs); err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Lookups(ctx, res, "hard-pairs-aliases-lookups", recs, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	logLookups(t, rep)
+	rep, _ := clusteredLookups(t, "hard-pairs-aliases", recs, qs)
 	if rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
 		t.Errorf("below the bars: recall@10 %.4f (0.98), precision@1 %.4f (0.95)", rep.RecallAt10, rep.PrecisionAt1)
 	}
 	if typo := rep.ByNoise["typo"]; typo[0] < .98 {
 		t.Errorf("typos: recall@10 %.4f (0.989 when written, 0.972 without respacing)", typo[0])
 	}
+}
+
+// clusteredLookups resolves recs in a new store, runs qs on it and logs
+// the report; it returns the report and the resolver.
+func clusteredLookups(t *testing.T, name string, recs []Labelled, qs []Query) (LookupReport, *resolve.Resolver) {
+	t.Helper()
+	db, res := open(t)
+	ctx := context.Background()
+	if _, err := Cluster(ctx, db, res, name, recs); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Lookups(ctx, res, name+"-lookups", recs, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logLookups(t, rep)
+	return rep, res
 }
 
 // TestLookupBars runs noisy name queries (see NoisyQueries for the noise
@@ -208,16 +216,7 @@ func TestCrossScriptLookups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, res := open(t)
-	ctx := context.Background()
-	if _, err := Cluster(ctx, db, res, "hard-pairs", recs); err != nil {
-		t.Fatal(err)
-	}
-	rep, err := Lookups(ctx, res, "hard-pairs-lookups", recs, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	logLookups(t, rep)
+	rep, res := clusteredLookups(t, "hard-pairs", recs, qs)
 	if rep.Queries < 400 || rep.RecallAt10 < .97 || rep.PrecisionAt1 < .94 {
 		t.Errorf("%d queries, recall@10 %.4f (floor 0.97), precision@1 %.4f (floor 0.94)", rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
 	}
@@ -226,7 +225,7 @@ func TestCrossScriptLookups(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		hits, err := res.Lookup(ctx, pq, resolve.LookupOptions{Limit: 3})
+		hits, err := res.Lookup(context.Background(), pq, resolve.LookupOptions{Limit: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
