@@ -717,3 +717,51 @@ func BenchmarkParseCyrillic(b *testing.B) {
 		Parse("Лавров Сергей Викторович")
 	}
 }
+
+// The nickname tables relate names that are two (Bill for Robert as for
+// William, Chris for Christina and Christopher, the parts of Roseann):
+// only a formal name longer than both joins two short forms, and
+// twonames.txt lists the tables' pairs that are two names.
+func TestNicknamesDoNotJoinTwoNames(t *testing.T) {
+	for _, p := range [][2]string{{"bob", "rob"}, {"bill", "william"}, {"beth", "lisa"}, {"ned", "ted"}, {"meg", "peggy"}, {"bob", "robert"}} {
+		if !Nickname(p[0], p[1]) {
+			t.Errorf("Nickname(%s, %s) = false, want true", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{{"william", "robert"}, {"bill", "bob"}, {"rob", "bill"}, {"fred", "william"}, {"christina", "christopher"},
+		{"rose", "ann"}, {"mary", "rose"}, {"john", "nathan"}, {"harold", "henry"}, {"paul", "polly"}, {"patrick", "peter"}, {"alexander", "sandra"}} {
+		if Nickname(p[0], p[1]) {
+			t.Errorf("Nickname(%s, %s) = true, want false: two names", p[0], p[1])
+		}
+	}
+	if s := Similarity(Parse("William Smith"), Parse("Robert Smith"), nil); s.Value > .6 {
+		t.Errorf("William Smith / Robert Smith = %.2f (%s), want two names", s.Value, s.Explanation)
+	}
+}
+
+// A word with a syllable added is another name, not a typo: Japanese and
+// Scandinavian surnames are built so (Hayashi, Hayashida; Peters,
+// Petersen).
+func TestSyllableAddedIsAnotherName(t *testing.T) {
+	for _, p := range [][2]string{{"Yasuo Hayashi", "Yasuo Hayashida"}, {"Karl Peters", "Karl Petersen"}, {"Yuki Tanaka", "Yuki Tanakada"}} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value > .6 {
+			t.Errorf("%s / %s = %.2f (%s), want two names", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+	for _, p := range [][2]string{{"Omar Abdul", "Omar Abdullah"}, {"Emomali Rahmon", "Emomali Rakhmonov"}, {"Martha Jones", "Marthaa Jones"}} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .75 {
+			t.Errorf("%s / %s = %.2f (%s), want one name", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}
+
+// Hüseyin is Turkish for Husayn, not a spelling of Hasan (the skeletons
+// hsn meet).
+func TestHuseyinIsHusayn(t *testing.T) {
+	if s := Similarity(Parse("Hasan Yilmaz"), Parse("Hüseyin Yilmaz"), nil); s.Value > .6 {
+		t.Errorf("Hasan / Hüseyin Yilmaz = %.2f (%s), want two names", s.Value, s.Explanation)
+	}
+	if s := Similarity(Parse("Hussein Ali"), Parse("Hüseyin Ali"), nil); s.Value < .75 {
+		t.Errorf("Hussein / Hüseyin Ali = %.2f (%s), want one name", s.Value, s.Explanation)
+	}
+}

@@ -143,8 +143,15 @@ func ieY(tok string) string {
 // Nickname reports whether a and b are forms of the same given name: one
 // is a nickname of the other (Bob, Robert) or both are nicknames of one
 // formal name (Bob, Rob).
+//
+// Two names meet through a formal name they are both forms of only when
+// it is longer than either (Bob and Rob through Robert, Beth and Lisa
+// through Elizabeth): the tables list short names as formal ones too (Bill
+// for Robert and William alike, Chris for Christina and Christopher), and
+// through those William and Robert were one name. The pairs of twonames.txt
+// are never one name.
 func Nickname(a, b string) bool {
-	if a == b {
+	if a == b || twoNames()[namePair(a, b)] {
 		return false
 	}
 	fa, fb := formalNames(a), formalNames(b)
@@ -152,11 +159,35 @@ func Nickname(a, b string) bool {
 		return true
 	}
 	for _, x := range fa {
-		if slices.Contains(fb, x) {
+		if len(x) > len(a) && len(x) > len(b) && slices.Contains(fb, x) {
 			return true
 		}
 	}
 	return false
+}
+
+//go:embed data/twonames.txt
+var twoNamesText []byte
+
+// twoNames holds the pairs of twonames.txt, each as namePair writes it.
+var twoNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(twoNamesText))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) == 2 && !strings.HasPrefix(f[0], "#") {
+			m[namePair(f[0], f[1])] = true
+		}
+	}
+	return m
+})
+
+// namePair is a key for two names in either order.
+func namePair(a, b string) string {
+	if a > b {
+		a, b = b, a
+	}
+	return a + " " + b
 }
 
 // formOf reports whether one of formals is another language's form of the

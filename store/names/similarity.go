@@ -281,6 +281,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if ga == gb || (ga != a || gb != b) && TokenKey(ga) == TokenKey(gb) {
 		return .92, kindVariant
 	}
+	if suffixed(a, b) || suffixed(b, a) {
+		return .3, kindDifferent // Hayashi / Hayashida, Peters / Petersen: a syllable more makes another name
+	}
 	if len(a) >= 4 && len(b) >= 4 && oneEdit(a, b) {
 		if len(a) == 4 && len(b) == 4 && substitution(a, b) {
 			// One letter replaced in a four-letter name is as often
@@ -306,6 +309,16 @@ func tokenSimW(x, y *word) (float64, int) {
 		return 0, kindDifferent
 	}
 	return s, kindTypo
+}
+
+// suffixed reports whether b is a with two letters or more added at its
+// end (Hayashi / Hayashida, Peters / Petersen, Tanaka / Tanakada): a typist
+// slips a letter, not a syllable, so the longer word is another name — a
+// family's, as Japanese and Scandinavian surnames are built. Known
+// variants (the -ov a registry gave, Tamil's -an, Abdul / Abdullah) are
+// told before; a must have four letters or more.
+func suffixed(a, b string) bool {
+	return len(a) >= 4 && len(b) >= len(a)+2 && strings.HasPrefix(b, a)
 }
 
 // russifiedSpelling reports whether b is a, or another spelling of it,
