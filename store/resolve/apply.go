@@ -697,9 +697,11 @@ const spelledNamesakes = 2
 // namesakeLimits is, by how the dates of birth agree, the most records
 // sharing a name for that agreement (and the name) to tell one person:
 // with a few hundred records of Aleksandr Novak, some are born the same
-// year or weeks apart without being one man. An exact or swapped date
-// has no limit here.
-var namesakeLimits = map[string]uint32{"": 10, "year": 10, "near": 40, "close": 40}
+// year or weeks apart without being one man. A swapped date (04-06 and
+// 06-04) is no rarer between namesakes than the same date, and a clerk
+// swaps day and month in few records: it is held as a year is. An exact
+// date has no limit here.
+var namesakeLimits = map[string]uint32{"": 10, "year": 10, "near": 40, "close": 40, "swapped": 10}
 
 // namesake is the rarest index key of a record's name and how many
 // records hold it.

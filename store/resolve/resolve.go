@@ -225,7 +225,8 @@ func newEntry(k store.Key, f features) *entry {
 // name keys (selective even when each token is common), identifiers, the
 // local parts of e-mail addresses (a mistyped domain, ar20@miller-t2orres.org,
 // still reaches ar20@miller-torres.org; role mailboxes have none) and full
-// dates of birth. Keys carry a type prefix: n/, p/, x/, m/, d/.
+// dates of birth, and each word of a name with a year of birth. Keys carry a
+// type prefix: n/, p/, x/, m/, d/, y/.
 func indexKeys(p match.Person) []string {
 	var keys []string
 	add := func(k string) {
@@ -255,9 +256,30 @@ func indexKeys(p match.Person) []string {
 			}
 		}
 	}
+	var years []int
 	for _, d := range p.BirthDates {
-		if dt, ok := match.ParseDate(d); ok && dt.Day > 0 {
+		dt, ok := match.ParseDate(d)
+		if !ok {
+			continue
+		}
+		if dt.Day > 0 {
 			add(fmt.Sprintf("d/%04d-%02d-%02d", dt.Year, dt.Month, dt.Day))
+		}
+		if dt.Year > 0 && len(years) < yearKeyYears && !slices.Contains(years, dt.Year) {
+			years = append(years, dt.Year)
+		}
+	}
+	// Each word of the name with the year of birth (y/): a typo in the
+	// other word still finds the record among the namesakes of the word
+	// spelt right. Olievr Waton, born 2013, shares no word's key with
+	// Oliver Watson (ftn, fsn); among the store's Olivers, those born in
+	// 2013 are few.
+	for _, n := range p.ParsedNames() {
+		primary, _ := nameKeys(n)
+		for _, k := range primary {
+			for _, y := range years {
+				add(fmt.Sprintf("y/%s|%04d", k, y))
+			}
 		}
 	}
 	if len(keys) > 200 {
@@ -671,7 +693,7 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 			w *= 1.5
 		case 'd':
 			w *= 0.5
-		case 'm':
+		case 'm', 'y':
 			w *= 1.5
 		}
 		infos = append(infos, keyInfo{k, c, w})
@@ -688,7 +710,7 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	// names or an identifier has been read: skip it then.
 	selective := false
 	for _, ki := range infos {
-		if ki.key[0] != 'n' {
+		if ki.key[0] != 'n' && ki.key[0] != 'y' {
 			selective = true
 		}
 	}
@@ -720,7 +742,12 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	if lookup {
 		reserve = max / 2
 	}
+	var ranking []keyInfo // y/ keys: read last, to order what the others found
 	for _, ki := range infos {
+		if ki.key[0] == 'y' {
+			ranking = append(ranking, ki)
+			continue
+		}
 		w := ki.w
 		if reserved+int(ki.count) <= reserve {
 			reserved += int(ki.count)
@@ -740,12 +767,35 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 		}
 		budget -= n
 	}
+	// A word with the year of birth only orders the records the other keys
+	// found (the Olivers born that year before the other Olivers): read
+	// first, its records would widen the candidates to namesakes of a
+	// common word born the same year, which the name's own keys skip.
+	for _, ki := range ranking {
+		limit := min(r.opt.PostingCap, budget)
+		if limit <= 0 {
+			break
+		}
+		n, err := r.eachPosting(txn, b, ki.key, limit, gen, func(other string) {
+			if _, ok := acc[other]; ok {
+				acc[other] += ki.w
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		budget -= n
+	}
 	return topCandidates(acc, max), nil
 }
 
 // reservedWeight lifts the records of the rarest keys above any sum of
 // ordinary key weights (each at most a few tens).
 const reservedWeight = 1000
+
+// yearKeyYears bounds the years of birth a record's y/ keys are made
+// with: lists give some people five or more (1960, 1961, 1962...).
+const yearKeyYears = 3
 
 // topCandidates returns the max candidates of acc with the most weight,
 // heaviest first (ties by key, so retrieval is deterministic). It keeps a
