@@ -765,3 +765,20 @@ func TestHuseyinIsHusayn(t *testing.T) {
 		t.Errorf("Hussein / Hüseyin Ali = %.2f (%s), want one name", s.Value, s.Explanation)
 	}
 }
+
+// Arabic given names whose consonants are another name's are two names
+// (Mahmud and Muhammad: mhmd; Kamil and Kamal; Amr and Amir), while the
+// spellings of one name still meet.
+func TestArabicNamesOfOneSkeleton(t *testing.T) {
+	for _, p := range [][2]string{{"Mahmoud", "Mohammed"}, {"Mahmood", "Mohamed"}, {"Hamoud", "Hamid"}, {"Kamil", "Kamal"}, {"Salem", "Salim"},
+		{"Amr", "Amir"}, {"Hussam", "Hisham"}, {"Ali", "Alia"}, {"Rana", "Rania"}, {"Mona", "Mina"}, {"Aman", "Amin"}} {
+		if s, _ := tokenSim(Parse(p[0]).Tokens[0], Parse(p[1]).Tokens[0]); s > .5 {
+			t.Errorf("%s / %s = %.2f, want two names", p[0], p[1], s)
+		}
+	}
+	for _, p := range [][2]string{{"Mahmoud", "Mahmood"}, {"Mohamed", "Muhammad"}, {"Kamel", "Kamil"}, {"Hesham", "Hicham"}, {"Mouna", "Muna"}, {"Hammoud", "Hamoud"}} {
+		if s, _ := tokenSim(Parse(p[0]).Tokens[0], Parse(p[1]).Tokens[0]); s < .85 {
+			t.Errorf("%s / %s = %.2f, want one name", p[0], p[1], s)
+		}
+	}
+}

@@ -138,6 +138,12 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
+	if x.distinct && y.group < 0 && muhammadSpelling(b) || y.distinct && x.group < 0 && muhammadSpelling(a) {
+		// Mahmud / Mohamed: the consonants of Muhammad, whose spellings
+		// the table leaves to the keys (there are dozens), are another
+		// listed name's.
+		return .3, kindDifferent
+	}
 	if enkoForms(a, b) || koForms(a, b) {
 		return .9, kindVariant // Lukashenko / Lukashenka, Sojko / Sojka: Ukrainian and Belarusian spellings
 	}
