@@ -782,3 +782,20 @@ func TestArabicNamesOfOneSkeleton(t *testing.T) {
 		}
 	}
 }
+
+// Two English given names whose phonetic keys meet (the key reads vowels
+// loosely, for transliterations) are two names; their spellings by
+// English alternates, and long names that begin alike, are one. (Brian
+// and Bruno still meet: Bruno is in none of the tables.)
+func TestEnglishNamesOfOneKey(t *testing.T) {
+	for _, p := range [][2]string{{"jane", "joan"}, {"jane", "june"}, {"lena", "leon"}, {"dina", "dona"}, {"allie", "ellie"}, {"karen", "corinne"}} {
+		if s, k := tokenSim(p[0], p[1]); k != kindTypo && s > .5 || s > .86 {
+			t.Errorf("%s / %s = %.2f (kind %d), want two names (a typo at most)", p[0], p[1], s, k)
+		}
+	}
+	for _, p := range [][2]string{{"brian", "bryan"}, {"caitlin", "kaitlyn"}, {"tzvi", "zvi"}, {"katherine", "kathryn"}, {"sarah", "sara"}, {"jeffery", "jeffrey"}} {
+		if s, k := tokenSim(p[0], p[1]); k != kindVariant && k != kindNickname || s < .88 {
+			t.Errorf("%s / %s = %.2f (kind %d), want one name", p[0], p[1], s, k)
+		}
+	}
+}

@@ -210,6 +210,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if jw > .93 {
 			return jw, kindVariant
 		}
+		if twoGivenNames(x, y) {
+			goto spelt // Jane / Joan, Lena / Leon: their keys meet, the names do not
+		}
 		// A skeleton of one or two consonants is shared by unrelated names
 		// (Lucia, Luis): it is evidence only when the spellings are close.
 		if len(k) > 2 || jw >= .85 {
@@ -228,6 +231,7 @@ func tokenSimW(x, y *word) (float64, int) {
 			return .88, kindVariant // مکی mki / Makki: Arabic letters write no short vowel
 		}
 	}
+spelt:
 	if x.cyrKorean != y.cyrKorean && cyrKoreanFinal(a, b) {
 		return .9, kindVariant // Чон jong / Jon: Cyrillic writes n and ng alike
 	}
@@ -316,6 +320,43 @@ func tokenSimW(x, y *word) (float64, int) {
 	}
 	return s, kindTypo
 }
+
+// twoGivenNames reports whether x and y are two given names of the
+// nickname tables, neither a form of the other, spelt otherwise than by
+// English spelling's alternates (y or i, c or k, ph or f, a letter
+// doubled, a final h after a vowel, Hebrew's tz for z: Bryan / Brian,
+// Kaitlyn / Caitlin, Tzvi / Zvi): the phonetic key, written for
+// transliterations, reads vowels loosely and makes Jane and Joan, Lena and
+// Leon one name (Brian and Bruno still meet: Bruno is in no table). Names
+// of the language tables (Tatiana / Tetiana) are told there.
+func twoGivenNames(x, y *word) bool {
+	a, b := x.s, y.s
+	return x.group < 0 && y.group < 0 && englishGivenName(a) && englishGivenName(b) &&
+		englishSpelling(a) != englishSpelling(b) && !Nickname(a, b) && commonPrefix(a, b) < 4
+}
+
+// commonPrefix is how many letters a and b begin with alike: names that
+// share their first four letters and their key are spellings of one name
+// more often than two (Katherine / Kathryn).
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// englishSpelling writes a given name with English spelling's alternates
+// made one (see twoGivenNames).
+func englishSpelling(t string) string {
+	t = undouble(englishAlternates.Replace(t))
+	if len(t) > 3 && t[len(t)-1] == 'h' && isVowel(t[len(t)-2]) {
+		t = t[:len(t)-1]
+	}
+	return t
+}
+
+var englishAlternates = strings.NewReplacer("ph", "f", "ck", "c", "k", "c", "y", "i", "tz", "z")
 
 // suffixed reports whether b is a with two letters or more added at its
 // end (Hayashi / Hayashida, Peters / Petersen, Tanaka / Tanakada): a typist
