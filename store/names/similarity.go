@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Weights tells the scorer how much a token identifies a person: about 1 for
@@ -96,7 +97,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	if syllablesApart(x, y) || syllablesApart(y, x) {
 		return .3, kindDifferent // Jong / Jianguo: one syllable against two
 	}
-	if muhammadCompound(b) != "" && muhammadSpelling(a) || muhammadCompound(a) != "" && muhammadSpelling(b) {
+	if muhammadCompound(b) != "" && muhammadWord(x) || muhammadCompound(a) != "" && muhammadWord(y) {
 		return .3, kindDifferent // Mohammad / Mohammadreza: the compound is another given name
 	}
 	// A syllable's Cantonese or Wade-Giles spelling meets its pinyin: Ka /
@@ -138,7 +139,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
-	if x.distinct && y.group < 0 && muhammadSpelling(b) || y.distinct && x.group < 0 && muhammadSpelling(a) {
+	if x.distinct && y.group < 0 && muhammadWord(y) || y.distinct && x.group < 0 && muhammadWord(x) {
 		// Mahmud / Mohamed: the consonants of Muhammad, whose spellings
 		// the table leaves to the keys (there are dozens), are another
 		// listed name's.
@@ -1106,8 +1107,16 @@ func otherWordCloser(a Name, i int, y *word, sim float64) bool {
 
 // muhammadSpelling reports whether t spells Muhammad (Mohamed, Mhmd, Md).
 func muhammadSpelling(t string) bool {
-	return t == "mohd" || t == "md" || t == "mhmd" || TokenKey(t) == TokenKey("muhammad")
+	return t == "mohd" || t == "md" || t == "mhmd" || TokenKey(t) == muhammadKey()
 }
+
+// muhammadWord is muhammadSpelling of a prepared word, whose key is known:
+// the scorer asks it of every pair of words.
+func muhammadWord(w *word) bool {
+	return w.s == "mohd" || w.s == "md" || w.s == "mhmd" || w.key == muhammadKey()
+}
+
+var muhammadKey = sync.OnceValue(func() string { return TokenKey("muhammad") })
 
 // koreanGivenSwapped reports whether a and b are Korean names whose given
 // names hold the same two syllables in the other order: Kim Il Sung and
@@ -1477,6 +1486,16 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 	wg := read && b.words[0].wadeGiles
 	for i := 0; i+1 < len(tb); i++ {
 		joined := tb[i] + tb[i+1]
+		joinedKey := "" // TokenKey(joined), once asked
+		keyed := func(k int, x string) bool {
+			if joinedKey == "" {
+				joinedKey = TokenKey(joined)
+			}
+			if k < len(a.words) && a.words[k].s == x {
+				return a.words[k].key == joinedKey
+			}
+			return TokenKey(x) == joinedKey
+		}
 		for k, x := range ta {
 			if wg && x != joined && wadeGilesJoin(tb[i], tb[i+1], x) {
 				joined = x // the syllables read in pinyin
@@ -1487,7 +1506,7 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 			// A letter apart joins its word only to spell the other name
 			// (michae l, Michael); Morris I Klein is not Morrisi Klein.
 			letter := len(tb[i]) == 1 || len(tb[i+1]) == 1
-			if x == joined || !letter && len(x) >= 6 && TokenKey(x) == TokenKey(joined) || !letter && transcribedJoin(a, k, joined) {
+			if x == joined || !letter && len(x) >= 6 && keyed(k, x) || !letter && transcribedJoin(a, k, joined) {
 				nb := make([]string, 0, len(tb)-1)
 				nb = append(nb, tb[:i]...)
 				nb = append(nb, joined)
