@@ -234,3 +234,85 @@ func northKorean(t string) string {
 	}
 	return t
 }
+
+// How two Korean syllables written in Latin letters compare (see
+// koreanSyllables).
+const (
+	syllableUnknown = iota
+	syllableSame
+	syllableApart
+)
+
+// koreanSyllables compares two words of Korean names, each one syllable
+// of five letters or fewer: the same syllable when they differ only by an
+// initial r or n the South drops before i and y (룡 Ryong / Yong, 렬 Ryol
+// / Yol) or by a spelling of 희 (Hui, Hee, Heui); apart when what follows
+// their initial consonants is the same and the consonants are not one
+// sound's spellings (Myong / Pyong, Song / Jong: g and k, d and t, b and p,
+// j and ch, s and sh, r, l and n are); unknown otherwise, for the other
+// rules to tell.
+func koreanSyllables(a, b string) int {
+	if len(a) > 5 || len(b) > 5 || a == b {
+		return syllableUnknown
+	}
+	if huiForms[a] && huiForms[b] {
+		return syllableSame
+	}
+	oa, ra := koreanOnset(a)
+	ob, rb := koreanOnset(b)
+	if northKorean(ra) != northKorean(rb) && ra != rb {
+		return syllableUnknown
+	}
+	ca, cb := onsetClass(oa, ra), onsetClass(ob, rb)
+	switch {
+	case ca == cb:
+		if (ca == "r" || ca == "") && (oa == "" || ob == "") {
+			return syllableSame // Ryong / Yong
+		}
+		return syllableUnknown
+	default:
+		return syllableApart
+	}
+}
+
+// huiForms are the Latin spellings of 희.
+var huiForms = map[string]bool{"hui": true, "hee": true, "heui": true, "hi": true}
+
+// koreanOnset splits a syllable into its initial consonants and the rest
+// (y and w belong to the vowel: 여 yeo, 와 wa).
+func koreanOnset(t string) (onset, rest string) {
+	i := 0
+	for i < len(t) && !isVowel(t[i]) && t[i] != 'y' && t[i] != 'w' {
+		i++
+	}
+	return t[:i], t[i:]
+}
+
+// onsetClass is the sound an initial consonant spelling stands for: the
+// romanisations write one Korean consonant g or k, d or t, b or p, j, ch
+// or tch, s or sh, r, l or n (리, 이, 니: Ri, Yi, Ni before i and y).
+func onsetClass(onset, rest string) string {
+	switch onset {
+	case "g", "k", "kk", "gg":
+		return "k"
+	case "d", "t", "tt", "dd":
+		return "t"
+	case "b", "p", "pp", "bb":
+		return "p"
+	case "j", "ch", "tch", "jj":
+		return "j"
+	case "s", "sh", "ss":
+		return "s"
+	case "r", "l", "n":
+		if onset == "n" && rest != "" && rest[0] != 'i' && rest[0] != 'y' {
+			return "n"
+		}
+		return "r"
+	case "":
+		if rest != "" && (rest[0] == 'i' || rest[0] == 'y') {
+			return "r" // an r or n the South does not write
+		}
+		return ""
+	}
+	return onset
+}

@@ -242,6 +242,14 @@ spelt:
 	if koreanForms(a, b) || (x.korean || y.korean) && mrForms(a, b) {
 		return .9, kindVariant // Geun / Kun, Yeo / Yo; Chong / Jong
 	}
+	if x.korean && y.korean {
+		switch koreanSyllables(a, b) {
+		case syllableSame:
+			return .9, kindVariant // Ryong / Yong: the South drops an r before i and y; Hui / Hee
+		case syllableApart:
+			return 0, kindDifferent // Myong / Pyong: another consonant begins another syllable
+		}
+	}
 	if Nickname(a, b) {
 		return .9, kindNickname
 	}
