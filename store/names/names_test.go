@@ -802,3 +802,15 @@ func TestEnglishNamesOfOneKey(t *testing.T) {
 		}
 	}
 }
+
+// Three consonants are shared by unrelated surnames: Putin and Patton key
+// alike (ptn) and are two names; a romanisation in another language still
+// meets its name (Jussuf, Joesoef: jsf).
+func TestThreeConsonantsFarApart(t *testing.T) {
+	if s := Similarity(Parse("Vladimir Putin"), Parse("Vladimir Patton"), nil); s.Value > .6 {
+		t.Errorf("Putin / Patton = %.2f (%s), want two names", s.Value, s.Explanation)
+	}
+	if s, k := tokenSim("jussuf", "joesoef"); k != kindVariant || s < .88 {
+		t.Errorf("Jussuf / Joesoef = %.2f (kind %d), want one name", s, k)
+	}
+}

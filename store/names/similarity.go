@@ -216,7 +216,10 @@ func tokenSimW(x, y *word) (float64, int) {
 		}
 		// A skeleton of one or two consonants is shared by unrelated names
 		// (Lucia, Luis): it is evidence only when the spellings are close.
-		if len(k) > 2 || jw >= .85 {
+		// Three consonants are shared by unrelated names too (Putin,
+		// Patton: ptn) when the spellings are far apart, unless one is the
+		// other in another language's romanisation (Jussuf, Joesoef).
+		if len(k) > 3 || len(k) == 3 && (jw >= .75 || foldsClose(a, b)) || jw >= .85 {
 			return .93, kindVariant
 		}
 		if spelledAlike(a, b) {
@@ -694,6 +697,20 @@ func keysOf(forms []string, t, key string) []string {
 
 // foldForms are the spellings foldKeys keys: t read as each romanisation
 // it may be (see foldKeys and europeFolds).
+// foldsClose reports whether a spelling of a and one of b in the common
+// romanisation (foldForms) are close (Jaro-Winkler .75 or more).
+func foldsClose(a, b string) bool {
+	fa, fb := append(foldForms(a), a), append(foldForms(b), b)
+	for _, x := range fa {
+		for _, y := range fb {
+			if JaroWinkler(x, y) >= .75 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func foldForms(t string) []string {
 	out := romanForms(t)
 	if base := europeBase(t); base != t {
