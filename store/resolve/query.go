@@ -86,36 +86,36 @@ func ParseQuery(text string) (Query, error) {
 			return "", false
 		}
 		switch {
-		case lw == "case" || lw == "affaire":
-			if v, ok := next(); ok {
-				q.Case = v
-			}
+		case (lw == "case" || lw == "affaire") && i+1 < len(words) && hasDigit(words[i+1]):
+			v, _ := next()
+			q.Case = v
 		case dobWords[lw]:
 			if lw == "birth" && i+1 < len(words) && strings.EqualFold(words[i+1], "date") {
 				i++
 			}
 			// a date may be written in several words: "15 Sep 1989"
 			var parts []string
+			dated := false
 			for len(parts) < 3 && i+1+len(parts) < len(words) {
 				parts = append(parts, words[i+1+len(parts)])
 				d := unbracket(strings.Join(parts, " "))
 				if _, ok := match.ParseDate(d); ok {
 					i += len(parts)
 					q.BirthDates = append(q.BirthDates, d)
-					parts = nil
+					dated = true
 					break
 				}
 			}
-		case idWords[lw] != "":
-			kind := idWords[lw]
-			if v, ok := next(); ok {
-				if strings.EqualFold(v, "number") || strings.EqualFold(v, "no") || v == "#" {
-					if v2, ok := next(); ok {
-						v = v2
-					}
-				}
-				q.Identifiers = append(q.Identifiers, match.Identifier{Kind: kind, Value: v})
+			if !dated {
+				name = append(name, w) // no date follows: a name (Ne Win, Max Born)
 			}
+		case idWords[lw] != "" && identifierFollows(words[i+1:]):
+			kind := idWords[lw]
+			v, _ := next()
+			if strings.EqualFold(v, "number") || strings.EqualFold(v, "no") || v == "#" {
+				v, _ = next()
+			}
+			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: kind, Value: v})
 		case looksLikeEmail(w):
 			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: "email", Value: w})
 		case spelledDateLen(words[i:]) > 0:
@@ -151,6 +151,20 @@ func ParseQuery(text string) (Query, error) {
 	}
 	return q, nil
 }
+
+// identifierFollows reports whether the words after a word announcing a
+// document (passport, email, reg…) begin with its value — a word with a
+// digit or an @, after "number", "no" or "#" if given. Otherwise the word
+// is a name's: Email Qaani (Esmail, mistyped), Reg Smith.
+func identifierFollows(ws []string) bool {
+	if len(ws) > 1 && (strings.EqualFold(ws[0], "number") || strings.EqualFold(ws[0], "no") || ws[0] == "#") {
+		ws = ws[1:]
+	}
+	return len(ws) > 0 && (hasDigit(ws[0]) || strings.Contains(ws[0], "@"))
+}
+
+// hasDigit reports whether w holds an ASCII digit.
+func hasDigit(w string) bool { return strings.ContainsAny(w, "0123456789") }
 
 // unbracket is a query word without the brackets and the comma or
 // semicolon a date is often written in: "(1971)", "[22.04.1971],".

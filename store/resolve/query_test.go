@@ -47,6 +47,14 @@ func TestParseQuery(t *testing.T) {
 		{"Anwar al-Awlaki (b. 22.04.1971)", Query{Name: "Anwar al-Awlaki", BirthDates: []string{"22.04.1971"}}, nil},
 		{"Awlaki, Anwar, 1971-04-22, Yemen", Query{Name: "Awlaki, Anwar, Yemen", BirthDates: []string{"1971-04-22"}}, nil},
 		{"Louis (XIV)", Query{Name: "Louis (XIV)"}, nil},
+		// A word announcing a document, a date or a case is a name's when
+		// no value follows it: Esmail mistyped, Reg for Reginald, Ne Win.
+		{"Email Qaani", Query{Name: "Email Qaani"}, nil},
+		{"Reg Smith 1961", Query{Name: "Reg Smith", BirthDates: []string{"1961"}}, nil},
+		{"Ne Win", Query{Name: "Ne Win"}, nil},
+		{"Steve Case", Query{Name: "Steve Case"}, nil},
+		{"Karim email k.b@example.org case 2015-113", Query{Name: "Karim", Identifiers: []Identifier{{Kind: "email", Value: "k.b@example.org"}}, Case: "2015-113"}, nil},
+		{"Karim passport no EH123456", Query{Name: "Karim", Identifiers: []Identifier{{Kind: "passport", Value: "EH123456"}}}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
