@@ -33,7 +33,10 @@ const (
 // key of the one word a particle makes of them, abu salem), so a name is
 // never made up. At most respacedMaxNames names, from at most
 // respacedMaxProbes counts read; a count that cannot be read is skipped.
-func (r *Resolver) respaced(txn *store.Txn, name string) []string {
+//
+// With anyWord, every word is tried as if unknown: a lookup asks so when
+// the name as typed found no one (see lookup).
+func (r *Resolver) respaced(txn *store.Txn, name string, anyWord bool) []string {
 	n := names.Parse(name)
 	toks := n.Tokens
 	if len(toks) == 0 || len(toks) > respacedMaxTokens {
@@ -46,7 +49,7 @@ func (r *Resolver) respaced(txn *store.Txn, name string) []string {
 	some := false
 	for i := range toks {
 		k := n.CanonicalKeyAt(i)
-		unknown[i] = k != "" && r.peekCount(txn, "n/"+k) == 0
+		unknown[i] = k != "" && (anyWord || r.peekCount(txn, "n/"+k) == 0)
 		some = some || unknown[i]
 	}
 	if !some {
@@ -91,7 +94,7 @@ func (r *Resolver) respaced(txn *store.Txn, name string) []string {
 		if len(t) < 6 || !unknown[i] {
 			continue
 		}
-		for p := 3; p <= len(t)-3 && len(out) < respacedMaxNames; p++ {
+		for p := respacedMinWord; p <= len(t)-respacedMinWord && len(out) < respacedMaxNames; p++ {
 			if try(i, i+1, t, p) {
 				break
 			}

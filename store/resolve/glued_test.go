@@ -23,7 +23,7 @@ func FuzzRespaced(f *testing.F) {
 	f.Fuzz(func(t *testing.T, q string) {
 		var got []string
 		if err := fx.db.View(func(txn *store.Txn) error {
-			got = fx.res.respaced(txn, q)
+			got = fx.res.respaced(txn, q, false)
 			return nil
 		}); err != nil {
 			t.Fatal(err)

@@ -87,7 +87,39 @@ func (r *Resolver) Lookup(ctx context.Context, q Query, opt LookupOptions) ([]Hi
 	return hits, err
 }
 
+// lookup runs q. A name typed with a space missing or misplaced is looked
+// for again with the space put back (see respaced): at once when one of
+// its words is unknown to the store, else when the name as typed found no
+// one, or no one above respaceBelow (LiShangfu: the skeleton of the one
+// word keys like others', so it is not unknown) — and those hits are kept
+// unless the respaced name finds someone at the match threshold.
 func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt LookupOptions, gen uint64) ([]Hit, error) {
+	if q.Name == "" {
+		return r.lookupNames(ctx, txn, q, nil, opt, gen)
+	}
+	extra := r.respaced(txn, q.Name, false)
+	hits, err := r.lookupNames(ctx, txn, q, extra, opt, gen)
+	if err != nil || len(extra) > 0 || len(hits) > 0 && hits[0].Score >= respaceBelow {
+		return hits, err
+	}
+	if extra = r.respaced(txn, q.Name, true); len(extra) == 0 {
+		return hits, nil
+	}
+	again, err := r.lookupNames(ctx, txn, q, extra, opt, gen)
+	if err != nil || !slices.ContainsFunc(again, func(h Hit) bool { return h.Match }) {
+		return hits, err // no better: the name as typed stands
+	}
+	return again, nil
+}
+
+// respaceBelow is the best score under which a lookup tries the name's
+// spaces elsewhere: a typo gives a hit above it, and a second lookup for
+// each doubled the slowest lookups' time.
+const respaceBelow = 0.5
+
+// lookupNames runs q with the extra names (another spacing of its name)
+// beside its own.
+func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, extra []string, opt LookupOptions, gen uint64) ([]Hit, error) {
 	qp := QueryPerson(q)
 	// Identifiers of unknown kind are looked for under every kind.
 	var ids []match.Identifier
@@ -112,10 +144,7 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 		}
 	}
 	qp.Identifiers = ids
-	if q.Name != "" {
-		// A space left out or misplaced (see respaced).
-		qp.Names = append(qp.Names, r.respaced(txn, q.Name)...)
-	}
+	qp.Names = append(qp.Names, extra...)
 	qp = match.Prepare(qp) // parsed once, not once per candidate
 	keys := indexKeys(qp)
 	// Spellings of the query's words in the common romanisation reach the

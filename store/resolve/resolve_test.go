@@ -1093,6 +1093,11 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		person("un", "g1", "name", "Grace White", "birthDate", "1990-01-01"),
 		person("un", "a1", "name", "Abu Salem", "birthDate", "1960-02-03"),
 		person("typed", "g2", "name", "Grac Ewhite", "birthDate", "1950-07-07"), // a typed record's misplaced space
+		person("un", "l1", "name", "Li Shangfu", "birthDate", "1958-02-10"),
+		// Words whose keys are those of the query's mistyped words (ps,
+		// lm; lshngf is no one's): the words are not unknown, and the
+		// spaces are put back only once the name as typed found no one.
+		person("un", "x1", "name", "Pius Alem"),
 	)
 	for query, want := range map[string]string{
 		"AlexanderPetrov":  "un/p1",
@@ -1100,6 +1105,7 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		"Karimbouzeid":     "un/k1",
 		"alexander petrov": "un/p1",
 		"AbuS alem":        "un/a1", // abu salem: the one word abusalem
+		"LiShangfu":        "un/l1", // a surname of two letters
 	} {
 		hits := f.lookup(t, query, 3)
 		if len(hits) == 0 || hits[0].Best.String() != want {
@@ -1110,7 +1116,7 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 	// typed record's Grac Ewhite.
 	var got []string
 	if err := f.db.View(func(txn *store.Txn) error {
-		got = f.res.respaced(txn, "Grace White")
+		got = f.res.respaced(txn, "Grace White", false)
 		return nil
 	}); err != nil {
 		t.Fatal(err)
