@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vigie/vigie/store"
 )
 
 // cli runs vigie in-process against one data folder.
@@ -287,6 +289,43 @@ func TestReindexCommand(t *testing.T) {
 	}
 	if code, _, _ := c.run("", "reindex", "extra"); code != exitUsage {
 		t.Errorf("reindex with an argument: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// A store indexed by an earlier version (no index version written) makes
+// every command warn that `vigie reindex` is due, until it is run.
+func TestOldIndexWarnsUntilReindex(t *testing.T) {
+	c := newCLI(t)
+	c.env["VIGIE_LOG_LEVEL"] = "warn"
+	in := `{"id":"p1","schema":"Person","properties":{"name":["Salah Abdeslam"],"birthDate":["1989-09-15"]}}
+`
+	if code, _, errs := c.run(in, "ingest", "--source", "t", "-"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	if _, _, errs := c.run("", "lookup", "Salah Abdeslam"); strings.Contains(errs, "vigie reindex") {
+		t.Fatalf("a store this version indexed warns of reindex:\n%s", errs)
+	}
+	db, err := store.Open(store.DefaultOptions(c.env["VIGIE_DATA_DIR"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The version mark (resolve's kIndexVersion), as a store written before
+	// versions were lacks it.
+	err = db.Update(func(txn *store.Txn) error { return txn.Delete([]byte(store.PrefixResolve + "v")) })
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, errs := c.run("", "lookup", "Salah Abdeslam"); !strings.Contains(errs, "vigie reindex") {
+		t.Fatalf("an older store's lookup does not warn of reindex:\n%s", errs)
+	}
+	if code, _, errs := c.run("", "reindex"); code != 0 {
+		t.Fatalf("reindex: exit %d: %s", code, errs)
+	}
+	if _, _, errs := c.run("", "lookup", "Salah Abdeslam"); strings.Contains(errs, "vigie reindex") {
+		t.Fatalf("still warns after reindex:\n%s", errs)
 	}
 }
 

@@ -96,6 +96,16 @@ func (a *app) buildStages(e *engine) error {
 		return err
 	}
 	e.resolver = res
+	switch v, err := res.StoredIndexVersion(); {
+	case err != nil:
+		a.log.Warn("the store's index version is unreadable", "err", err)
+	case v < resolve.IndexVersion:
+		a.log.Warn("the store was indexed by an earlier version of vigie: lookups and resolution may miss records until `vigie reindex` is run",
+			"store_index_version", v, "index_version", resolve.IndexVersion)
+	case v > resolve.IndexVersion:
+		a.log.Warn("the store was indexed by a later version of vigie: run that version, or `vigie reindex` with this one",
+			"store_index_version", v, "index_version", resolve.IndexVersion)
+	}
 
 	gro := graph.DefaultOptions()
 	gro.Normalize = match.NormalizeIdentifier

@@ -21,6 +21,9 @@ import (
 // holder. It runs inside the feed consumer's transaction, so its writes and
 // the feed cursor commit together.
 func (r *Resolver) Apply(txn *store.Txn, changes []store.Change) error {
+	if err := r.markIndexVersion(txn); err != nil {
+		return err
+	}
 	b := r.newBatch(txn)
 	r.cur = b
 	for _, c := range changes {

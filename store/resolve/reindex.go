@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/match"
@@ -18,7 +19,8 @@ const reindexChunk = 500
 // reindexChunk records. It places no record again: subjects stay as they
 // are. A store indexed by an earlier version lacks keys its lookups now
 // ask for (a reading added since) until its records change; this gives
-// them at once. progress, when set, is called after each chunk.
+// them at once, and marks the store with IndexVersion. progress, when set,
+// is called after each chunk.
 func (r *Resolver) Reindex(ctx context.Context, progress func(checked, rewritten int)) (checked, rewritten int, err error) {
 	var from []byte
 	for {
@@ -36,7 +38,7 @@ func (r *Resolver) Reindex(ctx context.Context, progress func(checked, rewritten
 			return checked, rewritten, fmt.Errorf("list records to reindex: %w", err)
 		}
 		if len(keys) == 0 {
-			return checked, rewritten, nil
+			return checked, rewritten, r.setIndexVersion()
 		}
 		n := 0
 		err = r.db.Update(func(txn *store.Txn) error {
@@ -62,7 +64,7 @@ func (r *Resolver) Reindex(ctx context.Context, progress func(checked, rewritten
 			progress(checked, rewritten)
 		}
 		if len(keys) < reindexChunk {
-			return checked, rewritten, nil
+			return checked, rewritten, r.setIndexVersion()
 		}
 		from = []byte(pFeatures + keys[len(keys)-1] + "\x00") // the next key after the last
 	}
@@ -106,4 +108,15 @@ func (r *Resolver) reindexOne(txn *store.Txn, b *batch, key string) (bool, error
 	}
 	b.entries[key] = nil // the cached entry holds the old keys: read it again
 	return true, nil
+}
+
+// setIndexVersion marks the store as indexed with IndexVersion.
+func (r *Resolver) setIndexVersion() error {
+	err := r.db.Update(func(txn *store.Txn) error {
+		return txn.Set([]byte(kIndexVersion), []byte(strconv.Itoa(IndexVersion)))
+	})
+	if err != nil {
+		return fmt.Errorf("write the index version: %w", err)
+	}
+	return nil
 }

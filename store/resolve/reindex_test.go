@@ -9,6 +9,7 @@ import (
 
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/names"
+	"github.com/vigie/vigie/store/pipeline"
 )
 
 // A store indexed before a reading was added lacks the keys it gives:
@@ -75,5 +76,48 @@ func TestReindexGivesOldRecordsTheKeysOfNewReadings(t *testing.T) {
 	f.checkClusters(t, "subjects after Reindex", before...)
 	if _, rewritten, err := f.res.Reindex(context.Background(), nil); err != nil || rewritten != 0 {
 		t.Errorf("a second Reindex rewrote %d records (%v), want 0", rewritten, err)
+	}
+}
+
+// A store records the index version its records were indexed with: an
+// empty store takes this version's at its first batch, a store without
+// one (indexed before versions were) reads as 0 until Reindex marks it.
+func TestIndexVersionMarkedAndReindexed(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	if v, err := f.res.StoredIndexVersion(); err != nil || v != IndexVersion {
+		t.Fatalf("empty store: version %d (%v), want %d", v, err, IndexVersion)
+	}
+	f.put(t, person("a", "1", "name", "Salah Abdeslam", "birthDate", "1989-09-15"))
+	f.put(t, person("a", "2", "name", "Karim Benali"))
+	if v, err := f.res.StoredIndexVersion(); err != nil || v != IndexVersion {
+		t.Fatalf("after ingest: version %d (%v), want %d", v, err, IndexVersion)
+	}
+	// A store of an earlier version: no mark.
+	if err := f.db.Update(func(txn *store.Txn) error { return txn.Delete([]byte(kIndexVersion)) }); err != nil {
+		t.Fatal(err)
+	}
+	res, err := New(f.db, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := res.StoredIndexVersion(); err != nil || v != 0 {
+		t.Fatalf("unmarked store: version %d (%v), want 0", v, err)
+	}
+	// New records do not mark it: its older records still lack keys.
+	p := pipeline.New(f.db, "later", 100, res.log, pipeline.Named{Name: "resolve", Stage: res})
+	if _, err := f.db.Put(context.Background(), []store.Incoming{person("a", "3", "name", "Omar Haddad")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Drain(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := res.StoredIndexVersion(); v != 0 {
+		t.Fatalf("unmarked store after a new record: version %d, want 0 until reindex", v)
+	}
+	if _, _, err := res.Reindex(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := res.StoredIndexVersion(); err != nil || v != IndexVersion {
+		t.Fatalf("after reindex: version %d (%v), want %d", v, err, IndexVersion)
 	}
 }

@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 
@@ -141,6 +142,9 @@ type Resolver struct {
 	seed   maphash.Seed
 	total  uint64 // records indexed, mirrors i/total
 	loaded bool
+	// versionMarked is set once the store's index version is known to be
+	// written, or another's kept (markIndexVersion).
+	versionMarked atomic.Bool
 }
 
 // New returns a resolver over db.

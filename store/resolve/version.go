@@ -1,0 +1,91 @@
+package resolve
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/vigie/vigie/store"
+)
+
+// IndexVersion names the index keys this version of vigie gives a record.
+// It goes up whenever indexKeys, or a reading of names that keys depend
+// on, gives records other keys: a store indexed before then lacks keys its
+// lookups ask for until `vigie reindex` is run (see Reindex).
+//
+//   - 1: the keys of the sessions before 2026-12-03 (stores without a
+//     version written hold these or older ones)
+//   - 2: each word of a name with the year of birth (y/), 2026-12-03
+const IndexVersion = 2
+
+// kIndexVersion holds the IndexVersion the store's records were indexed
+// with, in decimal.
+const kIndexVersion = store.PrefixResolve + "v"
+
+// StoredIndexVersion returns the IndexVersion the store's records were
+// indexed with: 0 for a store that holds resolved records and no version
+// (one written before versions were), IndexVersion for an empty store.
+func (r *Resolver) StoredIndexVersion() (int, error) {
+	v := 0
+	err := r.db.View(func(txn *store.Txn) error {
+		var err error
+		v, err = storedIndexVersion(txn)
+		return err
+	})
+	return v, err
+}
+
+func storedIndexVersion(txn *store.Txn) (int, error) {
+	raw, err := txn.Get([]byte(kIndexVersion))
+	switch {
+	case err == nil:
+		v, err := strconv.Atoi(string(raw))
+		if err != nil {
+			return 0, fmt.Errorf("read the index version %q: %w", raw, err)
+		}
+		return v, nil
+	case !errors.Is(err, store.ErrNotFound):
+		return 0, fmt.Errorf("read the index version: %w", err)
+	}
+	empty := true
+	err = txn.Iterate([]byte(pFeatures), store.IterOptions{KeysOnly: true, Limit: 1}, func([]byte, func() ([]byte, error)) error {
+		empty = false
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("look for indexed records: %w", err)
+	}
+	if empty {
+		return IndexVersion, nil
+	}
+	return 0, nil
+}
+
+// markIndexVersion writes IndexVersion as the store's, once per resolver,
+// when the store holds none and no record yet (its first batch): a store
+// indexed by an earlier version keeps its mark, or its lack of one, until
+// Reindex.
+func (r *Resolver) markIndexVersion(txn *store.Txn) error {
+	if r.versionMarked.Load() {
+		return nil
+	}
+	_, err := txn.Get([]byte(kIndexVersion))
+	switch {
+	case err == nil:
+	case errors.Is(err, store.ErrNotFound):
+		v, err := storedIndexVersion(txn)
+		if err != nil {
+			return err
+		}
+		if v == IndexVersion { // an empty store
+			if err := txn.Set([]byte(kIndexVersion), []byte(strconv.Itoa(IndexVersion))); err != nil {
+				return fmt.Errorf("write the index version: %w", err)
+			}
+			return nil // marked once this batch commits: the next one sees it
+		}
+	default:
+		return fmt.Errorf("read the index version: %w", err)
+	}
+	r.versionMarked.Store(true)
+	return nil
+}
