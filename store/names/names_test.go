@@ -814,3 +814,16 @@ func TestThreeConsonantsFarApart(t *testing.T) {
 		t.Errorf("Jussuf / Joesoef = %.2f (kind %d), want one name", s, k)
 	}
 }
+
+// The -ayi of Persian family names, read -aei from the letters, is spelt
+// -aee, -ayi or -aie in Latin letters.
+func TestPersianAyiEndings(t *testing.T) {
+	for _, l := range []string{"Mohsen Rezaee", "Mohsen Rezayi", "Mohsen Rezaie", "Mohsen Rezaei"} {
+		if s := Similarity(Parse("محسن رضایی"), Parse(l), nil); s.Value < .85 {
+			t.Errorf("محسن رضایی / %s = %.2f (%s), want one name", l, s.Value, s.Explanation)
+		}
+	}
+	if s := Similarity(Parse("محسن رضایی"), Parse("Mohsen Rezvani"), nil); s.Value > .6 {
+		t.Errorf("محسن رضایی / Mohsen Rezvani = %.2f, want two names", s.Value)
+	}
+}

@@ -234,6 +234,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if consonantFrame(a, b) || consonantFrame(b, a) {
 			return .88, kindVariant // مکی mki / Makki: Arabic letters write no short vowel
 		}
+		if ea, eb := persianAyi(a), persianAyi(b); (ea != a || eb != b) && JaroWinkler(ea, eb) >= .85 {
+			return .88, kindVariant // رضایی rzaei / Rezaee: the -ayi of Persian family names, spelt -aee, -ayi, -aie
+		}
 	}
 spelt:
 	if x.cyrKorean != y.cyrKorean && cyrKoreanFinal(a, b) {
@@ -369,6 +372,17 @@ func englishSpelling(t string) string {
 }
 
 var englishAlternates = strings.NewReplacer("ph", "f", "ck", "c", "k", "c", "y", "i", "tz", "z")
+
+// persianAyi writes the Latin endings of the Persian -ayi (Rezaee, Rezayi,
+// Rezaie) as the reading of the Persian letters does, -aei.
+func persianAyi(t string) string {
+	for _, e := range []string{"aee", "ayi", "aie"} {
+		if len(t) > len(e)+1 && strings.HasSuffix(t, e) {
+			return t[:len(t)-len(e)] + "aei"
+		}
+	}
+	return t
+}
 
 // suffixed reports whether b is a with two letters or more added at its
 // end (Hayashi / Hayashida, Peters / Petersen, Tanaka / Tanakada): a typist
