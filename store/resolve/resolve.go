@@ -776,6 +776,9 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	// first, its records would widen the candidates to namesakes of a
 	// common word born the same year, which the name's own keys skip.
 	for _, ki := range ranking {
+		if len(acc) <= max {
+			break // every record found is a candidate: nothing to order
+		}
 		limit := min(r.opt.PostingCap, budget)
 		if limit <= 0 {
 			break
