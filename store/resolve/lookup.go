@@ -90,16 +90,18 @@ func (r *Resolver) Lookup(ctx context.Context, q Query, opt LookupOptions) ([]Hi
 // lookup runs q. A name typed with a space missing or misplaced is looked
 // for again with the space put back (see respaced): at once when one of
 // its words is unknown to the store, else when the name as typed found no
-// one, or no one above respaceBelow (LiShangfu: the skeleton of the one
-// word keys like others', so it is not unknown) — and those hits are kept
-// unless the respaced name finds someone at the match threshold.
+// one (LiShangfu: the skeleton of the one word keys like others', so it is
+// not unknown) — and a respaced name's hits are kept only when one reaches
+// the match threshold. Asked of every lookup whose best hit scored below
+// 0.5, the second lookup took the generated population's p99 at 300k
+// records from 7.5 to 13.7 ms for no recall.
 func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt LookupOptions, gen uint64) ([]Hit, error) {
 	if q.Name == "" {
 		return r.lookupNames(ctx, txn, q, nil, opt, gen)
 	}
 	extra := r.respaced(txn, q.Name, false)
 	hits, err := r.lookupNames(ctx, txn, q, extra, opt, gen)
-	if err != nil || len(extra) > 0 || len(hits) > 0 && hits[0].Score >= respaceBelow {
+	if err != nil || len(extra) > 0 || len(hits) > 0 {
 		return hits, err
 	}
 	if extra = r.respaced(txn, q.Name, true); len(extra) == 0 {
@@ -111,11 +113,6 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 	}
 	return again, nil
 }
-
-// respaceBelow is the best score under which a lookup tries the name's
-// spaces elsewhere: a typo gives a hit above it, and a second lookup for
-// each doubled the slowest lookups' time.
-const respaceBelow = 0.5
 
 // lookupNames runs q with the extra names (another spacing of its name)
 // beside its own.

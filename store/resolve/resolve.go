@@ -779,6 +779,12 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 		if len(acc) <= max {
 			break // every record found is a candidate: nothing to order
 		}
+		if int(ki.count) > r.opt.PostingCap/8 {
+			// A common word born a common year (Mohamed, 1985, in a store of
+			// millions) orders little for what reading it costs: the lists
+			// it would rank are read for a few records each.
+			continue
+		}
 		limit := min(r.opt.PostingCap, budget)
 		if limit <= 0 {
 			break
