@@ -260,19 +260,17 @@ func koreanSyllables(a, b string) int {
 	}
 	oa, ra := koreanOnset(a)
 	ob, rb := koreanOnset(b)
-	if northKorean(ra) != northKorean(rb) && ra != rb {
+	if northKorean(ra) != northKorean(rb) {
 		return syllableUnknown
 	}
 	ca, cb := onsetClass(oa, ra), onsetClass(ob, rb)
 	switch {
-	case ca == cb:
-		if (ca == "r" || ca == "") && (oa == "" || ob == "") {
-			return syllableSame // Ryong / Yong
-		}
-		return syllableUnknown
-	default:
+	case ca != cb:
 		return syllableApart
+	case (ca == "r" || ca == "") && (oa == "" || ob == ""):
+		return syllableSame // Ryong / Yong
 	}
+	return syllableUnknown
 }
 
 // huiForms are the Latin spellings of 희.

@@ -1145,14 +1145,15 @@ func otherWordCloser(a Name, i int, y *word, sim float64) bool {
 }
 
 // muhammadSpelling reports whether t spells Muhammad (Mohamed, Mhmd, Md).
-func muhammadSpelling(t string) bool {
-	return t == "mohd" || t == "md" || t == "mhmd" || TokenKey(t) == muhammadKey()
-}
+func muhammadSpelling(t string) bool { return muhammadKeyed(t, TokenKey(t)) }
 
 // muhammadWord is muhammadSpelling of a prepared word, whose key is known:
 // the scorer asks it of every pair of words.
-func muhammadWord(w *word) bool {
-	return w.s == "mohd" || w.s == "md" || w.s == "mhmd" || w.key == muhammadKey()
+func muhammadWord(w *word) bool { return muhammadKeyed(w.s, w.key) }
+
+// muhammadKeyed is muhammadSpelling of t, whose TokenKey is key.
+func muhammadKeyed(t, key string) bool {
+	return t == "mohd" || t == "md" || t == "mhmd" || key == muhammadKey()
 }
 
 var muhammadKey = sync.OnceValue(func() string { return TokenKey("muhammad") })

@@ -112,7 +112,7 @@ func ParseQuery(text string) (Query, error) {
 		case idWords[lw] != "" && identifierFollows(words[i+1:]):
 			kind := idWords[lw]
 			v, _ := next()
-			if strings.EqualFold(v, "number") || strings.EqualFold(v, "no") || v == "#" {
+			if numberWord(v) {
 				v, _ = next()
 			}
 			q.Identifiers = append(q.Identifiers, match.Identifier{Kind: kind, Value: v})
@@ -157,10 +157,16 @@ func ParseQuery(text string) (Query, error) {
 // digit or an @, after "number", "no" or "#" if given. Otherwise the word
 // is a name's: Email Qaani (Esmail, mistyped), Reg Smith.
 func identifierFollows(ws []string) bool {
-	if len(ws) > 1 && (strings.EqualFold(ws[0], "number") || strings.EqualFold(ws[0], "no") || ws[0] == "#") {
+	if len(ws) > 1 && numberWord(ws[0]) {
 		ws = ws[1:]
 	}
 	return len(ws) > 0 && (hasDigit(ws[0]) || strings.Contains(ws[0], "@"))
+}
+
+// numberWord reports whether w stands between a document's word and its
+// value: passport number, no or #.
+func numberWord(w string) bool {
+	return strings.EqualFold(w, "number") || strings.EqualFold(w, "no") || w == "#"
 }
 
 // hasDigit reports whether w holds an ASCII digit.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/match"
@@ -112,11 +111,5 @@ func (r *Resolver) reindexOne(txn *store.Txn, b *batch, key string) (bool, error
 
 // setIndexVersion marks the store as indexed with IndexVersion.
 func (r *Resolver) setIndexVersion() error {
-	err := r.db.Update(func(txn *store.Txn) error {
-		return txn.Set([]byte(kIndexVersion), []byte(strconv.Itoa(IndexVersion)))
-	})
-	if err != nil {
-		return fmt.Errorf("write the index version: %w", err)
-	}
-	return nil
+	return r.db.Update(writeIndexVersion)
 }

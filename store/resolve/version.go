@@ -36,16 +36,23 @@ func (r *Resolver) StoredIndexVersion() (int, error) {
 }
 
 func storedIndexVersion(txn *store.Txn) (int, error) {
+	v, _, err := readIndexVersion(txn)
+	return v, err
+}
+
+// readIndexVersion is storedIndexVersion, and whether the store holds the
+// version written (not the one an empty store or an unmarked one implies).
+func readIndexVersion(txn *store.Txn) (v int, written bool, err error) {
 	raw, err := txn.Get([]byte(kIndexVersion))
 	switch {
 	case err == nil:
 		v, err := strconv.Atoi(string(raw))
 		if err != nil {
-			return 0, fmt.Errorf("read the index version %q: %w", raw, err)
+			return 0, true, fmt.Errorf("read the index version %q: %w", raw, err)
 		}
-		return v, nil
+		return v, true, nil
 	case !errors.Is(err, store.ErrNotFound):
-		return 0, fmt.Errorf("read the index version: %w", err)
+		return 0, false, fmt.Errorf("read the index version: %w", err)
 	}
 	empty := true
 	err = txn.Iterate([]byte(pFeatures), store.IterOptions{KeysOnly: true, Limit: 1}, func([]byte, func() ([]byte, error)) error {
@@ -53,12 +60,20 @@ func storedIndexVersion(txn *store.Txn) (int, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("look for indexed records: %w", err)
+		return 0, false, fmt.Errorf("look for indexed records: %w", err)
 	}
 	if empty {
-		return IndexVersion, nil
+		return IndexVersion, false, nil
 	}
-	return 0, nil
+	return 0, false, nil
+}
+
+// writeIndexVersion marks the store as indexed with IndexVersion.
+func writeIndexVersion(txn *store.Txn) error {
+	if err := txn.Set([]byte(kIndexVersion), []byte(strconv.Itoa(IndexVersion))); err != nil {
+		return fmt.Errorf("write the index version: %w", err)
+	}
+	return nil
 }
 
 // markIndexVersion writes IndexVersion as the store's, once per resolver,
@@ -69,22 +84,12 @@ func (r *Resolver) markIndexVersion(txn *store.Txn) error {
 	if r.versionMarked.Load() {
 		return nil
 	}
-	_, err := txn.Get([]byte(kIndexVersion))
-	switch {
-	case err == nil:
-	case errors.Is(err, store.ErrNotFound):
-		v, err := storedIndexVersion(txn)
-		if err != nil {
-			return err
-		}
-		if v == IndexVersion { // an empty store
-			if err := txn.Set([]byte(kIndexVersion), []byte(strconv.Itoa(IndexVersion))); err != nil {
-				return fmt.Errorf("write the index version: %w", err)
-			}
-			return nil // marked once this batch commits: the next one sees it
-		}
-	default:
-		return fmt.Errorf("read the index version: %w", err)
+	v, written, err := readIndexVersion(txn)
+	if err != nil {
+		return err
+	}
+	if !written && v == IndexVersion { // an empty store
+		return writeIndexVersion(txn) // marked once this batch commits: the next one sees it
 	}
 	r.versionMarked.Store(true)
 	return nil
