@@ -9,9 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -22,32 +22,34 @@ import (
 
 // benchReport is what `vigie bench` prints (and writes with --json).
 type benchReport struct {
-	Machine         string  `json:"machine"`
-	Date            string  `json:"date"`
-	People          int     `json:"people"`
-	Records         int     `json:"records"`
-	StoreRate       float64 `json:"store_records_per_s"`
-	ResolveRate     float64 `json:"resolve_records_per_s"`
-	IngestRate      float64 `json:"ingest_with_resolution_records_per_s"`
-	Queries         int     `json:"queries"`
-	WarmP50Ms       float64 `json:"lookup_warm_p50_ms"`
-	WarmP99Ms       float64 `json:"lookup_warm_p99_ms"`
-	ColdP50Ms       float64 `json:"lookup_after_restart_p50_ms"`
-	ColdP99Ms       float64 `json:"lookup_after_restart_p99_ms"`
-	RecallAt10      float64 `json:"recall_at_10"`
-	RecordRecall10  float64 `json:"record_recall_at_10"`
-	PrecisionAt1    float64 `json:"precision_at_1"`
-	PeakRSSBytes    int64   `json:"peak_rss_bytes"`
-	BytesOnDisk     int64   `json:"bytes_on_disk"`
-	ResolveSeconds  float64 `json:"resolve_seconds"`
-	StoreSeconds    float64 `json:"store_seconds"`
-	SubjectsCreated int     `json:"subjects"`
-	PairPrecision   float64 `json:"pairwise_precision"`
-	PairRecall      float64 `json:"pairwise_recall"`
-	PGP50Ms         float64 `json:"postgres_p50_ms,omitempty"`
-	PGP99Ms         float64 `json:"postgres_p99_ms,omitempty"`
-	PGRecallAt10    float64 `json:"postgres_recall_at_10,omitempty"`
-	PGLoadSeconds   float64 `json:"postgres_load_seconds,omitempty"`
+	Machine        string  `json:"machine"`
+	Date           string  `json:"date"`
+	People         int     `json:"people"`
+	Records        int     `json:"records"`
+	StoreRate      float64 `json:"store_records_per_s"`
+	ResolveRate    float64 `json:"resolve_records_per_s"`
+	IngestRate     float64 `json:"ingest_with_resolution_records_per_s"`
+	Queries        int     `json:"queries"`
+	WarmP50Ms      float64 `json:"lookup_warm_p50_ms"`
+	WarmP99Ms      float64 `json:"lookup_warm_p99_ms"`
+	ColdP50Ms      float64 `json:"lookup_after_restart_p50_ms"`
+	ColdP99Ms      float64 `json:"lookup_after_restart_p99_ms"`
+	RecallAt10     float64 `json:"recall_at_10"`
+	RecordRecall10 float64 `json:"record_recall_at_10"`
+	PrecisionAt1   float64 `json:"precision_at_1"`
+	PeakRSSBytes   int64   `json:"peak_rss_bytes"`
+	// Memory is the same figure phase by phase (benchmem.go).
+	Memory          *phaseMemory `json:"memory,omitempty"`
+	BytesOnDisk     int64        `json:"bytes_on_disk"`
+	ResolveSeconds  float64      `json:"resolve_seconds"`
+	StoreSeconds    float64      `json:"store_seconds"`
+	SubjectsCreated int          `json:"subjects"`
+	PairPrecision   float64      `json:"pairwise_precision"`
+	PairRecall      float64      `json:"pairwise_recall"`
+	PGP50Ms         float64      `json:"postgres_p50_ms,omitempty"`
+	PGP99Ms         float64      `json:"postgres_p99_ms,omitempty"`
+	PGRecallAt10    float64      `json:"postgres_recall_at_10,omitempty"`
+	PGLoadSeconds   float64      `json:"postgres_load_seconds,omitempty"`
 }
 
 func cmdBench(ctx context.Context, a *app, args []string) int {
@@ -89,6 +91,9 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 		return benchLookupsOnly(ctx, a, pop, rep, *jsonOut, *cpuProfile)
 	}
 
+	mem := &phaseMemory{}
+	rep.Memory = mem
+	mem.begin("store")
 	e, err := a.openEngine(ctx, false)
 	if err != nil {
 		return a.fail("%v", err)
@@ -112,14 +117,16 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	rep.StoreSeconds = time.Since(start).Seconds()
 	rep.StoreRate = float64(rep.Records) / rep.StoreSeconds
 	fmt.Fprintf(a.stderr, "stored %d records in %.1fs\n", rep.Records, rep.StoreSeconds)
+	mem.end()
 	if *storeOnly {
 		e.Close()
-		rep.BytesOnDisk, rep.PeakRSSBytes = dirSize(a.cfg.DataDir), peakRSS()
+		rep.BytesOnDisk, rep.PeakRSSBytes = dirSize(a.cfg.DataDir), mem.peak()
 		fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n| machine | %s |\n| date | %s |\n| records | %d |\n| store (records/s) | %.0f |\n| peak RSS | %.0f MiB |\n| bytes on disk | %.0f MiB |\n",
 			rep.Machine, rep.Date, rep.Records, rep.StoreRate, float64(rep.PeakRSSBytes)/(1<<20), float64(rep.BytesOnDisk)/(1<<20))
 		return exitOK
 	}
 	fmt.Fprintln(a.stderr, "resolving, linking, matching watches…")
+	mem.begin("resolution")
 	start = time.Now()
 	done, lastReport := 0, time.Now()
 	e.pipe.Observe = func(n int, _ time.Duration) {
@@ -151,6 +158,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	}
 	rep.ResolveSeconds = time.Since(start).Seconds()
 	rep.ResolveRate = float64(rep.Records) / rep.ResolveSeconds
+	mem.end()
 	if *memProfile != "" {
 		if err := writeHeapProfile(*memProfile); err != nil {
 			e.Close()
@@ -158,6 +166,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 		}
 	}
 	rep.IngestRate = float64(rep.Records) / (rep.StoreSeconds + rep.ResolveSeconds)
+	mem.begin("scoring the subjects (the bench's own accounting)")
 	// Pairwise precision and recall of the subjects against the generated
 	// truth (a record id is "<person>-<n>").
 	truth, pred := map[store.Key]string{}, map[store.Key]string{}
@@ -173,8 +182,11 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	})
 	pw := quality.Score("population", truth, pred)
 	rep.PairPrecision, rep.PairRecall = pw.Precision, pw.Recall
+	mem.end()
+	truth, pred = nil, nil
 
 	qs := benchQueries(pop, *queries)
+	mem.begin("warm lookups")
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile + ".lookup")
 		if err == nil && pprof.StartCPUProfile(f) == nil {
@@ -187,18 +199,25 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	}
 	rep.WarmP50Ms, rep.WarmP99Ms = pct(run.lat, 50), pct(run.lat, 99)
 	rep.RecallAt10, rep.RecordRecall10, rep.PrecisionAt1 = run.recall, run.recordRecall, run.precisionAt1
+	mem.end()
 	e.Close()
 	rep.BytesOnDisk = dirSize(a.cfg.DataDir)
+	e = nil
+	// What the ingest's caches held goes back to the system, as it would
+	// with a new process, before the restart is measured.
+	debug.FreeOSMemory()
 
 	// After a restart: caches empty.
+	mem.begin("lookups after a restart")
 	e, err = a.openEngine(ctx, true)
 	if err != nil {
 		return a.fail("%v", err)
 	}
 	cold := timeLookups(ctx, e.resolver, qs).lat
 	rep.ColdP50Ms, rep.ColdP99Ms = pct(cold, 50), pct(cold, 99)
+	mem.end()
 	e.Close()
-	rep.PeakRSSBytes = peakRSS()
+	rep.PeakRSSBytes = mem.peak()
 	var pgFound []bool
 	if *withPG {
 		fmt.Fprintln(a.stderr, "loading the same records into PostgreSQL (pg_trgm, fuzzystrmatch)…")
@@ -222,7 +241,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	fmt.Fprintf(a.stdout, "| lookup warm p50 / p99 (ms) | %.2f / %.2f |\n| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n", rep.WarmP50Ms, rep.WarmP99Ms, rep.ColdP50Ms, rep.ColdP99Ms)
 	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries; a subject counts when most of its records are the person's) | %.3f / %.3f |\n", rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
 	fmt.Fprintf(a.stdout, "| record recall@10 (a record of the person among those shown, as PostgreSQL's is counted) | %.3f |\n", rep.RecordRecall10)
-	fmt.Fprintf(a.stdout, "| peak RSS | %.0f MiB |\n| bytes on disk | %.0f MiB |\n", float64(rep.PeakRSSBytes)/(1<<20), float64(rep.BytesOnDisk)/(1<<20))
+	fmt.Fprintf(a.stdout, "| peak RSS | %.0f MiB |\n%s| bytes on disk | %.0f MiB |\n", float64(rep.PeakRSSBytes)/(1<<20), mem.table(), float64(rep.BytesOnDisk)/(1<<20))
 	if *withPG {
 		fmt.Fprintf(a.stdout, "| PostgreSQL + pg_trgm lookup p50 / p99 (ms) | %.2f / %.2f |\n| PostgreSQL recall@10 | %.3f |\n| PostgreSQL load and index (s) | %.1f |\n", rep.PGP50Ms, rep.PGP99Ms, rep.PGRecallAt10, rep.PGLoadSeconds)
 		if rep.WarmP50Ms > 0 && rep.WarmP99Ms > 0 {
@@ -272,6 +291,9 @@ func benchLookupsOnly(ctx context.Context, a *app, pop quality.Population, rep b
 	if _, err := os.Stat(a.cfg.DataDir); err != nil {
 		return a.fail("no store of an earlier run in --dir: %v", err)
 	}
+	mem := &phaseMemory{}
+	rep.Memory = mem
+	mem.begin("lookups after a restart")
 	e, err := a.openEngine(ctx, true)
 	if err != nil {
 		return a.fail("%v", err)
@@ -292,7 +314,11 @@ func benchLookupsOnly(ctx context.Context, a *app, pop quality.Population, rep b
 	if cpuProfile != "" {
 		pprof.StopCPUProfile()
 	}
+	mem.end()
+	mem.begin("warm lookups")
 	warm := timeLookups(ctx, e.resolver, queriesOf(pop, rep.Queries, 8))
+	mem.end()
+	rep.PeakRSSBytes = mem.peak()
 	// Counted after the timing: the walk over the record keys would warm
 	// the caches the first pass is meant to find cold.
 	st, err := e.db.Stats()
@@ -305,7 +331,7 @@ func benchLookupsOnly(ctx context.Context, a *app, pop quality.Population, rep b
 	rep.RecallAt10, rep.RecordRecall10, rep.PrecisionAt1 = cold.recall, cold.recordRecall, cold.precisionAt1
 	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n| machine | %s |\n| date | %s |\n| people / records | %d / %d |\n", rep.Machine, rep.Date, rep.People, rep.Records)
 	fmt.Fprintf(a.stdout, "| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n| lookup warm p50 / p99 (ms; as many other queries, after those) | %.2f / %.2f |\n", rep.ColdP50Ms, rep.ColdP99Ms, rep.WarmP50Ms, rep.WarmP99Ms)
-	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries) | %.3f / %.3f |\n| record recall@10 | %.3f |\n", rep.Queries, rep.RecallAt10, rep.PrecisionAt1, rep.RecordRecall10)
+	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries) | %.3f / %.3f |\n| record recall@10 | %.3f |\n%s", rep.Queries, rep.RecallAt10, rep.PrecisionAt1, rep.RecordRecall10, mem.table())
 	return writeBenchJSON(a, jsonOut, rep)
 }
 
@@ -397,22 +423,6 @@ func pct(xs []float64, p int) float64 {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
 	return s[min(len(s)-1, len(s)*p/100)]
-}
-
-func peakRSS() int64 {
-	raw, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(raw), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-			f := strings.Fields(v)
-			if n, err := strconv.ParseInt(f[0], 10, 64); err == nil {
-				return n * 1024
-			}
-		}
-	}
-	return 0
 }
 
 func machine() string {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,7 @@ func TestBenchCommand(t *testing.T) {
 	if rep.People != 300 || rep.Records < 300 || rep.Queries != 40 || rep.RecordRecall10 <= 0 || rep.RecordRecall10 > 1 {
 		t.Errorf("implausible figures: %+v", rep)
 	}
+	checkMemoryPhases(t, rep, "store", "resolution", "scoring the subjects (the bench's own accounting)", "warm lookups", "lookups after a restart")
 	raw, err = os.ReadFile(misses)
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +101,31 @@ func TestBenchCommand(t *testing.T) {
 	}
 	if rep2.WarmP50Ms <= 0 || rep2.ColdP50Ms <= 0 {
 		t.Errorf("no latencies: %+v", rep2)
+	}
+	checkMemoryPhases(t, rep2, "lookups after a restart", "warm lookups")
+}
+
+// checkMemoryPhases checks that a report measured memory in each phase, in
+// order, and that its peak is the highest of theirs.
+func checkMemoryPhases(t *testing.T, rep benchReport, phases ...string) {
+	t.Helper()
+	if rep.Memory == nil {
+		t.Fatal("no memory figures in the report")
+	}
+	var got []string
+	var peak int64
+	for _, p := range rep.Memory.Phases {
+		got = append(got, p.Name)
+		if p.PeakRSS <= 0 || p.RSSAnon <= 0 || p.GoHeapLive <= 0 || p.GoRuntime < p.GoHeapLive {
+			t.Errorf("phase %q: implausible memory figures %+v", p.Name, p)
+		}
+		peak = max(peak, p.PeakRSS)
+	}
+	if !slices.Equal(got, phases) {
+		t.Errorf("memory phases %q, want %q", got, phases)
+	}
+	if rep.PeakRSSBytes != peak {
+		t.Errorf("peak RSS %d, the phases' highest %d", rep.PeakRSSBytes, peak)
 	}
 }
 
