@@ -100,10 +100,31 @@ func TestCachesAndWorkersNeverChangeAnswers(t *testing.T) {
 }
 
 func TestApplyOpsKeepsASortedSet(t *testing.T) {
-	got := applyOps([]string{"a", "c", "e"}, postingOps{"b": true, "c": false, "e": true, "f": true, "a": false})
-	if diff := cmp.Diff([]string{"b", "e", "f"}, got); diff != "" {
+	got := applyOps(packList([]string{"a", "cc", "e"}), postingOps{"b": true, "cc": false, "e": true, "ff": true, "a": false, "x\x00y": true})
+	if diff := cmp.Diff([]string{"b", "e", "ff", "x\x00y"}, unpack(got)); diff != "" {
 		t.Fatal(diff)
 	}
+	for _, rec := range []string{"b", "e", "ff", "x\x00y"} {
+		if !got.contains(rec) {
+			t.Errorf("contains(%q) = false", rec)
+		}
+	}
+	for _, rec := range []string{"", "a", "cc", "f", "x", "z"} {
+		if got.contains(rec) {
+			t.Errorf("contains(%q) = true", rec)
+		}
+	}
+	if empty := applyOps(plist{}, postingOps{"a": false}); empty.len() != 0 || empty.contains("a") {
+		t.Errorf("removing from an empty list gave %q", unpack(empty))
+	}
+}
+
+func unpack(l plist) []string {
+	var out []string
+	for i := range l.len() {
+		out = append(out, l.at(i))
+	}
+	return out
 }
 
 // checkCounts verifies that every stored postings count equals the number of

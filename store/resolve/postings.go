@@ -19,18 +19,92 @@ import (
 // one; readers add what they read only when nothing committed since their
 // snapshot (see cacheMu).
 
+// plist is a sorted posting list packed into one string and the ends of
+// its records: two allocations the collector need not look inside, where a
+// []string of the same records held one pointer per record (the cache holds
+// millions of postings, and marking them cost every lookup and every
+// resolved record a share of its time).
+type plist struct {
+	buf  string
+	ends []uint32 // ends[i] is where record i ends in buf
+}
+
+// packList packs sorted records.
+func packList(recs []string) plist {
+	n := 0
+	for _, r := range recs {
+		n += len(r)
+	}
+	var b listBuilder
+	b.grow(n, len(recs))
+	for _, r := range recs {
+		b.add(r)
+	}
+	return b.list()
+}
+
+// listBuilder packs records appended in order.
+type listBuilder struct {
+	buf  []byte
+	ends []uint32
+}
+
+func (b *listBuilder) grow(bytes, records int) {
+	b.buf = slices.Grow(b.buf, bytes)
+	b.ends = slices.Grow(b.ends, records)
+}
+
+func (b *listBuilder) add(rec string) {
+	b.buf = append(b.buf, rec...)
+	b.ends = append(b.ends, uint32(len(b.buf)))
+}
+
+func (b *listBuilder) addBytes(rec []byte) {
+	b.buf = append(b.buf, rec...)
+	b.ends = append(b.ends, uint32(len(b.buf)))
+}
+
+func (b *listBuilder) list() plist {
+	return plist{buf: string(b.buf), ends: slices.Clip(b.ends)}
+}
+
+func (l plist) len() int { return len(l.ends) }
+
+// at returns record i; a substring of the list, not a copy.
+func (l plist) at(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	return l.buf[start:l.ends[i]]
+}
+
+// contains says whether the sorted list holds rec.
+func (l plist) contains(rec string) bool {
+	lo, hi := 0, len(l.ends)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if l.at(m) < rec {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(l.ends) && l.at(lo) == rec
+}
+
 // postingCache holds posting lists, bounded both in lists and in the
 // postings they hold together (a list may hold up to PostingCap records, so
 // a bound on lists alone would not bound memory).
 type postingCache struct {
 	mu        sync.Mutex
-	lru       *simplelru.LRU[string, []string]
+	lru       *simplelru.LRU[string, plist]
 	held, max int
 }
 
 func newPostingCache(lists, postings int) (*postingCache, error) {
 	c := &postingCache{max: postings}
-	l, err := simplelru.NewLRU(lists, func(_ string, v []string) { c.held -= len(v) })
+	l, err := simplelru.NewLRU(lists, func(_ string, v plist) { c.held -= v.len() })
 	if err != nil {
 		return nil, err
 	}
@@ -38,24 +112,24 @@ func newPostingCache(lists, postings int) (*postingCache, error) {
 	return c, nil
 }
 
-func (c *postingCache) get(key string) ([]string, bool) {
+func (c *postingCache) get(key string) (plist, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.lru.Get(key)
 }
 
-func (c *postingCache) peek(key string) ([]string, bool) {
+func (c *postingCache) peek(key string) (plist, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.lru.Peek(key)
 }
 
-func (c *postingCache) add(key string, list []string) {
+func (c *postingCache) add(key string, list plist) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.lru.Remove(key) // the old list's postings leave the count
 	c.lru.Add(key, list)
-	c.held += len(list)
+	c.held += list.len()
 	for c.held > c.max && c.lru.Len() > 1 {
 		c.lru.RemoveOldest()
 	}
@@ -82,8 +156,8 @@ func (b *batch) notePosting(key, record string, added bool) {
 	delete(b.merged, key)
 }
 
-// applyOps returns list (sorted) with ops applied, as a new sorted slice.
-func applyOps(list []string, ops postingOps) []string {
+// applyOps returns list (sorted) with ops applied, as a new sorted list.
+func applyOps(list plist, ops postingOps) plist {
 	var adds []string
 	removals := false
 	for rec, added := range ops {
@@ -96,11 +170,17 @@ func applyOps(list []string, ops postingOps) []string {
 	slices.Sort(adds)
 	// One merge of two sorted lists; a record added that is already
 	// listed appears once.
-	out := make([]string, 0, len(list)+len(adds))
+	var out listBuilder
+	extra := 0
+	for _, rec := range adds {
+		extra += len(rec)
+	}
+	out.grow(len(list.buf)+extra, list.len()+len(adds))
 	i := 0
-	for _, rec := range list {
+	for j := range list.len() {
+		rec := list.at(j)
 		for i < len(adds) && adds[i] < rec {
-			out = append(out, adds[i])
+			out.add(adds[i])
 			i++
 		}
 		if i < len(adds) && adds[i] == rec {
@@ -111,17 +191,20 @@ func applyOps(list []string, ops postingOps) []string {
 				continue
 			}
 		}
-		out = append(out, rec)
+		out.add(rec)
 	}
-	return append(out, adds[i:]...)
+	for _, rec := range adds[i:] {
+		out.add(rec)
+	}
+	return out.list()
 }
 
 // eachOf calls fn for the first limit records of list and returns how
 // many it called it for.
-func eachOf(list []string, limit int, fn func(record string)) int {
-	n := min(limit, len(list))
-	for _, rec := range list[:n] {
-		fn(rec)
+func eachOf(list plist, limit int, fn func(record string)) int {
+	n := min(limit, list.len())
+	for i := range n {
+		fn(list.at(i))
 	}
 	return n
 }
@@ -144,7 +227,7 @@ func (r *Resolver) commitPostings(b *batch) {
 		if !ok {
 			continue
 		}
-		if next := applyOps(list, ops); len(next) <= r.opt.PostingCap {
+		if next := applyOps(list, ops); next.len() <= r.opt.PostingCap {
 			r.postings.add(key, next)
 		} else {
 			r.postings.remove(key)
@@ -168,14 +251,16 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 		// Read the committed list (one past PostingCap, to know whether it
 		// is complete) and keep it when it is.
 		prefix := []byte(store.PrefixIndex + key + "\x00")
+		var lb listBuilder
 		err := txn.IterateCommitted(prefix, store.IterOptions{KeysOnly: true, Limit: r.opt.PostingCap + 1}, func(k []byte, _ func() ([]byte, error)) error {
-			list = append(list, string(k[len(prefix):]))
+			lb.addBytes(k[len(prefix):])
 			return nil
 		})
 		if err != nil {
 			return 0, err
 		}
-		if len(list) <= r.opt.PostingCap {
+		list = lb.list()
+		if list.len() <= r.opt.PostingCap {
 			r.cacheMu.Lock()
 			if b != nil || r.gen == gen {
 				r.postings.add(key, list)
@@ -183,7 +268,7 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 			r.cacheMu.Unlock()
 		}
 	}
-	if len(ops) > 0 && len(list)+len(ops) > limit {
+	if len(ops) > 0 && list.len()+len(ops) > limit {
 		// The limit may cut the list: merge in order first, once per
 		// batch and change.
 		list = applyOps(list, ops)
@@ -194,7 +279,8 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 	}
 	n := 0
 	removals := ops.hasRemovals()
-	for _, rec := range list {
+	for i := range list.len() {
+		rec := list.at(i)
 		if n == limit {
 			return n, nil
 		}
@@ -208,7 +294,7 @@ func (r *Resolver) eachPosting(txn *store.Txn, b *batch, key string, limit int, 
 	}
 	// Everything fits: the batch's additions, in any order.
 	for rec, added := range ops {
-		if _, found := slices.BinarySearch(list, rec); added && !found {
+		if added && !list.contains(rec) {
 			fn(rec)
 			n++
 		}

@@ -12,12 +12,12 @@ func TestPostingCacheBoundsPostings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	list := func(n int) []string {
+	list := func(n int) plist {
 		out := make([]string, n)
 		for i := range out {
 			out[i] = fmt.Sprintf("r%03d", i)
 		}
-		return out
+		return packList(out)
 	}
 	for i := 0; i < 10; i++ {
 		c.add(fmt.Sprintf("k%d", i), list(20))
@@ -36,7 +36,7 @@ func TestPostingCacheBoundsPostings(t *testing.T) {
 	total := 0
 	for _, k := range c.lru.Keys() {
 		v, _ := c.lru.Peek(k)
-		total += len(v)
+		total += v.len()
 	}
 	if total != c.held {
 		t.Fatalf("held %d, lists hold %d", c.held, total)

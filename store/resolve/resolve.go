@@ -327,7 +327,7 @@ type batch struct {
 	// merged holds, by index key, the committed list with the batch's
 	// changes applied, for lists read often within a batch; dropped when
 	// the batch changes the list again.
-	merged map[string][]string
+	merged map[string]plist
 	// namesakes holds, by record, the rarest key of its name and how many
 	// records of the store share it (see Resolver.namesakes), read once
 	// per batch.
@@ -338,7 +338,7 @@ type batch struct {
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
-	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string][]string{}, namesakes: map[string]namesake{}, people: map[string]uint32{}}
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string]plist{}, namesakes: map[string]namesake{}, people: map[string]uint32{}}
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {
