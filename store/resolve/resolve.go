@@ -119,9 +119,8 @@ type Resolver struct {
 	log *slog.Logger
 
 	cache *lru.Cache[string, *entry]
-	// members mirrors r/<record> → subject for the records resolution
-	// touched most recently; the hot path asks it for every candidate.
-	members *lru.Cache[string, string]
+	// members mirrors r/<record> → subject (members.go).
+	members *memberCache
 	// postings holds complete posting lists of index keys (postings.go).
 	postings *postingCache
 	// cacheMu orders cache writes: the pipeline's committed entries, and
@@ -156,10 +155,7 @@ func New(db *store.DB, opt Options) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := lru.New[string, string](opt.CacheSize * 4)
-	if err != nil {
-		return nil, err
-	}
+	m := newMemberCache(opt.CacheSize * 4)
 	// Lists of CacheSize keys holding 20 postings each on average.
 	p, err := newPostingCache(opt.CacheSize, opt.CacheSize*20)
 	if err != nil {
@@ -361,7 +357,7 @@ func (r *Resolver) newBatch(txn *store.Txn) *batch {
 			}
 		}
 		for k, s := range b.members {
-			r.members.Add(k, s)
+			r.members.add(k, s)
 		}
 		r.commitPostings(b)
 		r.cacheMu.Unlock()
@@ -481,7 +477,7 @@ func (r *Resolver) subjectOf(txn *store.Txn, b *batch, key string, gen uint64) (
 			return s, nil
 		}
 	}
-	if s, ok := r.members.Get(key); ok {
+	if s, ok := r.members.get(key); ok {
 		return s, nil
 	}
 	raw, err := txn.Get([]byte(pMember + key))
@@ -495,7 +491,7 @@ func (r *Resolver) subjectOf(txn *store.Txn, b *batch, key string, gen uint64) (
 	if b == nil {
 		r.cacheMu.Lock()
 		if r.gen == gen {
-			r.members.Add(key, s)
+			r.members.add(key, s)
 		}
 		r.cacheMu.Unlock()
 	}
