@@ -183,7 +183,6 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	pw := quality.Score("population", truth, pred)
 	rep.PairPrecision, rep.PairRecall = pw.Precision, pw.Recall
 	mem.end()
-	truth, pred = nil, nil
 
 	qs := benchQueries(pop, *queries)
 	mem.begin("warm lookups")

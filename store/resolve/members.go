@@ -49,6 +49,7 @@ func subjectNumber(subject string) (uint64, bool) {
 	return n, err == nil
 }
 
+// subjectID is the id of subject number n (newSubject's form), "" for 0.
 func subjectID(n uint64) string {
 	if n == 0 {
 		return ""
@@ -93,11 +94,4 @@ func (c *memberCache) put(h [2]uint64, n uint64) {
 		c.old, c.cur = c.cur, make(map[[2]uint64]uint64, c.gen)
 	}
 	c.cur[h] = n
-}
-
-// len is the number of records held.
-func (c *memberCache) len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.cur) + len(c.old)
 }

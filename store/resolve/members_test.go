@@ -61,3 +61,10 @@ func TestMemberCache(t *testing.T) {
 		t.Errorf("r96 after add: %q", got)
 	}
 }
+
+// len is the number of records held (the tests' bound check).
+func (c *memberCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.cur) + len(c.old)
+}

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"slices"
+	"sort"
 	"sync"
 
 	"github.com/hashicorp/golang-lru/v2/simplelru"
@@ -27,20 +28,6 @@ import (
 type plist struct {
 	buf  string
 	ends []uint32 // ends[i] is where record i ends in buf
-}
-
-// packList packs sorted records.
-func packList(recs []string) plist {
-	n := 0
-	for _, r := range recs {
-		n += len(r)
-	}
-	var b listBuilder
-	b.grow(n, len(recs))
-	for _, r := range recs {
-		b.add(r)
-	}
-	return b.list()
 }
 
 // listBuilder packs records appended in order.
@@ -81,16 +68,8 @@ func (l plist) at(i int) string {
 
 // contains says whether the sorted list holds rec.
 func (l plist) contains(rec string) bool {
-	lo, hi := 0, len(l.ends)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if l.at(m) < rec {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo < len(l.ends) && l.at(lo) == rec
+	i := sort.Search(l.len(), func(i int) bool { return l.at(i) >= rec })
+	return i < l.len() && l.at(i) == rec
 }
 
 // postingCache holds posting lists, bounded both in lists and in the

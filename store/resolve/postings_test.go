@@ -42,3 +42,17 @@ func TestPostingCacheBoundsPostings(t *testing.T) {
 		t.Fatalf("held %d, lists hold %d", c.held, total)
 	}
 }
+
+// packList packs sorted records (the tests' lists).
+func packList(recs []string) plist {
+	n := 0
+	for _, r := range recs {
+		n += len(r)
+	}
+	var b listBuilder
+	b.grow(n, len(recs))
+	for _, r := range recs {
+		b.add(r)
+	}
+	return b.list()
+}

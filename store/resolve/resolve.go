@@ -560,7 +560,7 @@ func (r *Resolver) newSubject(txn *store.Txn) (string, error) {
 	if err := txn.Set([]byte(kCounter), []byte(strconv.FormatUint(n, 10))); err != nil {
 		return "", err
 	}
-	return "S-" + strconv.FormatUint(n, 10), nil
+	return subjectID(n), nil
 }
 
 // join and leave are the only writers of membership; they note it in the
