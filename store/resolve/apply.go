@@ -218,13 +218,8 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	mo := r.resolveOptions(txn, b)
 	// The candidates are read in order, then scored and filed under their
 	// subjects in the same order.
-	type filing struct {
-		subject string
-		e       *entry
-		judged  bool // by: judged the same, not scored
-		by      string
-	}
-	filed := make([]filing, 0, len(cands))
+	sc := &b.scratch
+	filed := sc.filed[:0]
 	for _, c := range cands {
 		ce, err := r.load(txn, b, c.key)
 		if errors.Is(err, store.ErrNotFound) {
@@ -256,12 +251,13 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	// Each subject's records are a window of one array (capacity exact, so
 	// an append to one never writes into the next): a map of slices grown
 	// one record at a time was a tenth of what resolution allocated.
-	perSubject := make(map[string]int, len(filed))
+	sc.filed = filed
+	perSubject := sc.perSubject(len(filed))
 	for _, f := range filed {
 		perSubject[f.subject]++
 	}
-	all := make([]scored, len(filed))
-	bySubject := make(map[string][]scored, len(perSubject))
+	all := sc.scoredOf(len(filed))
+	bySubject := sc.subjects(len(perSubject))
 	next := 0
 	for _, f := range filed {
 		var res match.Result
@@ -415,6 +411,52 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		targetRecs = append(targetRecs, h.recs...)
 	}
 	return nil
+}
+
+// filing is a candidate of resolve filed under its subject.
+type filing struct {
+	subject string
+	e       *entry
+	judged  bool // by: judged the same, not scored
+	by      string
+}
+
+// resolveScratch is the working space of resolve, kept by the batch and
+// used again for each of its records: made afresh, its slices and maps
+// were a tenth of what resolution allocated. Nothing of it outlives the
+// record's resolve (the subjects' windows of all are exact, so an append
+// to one copies it out).
+type resolveScratch struct {
+	filed  []filing
+	all    []scored
+	per    map[string]int
+	bySubj map[string][]scored
+}
+
+func (sc *resolveScratch) perSubject(n int) map[string]int {
+	if sc.per == nil {
+		sc.per = make(map[string]int, n)
+	}
+	clear(sc.per)
+	return sc.per
+}
+
+func (sc *resolveScratch) subjects(n int) map[string][]scored {
+	if sc.bySubj == nil {
+		sc.bySubj = make(map[string][]scored, n)
+	}
+	clear(sc.bySubj)
+	return sc.bySubj
+}
+
+// scoredOf returns n zeroed scored records.
+func (sc *resolveScratch) scoredOf(n int) []scored {
+	if cap(sc.all) < n {
+		sc.all = make([]scored, n)
+	}
+	sc.all = sc.all[:n]
+	clear(sc.all)
+	return sc.all
 }
 
 // wouldJoin says whether a subject h of one record, which the new record

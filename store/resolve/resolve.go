@@ -331,6 +331,12 @@ type batch struct {
 	// people holds, by index key, how many people hold it (see
 	// Resolver.namesakePeople), read once per batch.
 	people map[string]uint32
+	// acc is retrieve's map of candidates' weights, cleared and used again
+	// for each record of the batch: made afresh, it was a sixth of what
+	// resolution allocated (up to PostingBudget entries per record).
+	acc map[string]float64
+	// scratch is resolve's working space, used again for each record.
+	scratch resolveScratch
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
@@ -728,8 +734,19 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	for _, ki := range infos {
 		expect += int(ki.count)
 	}
-	// Sized once: growing it was a tenth of resolution's time.
-	acc := make(map[string]float64, min(expect, budget, 4*r.opt.PostingCap))
+	// Sized once: growing it was a tenth of resolution's time. A batch's
+	// map serves each of its records in turn (resolution is one goroutine);
+	// a lookup, which may run beside others, has its own.
+	var acc map[string]float64
+	if b != nil && !lookup {
+		if b.acc == nil {
+			b.acc = make(map[string]float64, min(budget, 4*r.opt.PostingCap))
+		}
+		acc = b.acc
+		clear(acc)
+	} else {
+		acc = make(map[string]float64, min(expect, budget, 4*r.opt.PostingCap))
+	}
 	// The records of the rarest keys — a date of birth, a document — are
 	// always among the candidates, up to a quarter of them (half for a
 	// lookup): their weight alone may not outrank hundreds of namesakes who
