@@ -36,6 +36,7 @@ type config struct {
 	RequireCase      bool    `env:"REQUIRE_CASE, default=false"`
 	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
 	ResolveCache     int     `env:"RESOLVE_CACHE, default=200000"`
+	ResolvePrefetch  int     `env:"RESOLVE_PREFETCH, default=8"`
 	ScoringWorkers   int     `env:"SCORING_WORKERS, default=0"`
 	MemoryLimit      string  `env:"MEMORY_LIMIT, default=0"`
 	GCPercent        string  `env:"GC_PERCENT, default=100"`
@@ -98,6 +99,9 @@ func (c *config) validate() error {
 	}
 	if c.ResolveCache < 100 || c.ResolveCache > 50_000_000 {
 		errs = append(errs, fmt.Errorf("VIGIE_RESOLVE_CACHE=%d: want 100 to 50000000", c.ResolveCache))
+	}
+	if c.ResolvePrefetch < 0 || c.ResolvePrefetch > 1000 {
+		errs = append(errs, fmt.Errorf("VIGIE_RESOLVE_PREFETCH=%d: want 0 (off) to 1000", c.ResolvePrefetch))
 	}
 	if c.ScoringWorkers < 0 || c.ScoringWorkers > 256 {
 		errs = append(errs, fmt.Errorf("VIGIE_SCORING_WORKERS=%d: want 0 (one per core) to 256", c.ScoringWorkers))
