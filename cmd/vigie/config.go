@@ -39,6 +39,7 @@ type config struct {
 	ResolvePrefetch  int     `env:"RESOLVE_PREFETCH, default=8"`
 	ScoringWorkers   int     `env:"SCORING_WORKERS, default=0"`
 	MemoryLimit      string  `env:"MEMORY_LIMIT, default=0"`
+	BlockCache       string  `env:"BLOCK_CACHE, default=256MiB"`
 	GCPercent        string  `env:"GC_PERCENT, default=100"`
 
 	RulesDir    string        `env:"RULES_DIR, default=./rules.d"`
@@ -109,6 +110,9 @@ func (c *config) validate() error {
 	if c.IngestBatch < 1 || c.IngestBatch > 100000 {
 		errs = append(errs, fmt.Errorf("VIGIE_INGEST_BATCH=%d: want 1 to 100000", c.IngestBatch))
 	}
+	if _, err := c.blockCache(); err != nil {
+		errs = append(errs, err)
+	}
 	if _, err := c.memoryLimit(); err != nil {
 		errs = append(errs, err)
 	}
@@ -129,8 +133,27 @@ func (c *config) validate() error {
 // memoryLimit is VIGIE_MEMORY_LIMIT in bytes: 0 (no limit) or a size of
 // 256 MiB or more, written in bytes or with KiB, MiB or GiB.
 func (c *config) memoryLimit() (int64, error) {
-	v := strings.TrimSpace(c.MemoryLimit)
-	bad := fmt.Errorf("VIGIE_MEMORY_LIMIT=%q: want 0 (no limit) or a size of 256MiB or more, such as 1800MiB or 2GiB", c.MemoryLimit)
+	b, err := parseSize(c.MemoryLimit)
+	if err != nil || (b != 0 && b < 256<<20) {
+		return 0, fmt.Errorf("VIGIE_MEMORY_LIMIT=%q: want 0 (no limit) or a size of 256MiB or more, such as 1800MiB or 2GiB", c.MemoryLimit)
+	}
+	return b, nil
+}
+
+// blockCache is VIGIE_BLOCK_CACHE in bytes: 16 MiB to 64 GiB.
+func (c *config) blockCache() (int64, error) {
+	b, err := parseSize(c.BlockCache)
+	if err != nil || b < 16<<20 || b > 64<<30 {
+		return 0, fmt.Errorf("VIGIE_BLOCK_CACHE=%q: want a size of 16MiB to 64GiB, such as 256MiB", c.BlockCache)
+	}
+	return b, nil
+}
+
+// parseSize reads a size in bytes, or with KiB, MiB or GiB after it; it
+// refuses a negative size and one past a petabyte.
+func parseSize(s string) (int64, error) {
+	v := strings.TrimSpace(s)
+	bad := fmt.Errorf("%q is not a size", s)
 	unit := int64(1)
 	for _, u := range []struct {
 		suffix string
@@ -145,11 +168,7 @@ func (c *config) memoryLimit() (int64, error) {
 	if err != nil || n < 0 || n*float64(unit) > 1<<50 {
 		return 0, bad
 	}
-	b := int64(n * float64(unit))
-	if b != 0 && b < 256<<20 {
-		return 0, bad
-	}
-	return b, nil
+	return int64(n * float64(unit)), nil
 }
 
 // gcPercent is VIGIE_GC_PERCENT: Go's GOGC, the heap growth (in per cent

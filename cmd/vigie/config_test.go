@@ -79,6 +79,7 @@ func TestConfigRejectsNonsense(t *testing.T) {
 		"gc off":     {"VIGIE_GC_PERCENT": "off"},
 		"gc low":     {"VIGIE_GC_PERCENT": "5"},
 		"no size":    {"VIGIE_MEMORY_LIMIT": "lots"},
+		"tiny cache": {"VIGIE_BLOCK_CACHE": "1MiB"},
 		"workers":    {"VIGIE_SCORING_WORKERS": "-1"},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -100,7 +101,8 @@ func TestMemoryLimitSizes(t *testing.T) {
 }
 
 // FuzzMemoryLimit: any VIGIE_MEMORY_LIMIT value gives 0, a size of 256 MiB
-// or more, or an error — never a panic or a negative limit.
+// or more, or an error — never a panic or a negative limit; the same value
+// as VIGIE_BLOCK_CACHE gives a size within its bounds or an error.
 func FuzzMemoryLimit(f *testing.F) {
 	for _, s := range []string{"0", "1800MiB", "2GiB", "1.5GiB", "-1", "NaN", "1e300GiB", " 512 MiB", "KiB"} {
 		f.Add(s)
@@ -113,6 +115,10 @@ func FuzzMemoryLimit(f *testing.F) {
 		}
 		if err != nil && n != 0 {
 			t.Fatalf("memoryLimit(%q) = %d with error %v", s, n, err)
+		}
+		c = config{BlockCache: s}
+		if n, err := c.blockCache(); (err == nil) != (n >= 16<<20 && n <= 64<<30) {
+			t.Fatalf("blockCache(%q) = %d, %v", s, n, err)
 		}
 	})
 }

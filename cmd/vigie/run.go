@@ -166,6 +166,9 @@ func (a *app) openStore(readOnly bool) (*store.DB, error) {
 	}
 	o := store.DefaultOptions(a.cfg.DataDir)
 	o.EncryptionKey = key
+	if o.BlockCacheSize, err = a.cfg.blockCache(); err != nil {
+		return nil, err
+	}
 	o.Logger = a.log
 	o.ReadOnly = readOnly
 	db, err := store.Open(o)
