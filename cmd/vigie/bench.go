@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,24 +23,38 @@ import (
 	"github.com/vigie/vigie/store/resolve"
 )
 
+// header prints the head of the figures' table: the machine, the date
+// and the run's settings.
+func (rep benchReport) header(w io.Writer) {
+	names := slices.Sorted(maps.Keys(rep.Settings))
+	set := make([]string, len(names))
+	for i, n := range names {
+		set[i] = n + "=" + rep.Settings[n]
+	}
+	fmt.Fprintf(w, "| figure | value |\n|---|---|\n| machine | %s |\n| date | %s |\n| settings | %s |\n", rep.Machine, rep.Date, strings.Join(set, " "))
+}
+
 // benchReport is what `vigie bench` prints (and writes with --json).
 type benchReport struct {
-	Machine        string  `json:"machine"`
-	Date           string  `json:"date"`
-	People         int     `json:"people"`
-	Records        int     `json:"records"`
-	StoreRate      float64 `json:"store_records_per_s"`
-	ResolveRate    float64 `json:"resolve_records_per_s"`
-	IngestRate     float64 `json:"ingest_with_resolution_records_per_s"`
-	Queries        int     `json:"queries"`
-	WarmP50Ms      float64 `json:"lookup_warm_p50_ms"`
-	WarmP99Ms      float64 `json:"lookup_warm_p99_ms"`
-	ColdP50Ms      float64 `json:"lookup_after_restart_p50_ms"`
-	ColdP99Ms      float64 `json:"lookup_after_restart_p99_ms"`
-	RecallAt10     float64 `json:"recall_at_10"`
-	RecordRecall10 float64 `json:"record_recall_at_10"`
-	PrecisionAt1   float64 `json:"precision_at_1"`
-	PeakRSSBytes   int64   `json:"peak_rss_bytes"`
+	Machine string `json:"machine"`
+	Date    string `json:"date"`
+	// Settings are the memory and cache settings of the run, as
+	// VIGIE_… variables: what its speed and memory depend on.
+	Settings       map[string]string `json:"settings"`
+	People         int               `json:"people"`
+	Records        int               `json:"records"`
+	StoreRate      float64           `json:"store_records_per_s"`
+	ResolveRate    float64           `json:"resolve_records_per_s"`
+	IngestRate     float64           `json:"ingest_with_resolution_records_per_s"`
+	Queries        int               `json:"queries"`
+	WarmP50Ms      float64           `json:"lookup_warm_p50_ms"`
+	WarmP99Ms      float64           `json:"lookup_warm_p99_ms"`
+	ColdP50Ms      float64           `json:"lookup_after_restart_p50_ms"`
+	ColdP99Ms      float64           `json:"lookup_after_restart_p99_ms"`
+	RecallAt10     float64           `json:"recall_at_10"`
+	RecordRecall10 float64           `json:"record_recall_at_10"`
+	PrecisionAt1   float64           `json:"precision_at_1"`
+	PeakRSSBytes   int64             `json:"peak_rss_bytes"`
 	// Memory is the same figure phase by phase (benchmem.go).
 	Memory          *phaseMemory `json:"memory,omitempty"`
 	BytesOnDisk     int64        `json:"bytes_on_disk"`
@@ -83,7 +100,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	a.cfg.DataDir = filepath.Join(dir, "data")
 	a.cfg.RulesDir = filepath.Join(dir, "no-rules")
 	pop := quality.Population{Seed: 42, People: *people, RecordsPerPerson: *perPerson}
-	rep := benchReport{Machine: machine(), Date: time.Now().UTC().Format("2006-01-02"), People: *people, Queries: *queries}
+	rep := benchReport{Machine: machine(), Date: time.Now().UTC().Format("2006-01-02"), Settings: a.cfg.memorySettings(), People: *people, Queries: *queries}
 	if *lookupsOnly {
 		if *dirFlag == "" {
 			return a.usageErr(fs, "--lookups-only needs the --dir of an earlier run")
@@ -121,8 +138,9 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	if *storeOnly {
 		e.Close()
 		rep.BytesOnDisk, rep.PeakRSSBytes = dirSize(a.cfg.DataDir), mem.peak()
-		fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n| machine | %s |\n| date | %s |\n| records | %d |\n| store (records/s) | %.0f |\n| peak RSS | %.0f MiB |\n| bytes on disk | %.0f MiB |\n",
-			rep.Machine, rep.Date, rep.Records, rep.StoreRate, float64(rep.PeakRSSBytes)/(1<<20), float64(rep.BytesOnDisk)/(1<<20))
+		rep.header(a.stdout)
+		fmt.Fprintf(a.stdout, "| records | %d |\n| store (records/s) | %.0f |\n| peak RSS | %.0f MiB |\n| bytes on disk | %.0f MiB |\n",
+			rep.Records, rep.StoreRate, float64(rep.PeakRSSBytes)/(1<<20), float64(rep.BytesOnDisk)/(1<<20))
 		return exitOK
 	}
 	fmt.Fprintln(a.stderr, "resolving, linking, matching watches…")
@@ -233,8 +251,8 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 		}
 	}
 
-	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n")
-	fmt.Fprintf(a.stdout, "| machine | %s |\n| date | %s |\n| people / records | %d / %d |\n", rep.Machine, rep.Date, rep.People, rep.Records)
+	rep.header(a.stdout)
+	fmt.Fprintf(a.stdout, "| people / records | %d / %d |\n", rep.People, rep.Records)
 	fmt.Fprintf(a.stdout, "| store only (records/s) | %.0f |\n| resolution + links + watches (records/s) | %.0f |\n| ingest with resolution, end to end (records/s) | %.0f |\n", rep.StoreRate, rep.ResolveRate, rep.IngestRate)
 	fmt.Fprintf(a.stdout, "| subjects | %d |\n| entity resolution pairwise precision / recall | %.4f / %.4f |\n", rep.SubjectsCreated, rep.PairPrecision, rep.PairRecall)
 	fmt.Fprintf(a.stdout, "| lookup warm p50 / p99 (ms) | %.2f / %.2f |\n| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n", rep.WarmP50Ms, rep.WarmP99Ms, rep.ColdP50Ms, rep.ColdP99Ms)
@@ -328,7 +346,8 @@ func benchLookupsOnly(ctx context.Context, a *app, pop quality.Population, rep b
 	rep.ColdP50Ms, rep.ColdP99Ms = pct(cold.lat, 50), pct(cold.lat, 99)
 	rep.WarmP50Ms, rep.WarmP99Ms = pct(warm.lat, 50), pct(warm.lat, 99)
 	rep.RecallAt10, rep.RecordRecall10, rep.PrecisionAt1 = cold.recall, cold.recordRecall, cold.precisionAt1
-	fmt.Fprintf(a.stdout, "| figure | value |\n|---|---|\n| machine | %s |\n| date | %s |\n| people / records | %d / %d |\n", rep.Machine, rep.Date, rep.People, rep.Records)
+	rep.header(a.stdout)
+	fmt.Fprintf(a.stdout, "| people / records | %d / %d |\n", rep.People, rep.Records)
 	fmt.Fprintf(a.stdout, "| lookup after restart p50 / p99 (ms) | %.2f / %.2f |\n| lookup warm p50 / p99 (ms; as many other queries, after those) | %.2f / %.2f |\n", rep.ColdP50Ms, rep.ColdP99Ms, rep.WarmP50Ms, rep.WarmP99Ms)
 	fmt.Fprintf(a.stdout, "| recall@10 / precision@1 (%d noisy queries) | %.3f / %.3f |\n| record recall@10 | %.3f |\n%s", rep.Queries, rep.RecallAt10, rep.PrecisionAt1, rep.RecordRecall10, mem.table())
 	return writeBenchJSON(a, jsonOut, rep)

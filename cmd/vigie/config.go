@@ -149,6 +149,15 @@ func (c *config) blockCache() (int64, error) {
 	return b, nil
 }
 
+// memorySettings are the settings a run's speed and memory depend on, as
+// the variables that set them.
+func (c *config) memorySettings() map[string]string {
+	return map[string]string{
+		"VIGIE_MEMORY_LIMIT": c.MemoryLimit, "VIGIE_GC_PERCENT": c.GCPercent, "VIGIE_BLOCK_CACHE": c.BlockCache,
+		"VIGIE_RESOLVE_CACHE": strconv.Itoa(c.ResolveCache), "VIGIE_RESOLVE_PREFETCH": strconv.Itoa(c.ResolvePrefetch),
+	}
+}
+
 // parseSize reads a size in bytes, or with KiB, MiB or GiB after it; it
 // refuses a negative size and one past a petabyte.
 func parseSize(s string) (int64, error) {
