@@ -31,13 +31,14 @@ func BenchmarkIngestCommand(b *testing.B) {
 }
 
 // TestBenchCommand runs `vigie bench` on a small population: the JSON
-// figures are there and plausible, and --misses lists exactly the queries
-// whose person no shown record belongs to.
+// figures are there and plausible, --misses lists exactly the queries
+// whose person no shown record belongs to, and --peakprofile writes a heap
+// profile.
 func TestBenchCommand(t *testing.T) {
 	c := newCLI(t)
 	dir := t.TempDir()
-	figures, misses := filepath.Join(dir, "bench.json"), filepath.Join(dir, "misses.jsonl")
-	code, out, errs := c.run("", "bench", "--people", "300", "--queries", "40", "--json", figures, "--misses", misses, "--dir", filepath.Join(dir, "scratch"))
+	figures, misses, peak := filepath.Join(dir, "bench.json"), filepath.Join(dir, "misses.jsonl"), filepath.Join(dir, "peak.pprof")
+	code, out, errs := c.run("", "bench", "--people", "300", "--queries", "40", "--json", figures, "--misses", misses, "--peakprofile", peak, "--dir", filepath.Join(dir, "scratch"))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -59,6 +60,9 @@ func TestBenchCommand(t *testing.T) {
 		t.Errorf("the run's settings are not reported: %v\n%s", rep.Settings, out)
 	}
 	checkMemoryPhases(t, rep, "store", "resolution", "scoring the subjects (the bench's own accounting)", "warm lookups", "lookups after a restart")
+	if prof, err := os.ReadFile(peak); err != nil || len(prof) < 2 || prof[0] != 0x1f || prof[1] != 0x8b {
+		t.Errorf("--peakprofile: %d bytes, %v; want a gzipped profile", len(prof), err)
+	}
 	raw, err = os.ReadFile(misses)
 	if err != nil {
 		t.Fatal(err)
@@ -121,6 +125,11 @@ func checkMemoryPhases(t *testing.T, rep benchReport, phases ...string) {
 		got = append(got, p.Name)
 		if p.PeakRSS <= 0 || p.RSSAnon <= 0 || p.GoHeapLive <= 0 || p.GoRuntime < p.GoHeapLive {
 			t.Errorf("phase %q: implausible memory figures %+v", p.Name, p)
+		}
+		// The highest samples are at least the end's, and the peak
+		// resident set holds the anonymous memory at its highest.
+		if p.PeakAnon < p.RSSAnon || p.PeakGoHeapLive < p.GoHeapLive || p.PeakRSS < p.PeakAnon {
+			t.Errorf("phase %q: highest samples below the end's or above the peak: %+v", p.Name, p)
 		}
 		peak = max(peak, p.PeakRSS)
 	}

@@ -6,6 +6,7 @@ import (
 	rtmetrics "runtime/metrics"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // phaseMemory measures the process's memory phase by phase. Linux keeps
@@ -18,6 +19,26 @@ type phaseMemory struct {
 	Reset  bool       `json:"peak_reset_per_phase"`
 	Phases []memPhase `json:"phases"`
 	cur    string
+	// A sampler reads, while a phase runs, the live Go heap and the
+	// anonymous memory every sampleEvery: the peak resident set says how
+	// high memory went, not what held it, and an end-of-phase figure
+	// misses a burst in the middle.
+	stop    chan struct{}
+	sampled chan memSample
+	// profile, when set, is where the sampler writes a heap profile each
+	// time the phase's live heap passes its highest by a tenth: at the end
+	// it is the profile nearest the phase's peak (--peakprofile).
+	profile      string
+	profilePhase string
+}
+
+// sampleEvery is how often a phase's memory is sampled.
+const sampleEvery = 100 * time.Millisecond
+
+// memSample is the highest of a phase's samples.
+type memSample struct {
+	heapLive, anon int64
+	err            error
 }
 
 // memPhase is one phase's figures: the peak resident set while it ran and,
@@ -26,18 +47,56 @@ type phaseMemory struct {
 // log), the live Go heap after the last collection and all the Go runtime
 // holds from the system.
 type memPhase struct {
-	Name       string `json:"phase"`
-	PeakRSS    int64  `json:"peak_rss_bytes"`
-	RSSAnon    int64  `json:"rss_anon_bytes"`
-	RSSFile    int64  `json:"rss_file_bytes"`
-	GoHeapLive int64  `json:"go_heap_live_bytes"`
-	GoRuntime  int64  `json:"go_runtime_bytes"`
+	Name    string `json:"phase"`
+	PeakRSS int64  `json:"peak_rss_bytes"`
+	// PeakAnon and PeakGoHeapLive are the highest anonymous memory and
+	// live Go heap sampled while the phase ran.
+	PeakAnon       int64 `json:"peak_rss_anon_bytes"`
+	PeakGoHeapLive int64 `json:"peak_go_heap_live_bytes"`
+	RSSAnon        int64 `json:"rss_anon_bytes"`
+	RSSFile        int64 `json:"rss_file_bytes"`
+	GoHeapLive     int64 `json:"go_heap_live_bytes"`
+	GoRuntime      int64 `json:"go_runtime_bytes"`
 }
 
 // begin starts a phase; its peak counts from here.
 func (m *phaseMemory) begin(name string) {
 	m.cur = name
 	m.Reset = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	m.stop, m.sampled = make(chan struct{}), make(chan memSample, 1)
+	profile := ""
+	if name == m.profilePhase {
+		profile = m.profile
+	}
+	go sampleMemory(m.stop, m.sampled, profile)
+}
+
+// sampleMemory samples until stop is closed, then sends the highest
+// figures; with a profile file, it writes a heap profile there at each new
+// high of the live heap (by a tenth at least).
+func sampleMemory(stop <-chan struct{}, out chan<- memSample, profile string) {
+	var high memSample
+	profiled := int64(0)
+	tick := time.NewTicker(sampleEvery)
+	defer tick.Stop()
+	for {
+		s := []rtmetrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		rtmetrics.Read(s)
+		if s[0].Value.Kind() == rtmetrics.KindUint64 {
+			high.heapLive = max(high.heapLive, int64(s[0].Value.Uint64()))
+		}
+		high.anon = max(high.anon, procStatus()["RssAnon"])
+		if profile != "" && high.heapLive > profiled+profiled/10 && high.err == nil {
+			profiled = high.heapLive
+			high.err = writeHeapProfile(profile)
+		}
+		select {
+		case <-stop:
+			out <- high
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 // end closes the phase begun last and records its figures.
@@ -45,8 +104,10 @@ func (m *phaseMemory) end() {
 	if m.cur == "" {
 		return
 	}
+	close(m.stop)
+	high := <-m.sampled
 	st := procStatus()
-	p := memPhase{Name: m.cur, PeakRSS: st["VmHWM"], RSSAnon: st["RssAnon"], RSSFile: st["RssFile"]}
+	p := memPhase{Name: m.cur, PeakRSS: st["VmHWM"], PeakAnon: high.anon, PeakGoHeapLive: high.heapLive, RSSAnon: st["RssAnon"], RSSFile: st["RssFile"]}
 	s := []rtmetrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
 	rtmetrics.Read(s)
 	if s[0].Value.Kind() == rtmetrics.KindUint64 {
@@ -55,6 +116,7 @@ func (m *phaseMemory) end() {
 	if s[1].Value.Kind() == rtmetrics.KindUint64 && s[2].Value.Kind() == rtmetrics.KindUint64 {
 		p.GoRuntime = int64(s[1].Value.Uint64() - s[2].Value.Uint64())
 	}
+	p.PeakAnon, p.PeakGoHeapLive = max(p.PeakAnon, p.RSSAnon), max(p.PeakGoHeapLive, p.GoHeapLive)
 	m.Phases = append(m.Phases, p)
 	m.cur = ""
 }
@@ -73,8 +135,8 @@ func (m *phaseMemory) table() string {
 	var b strings.Builder
 	mib := func(n int64) string { return fmt.Sprintf("%.0f", float64(n)/(1<<20)) }
 	for _, p := range m.Phases {
-		fmt.Fprintf(&b, "| memory, %s: peak RSS (MiB); at its end anonymous / file-mapped / Go heap live / Go runtime (MiB) | %s; %s / %s / %s / %s |\n",
-			p.Name, mib(p.PeakRSS), mib(p.RSSAnon), mib(p.RSSFile), mib(p.GoHeapLive), mib(p.GoRuntime))
+		fmt.Fprintf(&b, "| memory, %s: peak RSS; highest anonymous and live Go heap sampled; at its end anonymous / file-mapped / Go heap live / Go runtime (MiB) | %s; %s, %s; %s / %s / %s / %s |\n",
+			p.Name, mib(p.PeakRSS), mib(p.PeakAnon), mib(p.PeakGoHeapLive), mib(p.RSSAnon), mib(p.RSSFile), mib(p.GoHeapLive), mib(p.GoRuntime))
 	}
 	if !m.Reset && len(m.Phases) > 0 {
 		b.WriteString("| memory | (peaks since the process began: /proc/self/clear_refs refused) |\n")
