@@ -79,7 +79,7 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	storeOnly := fs.Bool("store-only", false, "measure storing records (versions, change feed) only, without resolution")
 	cpuProfile := fs.String("cpuprofile", "", "write CPU profiles of the resolution phase to FILE and of the warm lookups to FILE.lookup (with --lookups-only: of the lookups after the restart; for `go tool pprof`)")
 	memProfile := fs.String("memprofile", "", "write a heap profile taken after the resolution phase to FILE (for `go tool pprof`)")
-	peakProfile := fs.String("peakprofile", "", "write a heap profile taken when resolution's live heap was highest to FILE (for `go tool pprof`; each new high forces a collection, so resolution runs slower)")
+	peakProfile := fs.String("peakprofile", "", "write the heap profile of the collection that found resolution's live heap highest to FILE (for `go tool pprof`)")
 	missesOut := fs.String("misses", "", "write the queries vigie (or PostgreSQL, with --postgres) did not answer with a record of the person to FILE, as JSON lines with vigie's first hits")
 	lookupsOnly := fs.Bool("lookups-only", false, "time the lookups only, on the store an earlier run with the same --people and --records left in --dir (after a change to lookups: same store, same queries)")
 	withPG := fs.Bool("postgres", false, "also load the same records into a scratch PostgreSQL with pg_trgm and fuzzystrmatch and time the same queries there")

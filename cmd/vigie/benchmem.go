@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	rtmetrics "runtime/metrics"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -88,7 +89,7 @@ func sampleMemory(stop <-chan struct{}, out chan<- memSample, profile string) {
 		high.anon = max(high.anon, procStatus()["RssAnon"])
 		if profile != "" && high.heapLive > profiled+profiled/10 && high.err == nil {
 			profiled = high.heapLive
-			high.err = writeHeapProfile(profile)
+			high.err = writeLastHeapProfile(profile)
 		}
 		select {
 		case <-stop:
@@ -142,6 +143,22 @@ func (m *phaseMemory) table() string {
 		b.WriteString("| memory | (peaks since the process began: /proc/self/clear_refs refused) |\n")
 	}
 	return b.String()
+}
+
+// writeLastHeapProfile writes the heap profile as of the last collection,
+// the one whose live heap the sampler read: forcing another, as
+// writeHeapProfile does, would show the heap after what was live then has
+// gone.
+func writeLastHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // procStatus returns the kB figures of /proc/self/status in bytes.
