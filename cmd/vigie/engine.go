@@ -87,7 +87,6 @@ func (a *app) buildStages(e *engine) error {
 	ro.MatchThreshold = a.cfg.MatchThreshold
 	ro.GiantBucket = a.cfg.GiantBucket
 	ro.CacheSize = a.cfg.ResolveCache
-	ro.Prefetch = a.cfg.ResolvePrefetch
 	if a.cfg.ScoringWorkers > 0 {
 		ro.Workers = a.cfg.ScoringWorkers
 	}

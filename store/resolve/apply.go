@@ -26,10 +26,7 @@ func (r *Resolver) Apply(txn *store.Txn, changes []store.Change) error {
 	}
 	b := r.newBatch(txn)
 	r.cur = b
-	pf := r.startPrefetch(changes)
-	defer pf.stop()
-	for i, c := range changes {
-		pf.advance(i)
+	for _, c := range changes {
 		rec, err := store.GetRecord(txn, c.Key)
 		if errors.Is(err, store.ErrNotFound) {
 			continue // expired since (retention)

@@ -73,9 +73,6 @@ type Options struct {
 	PostingBudget int
 	// CacheSize is the number of prepared records kept in memory. Default 200,000.
 	CacheSize int
-	// Prefetch is how many records ahead of resolution another goroutine
-	// reads what they will need (prefetch.go); 0 turns it off. Default 8.
-	Prefetch int
 	// Workers is how many goroutines score one lookup's candidates.
 	// Default GOMAXPROCS: scoring is half a lookup's time. Resolution
 	// scores a record's few candidates on one.
@@ -90,7 +87,7 @@ func DefaultOptions() Options {
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
 		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96, NameSpelled: 0.88,
 		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
-		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000, Prefetch: 8,
+		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000,
 		Workers: runtime.GOMAXPROCS(0),
 	}
 }
