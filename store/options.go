@@ -32,6 +32,10 @@ type Options struct {
 	// Defaults 256 MiB and 128 MiB.
 	BlockCacheSize int64
 	IndexCacheSize int64
+	// Compactors is how many of Badger's compactions run at once, 2 or
+	// more. Each builds its tables in memory, so they set how far memory
+	// bursts while a large store compacts. Default (and 0) 4, Badger's.
+	Compactors int
 	// MemTableSize is Badger's memtable size in bytes; a write batch may be
 	// at most about a tenth of it. Default 64 MiB.
 	MemTableSize int64
@@ -51,6 +55,7 @@ func DefaultOptions(dir string) Options {
 		BlockCacheSize:        256 << 20,
 		IndexCacheSize:        128 << 20,
 		MemTableSize:          64 << 20,
+		Compactors:            4,
 	}
 }
 
@@ -63,6 +68,12 @@ func (o *Options) validate() error {
 	case 0, 16, 24, 32:
 	default:
 		errs = append(errs, fmt.Errorf("encryption key is %d bytes, want 16, 24 or 32", len(o.EncryptionKey)))
+	}
+	if o.Compactors == 0 {
+		o.Compactors = 4
+	}
+	if o.Compactors < 2 {
+		errs = append(errs, fmt.Errorf("%d compactors: want 2 or more", o.Compactors))
 	}
 	if o.MemTableSize < 1<<20 {
 		errs = append(errs, fmt.Errorf("memtable size %d is below 1 MiB", o.MemTableSize))

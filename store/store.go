@@ -71,6 +71,7 @@ func Open(opts Options) (*DB, error) {
 		WithBlockCacheSize(opts.BlockCacheSize).
 		WithIndexCacheSize(opts.IndexCacheSize).
 		WithMemTableSize(opts.MemTableSize).
+		WithNumCompactors(opts.Compactors).
 		WithLogger(badgerLogger{log}).
 		WithNumVersionsToKeep(1).
 		WithDetectConflicts(true)

@@ -291,3 +291,19 @@ func TestGetRecordInATransactionFollowsItsWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Badger's compactions are a setting: one compactor is refused (Badger
+// needs two), none set means Badger's four, and two open a store.
+func TestCompactorsSetting(t *testing.T) {
+	for n, ok := range map[int]bool{1: false, -3: false, 0: true, 2: true} {
+		o := DefaultOptions(t.TempDir())
+		o.SyncWrites, o.Compactors = false, n
+		db, err := Open(o)
+		if (err == nil) != ok {
+			t.Errorf("Open with %d compactors: %v, want success %v", n, err, ok)
+		}
+		if db != nil {
+			db.Close()
+		}
+	}
+}

@@ -39,6 +39,7 @@ type config struct {
 	ScoringWorkers   int     `env:"SCORING_WORKERS, default=0"`
 	MemoryLimit      string  `env:"MEMORY_LIMIT, default=0"`
 	BlockCache       string  `env:"BLOCK_CACHE, default=256MiB"`
+	Compactors       int     `env:"COMPACTORS, default=4"`
 	GCPercent        string  `env:"GC_PERCENT, default=100"`
 
 	RulesDir    string        `env:"RULES_DIR, default=./rules.d"`
@@ -106,6 +107,9 @@ func (c *config) validate() error {
 	if c.IngestBatch < 1 || c.IngestBatch > 100000 {
 		errs = append(errs, fmt.Errorf("VIGIE_INGEST_BATCH=%d: want 1 to 100000", c.IngestBatch))
 	}
+	if c.Compactors < 2 || c.Compactors > 64 {
+		errs = append(errs, fmt.Errorf("VIGIE_COMPACTORS=%d: want 2 to 64", c.Compactors))
+	}
 	if _, err := c.blockCache(); err != nil {
 		errs = append(errs, err)
 	}
@@ -150,7 +154,7 @@ func (c *config) blockCache() (int64, error) {
 func (c *config) memorySettings() map[string]string {
 	return map[string]string{
 		"VIGIE_MEMORY_LIMIT": c.MemoryLimit, "VIGIE_GC_PERCENT": c.GCPercent, "VIGIE_BLOCK_CACHE": c.BlockCache,
-		"VIGIE_RESOLVE_CACHE": strconv.Itoa(c.ResolveCache),
+		"VIGIE_RESOLVE_CACHE": strconv.Itoa(c.ResolveCache), "VIGIE_COMPACTORS": strconv.Itoa(c.Compactors),
 	}
 }
 

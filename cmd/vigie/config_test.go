@@ -80,6 +80,7 @@ func TestConfigRejectsNonsense(t *testing.T) {
 		"gc low":     {"VIGIE_GC_PERCENT": "5"},
 		"no size":    {"VIGIE_MEMORY_LIMIT": "lots"},
 		"tiny cache": {"VIGIE_BLOCK_CACHE": "1MiB"},
+		"compactor":  {"VIGIE_COMPACTORS": "1"},
 		"workers":    {"VIGIE_SCORING_WORKERS": "-1"},
 	} {
 		t.Run(name, func(t *testing.T) {

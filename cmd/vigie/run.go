@@ -169,6 +169,7 @@ func (a *app) openStore(readOnly bool) (*store.DB, error) {
 	if o.BlockCacheSize, err = a.cfg.blockCache(); err != nil {
 		return nil, err
 	}
+	o.Compactors = a.cfg.Compactors
 	o.Logger = a.log
 	o.ReadOnly = readOnly
 	db, err := store.Open(o)
