@@ -46,6 +46,9 @@ type Options struct {
 	Now func() time.Time
 }
 
+// defaultCompactors is Badger's own number of compactors.
+const defaultCompactors = 4
+
 // DefaultOptions returns the documented defaults for a store in dir.
 func DefaultOptions(dir string) Options {
 	return Options{
@@ -55,7 +58,7 @@ func DefaultOptions(dir string) Options {
 		BlockCacheSize:        256 << 20,
 		IndexCacheSize:        128 << 20,
 		MemTableSize:          64 << 20,
-		Compactors:            4,
+		Compactors:            defaultCompactors,
 	}
 }
 
@@ -70,7 +73,7 @@ func (o *Options) validate() error {
 		errs = append(errs, fmt.Errorf("encryption key is %d bytes, want 16, 24 or 32", len(o.EncryptionKey)))
 	}
 	if o.Compactors == 0 {
-		o.Compactors = 4
+		o.Compactors = defaultCompactors
 	}
 	if o.Compactors < 2 {
 		errs = append(errs, fmt.Errorf("%d compactors: want 2 or more", o.Compactors))

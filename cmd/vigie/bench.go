@@ -178,6 +178,10 @@ func cmdBench(ctx context.Context, a *app, args []string) int {
 	rep.ResolveSeconds = time.Since(start).Seconds()
 	rep.ResolveRate = float64(rep.Records) / rep.ResolveSeconds
 	mem.end()
+	if mem.profileErr != nil {
+		e.Close()
+		return a.fail("peak heap profile: %v", mem.profileErr)
+	}
 	if *memProfile != "" {
 		if err := writeHeapProfile(*memProfile); err != nil {
 			e.Close()
@@ -470,14 +474,6 @@ func dirSize(dir string) int64 {
 
 // writeHeapProfile writes the live heap, after a collection, to path.
 func writeHeapProfile(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
 	runtime.GC()
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeLastHeapProfile(path)
 }

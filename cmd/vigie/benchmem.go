@@ -31,6 +31,8 @@ type phaseMemory struct {
 	// it is the profile nearest the phase's peak (--peakprofile).
 	profile      string
 	profilePhase string
+	// profileErr is the first error writing that profile.
+	profileErr error
 }
 
 // sampleEvery is how often a phase's memory is sampled.
@@ -107,6 +109,9 @@ func (m *phaseMemory) end() {
 	}
 	close(m.stop)
 	high := <-m.sampled
+	if m.profileErr == nil {
+		m.profileErr = high.err
+	}
 	st := procStatus()
 	p := memPhase{Name: m.cur, PeakRSS: st["VmHWM"], PeakAnon: high.anon, PeakGoHeapLive: high.heapLive, RSSAnon: st["RssAnon"], RSSFile: st["RssFile"]}
 	s := []rtmetrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}

@@ -252,12 +252,12 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	// an append to one never writes into the next): a map of slices grown
 	// one record at a time was a tenth of what resolution allocated.
 	sc.filed = filed
-	perSubject := sc.perSubject(len(filed))
+	perSubject := reused(&sc.per, len(filed))
 	for _, f := range filed {
 		perSubject[f.subject]++
 	}
 	all := sc.scoredOf(len(filed))
-	bySubject := sc.subjects(len(perSubject))
+	bySubject := reused(&sc.bySubj, len(perSubject))
 	next := 0
 	for _, f := range filed {
 		var res match.Result
@@ -433,20 +433,13 @@ type resolveScratch struct {
 	bySubj map[string][]scored
 }
 
-func (sc *resolveScratch) perSubject(n int) map[string]int {
-	if sc.per == nil {
-		sc.per = make(map[string]int, n)
+// reused returns *m emptied, made with room for n entries the first time.
+func reused[K comparable, V any](m *map[K]V, n int) map[K]V {
+	if *m == nil {
+		*m = make(map[K]V, n)
 	}
-	clear(sc.per)
-	return sc.per
-}
-
-func (sc *resolveScratch) subjects(n int) map[string][]scored {
-	if sc.bySubj == nil {
-		sc.bySubj = make(map[string][]scored, n)
-	}
-	clear(sc.bySubj)
-	return sc.bySubj
+	clear(*m)
+	return *m
 }
 
 // scoredOf returns n zeroed scored records.

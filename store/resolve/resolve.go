@@ -739,11 +739,7 @@ func (r *Resolver) retrieve(txn *store.Txn, b *batch, keys []string, self string
 	// a lookup, which may run beside others, has its own.
 	var acc map[string]float64
 	if b != nil && !lookup {
-		if b.acc == nil {
-			b.acc = make(map[string]float64, min(budget, 4*r.opt.PostingCap))
-		}
-		acc = b.acc
-		clear(acc)
+		acc = reused(&b.acc, min(budget, 4*r.opt.PostingCap))
 	} else {
 		acc = make(map[string]float64, min(expect, budget, 4*r.opt.PostingCap))
 	}
