@@ -47,6 +47,14 @@ var (
 // hasHachek reports whether w holds one of hachekLetters.
 func hasHachek(w string) bool { return strings.ContainsAny(w, hachekSet) }
 
+// caronText reports whether s holds a letter read with an h that a source
+// writing plain Latin letters reads without one: one of hachekLetters
+// (Ražnatović, Şahin), or the Cyrillic ж, ч, ш, щ or х (Ражнатовић is
+// razhnatovich; the same man is Raznatovic in a source with no carons).
+func caronText(s string) bool {
+	return hasHachek(s) || strings.ContainsAny(s, "жчшщхЖЧШЩХ")
+}
+
 // Romanisations of Cyrillic read back to English, one per family of
 // languages; each applies to a word that shows its letters (europeFolds).
 var (

@@ -214,6 +214,10 @@ type word struct {
 	// cyrKorean says the word was read from a Korean name in Cyrillic
 	// letters, whose н is a final n or ng (cyrKoreanFinal).
 	cyrKorean bool
+	// caron says the word's name was written with a caron or cedilla
+	// letter or in Cyrillic, read with an h (caronText): Ž is zh here, z
+	// where a source drops the caron, and the word is indexed both ways.
+	caron bool
 	// transcribed says the word is a foreign name read from a script
 	// that transcribes it (markTranscribed), and which (a byte, not a
 	// pointer: millions of words stay cached).

@@ -127,8 +127,8 @@ func skeleton(t string) string {
 // TokenKey of every token, plus the keys of the formal names a nickname
 // stands for (Bob → robert's key) and of the canonical form of a given
 // name listed in several languages (Serhii → sergey's key). Variant spellings of the same name share
-// at least one key per token they have in common. A name has at most five
-// keys per token; initials have none.
+// at least one key per token they have in common. A token has a few keys,
+// one for each reading of it; initials have none.
 func (n Name) Keys() []string {
 	keys := make([]string, 0, len(n.Tokens)+2)
 	add := func(k string) {
@@ -180,6 +180,12 @@ func (n Name) Keys() []string {
 		if f := awForm(n.core(i)); f != n.core(i) {
 			add(TokenKey(f))                // Awlaki is also indexed as Aulaqi (awSpelling)
 			add(TokenKey(oForm(n.core(i)))) // and Fawz as Foz (oSpelling)
+		}
+		if w := n.word(i); w.caron {
+			// Željko Ražnatović, read zheljko razhnatovich, is also
+			// indexed as Zeljko Raznatovic, as sources without carons
+			// write him: every word of his name keys otherwise with the h.
+			add(TokenKey(iso9Fold(t)))
 		}
 		if w := n.word(i); w.wadeGiles || w.somali || w.uzbek {
 			for _, k := range w.folds {

@@ -235,6 +235,7 @@ func Parse(s string) Name {
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgianText(s), func(w *word) { w.georgian = true }},
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},
+		{caronText(s), func(w *word) { w.caron = true }},
 	} {
 		if !sc.in {
 			continue

@@ -827,3 +827,28 @@ func TestPersianAyiEndings(t *testing.T) {
 		t.Errorf("محسن رضایی / Mohsen Rezvani = %.2f, want two names", s.Value)
 	}
 }
+
+// TestCaronKeysReachPlainLatin: a name written with carons or in Cyrillic
+// is read with an h (Ž zh, Ş sh, Ж zh), and sources without carons write
+// it without (Raznatovic): every word of the plain spelling must reach the
+// other's keys, or a lookup of Zeljko Raznatovic misses Željko Ražnatović.
+func TestCaronKeysReachPlainLatin(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Željko Ražnatović", "Zeljko Raznatovic"},
+		{"Жељко Ражнатовић", "Zeljko Raznatovic"},
+		{"Şahin Güneş", "Sahin Gunes"},
+		{"Čedomir Šušnjar", "Cedomir Susnjar"},
+		{"Жанна Хачатурова", "Zanna Hacaturova"},
+	} {
+		keys := Parse(p[0]).Keys()
+		for _, tok := range Parse(p[1]).Tokens {
+			if !slices.Contains(keys, TokenKey(tok)) {
+				t.Errorf("%s: keys %v miss %q of %s (key %s)", p[0], keys, tok, p[1], TokenKey(tok))
+			}
+		}
+	}
+	// A Latin name written with an h keeps it: Zhukov is not Zukov.
+	if keys := Parse("Georgy Zhukov").Keys(); slices.Contains(keys, TokenKey("zukov")) {
+		t.Errorf("Georgy Zhukov keyed as Zukov: %v", keys)
+	}
+}

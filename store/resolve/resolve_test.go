@@ -588,17 +588,30 @@ func TestOnePersonInThreeEastSlavicLanguages(t *testing.T) {
 	}
 }
 
+// crowdedOptions caps postings and lookup candidates low, so that a
+// few hundred namesakes crowd a name as millions of records would.
+func crowdedOptions() Options {
+	opt := DefaultOptions()
+	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 1000
+	return opt
+}
+
+// namesakesOf returns 300 census records named name and two letters
+// (Petrovaa, Petrovba, …), their ids prefix and a number.
+func namesakesOf(prefix, name string) []store.Incoming {
+	recs := make([]store.Incoming, 0, 300)
+	for i := range 300 {
+		recs = append(recs, person("census", fmt.Sprintf("%s%03d", prefix, i), "name", fmt.Sprintf("%s%c%c", name, 'a'+i%26, 'a'+i/26)))
+	}
+	return recs
+}
+
 // An officer spelling a Russian name the German way (Jurij Chudjakow)
 // reaches the record spelt the English way (Yuriy Khudyakov), even when
 // the given name alone is shared by more records than a lookup reads.
 func TestLookupReachesAnotherRomanisation(t *testing.T) {
-	opt := DefaultOptions()
-	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 1000
-	f := mustOpen(t, opt)
-	var recs []store.Incoming
-	for i := range 300 {
-		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Yuriy Petrov%c%c", 'a'+i%26, 'a'+i/26)))
-	}
+	f := mustOpen(t, crowdedOptions())
+	recs := namesakesOf("a", "Yuriy Petrov")
 	recs = append(recs, person("census", "z1", "name", "Yuriy Khudyakov", "birthDate", "1970-04-05"))
 	f.put(t, recs...)
 	hits := f.lookup(t, "Jurij Chudjakow", 3)
@@ -607,23 +620,36 @@ func TestLookupReachesAnotherRomanisation(t *testing.T) {
 	}
 }
 
+// TestLookupReachesANameWithoutItsCarons: Željko Ražnatović reads
+// zheljko razhnatovich, and a source without carons writes Zeljko
+// Raznatovic, whose every word keys otherwise; the record is indexed both
+// ways, and a lookup with the carons reaches a record written without.
+func TestLookupReachesANameWithoutItsCarons(t *testing.T) {
+	f := mustOpen(t, crowdedOptions())
+	recs := namesakesOf("a", "Zoran Petrovi")
+	recs = append(recs,
+		person("interpol", "z1", "name", "Željko Ražnatović", "birthDate", "1952-04-17"),
+		person("interpol", "z2", "name", "Жанна Хачатурова", "birthDate", "1969-02-11"),
+		person("census", "s1", "name", "Sahin Gunes", "birthDate", "1981-07-30"))
+	f.put(t, recs...)
+	for q, want := range map[string]string{"Zeljko Raznatovic": "z1", "Zhanna Khachaturova": "z2", "Zanna Hacaturova": "z2", "Şahin Güneş": "s1"} {
+		hits := f.lookup(t, q, 3)
+		if len(hits) == 0 || hits[0].Records[0].ID != want {
+			t.Errorf("lookup %s: %+v, want %s first", q, hits, want)
+		}
+	}
+}
+
 // Tajik surnames dropped the Soviet -ov or took the Persian -zoda for it:
 // a lookup of either spelling reaches the other, even when the given name
 // alone is shared by more records than a lookup reads.
 func TestLookupReachesASurnameWithoutItsOv(t *testing.T) {
-	opt := DefaultOptions()
-	opt.PostingCap, opt.LookupCandidates, opt.GiantBucket = 100, 40, 1000
-	f := mustOpen(t, opt)
-	var recs []store.Incoming
-	for i := range 300 {
-		recs = append(recs, person("census", fmt.Sprintf("a%03d", i), "name", fmt.Sprintf("Emomali Petrov%c%c", 'a'+i%26, 'a'+i/26)))
-	}
+	f := mustOpen(t, crowdedOptions())
+	recs := namesakesOf("a", "Emomali Petrov")
 	recs = append(recs,
 		person("census", "z1", "name", "Emomali Rakhmonov", "birthDate", "1952-10-05"),
 		person("census", "z2", "name", "Ramazon Rahimov", "birthDate", "1960-01-02"))
-	for i := range 300 {
-		recs = append(recs, person("census", fmt.Sprintf("b%03d", i), "name", fmt.Sprintf("Ramazon Sidorov%c%c", 'a'+i%26, 'a'+i/26)))
-	}
+	recs = append(recs, namesakesOf("b", "Ramazon Sidorov")...)
 	f.put(t, recs...)
 	for q, want := range map[string]string{"Emomali Rahmon": "z1", "Ramazon Rahimzoda": "z2"} {
 		hits := f.lookup(t, q, 3)

@@ -16,7 +16,9 @@ import (
 //   - 1: the keys of the sessions before 2026-12-03 (stores without a
 //     version written hold these or older ones)
 //   - 2: each word of a name with the year of birth (y/), 2026-12-03
-const IndexVersion = 2
+//   - 3: a name written with carons or in Cyrillic (Ražnatović,
+//     Ражнатовић) keyed without them too (Raznatovic), 2026-12-03
+const IndexVersion = 3
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
