@@ -23,7 +23,7 @@ type evalReport struct {
 func cmdEval(ctx context.Context, a *app, args []string) int {
 	fs := a.newFlags("eval", "eval [--data DIR] [--pairs DIR] [--queries N] [--json]")
 	dir := fs.String("data", "../shared/data", "folder of the development data sets (febrl/, splink/, senzing/)")
-	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt), for the cross-script lookups and lists; skipped when absent")
+	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt; heldout-variants.txt, heldout-different.txt), for the cross-script lookups and lists; skipped when absent")
 	nq := fs.Int("queries", 600, "noisy lookup queries to run")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -59,16 +59,26 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 			return recsOnly(quality.Senzing(filepath.Join(*dir, "senzing")))
 		}},
 	}
-	if _, err := os.Stat(filepath.Join(*pairs, "variants.txt")); err == nil {
-		sets = append(sets, evalSet{name: "hard-pairs", lookups: "hard-pairs", lookupsOnly: true, load: func() ([]quality.Labelled, []quality.Query, error) {
-			return quality.ScriptQueries(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"))
-		}}, evalSet{name: "hard-pairs-lists", load: func() ([]quality.Labelled, []quality.Query, error) {
-			return recsOnly(quality.ScriptClusters(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"), 1))
-		}}, evalSet{name: "hard-pairs-aliases", lookups: "hard-pairs-aliases", load: func() ([]quality.Labelled, []quality.Query, error) {
-			return quality.ScriptAliasQueries(filepath.Join(*pairs, "variants.txt"), filepath.Join(*pairs, "different.txt"), 1)
+	// The hard pairs, and the held-out ones written after the scorer was
+	// tuned on those (heldout-variants.txt: measured before any change
+	// made for them, so that they say how the rules carry to names they
+	// were not written for).
+	for _, hp := range []struct{ name, variants, different string }{
+		{"hard-pairs", "variants.txt", "different.txt"},
+		{"heldout", "heldout-variants.txt", "heldout-different.txt"},
+	} {
+		variants, different := filepath.Join(*pairs, hp.variants), filepath.Join(*pairs, hp.different)
+		if _, err := os.Stat(variants); err != nil {
+			fmt.Fprintf(a.stderr, "%s lookups and lists skipped: no %s (run from the repository, or give --pairs)\n", hp.name, variants)
+			continue
+		}
+		sets = append(sets, evalSet{name: hp.name, lookups: hp.name, lookupsOnly: true, load: func() ([]quality.Labelled, []quality.Query, error) {
+			return quality.ScriptQueries(variants, different)
+		}}, evalSet{name: hp.name + "-lists", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return recsOnly(quality.ScriptClusters(variants, different, 1))
+		}}, evalSet{name: hp.name + "-aliases", lookups: hp.name + "-aliases", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return quality.ScriptAliasQueries(variants, different, 1)
 		}})
-	} else {
-		fmt.Fprintf(a.stderr, "cross-script lookups and lists skipped: no %s (run from the repository, or give --pairs)\n", filepath.Join(*pairs, "variants.txt"))
 	}
 	var rep evalReport
 	rep.Bars = map[string]bool{}

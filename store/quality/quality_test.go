@@ -149,6 +149,56 @@ func TestCrossScriptAliasLookups(t *testing.T) {
 	}
 }
 
+// TestHeldOutPairs resolves and looks up the held-out name pairs
+// (heldout-variants.txt: written after the rules were tuned on the hard
+// pairs, and measured before any change for them) as lists publish them,
+// as records with aliases, and by each spelling. Lookups and the lists
+// meet DESIGN's bars; the records with aliases hold floors under their
+// first figures (precision 0.946-0.982 on seeds 1-3): their merges are
+// namesakes the name alone cannot tell (Vahidi / Vahedi, born the same
+// year). The lookups caught Zeljko Raznatovic missing Željko Ražnatović.
+func TestHeldOutPairs(t *testing.T) {
+	const v, d = "../match/testdata/heldout-variants.txt", "../match/testdata/heldout-different.txt"
+	ctx := context.Background()
+	for _, seed := range []uint64{1, 2, 3} {
+		for _, set := range []struct {
+			name      string
+			build     func(string, string, uint64) ([]Labelled, error)
+			precision float64
+		}{{"heldout-lists", ScriptClusters, .97}, {"heldout-aliases", ScriptAliasClusters, .94}} {
+			recs, err := set.build(v, d, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db, res := open(t)
+			p, err := Cluster(ctx, db, res, set.name, recs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s seed %d: records %d precision %.4f recall %.4f %v", set.name, seed, p.Records, p.Precision, p.Recall, p.Errors)
+			if p.Precision < set.precision || p.Recall < .95 {
+				t.Errorf("%s seed %d: precision %.4f (floor %.2f), recall %.4f (0.95)", set.name, seed, p.Precision, set.precision, p.Recall)
+			}
+		}
+	}
+	for _, set := range []struct {
+		name string
+		load func() ([]Labelled, []Query, error)
+	}{
+		{"heldout", func() ([]Labelled, []Query, error) { return ScriptQueries(v, d) }},
+		{"heldout-aliases", func() ([]Labelled, []Query, error) { return ScriptAliasQueries(v, d, 1) }},
+	} {
+		recs, qs, err := set.load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, _ := clusteredLookups(t, set.name, recs, qs)
+		if rep.Queries < 200 || rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
+			t.Errorf("%s: %d queries, recall@10 %.4f (0.98), precision@1 %.4f (0.95)", set.name, rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
+		}
+	}
+}
+
 // clusteredLookups resolves recs in a new store, runs qs on it and logs
 // the report; it returns the report and the resolver.
 func clusteredLookups(t *testing.T, name string, recs []Labelled, qs []Query) (LookupReport, *resolve.Resolver) {
