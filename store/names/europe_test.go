@@ -93,13 +93,14 @@ func TestShortFormsInOtherLanguages(t *testing.T) {
 		{"sasha", "aleksandr"}, {"sasha", "oleksandr"}, {"sasha", "aliaksandr"}, {"volodya", "vladimir"}, {"vova", "uladzimir"},
 		{"misha", "mikhail"}, {"natasha", "natalia"}, {"pepe", "jose"}, {"paco", "francisco"}, {"beppe", "giuseppe"}, {"slava", "yaroslav"},
 		{"bentzi", "benzion"}, {"bibi", "binyamin"}, {"moti", "mordechai"}, {"itzik", "yitzhak"}, {"shuki", "yehoshua"},
+		{"nikos", "nikolaos"}, {"giorgos", "georgios"}, {"kostas", "konstantinos"}, {"giannis", "ioannis"}, {"panos", "panagiotis"}, {"takis", "dimitrios"},
 	} {
 		if !Nickname(p[0], p[1]) {
 			t.Errorf("Nickname(%q, %q) = false, want true", p[0], p[1])
 		}
 	}
 	// A short form shared by two names does not make them one.
-	for _, p := range [][2]string{{"vladislav", "vyacheslav"}, {"alberto", "roberto"}, {"viktor", "vitaliy"}} {
+	for _, p := range [][2]string{{"vladislav", "vyacheslav"}, {"alberto", "roberto"}, {"viktor", "vitaliy"}, {"panagiotis", "dimitrios"}} {
 		if Nickname(p[0], p[1]) {
 			t.Errorf("Nickname(%q, %q) = true, want false", p[0], p[1])
 		}
