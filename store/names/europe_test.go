@@ -81,6 +81,9 @@ func TestGenderFormsOfOneName(t *testing.T) {
 		{"emanuele", "emanuela", true}, {"alessandro", "alessandra", true}, {"francesco", "francesca", true},
 		{"rajapaksa", "rajapakse", false}, {"premadasa", "premadase", false},
 		{"marie", "maria", false}, {"julie", "julia", false}, {"sophie", "sophia", false}, {"natalie", "natalia", false},
+		{"simone", "simona", true}, {"michele", "michela", true}, {"felipe", "felipa", true}, {"vicente", "vicenta", true},
+		{"fatime", "fatima", false}, {"khadije", "khadija", false}, {"hamze", "hamza", false}, {"emine", "emina", false},
+		{"kahane", "kahana", false}, {"ghazale", "ghazala", false},
 	} {
 		if got := genderForms(c.a, c.b); got != c.gender {
 			t.Errorf("genderForms(%q, %q) = %v, want %v", c.a, c.b, got, c.gender)

@@ -919,16 +919,15 @@ func genderForms(a, b string) bool {
 	// Mario / Maria, Daniele / Daniela: the same name but the last vowel.
 	if len(a) == len(b) && a[:len(a)-1] == b[:len(b)-1] {
 		x, y := a[len(a)-1], b[len(b)-1]
-		if len(a) >= 4 && a[len(a)-2] == 'i' && (x == 'e' && y == 'a' || x == 'a' && y == 'e') {
-			// Marie / Maria, Julie / Julia, Sophie / Sophia: the French
-			// and the Latin spelling of one woman's name.
-			return false
-		}
-		if len(a) >= 9 && (x == 'e' && y == 'a' || x == 'a' && y == 'e') {
-			// Rajapaksa / Rajapakse, Premadasa / Premadase: Sinhala and
-			// other names the colonial spelling ended in e. The Italian
-			// pairs of a and e (Daniele / Daniela, Emanuele / Emanuela)
-			// are shorter.
+		if (x == 'e' && y == 'a' || x == 'a' && y == 'e') && !masculineE(a[:len(a)-1]) {
+			// A final e for an a is a man's name and a woman's only where
+			// Italian and Spanish end a man's name in e (masculineE);
+			// elsewhere it is one name spelt as another language writes
+			// it: Marie / Maria, Sophie / Sophia (French and Latin);
+			// Fatime / Fatima, Khadije / Khadija, Hamze / Hamza, Emine /
+			// Emina (Persian, Turkish, Albanian and Bosnian forms of
+			// Arabic names); Kahane / Kahana (the Hebrew final letter);
+			// Rajapakse / Rajapaksa (the colonial spelling of Sinhala).
 			return false
 		}
 		if (x == 'a') != (y == 'a') && isVowel(x) && isVowel(y) {
@@ -938,6 +937,19 @@ func genderForms(a, b string) bool {
 	for _, p := range [][2]string{{"ski", "ska"}, {"sky", "skaya"}, {"skiy", "skaya"}, {"skii", "skaia"}} {
 		if strings.HasSuffix(a, p[0]) && strings.TrimSuffix(a, p[0])+p[1] == b ||
 			strings.HasSuffix(b, p[0]) && strings.TrimSuffix(b, p[0])+p[1] == a {
+			return true
+		}
+	}
+	return false
+}
+
+// masculineE reports whether stem, a name without its final vowel, is
+// one Italian or Spanish ends in e for a man and in a for a woman:
+// Daniele / Daniela, Michele, Emanuele (-el); Simone / Simona (-on);
+// Felipe / Felipa, Giuseppe (-p); Vicente / Vicenta, Clemente (-nt).
+func masculineE(stem string) bool {
+	for _, e := range []string{"el", "on", "p", "nt"} {
+		if strings.HasSuffix(stem, e) {
 			return true
 		}
 	}
