@@ -152,20 +152,18 @@ func TestCrossScriptAliasLookups(t *testing.T) {
 // TestHeldOutPairs resolves and looks up the held-out name pairs
 // (heldout-variants.txt: written after the rules were tuned on the hard
 // pairs, and measured before any change for them) as lists publish them,
-// as records with aliases, and by each spelling. Lookups and the lists
-// meet DESIGN's bars; the records with aliases hold floors under their
-// first figures (precision 0.946-0.982 on seeds 1-3): their merges are
-// namesakes the name alone cannot tell (Vahidi / Vahedi, born the same
-// year). The lookups caught Zeljko Raznatovic missing Željko Ražnatović.
+// as records with aliases, and by each spelling, against DESIGN's bars.
+// The lookups caught Zeljko Raznatovic missing Željko Ražnatović; the
+// lists, namesakes a letter or two from the person born the same year
+// joining on the year alone (precision 0.946-0.992 over seeds and draws).
 func TestHeldOutPairs(t *testing.T) {
 	const v, d = "../match/testdata/heldout-variants.txt", "../match/testdata/heldout-different.txt"
 	ctx := context.Background()
 	for _, seed := range []uint64{1, 2, 3} {
 		for _, set := range []struct {
-			name      string
-			build     func(string, string, uint64) ([]Labelled, error)
-			precision float64
-		}{{"heldout-lists", ScriptClusters, .97}, {"heldout-aliases", ScriptAliasClusters, .94}} {
+			name  string
+			build func(string, string, uint64) ([]Labelled, error)
+		}{{"heldout-lists", ScriptClusters}, {"heldout-aliases", ScriptAliasClusters}} {
 			recs, err := set.build(v, d, seed)
 			if err != nil {
 				t.Fatal(err)
@@ -176,8 +174,8 @@ func TestHeldOutPairs(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("%s seed %d: records %d precision %.4f recall %.4f %v", set.name, seed, p.Records, p.Precision, p.Recall, p.Errors)
-			if p.Precision < set.precision || p.Recall < .95 {
-				t.Errorf("%s seed %d: precision %.4f (floor %.2f), recall %.4f (0.95)", set.name, seed, p.Precision, set.precision, p.Recall)
+			if p.Precision < .97 || p.Recall < .95 {
+				t.Errorf("%s seed %d: precision %.4f (0.97), recall %.4f (0.95)", set.name, seed, p.Precision, p.Recall)
 			}
 		}
 	}

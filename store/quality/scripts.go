@@ -137,6 +137,7 @@ func ScriptAliasQueries(variants, different string, seed uint64) ([]Labelled, []
 // listGen writes the records of ScriptClusters and ScriptAliasClusters.
 type listGen struct {
 	rng  *rand.Rand
+	seed uint64
 	born []time.Time
 	out  []Labelled
 }
@@ -144,7 +145,7 @@ type listGen struct {
 var listSources = []string{"eu_fsf", "un_sc", "us_ofac", "gb_hmt", "ua_nsdc", "ch_seco", "fr_tresor", "jp_mof"}
 
 func newListGen(seed uint64, people int) *listGen {
-	return &listGen{rng: rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d)), born: make([]time.Time, people)}
+	return &listGen{rng: rand.New(rand.NewPCG(seed, seed^0x5851f42d4c957f2d)), seed: seed, born: make([]time.Time, people)}
 }
 
 // birth draws a date of birth between 1940 and 2005.
@@ -181,7 +182,12 @@ func (l *listGen) add(i, k int, names []string) {
 }
 
 // withNamesakes adds a record for each namesake and returns the records.
+// The namesakes draw from a generator of their own, so that a line added
+// to variants leaves their dates as they were: drawn after the people,
+// every namesake's date changed with the people's number, and the
+// figures with it.
 func (l *listGen) withNamesakes(namesakes []scriptNamesake) []Labelled {
+	l.rng = rand.New(rand.NewPCG(l.seed^0x9e3779b97f4a7c15, l.seed))
 	for _, n := range namesakes {
 		d := l.birth()
 		if o := n.of; o >= 0 && l.rng.IntN(2) == 0 {

@@ -655,10 +655,20 @@ func (r *Resolver) compare(txn *store.Txn, b *batch, a, c *entry, mo match.Optio
 }
 
 // adjust applies to match.Compare's result for a and c what resolution
-// asks beyond it: a name alone must be near-identical, and a name shared
-// by many records needs more than a year of birth to tell one person.
+// asks beyond it: a name alone must be near-identical, a name misspelt
+// more than a year of birth beside it, and a name shared by many records
+// more than a year of birth to tell one person.
 func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Result) match.Result {
 	if !corroborated(res) && (res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) && !r.mononymAlike(txn, b, a, c, res) || res.Disagreeing) {
+		res.Score = min(res.Score, r.opt.Threshold-0.01)
+	}
+	if !res.NameSpelled && res.DOB == "year" && !res.Backed {
+		// A name read with a typo, a nickname or an initial, and a year of
+		// birth the only other thing in common: namesakes a letter or two
+		// apart are born the same year as often as not (Félicien Kabuga /
+		// Kabanga, Salah Shehade / Shehab), and lists give many people a
+		// year only. Held below the threshold: a full date, a document
+		// or an address must back a name that is not spelt alike.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
 	if res.Score >= r.opt.MergeFloor && !res.Backed {

@@ -120,6 +120,29 @@ func TestResolveGroupsVariantsAndKeepsNamesakesApart(t *testing.T) {
 	)
 }
 
+// TestMisspeltNameNeedsMoreThanAYear: Félicien Kabuga and Félicien
+// Kabanga, born the same year, are two people as often as one; a name two
+// letters apart joins with a full date of birth or a document in common,
+// never a year alone. Spelt alike (Felicien Kabuga), a year is enough.
+func TestMisspeltNameNeedsMoreThanAYear(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("un", "1", "name", "Félicien Kabuga", "birthDate", "1933"),
+		person("eu", "2", "name", "Félicien Kabanga", "birthDate", "1933"),
+		person("us", "3", "name", "Felicien Kabuga", "birthDate", "1933"),
+		person("un", "4", "name", "Mokhtar Belmokhtar", "birthDate", "1972-06-01"),
+		person("eu", "5", "name", "Mokhtar Belmoktar", "birthDate", "1972-06-01"),
+		person("un", "6", "name", "Abubakar Shekau", "birthDate", "1973", "passportNumber", "A0193847"),
+		person("eu", "7", "name", "Abubakar Shakau", "birthDate", "1973", "passportNumber", "A0193847"),
+	)
+	f.checkClusters(t, "clusters",
+		"eu/2",
+		"eu/5 un/4",
+		"eu/7 un/6",
+		"un/1 us/3",
+	)
+}
+
 func TestChainingNeedsEvidenceBetweenSubjects(t *testing.T) {
 	f := mustOpen(t, DefaultOptions())
 	f.put(t,
