@@ -153,11 +153,20 @@ func TestCrossScriptAliasLookups(t *testing.T) {
 // (heldout-variants.txt: written after the rules were tuned on the hard
 // pairs, and measured before any change for them) as lists publish them,
 // as records with aliases, and by each spelling, against DESIGN's bars.
-// The lookups caught Zeljko Raznatovic missing Željko Ražnatović; the
-// lists, namesakes a letter or two from the person born the same year
-// joining on the year alone (precision 0.946-0.992 over seeds and draws).
+// The first set's lookups caught Zeljko Raznatovic missing Željko
+// Ražnatović, and its lists namesakes a letter or two from the person born
+// the same year joining on the year alone (precision 0.946-0.992 over
+// seeds and draws); the second (heldout2) was measured once, with no rule
+// changed after it that session.
 func TestHeldOutPairs(t *testing.T) {
-	const v, d = "../match/testdata/heldout-variants.txt", "../match/testdata/heldout-different.txt"
+	for _, prefix := range []string{"heldout", "heldout2"} {
+		t.Run(prefix, func(t *testing.T) {
+			heldOutPairs(t, "../match/testdata/"+prefix+"-variants.txt", "../match/testdata/"+prefix+"-different.txt")
+		})
+	}
+}
+
+func heldOutPairs(t *testing.T, v, d string) {
 	ctx := context.Background()
 	for _, seed := range []uint64{1, 2, 3} {
 		for _, set := range []struct {
@@ -191,7 +200,7 @@ func TestHeldOutPairs(t *testing.T) {
 			t.Fatal(err)
 		}
 		rep, _ := clusteredLookups(t, set.name, recs, qs)
-		if rep.Queries < 200 || rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
+		if rep.Queries < 100 || rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
 			t.Errorf("%s: %d queries, recall@10 %.4f (0.98), precision@1 %.4f (0.95)", set.name, rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
 		}
 	}
