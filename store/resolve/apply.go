@@ -667,8 +667,9 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		// birth the only other thing in common: namesakes a letter or two
 		// apart are born the same year as often as not (Félicien Kabuga /
 		// Kabanga, Salah Shehade / Shehab), and lists give many people a
-		// year only. Held below the threshold: a full date, a document
-		// or an address must back a name that is not spelt alike.
+		// year only. Held below the threshold: a full date, an
+		// identifier (a document, an e-mail, a phone) or a full address
+		// must back a name that is not spelt alike.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
 	if res.Score >= r.opt.MergeFloor && !res.Backed {
