@@ -60,9 +60,10 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 		}},
 	}
 	// The hard pairs, and the held-out ones written after the scorer was
-	// tuned on those (heldout-variants.txt: measured before any change
-	// made for them, so that they say how the rules carry to names they
-	// were not written for).
+	// tuned on those: heldout-variants.txt, measured before the changes
+	// it then led to, and heldout2-variants.txt, measured once after them
+	// and not tuned on — what says how the rules carry to names they were
+	// not written for.
 	for _, hp := range []struct{ name, variants, different string }{
 		{"hard-pairs", "variants.txt", "different.txt"},
 		{"heldout", "heldout-variants.txt", "heldout-different.txt"},
