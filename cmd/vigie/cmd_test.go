@@ -361,13 +361,13 @@ func TestEvalReportsCrossScriptLookups(t *testing.T) {
 	if _, ok := rep.Bars["lookups hard-pairs"]; !found || !ok {
 		t.Errorf("no cross-script lookups in %s", out)
 	}
-	for _, set := range []string{"clustering hard-pairs-lists", "clustering hard-pairs-aliases", "lookups heldout", "clustering heldout-lists", "clustering heldout-aliases", "lookups heldout-aliases", "lookups heldout2", "clustering heldout2-lists", "clustering heldout2-aliases"} {
+	for _, set := range []string{"clustering hard-pairs-lists", "clustering hard-pairs-aliases", "lookups heldout", "clustering heldout-lists", "clustering heldout-aliases", "lookups heldout-aliases", "lookups heldout2", "clustering heldout2-lists", "clustering heldout2-aliases", "lookups heldout3", "clustering heldout3-lists", "clustering heldout3-aliases"} {
 		if _, ok := rep.Bars[set]; !ok {
 			t.Errorf("no %s in %s", set, out)
 		}
 	}
 	code, _, errs = c.run("", "eval", "--json", "--queries", "30", "--data", data, "--pairs", t.TempDir())
-	if code != exitOK || !strings.Contains(errs, "hard-pairs lookups and lists skipped") || !strings.Contains(errs, "heldout lookups and lists skipped") || !strings.Contains(errs, "heldout2 lookups and lists skipped") {
+	if code != exitOK || !strings.Contains(errs, "hard-pairs lookups and lists skipped") || !strings.Contains(errs, "heldout lookups and lists skipped") || !strings.Contains(errs, "heldout2 lookups and lists skipped") || !strings.Contains(errs, "heldout3 lookups and lists skipped") {
 		t.Errorf("eval without the pairs: exit %d, stderr %q", code, errs)
 	}
 }

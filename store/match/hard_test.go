@@ -76,19 +76,20 @@ func TestHardNamePairsF1(t *testing.T) {
 	}
 }
 
-// TestHeldOutNamePairsF1 scores the held-out pairs (heldout-*.txt and
-// heldout2-*.txt: written after the scorer was tuned on the others, F1
-// 0.963 and 0.978 when first measured) against the bar, with a floor under
-// those first figures: a rule written for the hard pairs that costs names
-// it was not written for fails here.
+// TestHeldOutNamePairsF1 scores the held-out pairs (heldout-*.txt,
+// heldout2-*.txt and heldout3-*.txt: written after the scorer was tuned on
+// the others, the third blind to its rules; F1 0.963, 0.978 and 0.975 when
+// first measured) against the bar, with a floor under those first figures:
+// a rule written for the hard pairs that costs names it was not written
+// for fails here.
 func TestHeldOutNamePairsF1(t *testing.T) {
 	for _, set := range []struct {
 		prefix string
 		pairs  int
-	}{{"heldout", 400}, {"heldout2", 200}} {
+	}{{"heldout", 400}, {"heldout2", 200}, {"heldout3", 200}} {
 		n, _, _, f1 := pairsF1(t, "testdata/"+set.prefix+"-variants.txt", "testdata/"+set.prefix+"-different.txt")
 		if n < set.pairs || f1 < .95 {
-			t.Errorf("%s: %d pairs, F1 %.3f: below the floor of 0.95 (0.963 and 0.978 when first measured)", set.prefix, n, f1)
+			t.Errorf("%s: %d pairs, F1 %.3f: below the floor of 0.95 (0.963, 0.978 and 0.975 when first measured)", set.prefix, n, f1)
 		}
 	}
 }
