@@ -202,8 +202,10 @@ type word struct {
 	pinyin, vietnamese bool
 	// hebrew says the word was read from Hebrew letters, whose vowels are
 	// guessed (markHebrew); georgian that its name is in Georgian letters,
-	// which end a foreign name with the nominative i (georgianNominative).
-	hebrew, georgian bool
+	// which end a foreign name with the nominative i (georgianNominative);
+	// arabic that its name is in Arabic-script letters, which write no
+	// short vowel (arabicMeets).
+	hebrew, georgian, arabic bool
 	// bengali says the word was read from Bengali letters, whose জ is a
 	// j or, in names from Arabic and Persian, a z (bengaliZ); tamil from
 	// Tamil letters, which write no aspiration (tamilSpelling).

@@ -230,6 +230,7 @@ func Parse(s string) Name {
 		set func(*word)
 	}{
 		{hebrewName(s), func(w *word) { w.hebrew = true }},
+		{arabicName(s), func(w *word) { w.arabic = true }},
 		{bengali, func(w *word) { w.bengali = true }},
 		{bengali || oriyaText(s), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},

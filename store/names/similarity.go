@@ -225,8 +225,11 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
-		if shortSpelling.Replace(a) == shortSpelling.Replace(b) {
-			return .9, kindVariant // Qais / Kais: ق, written k in the Maghreb and Turkey; Dzhuma / Juma
+		if sa, sb := shortSpelling.Replace(a), shortSpelling.Replace(b); sa == sb || len(a) >= 4 && len(b) >= 4 && englishLongVowels.Replace(sa) == englishLongVowels.Replace(sb) {
+			// Qais / Kais: ق, written k in the Maghreb and Turkey; Dzhuma /
+			// Juma; Aqeel / Akil, Mahmood / Mahmud: a long vowel written
+			// twice, as English spells it.
+			return .9, kindVariant
 		}
 		if x.wadeGiles && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && slices.Contains(wadeGilesForms(b), a) {
 			return .9, kindVariant // Tan, Dan: Wade-Giles writes pinyin's d as t
@@ -236,6 +239,15 @@ func tokenSimW(x, y *word) (float64, int) {
 		}
 		if ea, eb := persianAyi(a), persianAyi(b); (ea != a || eb != b) && JaroWinkler(ea, eb) >= .85 {
 			return .88, kindVariant // رضایی rzaei / Rezaee: the -ayi of Persian family names, spelt -aee, -ayi, -aie
+		}
+	}
+	if x.arabic != y.arabic {
+		f, l := a, b
+		if y.arabic {
+			f, l = b, a
+		}
+		if arabicMeets(f, l) {
+			return .88, kindVariant // وفيق wfiq, Wafic; دقلو dqlu, Dagalo: what the letters do not write
 		}
 	}
 spelt:
@@ -472,6 +484,10 @@ func awSpelling(a, b string) bool {
 // names whose skeleton is too short to tell them apart (see tokenSimW):
 // ق as q or k (Qais, Kais), Russian дж as dzh or j (Dzhuma, Juma).
 var shortSpelling = strings.NewReplacer("q", "k", "dzh", "j")
+
+// englishLongVowels are the English spellings of the long i and u of Arabic,
+// Persian and Urdu names (Aqeel, Rasheed, Mahmood, Noor).
+var englishLongVowels = strings.NewReplacer("ee", "i", "oo", "u")
 
 // nisba reports whether b is a with an i added after its final consonant:
 // the suffix Arabic and Persian surnames take (Cherifi, Nouri, Hassani,

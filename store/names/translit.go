@@ -390,14 +390,20 @@ func georgianNominative(a, b string) bool {
 
 // hebrewName reports whether s is written in Hebrew letters: every letter
 // of it (a name mixing scripts is not, its words cannot be told apart).
-func hebrewName(s string) bool {
-	if !hasByteFrom(s, 0xD7) {
-		return false // Hebrew letters are U+05D0-U+05EA, D7 90 to D7 AA in UTF-8
+// Hebrew letters are U+05D0-U+05EA, D7 90 to D7 AA in UTF-8.
+func hebrewName(s string) bool { return writtenIn(s, 0xD7, unicode.Hebrew) }
+
+// writtenIn reports whether every letter of s is of script, from the
+// lowest first byte of its letters in UTF-8 (text with none is passed
+// over without decoding).
+func writtenIn(s string, from byte, script *unicode.RangeTable) bool {
+	if !hasByteFrom(s, from) {
+		return false
 	}
 	seen := false
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Hebrew, r):
+		case unicode.Is(script, r):
 			seen = true
 		case unicode.IsLetter(r):
 			return false

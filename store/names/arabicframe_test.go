@@ -1,0 +1,91 @@
+package names
+
+import "testing"
+
+// TestArabicLettersMeetTheirLatinSpellings: a surname read letter by letter
+// from Arabic script meets the Latin spellings whose only differences are
+// what the letters leave open — and not the spellings of another name.
+func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
+	for _, p := range [][2]string{
+		{"وفيق", "Wafic"},       // ق spelt c
+		{"دقلو", "Dagalo"},      // ق spelt g, the waw an o, short vowels added
+		{"دقلو", "Daglo"},       //
+		{"كوشيب", "Kosheib"},    // the waw an o, the ya ei
+		{"كوشيب", "Kushayb"},    // the ya ay
+		{"شوقي", "Shawqi"},      // the waw the diphthong aw
+		{"قذافي", "Gaddafi"},    // ق g, ذ d, a doubled consonant
+		{"قذافي", "Kadhafi"},    //
+		{"زرقاوي", "Zarkaoui"},  // the French ou for a w
+		{"حقاني", "Haqqani"},    // a doubled consonant
+		{"خرطوم", "Khartoum"},   //
+		{"ضراب", "Zarrab"},      // ض said z in Persian and Turkish
+		{"لکھوی", "Lakvi"},      // Urdu's kh spelt k
+		{"ظواهري", "Dhawahiri"}, // ظ spelt dh
+	} {
+		a, b := Parse(p[0]), Parse(p[1])
+		if !a.words[0].arabic || b.words[0].arabic {
+			t.Fatalf("%s / %s: arabic = %v / %v", p[0], p[1], a.words[0].arabic, b.words[0].arabic)
+		}
+		if s, kind := tokenSimW(&a.words[0], &b.words[0]); s < .85 || kind != kindVariant {
+			t.Errorf("%s (%s) / %s: %.2f kind %d, want a variant", p[0], a.Tokens[0], p[1], s, kind)
+		}
+	}
+	for _, p := range [][2]string{
+		{"سمير", "Samira"},    // a final vowel the letters do not write: his sister
+		{"حسن", "Hassani"},    // the nisba: another family
+		{"منصوري", "Mansour"}, //
+		{"بكر", "Bakri"},      //
+		{"رحيم", "Rahman"},    // another consonant
+		{"كبير", "Akbar"},     // a vowel before the first consonant
+		{"فاطمة", "Fatma"},    // a long vowel the Latin drops
+		{"عطوي", "Atoui"},     // two consonants only: too many names share them
+	} {
+		a, b := Parse(p[0]), Parse(p[1])
+		if arabicMeets(a.words[0].s, b.words[0].s) {
+			t.Errorf("%s (%s) / %s: meet", p[0], a.Tokens[0], p[1])
+		}
+	}
+	// A name in Latin letters is compared as before: the frame is for
+	// readings of Arabic letters only.
+	if Parse("Wafiq Safa").words[0].arabic || Parse("وفيق Safa").words[0].arabic {
+		t.Error("a name in Latin letters, or in two scripts, read as Arabic")
+	}
+}
+
+// TestEnglishLongVowels: a long i or u spelt ee, oo is one name with its
+// single-letter spelling, in words of four letters or more; a sister's
+// name or another vowel stays another name.
+func TestEnglishLongVowels(t *testing.T) {
+	for _, p := range [][2]string{{"aqeel", "akil"}, {"aqeel", "aqil"}, {"mahmood", "mahmud"}, {"naveed", "navid"}} {
+		if s, kind := tokenSim(p[0], p[1]); s < .85 || kind != kindVariant {
+			t.Errorf("%s / %s: %.2f kind %d, want a variant", p[0], p[1], s, kind)
+		}
+	}
+	for _, p := range [][2]string{{"rasheed", "rashida"}, {"jameel", "jamal"}, {"noora", "nur"}} {
+		if s, _ := tokenSim(p[0], p[1]); s >= .85 {
+			t.Errorf("%s / %s: %.2f, want another name", p[0], p[1], s)
+		}
+	}
+}
+
+// FuzzArabicMeets checks that the frame matcher ends on any input and that
+// a word meets itself when it has three consonants or more.
+func FuzzArabicMeets(f *testing.F) {
+	for _, s := range [][2]string{{"wfiq", "wafic"}, {"qdhafi", "gaddafi"}, {"shuqi", "shawqi"}, {"aaaa", "ouou"}, {"hhhh", "hah"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		arabicMeets(a, b)
+		consonants := 0
+		for i := 0; i < len(a); i++ {
+			if c := a[i]; c >= 'a' && c <= 'z' && !isFrameVowel(c) && (i == 0 || a[i-1] != c) {
+				consonants++
+			} else if c < 'a' || c > 'z' {
+				return
+			}
+		}
+		if consonants >= 3 && len(a) <= MaxInput && !arabicMeets(a, a) {
+			t.Errorf("arabicMeets(%q, %q) = false", a, a)
+		}
+	})
+}
