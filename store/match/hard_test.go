@@ -81,15 +81,19 @@ func TestHardNamePairsF1(t *testing.T) {
 // the others, the third blind to its rules; F1 0.963, 0.978 and 0.975 when
 // first measured) against the bar, with a floor under those first figures:
 // a rule written for the hard pairs that costs names it was not written
-// for fails here.
+// for fails here. The fourth (heldout4, East Asian, Cyrillic and Southeast
+// Asian names written blind, F1 0.904 when first measured: English names
+// and Cantonese and Hokkien readings no spelling rule reaches) has a floor
+// of its own under that figure.
 func TestHeldOutNamePairsF1(t *testing.T) {
 	for _, set := range []struct {
 		prefix string
 		pairs  int
-	}{{"heldout", 400}, {"heldout2", 200}, {"heldout3", 200}} {
+		floor  float64
+	}{{"heldout", 400, .95}, {"heldout2", 200, .95}, {"heldout3", 200, .95}, {"heldout4", 400, .90}} {
 		n, _, _, f1 := pairsF1(t, "testdata/"+set.prefix+"-variants.txt", "testdata/"+set.prefix+"-different.txt")
-		if n < set.pairs || f1 < .95 {
-			t.Errorf("%s: %d pairs, F1 %.3f: below the floor of 0.95 (0.963, 0.978 and 0.975 when first measured)", set.prefix, n, f1)
+		if n < set.pairs || f1 < set.floor {
+			t.Errorf("%s: %d pairs, F1 %.3f: below the floor of %.2f", set.prefix, n, f1, set.floor)
 		}
 	}
 }

@@ -160,16 +160,34 @@ func TestCrossScriptAliasLookups(t *testing.T) {
 // changed after it that session; the third (heldout3, mostly names in
 // Arabic script) was written by a helper that did not read the rules, and
 // measured before the rules for Arabic letters of session 24 (see its
-// header).
+// header). The fourth (heldout4: Chinese, Korean, Japanese, Cyrillic and
+// Southeast Asian names, written blind the same way) does not meet the
+// bars — English names taken by Chinese people (Karl Lee, Miles Guo),
+// Cantonese and Hokkien readings of given names, Japanese family names the
+// dictionary lacks — and is held to floors under its first figures
+// instead, so that a change that costs it more fails.
 func TestHeldOutPairs(t *testing.T) {
-	for _, prefix := range []string{"heldout", "heldout2", "heldout3"} {
-		t.Run(prefix, func(t *testing.T) {
-			heldOutPairs(t, "../match/testdata/"+prefix+"-variants.txt", "../match/testdata/"+prefix+"-different.txt")
+	bars := heldOutFloors{precision: .97, recall: .95, recallAt10: .98, precisionAt1: .95}
+	for _, set := range []struct {
+		prefix string
+		floors heldOutFloors
+	}{
+		{"heldout", bars}, {"heldout2", bars}, {"heldout3", bars},
+		// First measured: lists 0.984-0.995 / 0.898-0.926, aliases
+		// 0.963-0.986 / 0.971-1.000, lookups 0.939 / 0.929.
+		{"heldout4", heldOutFloors{precision: .96, recall: .89, recallAt10: .93, precisionAt1: .92}},
+	} {
+		t.Run(set.prefix, func(t *testing.T) {
+			heldOutPairs(t, "../match/testdata/"+set.prefix+"-variants.txt", "../match/testdata/"+set.prefix+"-different.txt", set.floors)
 		})
 	}
 }
 
-func heldOutPairs(t *testing.T, v, d string) {
+// heldOutFloors are the figures a held-out set must keep: pairwise
+// precision and recall as lists and with aliases, and the lookups'.
+type heldOutFloors struct{ precision, recall, recallAt10, precisionAt1 float64 }
+
+func heldOutPairs(t *testing.T, v, d string, floors heldOutFloors) {
 	ctx := context.Background()
 	for _, seed := range []uint64{1, 2, 3} {
 		for _, set := range []struct {
@@ -186,8 +204,8 @@ func heldOutPairs(t *testing.T, v, d string) {
 				t.Fatal(err)
 			}
 			t.Logf("%s seed %d: records %d precision %.4f recall %.4f %v", set.name, seed, p.Records, p.Precision, p.Recall, p.Errors)
-			if p.Precision < .97 || p.Recall < .95 {
-				t.Errorf("%s seed %d: precision %.4f (0.97), recall %.4f (0.95)", set.name, seed, p.Precision, p.Recall)
+			if p.Precision < floors.precision || p.Recall < floors.recall {
+				t.Errorf("%s seed %d: precision %.4f (%.2f), recall %.4f (%.2f)", set.name, seed, p.Precision, floors.precision, p.Recall, floors.recall)
 			}
 		}
 	}
@@ -203,8 +221,8 @@ func heldOutPairs(t *testing.T, v, d string) {
 			t.Fatal(err)
 		}
 		rep, _ := clusteredLookups(t, set.name, recs, qs)
-		if rep.Queries < 100 || rep.RecallAt10 < .98 || rep.PrecisionAt1 < .95 {
-			t.Errorf("%s: %d queries, recall@10 %.4f (0.98), precision@1 %.4f (0.95)", set.name, rep.Queries, rep.RecallAt10, rep.PrecisionAt1)
+		if rep.Queries < 100 || rep.RecallAt10 < floors.recallAt10 || rep.PrecisionAt1 < floors.precisionAt1 {
+			t.Errorf("%s: %d queries, recall@10 %.4f (%.2f), precision@1 %.4f (%.2f)", set.name, rep.Queries, rep.RecallAt10, floors.recallAt10, rep.PrecisionAt1, floors.precisionAt1)
 		}
 	}
 }
