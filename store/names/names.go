@@ -408,8 +408,7 @@ func translitWord(w string, sc script, surname, persian bool) string {
 	case sinhala:
 		return sinhalaWord(w)
 	case georgian:
-		// ძ is dz (ბიძინა, Bidzina), where go-unidecode writes z.
-		return unidecode.Unidecode(strings.ReplaceAll(w, "ძ", "dz"))
+		return georgianWord(w)
 	case alphabet:
 		if hasHachek(w) {
 			w = hachekLetters.Replace(w) // Ščerbakov is Shcherbakov (see hachekLetters)

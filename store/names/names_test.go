@@ -64,6 +64,7 @@ func TestParse(t *testing.T) {
 		{"Aladdin Smith", "aladdin smith"},
 		{"Վլադիմիր Պուտին", "vladimir putin"},        // Armenian
 		{"ბიძინა ივანიშვილი", "bidzina ivanishvili"}, // Georgian
+		{"ოთარ ფარცხალაძე", "otar partskhaladze"},    // Georgian's ც and ხ: ts, kh (go-unidecode: c, x)
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -630,6 +631,7 @@ func TestKoreanNames(t *testing.T) {
 		// McCune–Reischauer's ch for j, in a name with a Korean surname.
 		{"Kim Chong Un", "Kim Jong Un"}, {"Kim Chong-il", "김정일"}, {"Chu Kyu-chang", "Ju Kyu Chang"},
 		{"Chang Song-taek", "Jang Song Thaek"}, {"Ri Chol Man", "리졸만"},
+		{"정경택", "Chong Kyong-taek"},    // 정 in McCune–Reischauer as a surname
 		{"Kim Il Sung", "Il-sung Kim"}, // the surname may move; the given name's syllables do not
 		// The South writes no r before i and y at the start of a word, and 희 hee.
 		{"Choe Ryong Hae", "Choe Yong Hae"}, {"Kim Kyong Hui", "Kim Kyung Hee"},

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mozillazg/go-unidecode"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -374,6 +375,35 @@ var hebrewNames = map[string]string{
 // alphabet (U+10A0-U+10FF, E1 82 A0 to E1 83 BF in UTF-8).
 func georgianText(s string) bool {
 	return holdsRune(s, 0xE1, func(r rune) bool { return unicode.Is(unicode.Georgian, r) })
+}
+
+// georgianLetters are the Georgian letters as the national romanisation
+// of 2002 writes them, which Georgian passports and the press follow:
+// go-unidecode writes ც and წ c, ხ x, ღ g' and ძ z' (ფარცხალაძე read
+// parcxaladze, not Partskhaladze; ბიძინა bizina, not Bidzina). The
+// aspirated and ejective pairs (თ, ტ; ფ, პ; ქ, კ; ჩ, ჭ; ც, წ) are one
+// letter each in Latin.
+var georgianLetters = map[rune]string{
+	'ა': "a", 'ბ': "b", 'გ': "g", 'დ': "d", 'ე': "e", 'ვ': "v", 'ზ': "z", 'თ': "t",
+	'ი': "i", 'კ': "k", 'ლ': "l", 'მ': "m", 'ნ': "n", 'ო': "o", 'პ': "p", 'ჟ': "zh",
+	'რ': "r", 'ს': "s", 'ტ': "t", 'უ': "u", 'ფ': "p", 'ქ': "k", 'ღ': "gh", 'ყ': "q",
+	'შ': "sh", 'ჩ': "ch", 'ც': "ts", 'ძ': "dz", 'წ': "ts", 'ჭ': "ch", 'ხ': "kh", 'ჯ': "j",
+	'ჰ': "h",
+}
+
+// georgianWord romanises a Georgian word (georgianLetters); a letter the
+// table lacks (the old letters, Asomtavruli capitals) goes through
+// go-unidecode.
+func georgianWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if s, ok := georgianLetters[r]; ok {
+			b.WriteString(s)
+		} else {
+			b.WriteString(unidecode.Unidecode(string(r)))
+		}
+	}
+	return b.String()
 }
 
 // georgianNominative reports whether a, a word read from Georgian

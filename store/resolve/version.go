@@ -18,7 +18,10 @@ import (
 //   - 2: each word of a name with the year of birth (y/), 2026-12-03
 //   - 3: a name written with carons or in Cyrillic (Ražnatović,
 //     Ражнатовић) keyed without them too (Raznatovic), 2026-12-03
-const IndexVersion = 3
+//   - 4: Georgian letters in the national romanisation (ფარცხალაძე is
+//     partskhaladze, not parcxaladze) and the Korean surname Chong keyed as
+//     Jung, 2026-12-03 (session 24)
+const IndexVersion = 4
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
