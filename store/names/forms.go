@@ -216,6 +216,10 @@ type word struct {
 	// cyrKorean says the word was read from a Korean name in Cyrillic
 	// letters, whose н is a final n or ng (cyrKoreanFinal).
 	cyrKorean bool
+	// kartvelian says the word's name is a Georgian's: in Georgian letters,
+	// or with a Georgian family name (georgianFamily), whose given name
+	// Latin spellings write with or without the nominative i (Otar, Otari).
+	kartvelian bool
 	// caron says the word's name was written with a caron or cedilla
 	// letter or in Cyrillic, read with an h (caronText): Ž is zh here, z
 	// where a source drops the caron, and the word is indexed both ways.

@@ -237,6 +237,7 @@ func Parse(s string) Name {
 		{georgianText(s), func(w *word) { w.georgian = true }},
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},
 		{caronText(s), func(w *word) { w.caron = true }},
+		{georgianText(s) || slices.ContainsFunc(n.Tokens, georgianFamily), func(w *word) { w.kartvelian = true }},
 	} {
 		if !sc.in {
 			continue

@@ -398,6 +398,10 @@ func TestSimilarity(t *testing.T) {
 		{"Choe Son Hui", "최선희", .85, 1},
 		{"Vladimir Putin", "ვლადიმერ პუტინი", .85, 1}, // Georgian's nominative i
 		{"Joe Biden", "ჯო ბაიდენი", .85, 1},
+		{"Otar Partskhaladze", "Otari Partskhaladze", .85, 1}, // a Georgian's given name with its nominative i
+		{"ოთარ ფარცხალაძე", "Otari Partskhaladze", .85, 1},
+		{"Zurab Ivanishvili", "Zurabi Ivanishvili", .85, 1},
+		{"Otar Smith", "Otari Smith", 0, .7},           // no Georgian family name: another name, as Hassan / Hassani
 		{"Bashar al-Assad", "Μπασάρ αλ-Άσαντ", .85, 1}, // no Greek word ends in ντ
 		{"Donald Trump", "Ντόναλντ Τραμπ", .85, 1},
 		{"Ho Lee", "חי כהן", 0, .6},

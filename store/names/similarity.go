@@ -182,6 +182,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.tamil != y.tamil && (x.tamil && tamilSpelling(a, b) || y.tamil && tamilSpelling(b, a)) {
 		return .88, kindVariant // பிரபாகரன் pirapakaran, Prabhakaran
 	}
+	if x.kartvelian && y.kartvelian && georgianGiven(a, b) {
+		return .92, kindVariant // Otar / Otari Partskhaladze: the nominative i, kept or dropped
+	}
 	if x.georgian != y.georgian && (x.georgian && georgianNominative(a, b) || y.georgian && georgianNominative(b, a)) {
 		return .92, kindVariant // პუტინი putini, Putin: Georgian's nominative, no nisba
 	}

@@ -406,6 +406,29 @@ func georgianWord(w string) string {
 	return b.String()
 }
 
+// georgianFamily reports whether t is a Georgian family name by its
+// ending: -dze (son of) or -shvili (child of), in English, German
+// (-schwili) or a Latin spelling without the caron (-svili).
+func georgianFamily(t string) bool {
+	for _, suffix := range []string{"dze", "shvili", "schwili", "svili"} {
+		if len(t) > len(suffix)+2 && strings.HasSuffix(t, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// georgianGiven reports whether a and b, words of Georgians' names, are
+// one given name with and without the nominative i that Georgian adds to
+// a name ending in a consonant, which Latin spellings keep or drop (Otar,
+// Otari; Zurab, Zurabi; Levan, Levani).
+func georgianGiven(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && !isVowel(a[len(a)-1]) && b == a+"i"
+}
+
 // georgianNominative reports whether a, a word read from Georgian
 // letters, is b with the nominative i Georgian adds to a foreign name
 // ending in a consonant (პუტინი, Putini: Putin; ბაიდენი, Biden).
