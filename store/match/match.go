@@ -212,8 +212,8 @@ type Result struct {
 	Features []Feature `json:"features"`
 	// Name is the name similarity alone.
 	Name float64 `json:"name"`
-	// Conflict is set when a date of birth, a document number or the
-	// gender disagrees: evidence the two are different people.
+	// Conflict is set when a date of birth, a document number, the gender
+	// or the patronymic disagrees: evidence the two are different people.
 	Conflict bool `json:"conflict"`
 	// Corroborated is set when something besides the name agrees: a date
 	// of birth (at least its year), an identifier, a full address.
@@ -458,6 +458,15 @@ names:
 		r.Conflict = true
 		add("gender", -.15, "conflict")
 		say("gender conflict")
+	}
+	if haveName && names.FathersApart(pa.names, pb.names) {
+		// Two patronymics, two fathers: as strong against as a document
+		// that differs (a son named after his father's namesake, a
+		// statesman of another century).
+		score -= .3
+		r.Conflict = true
+		add("patronymic", -.3, "conflict")
+		say("patronymic conflict")
 	}
 	natsDiffer := false
 	if len(pa.nats) > 0 && len(pb.nats) > 0 {

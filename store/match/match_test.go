@@ -619,3 +619,41 @@ func FuzzMistyped(f *testing.F) {
 		}
 	})
 }
+
+// Two patronymics name two fathers: a record naming Pyotr Olegovich
+// Tolstoy beside a spelling without the patronymic is not the Pyotr
+// Andreyevich Tolstoy of another record, though "Petr Tolstoy" alone meets
+// him; a passport both hold still makes them one. A patronymic in another
+// romanisation (Kostiantynovych) or with a slip is the same father.
+func TestPatronymicsNameTwoFathers(t *testing.T) {
+	son := FromProperties("Person", map[string][]string{"name": {"Petr Tolstoy"}, "alias": {"Пётр Олегович Толстой"}})
+	other := FromProperties("Person", map[string][]string{"name": {"Pyotr Andreyevich Tolstoy"}})
+	if r := Compare(son, other, DefaultOptions()); r.Match || !r.Conflict {
+		t.Errorf("Olegovich / Andreyevich: %v (score %.2f, conflict %v), want a conflict and no match", r.Evidence, r.Score, r.Conflict)
+	}
+	alone := FromProperties("Person", map[string][]string{"name": {"Petr Tolstoy"}})
+	if r := Compare(alone, other, DefaultOptions()); r.Conflict {
+		t.Errorf("no patronymic on one side: %v, want no conflict", r.Evidence)
+	}
+	sonP := FromProperties("Person", map[string][]string{"name": {"Petr Tolstoy"}, "alias": {"Пётр Олегович Толстой"}, "passportNumber": {"722222222"}})
+	otherP := FromProperties("Person", map[string][]string{"name": {"Pyotr Andreyevich Tolstoy"}, "passportNumber": {"722222222"}})
+	if r := Compare(sonP, otherP, DefaultOptions()); !r.Match {
+		t.Errorf("one passport: %v (score %.2f), want a match", r.Evidence, r.Score)
+	}
+	for _, p := range [][2]string{
+		{"Dmitry Konstantinovich Kiselyov", "Дмитро Костянтинович Кисельов"},
+		{"Leonid Eduardovich Slutsky", "Leonid Eduardovitch Sloutski"},
+		{"Sergey Viktorovich Lavrov", "Sergei Viktorovitsj Lavrov"},
+	} {
+		a := FromProperties("Person", map[string][]string{"name": {p[0]}})
+		b := FromProperties("Person", map[string][]string{"name": {p[1]}})
+		if r := Compare(a, b, DefaultOptions()); r.Conflict || !r.Match {
+			t.Errorf("%s / %s: %v (score %.2f), want a match without conflict", p[0], p[1], r.Evidence, r.Score)
+		}
+	}
+	a := FromProperties("Person", map[string][]string{"name": {"Leonid Eduardovich Slutsky"}})
+	b := FromProperties("Person", map[string][]string{"name": {"Leonid Viktorovich Slutsky"}})
+	if r := Compare(a, b, DefaultOptions()); !r.Conflict || r.Match {
+		t.Errorf("Eduardovich / Viktorovich: %v, want a conflict", r.Evidence)
+	}
+}

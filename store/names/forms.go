@@ -321,6 +321,54 @@ func patronymicPair(a, b *word) (same, opposite bool) {
 	return pa.female == pb.female, pa.female != pb.female
 }
 
+// FathersApart reports whether the names of one person, as, and of
+// another, bs, name their fathers otherwise: each side writes a
+// patronymic (Olegovich), and none of one side's is one of the other's,
+// in any romanisation (Olehovych) or with a slip or two. Pyotr Olegovich Tolstoy
+// is not Pyotr Andreyevich Tolstoy, nor Ivan Ivanovich Ivan Ivanovna's
+// brother her; a record that names one of them without the patronymic
+// (Petr Tolstoy) says nothing either way.
+func FathersApart(as, bs []Name) bool {
+	var pa, pb []*word
+	for _, n := range as {
+		pa = n.patronymics(pa)
+	}
+	if len(pa) == 0 {
+		return false
+	}
+	for _, n := range bs {
+		pb = n.patronymics(pb)
+	}
+	if len(pb) == 0 {
+		return false
+	}
+	for _, x := range pa {
+		for _, y := range pb {
+			if same, _ := patronymicPair(x, y); same {
+				return false
+			}
+			// Two slips or another romanisation of one father's name
+			// (Konstantinovich, Kostiantynovych: 0.70) are not two
+			// fathers; Eduardovich and Viktorovich, Ivanovich and Ivanovna
+			// score far below.
+			if s, kind := tokenSimW(x, y); s >= .7 && kind != kindDifferent {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// patronymics appends the patronymic words of n to ws.
+func (n Name) patronymics(ws []*word) []*word {
+	for i := range n.words {
+		if n.words[i].pat != nil {
+			ws = append(ws, &n.words[i])
+		}
+	}
+	return ws
+}
+
 // patronymicOfSurname reports whether a is a patronymic and b, no
 // patronymic, a surname made from the same father's name (Ivanovna,
 // Ivanova; Petrovich, Petrov): one letter or two apart, two words.
