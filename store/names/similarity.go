@@ -237,6 +237,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if x.wadeGiles && slices.Contains(wadeGilesForms(a), b) || y.wadeGiles && slices.Contains(wadeGilesForms(b), a) {
 			return .9, kindVariant // Tan, Dan: Wade-Giles writes pinyin's d as t
 		}
+		if adjectivalFeminine(a, b) || adjectivalFeminine(b, a) {
+			return .9, kindVariant // Yarovaya / Ярова (Iarova): a Russian surname as Ukrainian writes it
+		}
 		if consonantFrame(a, b) || consonantFrame(b, a) {
 			return .88, kindVariant // مکی mki / Makki: Arabic letters write no short vowel
 		}
@@ -349,6 +352,19 @@ spelt:
 		return 0, kindDifferent
 	}
 	return s, kindTypo
+}
+
+// adjectivalFeminine reports whether long is a Russian surname of a
+// woman in the adjective's -aya and short the same name as Ukrainian and
+// Belarusian write it, in -a (Яровая Yarovaya, Ярова Iarova; Золотая,
+// Золота): the stems one name, the ending the languages'.
+func adjectivalFeminine(long, short string) bool {
+	stem, ok := strings.CutSuffix(long, "aya")
+	if !ok || len(stem) < 3 || len(short) < 5 || short[len(short)-1] != 'a' || len(short) >= len(long) {
+		return false
+	}
+	s, _ := tokenSim(stem+"a", short)
+	return s >= .85
 }
 
 // twoGivenNames reports whether x and y are two given names of the
@@ -1577,7 +1593,11 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 			// A letter apart joins its word only to spell the other name
 			// (michae l, Michael); Morris I Klein is not Morrisi Klein.
 			letter := len(tb[i]) == 1 || len(tb[i+1]) == 1
-			if x == joined || !letter && len(x) >= 6 && keyed(k, x) || !letter && transcribedJoin(a, k, joined) {
+			// A compound given name Persian and Arabic letters write as one
+			// word (احمدرضا, Ahmad Reza) meets its two Latin words on what
+			// the letters write (arabicMeets).
+			arabicJoin := !letter && read && k < len(a.words) && a.words[k].arabic && !b.words[0].arabic && arabicMeets(x, joined)
+			if x == joined || !letter && len(x) >= 6 && keyed(k, x) || !letter && transcribedJoin(a, k, joined) || arabicJoin {
 				nb := make([]string, 0, len(tb)-1)
 				nb = append(nb, tb[:i]...)
 				nb = append(nb, joined)
