@@ -401,8 +401,10 @@ func TestSimilarity(t *testing.T) {
 		{"Otar Partskhaladze", "Otari Partskhaladze", .85, 1}, // a Georgian's given name with its nominative i
 		{"ოთარ ფარცხალაძე", "Otari Partskhaladze", .85, 1},
 		{"Zurab Ivanishvili", "Zurabi Ivanishvili", .85, 1},
-		{"Otar Smith", "Otari Smith", 0, .7},          // no Georgian family name: another name, as Hassan / Hassani
-		{"Irina Yarovaya", "Ірина Ярова", .85, 1},     // a Russian woman's adjectival surname as Ukrainian writes it
+		{"Otar Smith", "Otari Smith", 0, .7},      // no Georgian family name: another name, as Hassan / Hassani
+		{"Irina Yarovaya", "Ірина Ярова", .85, 1}, // a Russian woman's adjectival surname as Ukrainian writes it
+		{"Yury Karayeu", "Yuri Karayev", .85, 1},  // Belarusian -еў, -eu, for -ev
+		{"Юрый Караеў", "Yuri Karayev", .85, 1},
 		{"Ahmad Reza Radan", "احمدرضا رادان", .85, 1}, // a compound given name Persian writes as one word
 		{"Ahmad-Reza Radan", "احمدرضا رادان", .85, 1},
 		{"Bashar al-Assad", "Μπασάρ αλ-Άσαντ", .85, 1}, // no Greek word ends in ντ
