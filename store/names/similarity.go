@@ -873,15 +873,13 @@ func foldsMeet(x, y *word) bool {
 // slavicFold writes a Ukrainian or Belarusian romanisation of a name the
 // way a Russian one reads: consonants that lost their ISO 9 diacritic
 // (iso9Fold: Zuravlova, Zhuravleva) and, in words of five letters or
-// more, h for g (ukrainianH) and the Belarusian -au, -eu of -ov, -ev
-// (Hramau, Gromov; Karayeu, Karayev).
+// more, h for g (ukrainianH) and the Belarusian -au of -ov (Hramau,
+// Gromov).
 func slavicFold(t string) string {
 	if len(t) >= 5 {
 		switch {
 		case strings.HasSuffix(t, "au") || strings.HasSuffix(t, "ou"):
 			t = t[:len(t)-2] + "ov" // Belarusian -аў: Hramau, Ivanou
-		case strings.HasSuffix(t, "eu"):
-			t = t[:len(t)-2] + "ev" // and -еў: Karayeu, Karayev
 		}
 		t = ukrainianH(t)
 	}

@@ -20,8 +20,7 @@ import (
 //     Ражнатовић) keyed without them too (Raznatovic), 2026-12-03
 //   - 4: Georgian letters in the national romanisation (ფარცხალაძე is
 //     partskhaladze, not parcxaladze) and the Korean surname Chong keyed as
-//     Jung, the Belarusian -eu keyed as -ev (Karayeu) and Yuryi as Yuri,
-//     2026-12-03 (session 24)
+//     Jung, 2026-12-03 (session 24)
 const IndexVersion = 4
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
