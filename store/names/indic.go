@@ -139,7 +139,7 @@ func indicWord(w string) string {
 			continue
 		}
 		joined = false
-		switch v, vowel := indicVowels[off]; {
+		switch v, vowel := indicVowel(block, off); {
 		case vowel && indicSign(off) && last >= 0 && len(syls[last].cons) > 0:
 			syls[last].vowel, syls[last].inherent = v, false
 		case vowel:
@@ -205,6 +205,17 @@ func indicWord(w string) string {
 		b.WriteString(coda)
 	}
 	return b.String()
+}
+
+// indicVowel is the vowel a letter or sign writes in its script: Bengali's
+// ঔ and ৌ are ou as Bengali names spell them (চৌধুরী Choudhury, Chowdhury;
+// গৌতম Goutam), where Devanagari's औ is au (Gautam, Chaudhary).
+func indicVowel(block rune, off int) (string, bool) {
+	if block == blockBengali && (off == 0x14 || off == 0x4C) {
+		return "ou", true
+	}
+	v, ok := indicVowels[off]
+	return v, ok
 }
 
 // blockConsonant adjusts a consonant for its script: Bengali and Oriya

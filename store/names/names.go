@@ -183,6 +183,10 @@ func Parse(s string) Name {
 	for i, t := range raw {
 		if full, ok := abbreviations[t]; ok {
 			raw[i] = full
+		} else if t == "md" && i+1 < len(raw) {
+			// Md. before a name is Muhammad in Bangladesh and Malaysia (Md.
+			// Jahangir Alam); after it, a doctor's title.
+			raw[i] = "muhammad"
 		}
 	}
 	if vietnameseName(raw) {
@@ -649,7 +653,7 @@ var (
 	dinWords = map[string]bool{"din": true, "deen": true, "dine": true, "ddin": true, "ddine": true}
 	dinLinks = map[string]bool{"al": true, "el": true, "ul": true, "ud": true, "ad": true, "ed": true, "od": true}
 	// dinGlued are the link and "din" written as one word, longest first.
-	dinGlued = []string{"uddeen", "uddine", "eddine", "addine", "aldeen", "uddin", "eddin", "addin", "iddin", "aldin", "eldin", "uldin", "udin"}
+	dinGlued = []string{"uddeen", "uddine", "eddine", "addine", "aldeen", "eldine", "eldeen", "uddin", "eddin", "addin", "iddin", "aldin", "eldin", "uldin", "udin"}
 )
 
 // dinCompound reads a compound in "al-Din" starting at raw[i]: the word

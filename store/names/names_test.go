@@ -64,6 +64,7 @@ func TestParse(t *testing.T) {
 		{"Aladdin Smith", "aladdin smith"},
 		{"Վլադիմիր Պուտին", "vladimir putin"},        // Armenian
 		{"ბიძინა ივანიშვილი", "bidzina ivanishvili"}, // Georgian
+		{"John Smith MD", "john smith md"},           // after a name, MD is a doctor
 		{"ოთარ ფარცხალაძე", "otar partskhaladze"},    // Georgian's ც and ხ: ts, kh (go-unidecode: c, x)
 	}
 	for _, tt := range tests {
@@ -405,7 +406,10 @@ func TestSimilarity(t *testing.T) {
 		{"Irina Yarovaya", "Ірина Ярова", .85, 1}, // a Russian woman's adjectival surname as Ukrainian writes it
 		{"Yury Karayeu", "Yuri Karayev", .85, 1},  // Belarusian -еў, -eu, for -ev
 		{"Юрый Караеў", "Yuri Karayev", .85, 1},
-		{"Ahmad Reza Radan", "احمدرضا رادان", .85, 1}, // a compound given name Persian writes as one word
+		{"Md. Jahangir Alam", "Mohammad Jahangir Alam", .85, 1}, // Md. before a name is Muhammad
+		{"রাশেদ চৌধুরী", "Rashed Chowdhury", .85, 1},            // Bengali ৌ is ou
+		{"Noureddine Adam", "Nureldine Adam", .85, 1},           // al-Din glued as -eldine
+		{"Ahmad Reza Radan", "احمدرضا رادان", .85, 1},           // a compound given name Persian writes as one word
 		{"Ahmad-Reza Radan", "احمدرضا رادان", .85, 1},
 		{"Bashar al-Assad", "Μπασάρ αλ-Άσαντ", .85, 1}, // no Greek word ends in ντ
 		{"Donald Trump", "Ντόναλντ Τραμπ", .85, 1},

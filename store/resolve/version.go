@@ -19,8 +19,10 @@ import (
 //   - 3: a name written with carons or in Cyrillic (Ražnatović,
 //     Ражнатовић) keyed without them too (Raznatovic), 2026-12-03
 //   - 4: Georgian letters in the national romanisation (ფარცხალაძე is
-//     partskhaladze, not parcxaladze) and the Korean surname Chong keyed as
-//     Jung, 2026-12-03 (session 24)
+//     partskhaladze, not parcxaladze), the Korean surname Chong keyed as
+//     Jung, Md. before a name read as Muhammad, Bengali's ৌ as ou
+//     (চৌধুরী choudhuri) and al-Din glued as -eldine (Nureldine),
+//     2026-12-03 (session 24)
 const IndexVersion = 4
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
