@@ -55,20 +55,59 @@ var arabicDigraphs = []string{"kh", "gh", "sh", "th", "dh", "ch", "zh"}
 // (a ya by an i, e or y; a waw by a u or o; an alef or ain by any), and
 // nothing else in l but a short vowel between two consonants, a doubled
 // consonant, or a final h after a vowel (Fatimah). Three consonants at
-// least must meet: fewer are shared by too many names (سيد sayed, Saeed).
+// least must meet, or two with no short vowel added: fewer are shared by
+// too many names (سيد sayed, Saeed).
 func arabicMeets(f, l string) bool {
 	if len(f) < 3 || len(l) < 3 || len(f) > MaxInput || len(l) > MaxInput {
 		return false
 	}
+	if frameMeets(f, l) {
+		return true
+	}
+	// A ya or waw between two consonants is read as the vowel it mostly
+	// is; it may be the consonant (ميسر misr, Muyassar; قوام qwam read
+	// quam, Qawam): each such letter is tried as y or w in turn, two at
+	// most.
+	tried := 0
+	for p := 1; p+1 < len(f) && tried < 2; p++ {
+		c := byte(0)
+		switch f[p] {
+		case 'i':
+			c = 'y'
+		case 'u':
+			c = 'w'
+		}
+		if c == 0 || isFrameVowel(f[p-1]) || isFrameVowel(f[p+1]) {
+			continue
+		}
+		tried++
+		if frameMeets(f[:p]+string(c)+f[p+1:], l) {
+			return true
+		}
+	}
+	return false
+}
+
+// frameMeets is arabicMeets of f as read.
+func frameMeets(f, l string) bool {
 	// Each state is visited once (a failed one stays failed), so the
 	// search is bounded by the product of the lengths.
-	m := frameMatcher{f: f, l: l, failed: map[[3]int]bool{}}
+	m := frameMatcher{f: f, l: l, failed: map[[3]int]bool{}, need: 3}
+	if m.match(0, 0, 0) {
+		return true
+	}
+	// Two consonants are enough when the Latin adds no vowel the letters
+	// do not write, only spells theirs (فوز fuz, Foz; المولى almula,
+	// al-Mawla; نور nur, Noor).
+	m = frameMatcher{f: f, l: l, failed: map[[3]int]bool{}, need: 2, strict: true}
 	return m.match(0, 0, 0)
 }
 
 type frameMatcher struct {
 	f, l   string
 	failed map[[3]int]bool
+	need   int  // the consonants that must meet
+	strict bool // no short vowel added between consonants
 }
 
 // match says whether f[i:] meets l[j:] with cons consonants of f met so
@@ -79,7 +118,7 @@ func (m *frameMatcher) match(i, j, cons int) bool {
 		if j < len(l) && l[j] == 'h' && j+1 == len(l) && j > 0 && isVowel(l[j-1]) {
 			j++ // Fatimah, Fatima
 		}
-		return j == len(l) && cons >= 3
+		return j == len(l) && cons >= m.need
 	}
 	state := [3]int{i, j, min(cons, 3)}
 	if m.failed[state] {
@@ -145,7 +184,7 @@ func (m *frameMatcher) step(i, j, cons int) bool {
 		return true // a doubled letter is one, or two (Allah)
 	}
 	// A short vowel between two consonants, which Arabic does not write.
-	if j > 0 && j < len(l) && i > 0 && !isFrameVowel(f[i-1]) && latinVowelAt(l, j) && !latinVowelAt(l, j-1) {
+	if !m.strict && j > 0 && j < len(l) && i > 0 && !isFrameVowel(f[i-1]) && latinVowelAt(l, j) && !latinVowelAt(l, j-1) {
 		for k := j; k < len(l) && latinVowelAt(l, k); k++ {
 			if m.consonant(i, k+1, cons) {
 				return true
