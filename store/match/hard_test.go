@@ -77,9 +77,10 @@ func TestHardNamePairsF1(t *testing.T) {
 }
 
 // TestHeldOutNamePairsF1 scores the held-out pairs (heldout-*.txt,
-// heldout2-*.txt, heldout3-*.txt, heldout5-*.txt and heldout6-*.txt:
-// written after the scorer was tuned on the others, the last three blind to
-// its rules; F1 0.963, 0.978, 0.975, 0.988 and 0.952 when first measured)
+// heldout2-*.txt, heldout3-*.txt and heldout5-*.txt to heldout7-*.txt:
+// written after the scorer was tuned on the others, the last four blind to
+// its rules; F1 0.963, 0.978, 0.975, 0.988, 0.952 and 0.961 when first
+// measured)
 // against the bar,
 // with a floor under those first figures:
 // a rule written for the hard pairs that costs names it was not written
@@ -92,7 +93,7 @@ func TestHeldOutNamePairsF1(t *testing.T) {
 		prefix string
 		pairs  int
 		floor  float64
-	}{{"heldout", 400, .95}, {"heldout2", 200, .95}, {"heldout3", 200, .95}, {"heldout4", 400, .90}, {"heldout5", 300, .95}, {"heldout6", 300, .95}} {
+	}{{"heldout", 400, .95}, {"heldout2", 200, .95}, {"heldout3", 200, .95}, {"heldout4", 400, .90}, {"heldout5", 300, .95}, {"heldout6", 300, .95}, {"heldout7", 300, .95}} {
 		n, _, _, f1 := pairsF1(t, "testdata/"+set.prefix+"-variants.txt", "testdata/"+set.prefix+"-different.txt")
 		if n < set.pairs || f1 < set.floor {
 			t.Errorf("%s: %d pairs, F1 %.3f: below the floor of %.2f", set.prefix, n, f1, set.floor)
