@@ -253,7 +253,7 @@ func tokenSimW(x, y *word) (float64, int) {
 			f, l = b, a
 		}
 		if arabicMeets(f, l) {
-			return .88, kindVariant // وفيق wfiq, Wafic; دقلو dqlu, Dagalo: what the letters do not write
+			return .88, kindVariant // وفيق wfiq, Wafic; دقلو dqlu, Dagalo; ميسر misr, Muyassar
 		}
 	}
 spelt:
