@@ -81,6 +81,7 @@ var (
 var balticEndings = []struct{ ending, base string }{
 	{"ichius", "ich"}, {"ijus", "iy"}, {"ejus", "ey"}, {"ajus", "ay"},
 	{"ovas", "ov"}, {"evas", "ev"}, {"inas", "in"}, {"iras", "ir"}, {"oras", "or"}, {"dras", "dr"},
+	{"ilas", "il"}, {"imas", "im"}, {"egas", "eg"}, {"elas", "el"}, {"anas", "an"}, {"isas", "is"},
 	{"ichs", "ich"}, {"ijs", "iy"}, {"ejs", "ey"}, {"ajs", "ay"},
 	{"ovs", "ov"}, {"evs", "ev"}, {"ins", "in"}, {"irs", "ir"}, {"ors", "or"}, {"drs", "dr"},
 }

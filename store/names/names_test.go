@@ -409,7 +409,11 @@ func TestSimilarity(t *testing.T) {
 		{"Md. Jahangir Alam", "Mohammad Jahangir Alam", .85, 1}, // Md. before a name is Muhammad
 		{"রাশেদ চৌধুরী", "Rashed Chowdhury", .85, 1},            // Bengali ৌ is ou
 		{"Noureddine Adam", "Nureldine Adam", .85, 1},           // al-Din glued as -eldine
-		{"Ahmad Reza Radan", "احمدرضا رادان", .85, 1},           // a compound given name Persian writes as one word
+		{"Michailas Golovatovas", "Mikhail Golovatov", .85, 1},  // Lithuanian -as on a Russian name
+		{"Christy Kinahan", "Christopher Kinahan", .75, 1},
+		{"Dessie O'Hare", "Desmond O'Hare", .75, 1},
+		{"Iñaki de Juana Chaos", "Ignacio de Juana Chaos", .75, 1},
+		{"Ahmad Reza Radan", "احمدرضا رادان", .85, 1}, // a compound given name Persian writes as one word
 		{"Ahmad-Reza Radan", "احمدرضا رادان", .85, 1},
 		{"Bashar al-Assad", "Μπασάρ αλ-Άσαντ", .85, 1}, // no Greek word ends in ντ
 		{"Donald Trump", "Ντόναλντ Τραμπ", .85, 1},

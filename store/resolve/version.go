@@ -21,8 +21,9 @@ import (
 //   - 4: Georgian letters in the national romanisation (ფარცხალაძე is
 //     partskhaladze, not parcxaladze), the Korean surname Chong keyed as
 //     Jung, Md. before a name read as Muhammad, Bengali's ৌ as ou
-//     (চৌধুরী choudhuri) and al-Din glued as -eldine (Nureldine),
-//     2026-12-03 (session 24)
+//     (চৌধুরী choudhuri), al-Din glued as -eldine (Nureldine), more
+//     Lithuanian endings (Michailas, Olegas) and short forms (Christy,
+//     Dessie, Lello, Iñaki), 2026-12-03 (session 24)
 const IndexVersion = 4
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
