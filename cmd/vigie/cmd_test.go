@@ -361,7 +361,7 @@ func TestEvalReportsCrossScriptLookups(t *testing.T) {
 	if _, ok := rep.Bars["lookups hard-pairs"]; !found || !ok {
 		t.Errorf("no cross-script lookups in %s", out)
 	}
-	for _, set := range []string{"clustering hard-pairs-lists", "clustering hard-pairs-aliases", "lookups heldout", "clustering heldout-lists", "clustering heldout-aliases", "lookups heldout-aliases", "lookups heldout2", "clustering heldout2-lists", "clustering heldout2-aliases", "lookups heldout3", "clustering heldout3-lists", "clustering heldout3-aliases", "lookups heldout4", "clustering heldout4-lists", "clustering heldout4-aliases", "lookups heldout5", "clustering heldout5-lists", "clustering heldout5-aliases", "lookups heldout6", "clustering heldout6-lists", "clustering heldout6-aliases", "lookups heldout7", "clustering heldout7-lists", "clustering heldout7-aliases"} {
+	for _, set := range []string{"clustering hard-pairs-lists", "clustering hard-pairs-aliases", "lookups heldout", "clustering heldout-lists", "clustering heldout-aliases", "lookups heldout-aliases", "lookups heldout2", "clustering heldout2-lists", "clustering heldout2-aliases", "lookups heldout3", "clustering heldout3-lists", "clustering heldout3-aliases", "lookups heldout4", "clustering heldout4-lists", "clustering heldout4-aliases", "lookups heldout5", "clustering heldout5-lists", "clustering heldout5-aliases", "lookups heldout6", "clustering heldout6-lists", "clustering heldout6-aliases", "lookups heldout7", "clustering heldout7-lists", "clustering heldout7-aliases", "lookups heldout8", "clustering heldout8-lists", "clustering heldout8-aliases"} {
 		if _, ok := rep.Bars[set]; !ok {
 			t.Errorf("no %s in %s", set, out)
 		}

@@ -165,7 +165,8 @@ func TestCrossScriptAliasLookups(t *testing.T) {
 // bars — English names taken by Chinese people (Karl Lee, Miles Guo),
 // Cantonese and Hokkien readings of given names, Japanese family names the
 // dictionary lacks — and is held to floors under its first figures
-// instead, so that a change that costs it more fails.
+// instead, so that a change that costs it more fails; so is the eighth
+// (heldout8: European and American names), for the reasons given below.
 func TestHeldOutPairs(t *testing.T) {
 	bars := heldOutFloors{precision: .97, recall: .95, recallAt10: .98, precisionAt1: .95}
 	for _, set := range []struct {
@@ -177,6 +178,12 @@ func TestHeldOutPairs(t *testing.T) {
 		// 0.963-0.986 / 0.971-1.000, lookups 0.939 / 0.929.
 		{"heldout4", heldOutFloors{precision: .96, recall: .89, recallAt10: .93, precisionAt1: .92}},
 		{"heldout5", bars}, {"heldout6", bars}, {"heldout7", bars},
+		// First measured: lists 0.963-0.985 / 0.896-0.947, aliases
+		// 0.943-1.000 / 0.986-0.993, lookups 0.994 / 0.982 — fathers and
+		// sons told apart by Jr. and Sr. that some records leave out, De
+		// and Di Stefano, nicknames that share no letter with the name
+		// (Whitey, Dudus), a name in another language (Ladislaus, László).
+		{"heldout8", heldOutFloors{precision: .94, recall: .89, recallAt10: .98, precisionAt1: .95}},
 	} {
 		t.Run(set.prefix, func(t *testing.T) {
 			heldOutPairs(t, "../match/testdata/"+set.prefix+"-variants.txt", "../match/testdata/"+set.prefix+"-different.txt", set.floors)
