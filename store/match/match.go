@@ -212,8 +212,9 @@ type Result struct {
 	Features []Feature `json:"features"`
 	// Name is the name similarity alone.
 	Name float64 `json:"name"`
-	// Conflict is set when a date of birth, a document number, the gender
-	// or the patronymic disagrees: evidence the two are different people.
+	// Conflict is set when a date of birth, a document number, the gender,
+	// the patronymic or the generation (Jr., Sr.) disagrees: evidence the
+	// two are different people.
 	Conflict bool `json:"conflict"`
 	// Corroborated is set when something besides the name agrees: a date
 	// of birth (at least its year), an identifier, a full address.
@@ -467,6 +468,14 @@ names:
 		r.Conflict = true
 		add("patronymic", -.3, "conflict")
 		say("patronymic conflict")
+	}
+	if haveName && names.GenerationsApart(pa.names, pb.names) {
+		// Junior and Senior on names of the two records: father and son,
+		// however one of them is also written without it.
+		score -= .3
+		r.Conflict = true
+		add("generation", -.3, "conflict")
+		say("generation conflict")
 	}
 	natsDiffer := false
 	if len(pa.nats) > 0 && len(pb.nats) > 0 {

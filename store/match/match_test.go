@@ -657,3 +657,21 @@ func TestPatronymicsNameTwoFathers(t *testing.T) {
 		t.Errorf("Eduardovich / Viktorovich: %v, want a conflict", r.Evidence)
 	}
 }
+
+// Junior and Senior on names of two records make them two people, however
+// one of them is also written without it; a record naming no generation
+// says nothing either way, and two juniors are one.
+func TestGenerationsNameTwoPeople(t *testing.T) {
+	son := FromProperties("Person", map[string][]string{"name": {"William Bradford Bishop Jr."}, "alias": {"William Bradford Bishop"}})
+	father := FromProperties("Person", map[string][]string{"name": {"William Bradford Bishop Sr."}})
+	if r := Compare(son, father, DefaultOptions()); r.Match || !r.Conflict {
+		t.Errorf("Jr. / Sr.: %v (score %.2f), want a conflict and no match", r.Evidence, r.Score)
+	}
+	plain := FromProperties("Person", map[string][]string{"name": {"William Bradford Bishop"}})
+	if r := Compare(plain, father, DefaultOptions()); r.Conflict {
+		t.Errorf("no generation on one side: %v, want no conflict", r.Evidence)
+	}
+	if r := Compare(son, FromProperties("Person", map[string][]string{"name": {"BISHOP, William Bradford Jr."}}), DefaultOptions()); r.Conflict || !r.Match {
+		t.Errorf("Jr. / Jr.: %v, want a match", r.Evidence)
+	}
+}

@@ -359,6 +359,34 @@ func FathersApart(as, bs []Name) bool {
 	return true
 }
 
+// GenerationsApart reports whether the names of one person, as, and of
+// another, bs, say they are of two generations: each side writes a
+// generation (Jr., Sr., II) on some name, and none of one side's is one of
+// the other's. William Bradford Bishop Jr., also listed as William
+// Bradford Bishop, is not William Bradford Bishop Sr.; a record naming no
+// generation says nothing either way.
+func GenerationsApart(as, bs []Name) bool {
+	var ga []string
+	for _, n := range as {
+		if n.Generation != "" {
+			ga = append(ga, n.Generation)
+		}
+	}
+	if len(ga) == 0 {
+		return false
+	}
+	seen := false
+	for _, n := range bs {
+		if n.Generation != "" {
+			if slices.Contains(ga, n.Generation) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
 // patronymics appends the patronymic words of n to ws.
 func (n Name) patronymics(ws []*word) []*word {
 	for i := range n.words {
