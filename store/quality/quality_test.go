@@ -184,6 +184,10 @@ func TestHeldOutPairs(t *testing.T) {
 		// and Di Stefano, nicknames that share no letter with the name
 		// (Whitey, Dudus), a name in another language (Ladislaus, László).
 		{"heldout8", heldOutFloors{precision: .94, recall: .89, recallAt10: .98, precisionAt1: .95}},
+		// Measured once and not tuned on: lists 0.992 / 0.974-0.990, with
+		// aliases 0.969-0.986 / 0.981-1.000 (a son whose name holds his
+		// father's, Ziad Tariq Aziz; Choe Il beside Choe Pu Il).
+		{"heldout9", heldOutFloors{precision: .96, recall: .95, recallAt10: .98, precisionAt1: .95}},
 	} {
 		t.Run(set.prefix, func(t *testing.T) {
 			heldOutPairs(t, "../match/testdata/"+set.prefix+"-variants.txt", "../match/testdata/"+set.prefix+"-different.txt", set.floors)
