@@ -675,3 +675,14 @@ func TestGenerationsNameTwoPeople(t *testing.T) {
 		t.Errorf("Jr. / Jr.: %v, want a match", r.Evidence)
 	}
 }
+
+// BenchmarkCompareWithPatronymics times Compare of two records whose names
+// carry patronymics, which FathersApart reads on every pair.
+func BenchmarkCompareWithPatronymics(b *testing.B) {
+	x := FromProperties("Person", map[string][]string{"name": {"Pyotr Olegovich Tolstoy"}, "alias": {"Petr Tolstoy", "Пётр Олегович Толстой"}})
+	y := FromProperties("Person", map[string][]string{"name": {"Pyotr Andreyevich Tolstoy"}})
+	b.ReportAllocs()
+	for b.Loop() {
+		Compare(x, y, DefaultOptions())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -329,34 +330,43 @@ func patronymicPair(a, b *word) (same, opposite bool) {
 // brother her; a record that names one of them without the patronymic
 // (Petr Tolstoy) says nothing either way.
 func FathersApart(as, bs []Name) bool {
-	var pa, pb []*word
-	for _, n := range as {
-		pa = n.patronymics(pa)
-	}
-	if len(pa) == 0 {
-		return false
-	}
-	for _, n := range bs {
-		pb = n.patronymics(pb)
-	}
-	if len(pb) == 0 {
-		return false
-	}
-	for _, x := range pa {
-		for _, y := range pb {
-			if same, _ := patronymicPair(x, y); same {
-				return false
-			}
-			// Two slips or another romanisation of one father's name
-			// (Konstantinovich, Kostiantynovych: 0.70) are not two
-			// fathers; Eduardovich and Viktorovich, Ivanovich and Ivanovna
-			// score far below.
-			if s, kind := tokenSimW(x, y); s >= .7 && kind != kindDifferent {
+	seenA, seenB := false, false
+	for x := range patronymicWords(as) {
+		seenA = true
+		for y := range patronymicWords(bs) {
+			seenB = true
+			if sameFather(x, y) {
 				return false
 			}
 		}
 	}
-	return true
+	return seenA && seenB
+}
+
+// patronymicWords yields the patronymic words of ns in place, gathering
+// no slice: Compare asks FathersApart of every pair of records.
+func patronymicWords(ns []Name) iter.Seq[*word] {
+	return func(yield func(*word) bool) {
+		for _, n := range ns {
+			for i := range n.words {
+				if n.words[i].pat != nil && !yield(&n.words[i]) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// sameFather reports whether two patronymics name one father: forms of
+// one name for one sex, or two slips or another romanisation of one
+// (Konstantinovich, Kostiantynovych: 0.70); Eduardovich and Viktorovich,
+// Ivanovich and Ivanovna score far below.
+func sameFather(x, y *word) bool {
+	if same, _ := patronymicPair(x, y); same {
+		return true
+	}
+	s, kind := tokenSimW(x, y)
+	return s >= .7 && kind != kindDifferent
 }
 
 // GenerationsApart reports whether the names of one person, as, and of
@@ -385,16 +395,6 @@ func GenerationsApart(as, bs []Name) bool {
 		}
 	}
 	return seen
-}
-
-// patronymics appends the patronymic words of n to ws.
-func (n Name) patronymics(ws []*word) []*word {
-	for i := range n.words {
-		if n.words[i].pat != nil {
-			ws = append(ws, &n.words[i])
-		}
-	}
-	return ws
 }
 
 // patronymicOfSurname reports whether a is a patronymic and b, no
