@@ -246,7 +246,8 @@ const (
 // koreanSyllables compares two words of Korean names, each one syllable
 // of five letters or fewer: the same syllable when they differ only by an
 // initial r or n the South drops before i and y (룡 Ryong / Yong, 렬 Ryol
-// / Yol) or by a spelling of 희 (Hui, Hee, Heui); apart when what follows
+// / Yol), by the spelling of one initial consonant (Bu / Pu, Gil / Kil) or
+// by a spelling of 희 (Hui, Hee, Heui); apart when what follows
 // their initial consonants is the same and the consonants are not one
 // sound's spellings (Myong / Pyong, Song / Jong: g and k, d and t, b and p,
 // j and ch, s and sh, r, l and n are); unknown otherwise, for the other
@@ -269,6 +270,10 @@ func koreanSyllables(a, b string) int {
 		return syllableApart
 	case (ca == "r" || ca == "") && (oa == "" || ob == ""):
 		return syllableSame // Ryong / Yong
+	case oa != ob && ca != "":
+		// One consonant in the two romanisations: the South's b, g, d, j
+		// are McCune–Reischauer's p, k, t, ch (Bu-il / Pu Il, Gil / Kil).
+		return syllableSame
 	}
 	return syllableUnknown
 }

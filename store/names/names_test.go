@@ -648,7 +648,8 @@ func TestKoreanNames(t *testing.T) {
 		// McCune–Reischauer's ch for j, in a name with a Korean surname.
 		{"Kim Chong Un", "Kim Jong Un"}, {"Kim Chong-il", "김정일"}, {"Chu Kyu-chang", "Ju Kyu Chang"},
 		{"Chang Song-taek", "Jang Song Thaek"}, {"Ri Chol Man", "리졸만"},
-		{"정경택", "Chong Kyong-taek"},    // 정 in McCune–Reischauer as a surname
+		{"정경택", "Chong Kyong-taek"},                         // 정 in McCune–Reischauer as a surname
+		{"Choe Pu Il", "Choi Bu-il"}, {"Kim Su Gil", "김수길"}, // b and p, g and k: one consonant in the two romanisations
 		{"Kim Il Sung", "Il-sung Kim"}, // the surname may move; the given name's syllables do not
 		// The South writes no r before i and y at the start of a word, and 희 hee.
 		{"Choe Ryong Hae", "Choe Yong Hae"}, {"Kim Kyong Hui", "Kim Kyung Hee"},
