@@ -409,6 +409,7 @@ func TestSimilarity(t *testing.T) {
 		{"Md. Jahangir Alam", "Mohammad Jahangir Alam", .85, 1}, // Md. before a name is Muhammad
 		{"রাশেদ চৌধুরী", "Rashed Chowdhury", .85, 1},            // Bengali ৌ is ou
 		{"Noureddine Adam", "Nureldine Adam", .85, 1},           // al-Din glued as -eldine
+		{"Hassan Izz al-Din", "حسن عز الدين", .85, 1},           // عز is Izz, not the article az
 		{"Michailas Golovatovas", "Mikhail Golovatov", .85, 1},  // Lithuanian -as on a Russian name
 		{"Christy Kinahan", "Christopher Kinahan", .75, 1},
 		{"Dessie O'Hare", "Desmond O'Hare", .75, 1},

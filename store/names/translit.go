@@ -147,6 +147,8 @@ func arabicWord(w string, persian bool) string {
 	switch key { // after the Persian and Urdu letters: Urdu writes اللہ
 	case "عبد":
 		return "abd" // the dictionary lacks it and the letters lose the ain
+	case "عز":
+		return "izz" // of Izz al-Din (عز الدين); its letters read az, the article of az-Zawahiri
 	case "الله":
 		return "allah" // the dictionary has it as Abdullah
 	case "الدين":

@@ -23,7 +23,7 @@ import (
 //     Jung, Md. before a name read as Muhammad, Bengali's ৌ as ou
 //     (চৌধুরী choudhuri), al-Din glued as -eldine (Nureldine), more
 //     Lithuanian endings (Michailas, Olegas) and short forms (Christy,
-//     Dessie, Lello, Iñaki), 2026-12-03 (session 24)
+//     Dessie, Lello, Iñaki) and عز read as Izz, 2026-12-03 (session 24)
 const IndexVersion = 4
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
