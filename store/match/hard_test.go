@@ -90,13 +90,15 @@ func TestHardNamePairsF1(t *testing.T) {
 // of its own under that figure, and so has the eighth (heldout8, European
 // and American names, 0.923: nicknames and translations of a given name no
 // table holds, married names). The ninth (heldout9, a mix in a consolidated
-// list's proportions) was measured once and not tuned on: F1 0.972.
+// list's proportions) was measured once before rules its misses led to:
+// F1 0.972; the tenth (heldout10, the same mix) once at the end of session
+// 24, not tuned on: F1 0.976.
 func TestHeldOutNamePairsF1(t *testing.T) {
 	for _, set := range []struct {
 		prefix string
 		pairs  int
 		floor  float64
-	}{{"heldout", 400, .95}, {"heldout2", 200, .95}, {"heldout3", 200, .95}, {"heldout4", 400, .90}, {"heldout5", 300, .95}, {"heldout6", 300, .95}, {"heldout7", 300, .95}, {"heldout8", 300, .90}, {"heldout9", 300, .95}} {
+	}{{"heldout", 400, .95}, {"heldout2", 200, .95}, {"heldout3", 200, .95}, {"heldout4", 400, .90}, {"heldout5", 300, .95}, {"heldout6", 300, .95}, {"heldout7", 300, .95}, {"heldout8", 300, .90}, {"heldout9", 300, .95}, {"heldout10", 300, .95}} {
 		n, _, _, f1 := pairsF1(t, "testdata/"+set.prefix+"-variants.txt", "testdata/"+set.prefix+"-different.txt")
 		if n < set.pairs || f1 < set.floor {
 			t.Errorf("%s: %d pairs, F1 %.3f: below the floor of %.2f", set.prefix, n, f1, set.floor)

@@ -188,6 +188,8 @@ func TestHeldOutPairs(t *testing.T) {
 		// aliases 0.969-0.986 / 0.981-1.000 (a son whose name holds his
 		// father's, Ziad Tariq Aziz; Choe Il beside Choe Pu Il).
 		{"heldout9", heldOutFloors{precision: .96, recall: .95, recallAt10: .98, precisionAt1: .95}},
+		// Measured once at the end of session 24 and not tuned on.
+		{"heldout10", bars},
 	} {
 		t.Run(set.prefix, func(t *testing.T) {
 			heldOutPairs(t, "../match/testdata/"+set.prefix+"-variants.txt", "../match/testdata/"+set.prefix+"-different.txt", set.floors)
