@@ -58,7 +58,7 @@ var arabicDigraphs = []string{"kh", "gh", "sh", "th", "dh", "ch", "zh"}
 // least must meet, or two with no short vowel added: fewer are shared by
 // too many names (سيد sayed, Saeed).
 func arabicMeets(f, l string) bool {
-	if len(f) < 3 || len(l) < 3 || len(f) > MaxInput || len(l) > MaxInput {
+	if len(f) < 3 || len(l) < 3 || len(f) > maxFrameWord || len(l) > maxFrameWord {
 		return false
 	}
 	if frameMeets(f, l) {
@@ -87,6 +87,11 @@ func arabicMeets(f, l string) bool {
 	}
 	return false
 }
+
+// maxFrameWord bounds the words arabicMeets compares: the search visits
+// up to four states for each pair of their letters, and no word of a name
+// is this long (a 500-letter word against another would cost a million).
+const maxFrameWord = 48
 
 // frameMeets is arabicMeets of f as read.
 func frameMeets(f, l string) bool {

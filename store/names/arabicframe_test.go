@@ -92,7 +92,7 @@ func FuzzArabicMeets(f *testing.F) {
 				return
 			}
 		}
-		if consonants >= 3 && len(a) <= MaxInput && !arabicMeets(a, a) {
+		if consonants >= 3 && len(a) <= maxFrameWord && !arabicMeets(a, a) {
 			t.Errorf("arabicMeets(%q, %q) = false", a, a)
 		}
 	})
