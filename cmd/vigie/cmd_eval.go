@@ -65,29 +65,21 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 	// not tuned on, and heldout3 to heldout10, written blind to the rules
 	// (see their headers) — what says how the rules carry to names they
 	// were not written for.
-	for _, hp := range []struct{ name, variants, different string }{
-		{"hard-pairs", "variants.txt", "different.txt"},
-		{"heldout", "heldout-variants.txt", "heldout-different.txt"},
-		{"heldout2", "heldout2-variants.txt", "heldout2-different.txt"},
-		{"heldout3", "heldout3-variants.txt", "heldout3-different.txt"},
-		{"heldout4", "heldout4-variants.txt", "heldout4-different.txt"},
-		{"heldout5", "heldout5-variants.txt", "heldout5-different.txt"},
-		{"heldout6", "heldout6-variants.txt", "heldout6-different.txt"},
-		{"heldout7", "heldout7-variants.txt", "heldout7-different.txt"},
-		{"heldout8", "heldout8-variants.txt", "heldout8-different.txt"},
-		{"heldout9", "heldout9-variants.txt", "heldout9-different.txt"},
-		{"heldout10", "heldout10-variants.txt", "heldout10-different.txt"},
-	} {
-		variants, different := filepath.Join(*pairs, hp.variants), filepath.Join(*pairs, hp.different)
+	for _, name := range []string{"hard-pairs", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"} {
+		prefix := name + "-" // heldout3-variants.txt; the hard pairs are variants.txt
+		if name == "hard-pairs" {
+			prefix = ""
+		}
+		variants, different := filepath.Join(*pairs, prefix+"variants.txt"), filepath.Join(*pairs, prefix+"different.txt")
 		if _, err := os.Stat(variants); err != nil {
-			fmt.Fprintf(a.stderr, "%s lookups and lists skipped: no %s (run from the repository, or give --pairs)\n", hp.name, variants)
+			fmt.Fprintf(a.stderr, "%s lookups and lists skipped: no %s (run from the repository, or give --pairs)\n", name, variants)
 			continue
 		}
-		sets = append(sets, evalSet{name: hp.name, lookups: hp.name, lookupsOnly: true, load: func() ([]quality.Labelled, []quality.Query, error) {
+		sets = append(sets, evalSet{name: name, lookups: name, lookupsOnly: true, load: func() ([]quality.Labelled, []quality.Query, error) {
 			return quality.ScriptQueries(variants, different)
-		}}, evalSet{name: hp.name + "-lists", load: func() ([]quality.Labelled, []quality.Query, error) {
+		}}, evalSet{name: name + "-lists", load: func() ([]quality.Labelled, []quality.Query, error) {
 			return recsOnly(quality.ScriptClusters(variants, different, 1))
-		}}, evalSet{name: hp.name + "-aliases", lookups: hp.name + "-aliases", load: func() ([]quality.Labelled, []quality.Query, error) {
+		}}, evalSet{name: name + "-aliases", lookups: name + "-aliases", load: func() ([]quality.Labelled, []quality.Query, error) {
 			return quality.ScriptAliasQueries(variants, different, 1)
 		}})
 	}

@@ -251,6 +251,13 @@ const scale = 1.18
 // shared by households and fleets.
 var strongKinds = map[string]bool{"passport": true, "national_id": true, "tax": true, "licence": true}
 
+// kinChecks are what tells a father from a son of one name in two
+// records' names (see Compare).
+var kinChecks = [...]struct {
+	apart          func(as, bs []names.Name) bool
+	what, evidence string
+}{{names.FathersApart, "patronymic", "patronymic conflict"}, {names.GenerationsApart, "generation", "generation conflict"}}
+
 // Compare scores whether a and b are the same person.
 func Compare(a, b Person, opt Options) Result {
 	a, b = Prepare(a), Prepare(b)
@@ -460,22 +467,18 @@ names:
 		add("gender", -.15, "conflict")
 		say("gender conflict")
 	}
-	if haveName && names.FathersApart(pa.names, pb.names) {
-		// Two patronymics, two fathers: as strong against as a document
-		// that differs (a son named after his father's namesake, a
-		// statesman of another century).
-		score -= .3
-		r.Conflict = true
-		add("patronymic", -.3, "conflict")
-		say("patronymic conflict")
-	}
-	if haveName && names.GenerationsApart(pa.names, pb.names) {
-		// Junior and Senior on names of the two records: father and son,
-		// however one of them is also written without it.
-		score -= .3
-		r.Conflict = true
-		add("generation", -.3, "conflict")
-		say("generation conflict")
+	// Two patronymics, two fathers (a son named after his father's
+	// namesake, a statesman of another century); Junior and Senior on
+	// names of the two records, father and son however one of them is also
+	// written without it: each as strong against as a document that
+	// differs.
+	for _, kin := range kinChecks {
+		if haveName && kin.apart(pa.names, pb.names) {
+			score -= .3
+			r.Conflict = true
+			add(kin.what, -.3, "conflict")
+			say(kin.evidence)
+		}
 	}
 	natsDiffer := false
 	if len(pa.nats) > 0 && len(pb.nats) > 0 {

@@ -376,25 +376,23 @@ func sameFather(x, y *word) bool {
 // Bradford Bishop, is not William Bradford Bishop Sr.; a record naming no
 // generation says nothing either way.
 func GenerationsApart(as, bs []Name) bool {
-	var ga []string
-	for _, n := range as {
-		if n.Generation != "" {
-			ga = append(ga, n.Generation)
+	seenA, seenB := false, false
+	for _, x := range as {
+		if x.Generation == "" {
+			continue
 		}
-	}
-	if len(ga) == 0 {
-		return false
-	}
-	seen := false
-	for _, n := range bs {
-		if n.Generation != "" {
-			if slices.Contains(ga, n.Generation) {
+		seenA = true
+		for _, y := range bs {
+			if y.Generation == "" {
+				continue
+			}
+			seenB = true
+			if x.Generation == y.Generation {
 				return false
 			}
-			seen = true
 		}
 	}
-	return seen
+	return seenA && seenB
 }
 
 // patronymicOfSurname reports whether a is a patronymic and b, no

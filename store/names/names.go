@@ -228,7 +228,7 @@ func Parse(s string) Name {
 	markVietnamese(n.coreWords)
 	// The scripts whose readings are compared in their own way: every word
 	// of a name written in them says so.
-	bengali := bengaliText(s)
+	bengali, georgian := bengaliText(s), georgianText(s)
 	for _, sc := range []struct {
 		in  bool
 		set func(*word)
@@ -238,10 +238,10 @@ func Parse(s string) Name {
 		{bengali, func(w *word) { w.bengali = true }},
 		{bengali || oriyaText(s), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
-		{georgianText(s), func(w *word) { w.georgian = true }},
+		{georgian, func(w *word) { w.georgian = true }},
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},
 		{caronText(s), func(w *word) { w.caron = true }},
-		{georgianText(s) || slices.ContainsFunc(n.Tokens, georgianFamily), func(w *word) { w.kartvelian = true }},
+		{georgian || slices.ContainsFunc(n.Tokens, georgianFamily), func(w *word) { w.kartvelian = true }},
 	} {
 		if !sc.in {
 			continue

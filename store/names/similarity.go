@@ -877,8 +877,7 @@ func foldsMeet(x, y *word) bool {
 // Gromov).
 func slavicFold(t string) string {
 	if len(t) >= 5 {
-		switch {
-		case strings.HasSuffix(t, "au") || strings.HasSuffix(t, "ou"):
+		if strings.HasSuffix(t, "au") || strings.HasSuffix(t, "ou") {
 			t = t[:len(t)-2] + "ov" // Belarusian -аў: Hramau, Ivanou
 		}
 		t = ukrainianH(t)
