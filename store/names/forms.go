@@ -38,6 +38,13 @@ var chineseSurnames []byte
 //go:embed data/arabic.txt
 var arabicNames []byte
 
+// The table of European given names pairs the forms one name takes in
+// the languages of Europe (William, Guillermo, Wilhelm; László,
+// Ladislaus, Władysław), which no spelling rule reaches; see its header.
+//
+//go:embed data/european.txt
+var europeanNames []byte
+
 // formTable maps each form of a name (an East Slavic given name, a Korean
 // or Chinese surname) to the name (line) it is a form of, and each
 // patronymic stem to the given names it derives from.
@@ -49,8 +56,9 @@ type formTable struct {
 	// listed name are two names (Olga, Oleg) — true of the East Slavic
 	// given names, not of the Korean and Chinese surnames.
 	distinct []bool
-	// arabicFrom is the first name of the Arabic table, read last.
-	arabicFrom int32
+	// europeanFrom is the first name of the European table's own lines,
+	// arabicFrom the first of the Arabic table, read last.
+	europeanFrom, arabicFrom int32
 }
 
 var languageForms = sync.OnceValue(func() formTable {
@@ -58,6 +66,8 @@ var languageForms = sync.OnceValue(func() formTable {
 	t.read(eastSlavic, true)
 	t.read(koreanSurnames, false)
 	t.read(chineseSurnames, false)
+	t.europeanFrom = int32(len(t.canonical))
+	t.extend(europeanNames)
 	t.arabicFrom = int32(len(t.canonical))
 	t.read(arabicNames, true)
 	return t
@@ -89,10 +99,50 @@ func (t *formTable) read(data []byte, distinct bool) {
 	}
 }
 
+// extend reads a table whose lines may add forms to a name already
+// listed (Peter, Pedro to the East Slavic Pyotr): a line holding a listed
+// form joins that name, and keeps its distinct; any other line is a name
+// of its own that tells no names apart. A form listed under another name
+// keeps that name (TestEuropeanFormsJoinOneName finds none).
+func (t *formTable) extend(data []byte) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fs := strings.Fields(line)
+		g := int32(-1)
+		for _, f := range fs {
+			if h, ok := t.forms[f]; ok {
+				g = h
+				break
+			}
+		}
+		if g < 0 {
+			g = int32(len(t.canonical))
+			t.canonical = append(t.canonical, fs[0])
+			t.distinct = append(t.distinct, false)
+		}
+		for _, f := range fs {
+			if _, dup := t.forms[f]; !dup {
+				t.forms[f] = g
+			}
+		}
+	}
+}
+
 // arabicGivenName reports whether tok is a spelling of a name of the
 // Arabic given-name table (data/arabic.txt).
 func arabicGivenName(tok string) bool {
 	return givenName(tok) >= languageForms().arabicFrom
+}
+
+// europeanOrUnlisted reports whether w is a name of the European
+// table's own lines, or of no table.
+func europeanOrUnlisted(w *word) bool {
+	t := languageForms()
+	return w.group < 0 || w.group >= t.europeanFrom && w.group < t.arabicFrom
 }
 
 // givenName returns the line of the table tok is a form of, -1 when tok

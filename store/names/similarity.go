@@ -374,10 +374,11 @@ func adjectivalFeminine(long, short string) bool {
 // Kaitlyn / Caitlin, Tzvi / Zvi): the phonetic key, written for
 // transliterations, reads vowels loosely and makes Jane and Joan, Lena and
 // Leon one name (Brian and Bruno still meet: Bruno is in no table). Names
-// of the language tables (Tatiana / Tetiana) are told there.
+// of the language tables (Tatiana / Tetiana) are told there, but for the
+// European table's own, which tells no names apart (Carlos / Carol).
 func twoGivenNames(x, y *word) bool {
 	a, b := x.s, y.s
-	return x.group < 0 && y.group < 0 && englishGivenName(a) && englishGivenName(b) &&
+	return europeanOrUnlisted(x) && europeanOrUnlisted(y) && englishGivenName(a) && englishGivenName(b) &&
 		englishSpelling(a) != englishSpelling(b) && !Nickname(a, b) && commonPrefix(a, b) < 4
 }
 

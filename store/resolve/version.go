@@ -24,7 +24,10 @@ import (
 //     (চৌধুরী choudhuri), al-Din glued as -eldine (Nureldine), more
 //     Lithuanian endings (Michailas, Olegas) and short forms (Christy,
 //     Dessie, Lello, Iñaki) and عز read as Izz, 2026-12-03 (session 24)
-const IndexVersion = 4
+//   - 5: European given names keyed by their name in every language that
+//     writes it (Guillermo, Wilhelm as William; László, Władysław as
+//     Vladislav: names/data/european.txt), 2026-12-03 (session 25)
+const IndexVersion = 5
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
