@@ -26,7 +26,9 @@ import (
 //     Dessie, Lello, Iñaki) and عز read as Izz, 2026-12-03 (session 24)
 //   - 5: European given names keyed by their name in every language that
 //     writes it (Guillermo, Wilhelm as William; László, Władysław as
-//     Vladislav: names/data/european.txt), 2026-12-03 (session 25)
+//     Vladislav: names/data/european.txt), and ten more East Slavic names
+//     with their Belarusian forms (Valiantsin as Valentin), 2026-12-03
+//     (session 25)
 const IndexVersion = 5
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
