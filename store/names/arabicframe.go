@@ -30,7 +30,7 @@ var arabicSpellings = map[string][]string{
 	"kh": {"kh", "h", "x", "ch", "k"},   // خ: Khalid, Halid, Xalid, Chalid
 	"gh": {"gh", "g", "r"},              // غ: Ghani, Gani; the French r (Rhali)
 	"j":  {"j", "dj", "g", "zh", "dzh"}, // ج: Jamal, Djamel, Gamal
-	"sh": {"sh", "ch", "sch", "s"},      // ش: Shukri, Choukri, Schukri
+	"sh": {"sh", "ch", "sch", "s", "x"}, // ش: Shukri, Choukri, Schukri; pinyin's and Portuguese x
 	"th": {"th", "t", "s"},              // ث: Thabit, Tabet, Sabit
 	"dh": {"dh", "z", "d", "th"},        // ذ: Dhikr, Zikr
 	"z":  {"z", "dh", "s"},              // ظ, ز: Zahir, Dhahir
@@ -42,12 +42,20 @@ var arabicSpellings = map[string][]string{
 	"y":  {"y", "i", "j"},               // ي: Yusuf, Iusuf, Jusuf
 	"f":  {"f", "ph"},                   // ف
 	"p":  {"p", "b"},                    // پ, written ب by Arabic sources
-	"ch": {"ch", "tch", "tsh", "c"},     // چ
-	"zh": {"zh", "j", "z"},              // ژ
+	"b":  {"b", "p"},                    // ب for a foreign p (بينغ, Ping; بوتين, Putin)
+	// Two letters for one foreign sound: تس the German z (شولتس, Scholz)
+	// and ts, تش ch (تشافيز, Chávez; تشيانغ, pinyin's Qiang), كس x.
+	"ts":  {"ts", "tz", "z", "c"},
+	"ks":  {"ks", "x", "cs"}, // كس for x (ألكسندر, Alexander)
+	"tsh": {"tsh", "ch", "tch", "tsch", "c", "q", "cz"},
+	"ch":  {"ch", "tch", "tsh", "c"}, // چ
+	"zh":  {"zh", "j", "z"},          // ژ
 }
 
 // arabicDigraphs are the readings of one Arabic letter in two Latin ones.
-var arabicDigraphs = []string{"kh", "gh", "sh", "th", "dh", "ch", "zh"}
+// (and tsh, ts, ks: two letters for one foreign sound), tried before the
+// letters one by one.
+var arabicDigraphs = []string{"tsh", "ts", "ks", "kh", "gh", "sh", "th", "dh", "ch", "zh"}
 
 // arabicMeets reports whether f, a word read from Arabic letters, can be
 // the Latin word l: each consonant of f spelt in l by one of its

@@ -25,6 +25,14 @@ func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
 		{"فوز", "Foz"},          // two consonants, the waw an o
 		{"المولى", "al-Mawla"},  // the waw the diphthong aw
 		{"ميسر", "Muyassar"},    // the ya read i a consonant y
+		// Foreign names as Arabic writes them (Wikidata's Arabic labels):
+		// two letters for one sound, ب for p, and a foreign name the
+		// dictionary reads as an English one (كورتس, curtis).
+		{"ألكسندر", "Alexander"}, // كس for x
+		{"تشيانغ", "Qiang"},      // تش for ch, pinyin's q
+		{"بينغ", "Ping"},         // ب for p, غ the g of ng
+		{"كورتس", "Kurz"},        // تس for the German z, read curtis by the dictionary
+		{"ميرتس", "Merz"},        //
 	} {
 		a, b := Parse(p[0]), Parse(p[1])
 		if !a.words[0].arabic || b.words[0].arabic {

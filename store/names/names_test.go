@@ -384,7 +384,17 @@ func TestSimilarity(t *testing.T) {
 		{"Youcef Yousfi", "Youcef Yousef", 0, .6},      // the nisba, its vowel fallen out
 		{"David Chai Chasdai", "דוד חי חסדאי", .85, 1}, // ח written ch, a word of one consonant
 		{"Daniella Weiss", "דניאלה וייס", .85, 1},      // ו written w
-		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1},       // צ written z
+		// Arabic names as Israeli lists write them in Hebrew letters: a
+		// doubled yod before a vowel letter is y, a vav before an alef w,
+		// the doubled lamed of Allah one l, a final h silent.
+		{"Ismail Haniyeh", "איסמאעיל הנייה", .85, 1},
+		{"Hassan Nasrallah", "חסן נסראללה", .85, 1},
+		{"Abdullah Barghouti", "עבדאללה ברגותי", .85, 1},
+		{"Marwan Barghouti", "מרואן ברגותי", .85, 1},
+		{"Nawaf Salameh", "נואף סלאמה", .8, 1},   // the vav a w after an unwritten vowel
+		{"Fuad Shukr", "פואד שוכר", .8, 1},       // and a vowel before an alef
+		{"Kim Jong Un", "קים ג'ונג-און", .8, 1},  // און aon: a word of one syllable
+		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1}, // צ written z
 		{"Avichai Suissa", "אביחי סויסה", .85, 1},
 		{"Abdul Haq Wasiq", "عبدالحق واثق", .85, 1}, // Abd al- joined, ث said s
 		{"Abdul Haq", "عبد الحق", .75, 1},           // حق hq, its vowel unwritten

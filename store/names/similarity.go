@@ -129,7 +129,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if y.hebrew {
 			h, l = b, a
 		}
-		if hebrewMeets(vowelPattern(h), vowelPattern(l)) {
+		if hebrewMeets(hebrewPattern(h), vowelPattern(l)) {
 			return .88, kindVariant
 		}
 	}
@@ -252,8 +252,10 @@ func tokenSimW(x, y *word) (float64, int) {
 		if y.arabic {
 			f, l = b, a
 		}
-		if arabicMeets(f, l) {
-			return .88, kindVariant // وفيق wfiq, Wafic; دقلو dqlu, Dagalo; ميسر misr, Muyassar
+		if arabicMeets(f, l) || slices.ContainsFunc(arabicDictLetters()[f], func(r string) bool { return arabicMeets(r, l) }) {
+			// وفيق wfiq, Wafic; دقلو dqlu, Dagalo; ميسر misr, Muyassar;
+			// كورتس, which the dictionary reads curtis, Kurz
+			return .88, kindVariant
 		}
 	}
 spelt:

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -91,6 +92,27 @@ var arabicDict = sync.OnceValue(func() map[string]string {
 		ar = stripArabicMarks(ar)
 		if _, dup := m[ar]; !dup {
 			m[ar] = en
+		}
+	}
+	return m
+})
+
+// arabicDictLetters maps each reading of the dictionary (arabicDict) to
+// the letter-by-letter readings (arabicLetterWord) of the Arabic words it
+// is given for, where they differ: the dictionary reads a foreign name as
+// the English one it most resembles (كورتس curtis, شولتس schultes), while
+// the same letters write Kurz and Scholz, as Wikidata's Arabic labels of
+// European people do. arabicMeets tries these readings too.
+var arabicDictLetters = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	sc := bufio.NewScanner(bytes.NewReader(ar2enTSV))
+	for sc.Scan() {
+		ar, en, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || en == "" || strings.IndexFunc(en, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		if r := arabicLetterWord(stripArabicMarks(ar), false); r != en && !slices.Contains(m[en], r) {
+			m[en] = append(m[en], r)
 		}
 	}
 	return m
@@ -368,7 +390,7 @@ var hebrewNames = map[string]string{
 	"שמעון": "shimon", "ראובן": "reuven", "לוין": "levin", "כץ": "katz", "פרץ": "peretz",
 	"מזרחי": "mizrahi", "ביטון": "biton", "אוחיון": "ohayon", "נתניהו": "netanyahu",
 	"בן": "ben", "בר": "bar", "יגאל": "yigal", "יאיר": "yair", "נועם": "noam", "תמר": "tamar",
-	"אסתר": "esther", "חנה": "hannah", "יעל": "yael", "נעמי": "naomi", "רות": "ruth",
+	"יואב": "yoav", "שאול": "shaul", "דיין": "dayan", "אסתר": "esther", "חנה": "hannah", "יעל": "yael", "נעמי": "naomi", "רות": "ruth",
 	// A first pe is p in these and f in Yiddish names (פרידמן, Friedman).
 	"פרס": "peres", "פנחס": "pinchas", "פנינה": "pnina", "פוטין": "putin",
 }
@@ -472,12 +494,22 @@ func writtenIn(s string, from byte, script *unicode.RangeTable) bool {
 // writes few, and vigie guesses them: אהוד is ahod, Ehud VhVd). The
 // letters Hebrew reads hard or soft by rules its spelling does not show
 // are one: פ p or f (Lapid, Naftali), ב b or v, כ k or kh.
-func vowelPattern(t string) string {
+func vowelPattern(t string) string { return pattern(t, false) }
+
+// hebrewPattern is vowelPattern of a word read from Hebrew letters, with
+// the o the reader writes for a vav kept as O: a vav is a vowel or the
+// consonant w (מרואן meroan, Marwan; פואד foad, Fuad), which hebrewMeets
+// lets meet either.
+func hebrewPattern(t string) string { return pattern(t, true) }
+
+func pattern(t string, hebrew bool) string {
 	t = hebrewSoft.Replace(t)
 	var b strings.Builder
 	for i := 0; i < len(t); i++ {
 		c := t[i]
 		switch {
+		case hebrew && c == 'o':
+			c = 'O'
 		case c == 'y' && (i+1 == len(t) || !isVowel(t[i+1])):
 			c = 'V' // a y not before a vowel is one (Benny); before one a consonant (Yair)
 		case c != 'y' && isVowel(c):
@@ -493,28 +525,49 @@ func vowelPattern(t string) string {
 
 // hebrewMeets reports whether a word read from Hebrew letters, of vowel
 // pattern h, can be the Latin word of pattern l: the same consonants, two
-// at least (one in a word of one consonant and vowel), and every vowel of l where h has one (the reader writes an e
-// between two consonants where Hebrew writes no vowel, which Latin may
-// not say: genetz, Gantz), but none where h has none (ahod is not Hadi).
+// at least (one in a word of one consonant and vowel), and every vowel of
+// l where h has one (the reader writes an e between two consonants where
+// Hebrew writes no vowel, which Latin may not say: genetz, Gantz), but
+// none where h has none (ahod is not Hadi). A letter Hebrew doubles to
+// show it doubled, as it writes Allah (אללה, read alele), is one letter
+// of the Latin (Nasrallah), and a Latin word may end in a silent h after
+// its vowel (הנייה heniye, Haniyeh).
 func hebrewMeets(h, l string) bool {
-	i, j, consonants := 0, 0, 0
-	for i < len(h) || j < len(l) {
-		switch {
-		case i < len(h) && j < len(l) && (h[i] == l[j] || l[j] == 'X' && (h[i] == 'h' || h[i] == 'k')):
-			if h[i] != 'V' {
-				consonants++
-			}
-			i++
-			j++
-		case i < len(h) && h[i] == 'V':
-			i++ // a vowel the reader guessed, which the Latin does not write
-		default:
-			return false
-		}
+	if len(h) > 32 || len(l) > 32 {
+		return false // no name's word is this long; the search below is exponential in the guessed vowels
 	}
 	// One consonant is enough in a word of one syllable whose shape is the
-	// same (חי hi, Chai), no more.
-	return consonants >= 2 || consonants == 1 && len(h) == len(l) && len(h) == 2
+	// same (חי hi, Chai; און aon, Un), no more.
+	oneSyllable := len(l) == 2 && len(strings.ReplaceAll(strings.ReplaceAll(h, "O", "V"), "VV", "V")) == 2
+	return hebrewMeetsAt(h, l, 0, 0, 0, oneSyllable)
+}
+
+func hebrewMeetsAt(h, l string, i, j, consonants int, oneSyllable bool) bool {
+	if i == len(h) {
+		if j == len(l)-1 && l[j] == 'h' && j > 0 && l[j-1] == 'V' {
+			j++ // a silent final h
+		}
+		return j == len(l) && (consonants >= 2 || consonants == 1 && oneSyllable)
+	}
+	if j < len(l) && (h[i] == l[j] || l[j] == 'X' && (h[i] == 'h' || h[i] == 'k') || h[i] == 'O' && (l[j] == 'V' || l[j] == 'b')) {
+		c := consonants
+		if h[i] != 'V' && (h[i] != 'O' || l[j] == 'b') {
+			c++
+		}
+		if hebrewMeetsAt(h, l, i+1, j+1, c, oneSyllable) {
+			return true
+		}
+	}
+	if h[i] == 'O' && j+1 < len(l) && l[j] == 'V' && l[j+1] == 'b' && hebrewMeetsAt(h, l, i+1, j+2, consonants+1, oneSyllable) {
+		return true // a vav that is a w after a vowel Hebrew does not write (נואף noaf, Nawaf)
+	}
+	if h[i] != 'V' {
+		return false
+	}
+	if i > 0 && i+1 < len(h) && h[i+1] == h[i-1] && h[i-1] != 'V' && hebrewMeetsAt(h, l, i+2, j, consonants, oneSyllable) {
+		return true // a doubled letter (ללה, llah) and the vowel the reader put between
+	}
+	return hebrewMeetsAt(h, l, i+1, j, consonants, oneSyllable) // a vowel the reader guessed, which the Latin does not write
 }
 
 // hebrewSoft writes alike the letters a Hebrew letter may stand for in
@@ -571,9 +624,15 @@ func hebrewWord(w string) string {
 				vowel("o")
 			}
 		case r == 'י':
-			if i == 0 {
+			switch {
+			case i == 0:
 				consonant("y")
-			} else {
+			case rs[i-1] == 'י' && (i+1 == len(rs) || strings.ContainsRune("אהוע", rs[i+1])):
+				// A doubled yod before a vowel letter is the consonant y
+				// after an i (הנייה, Haniyeh); before a consonant it is
+				// the ei of Yiddish and German names (וייס, Weiss).
+				consonant("y")
+			default:
 				vowel("i")
 			}
 		case r == 'ה' && i == len(rs)-1 && i > 0:

@@ -27,7 +27,8 @@ import (
 //   - 5: European given names keyed by their name in every language that
 //     writes it (Guillermo, Wilhelm as William; László, Władysław as
 //     Vladislav: names/data/european.txt), and ten more East Slavic names
-//     with their Belarusian forms (Valiantsin as Valentin), 2026-12-03
+//     with their Belarusian forms (Valiantsin as Valentin), and Hebrew's
+//     doubled yod before a vowel letter read y (הנייה heniye), 2026-12-03
 //     (session 25)
 const IndexVersion = 5
 
