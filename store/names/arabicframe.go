@@ -40,7 +40,7 @@ var arabicSpellings = map[string][]string{
 	"w":  {"w", "v", "ou", "u"},         // و: Walid, Valid, Oualid
 	"v":  {"v", "w"},                    // Persian و: Navid, Nawid
 	"y":  {"y", "i", "j"},               // ي: Yusuf, Iusuf, Jusuf
-	"f":  {"f", "ph"},                   // ف
+	"f":  {"f", "ph", "v"},              // ف; a foreign v (فلاديمير, Vladimir; لاوروف, Lavrov)
 	"p":  {"p", "b"},                    // پ, written ب by Arabic sources
 	"b":  {"b", "p"},                    // ب for a foreign p (بينغ, Ping; بوتين, Putin)
 	// Two letters for one foreign sound: تس the German z (شولتس, Scholz)
@@ -85,7 +85,10 @@ func arabicMeets(f, l string) bool {
 		case 'u':
 			c = 'w'
 		}
-		if c == 0 || isFrameVowel(f[p-1]) || isFrameVowel(f[p+1]) {
+		// A waw after an alef and before a consonant may be the v of a
+		// foreign name too (لاوروف laurf, Lavrov; پاولوف, Pavlov).
+		afterAlef := c == 'w' && f[p-1] == 'a' && !isFrameVowel(f[p+1])
+		if c == 0 || !afterAlef && (isFrameVowel(f[p-1]) || isFrameVowel(f[p+1])) {
 			continue
 		}
 		tried++
@@ -255,7 +258,9 @@ func latinVowelAt(l string, k int) bool {
 	case isFrameVowel(c):
 		return true
 	case c == 'y':
-		return k > 0 && isFrameVowel(l[k-1]) && (k+1 == len(l) || !isFrameVowel(l[k+1]))
+		// ay, ey before a consonant, and a final y after a consonant
+		// (Valery, فاليري; Dmitry).
+		return k > 0 && isFrameVowel(l[k-1]) && (k+1 == len(l) || !isFrameVowel(l[k+1])) || k > 0 && k+1 == len(l)
 	}
 	return false
 }

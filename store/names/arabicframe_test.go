@@ -33,6 +33,8 @@ func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
 		{"بينغ", "Ping"},         // ب for p, غ the g of ng
 		{"كورتس", "Kurz"},        // تس for the German z, read curtis by the dictionary
 		{"ميرتس", "Merz"},        //
+		{"لاوروف", "Lavrov"},     // a waw after an alef a v, ف a foreign v
+		{"فاليري", "Valery"},     // a final y after a consonant, the ya
 	} {
 		a, b := Parse(p[0]), Parse(p[1])
 		if !a.words[0].arabic || b.words[0].arabic {
