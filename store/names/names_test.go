@@ -391,9 +391,16 @@ func TestSimilarity(t *testing.T) {
 		{"Hassan Nasrallah", "חסן נסראללה", .85, 1},
 		{"Abdullah Barghouti", "עבדאללה ברגותי", .85, 1},
 		{"Marwan Barghouti", "מרואן ברגותי", .85, 1},
-		{"Nawaf Salameh", "נואף סלאמה", .8, 1},   // the vav a w after an unwritten vowel
-		{"Fuad Shukr", "פואד שוכר", .8, 1},       // and a vowel before an alef
-		{"Kim Jong Un", "קים ג'ונג-און", .8, 1},  // און aon: a word of one syllable
+		{"Nawaf Salameh", "נואף סלאמה", .8, 1},  // the vav a w after an unwritten vowel
+		{"Fuad Shukr", "פואד שוכר", .8, 1},      // and a vowel before an alef
+		{"Kim Jong Un", "קים ג'ונג-און", .8, 1}, // און aon: a word of one syllable
+		// Arabic names as Russian lists write them: х or г for h, and
+		// passports' ia for я.
+		{"Mahmoud Abbas", "Махмуд Аббас", .85, 1},
+		{"Yahya Sinwar", "Яхья Синвар", .85, 1},
+		{"Ahmed Yassin", "Ахмед Ясин", .85, 1},
+		{"Ibrahim Aqil", "Ибрагим Акиль", .85, 1},
+		{"Irina Yarovaya", "Irina Iarovaia", .85, 1},
 		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1}, // צ written z
 		{"Avichai Suissa", "אביחי סויסה", .85, 1},
 		{"Abdul Haq Wasiq", "عبدالحق واثق", .85, 1}, // Abd al- joined, ث said s

@@ -228,6 +228,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
+		if ya, yb := icaoY(a), icaoY(b); (ya != a || yb != b) && JaroWinkler(ya, yb) >= .85 {
+			return .9, kindVariant // Iasin / Yassin, Iarovaia / Yarovaya: Russian passports' ia for я
+		}
 		if sa, sb := shortSpelling.Replace(a), shortSpelling.Replace(b); sa == sb || len(a) >= 4 && len(b) >= 4 && englishLongVowels.Replace(sa) == englishLongVowels.Replace(sb) {
 			// Qais / Kais: ق, written k in the Maghreb and Turkey; Dzhuma /
 			// Juma; Aqeel / Akil, Mahmood / Mahmud: a long vowel written
@@ -871,6 +874,25 @@ func foldsMeet(x, y *word) bool {
 		short = true
 	}
 	return short && spelledAlike(x.s, y.s)
+}
+
+// icaoY writes the i that Russian passports (ICAO) give я, ю, е and ё
+// at the start of a word or after a vowel (Iasin, Iurii, Iarovaia) as the
+// y of other romanisations (Yasin, Yuri, Yarovaya).
+func icaoY(t string) string {
+	var b []byte
+	for i := 0; i+1 < len(t); i++ {
+		if t[i] == 'i' && (i == 0 || isVowel(t[i-1])) && strings.IndexByte("aeou", t[i+1]) >= 0 {
+			if b == nil {
+				b = []byte(t)
+			}
+			b[i] = 'y'
+		}
+	}
+	if b == nil {
+		return t
+	}
+	return string(b)
 }
 
 // slavicFold writes a Ukrainian or Belarusian romanisation of a name the

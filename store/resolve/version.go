@@ -28,8 +28,9 @@ import (
 //     writes it (Guillermo, Wilhelm as William; László, Władysław as
 //     Vladislav: names/data/european.txt), and ten more East Slavic names
 //     with their Belarusian forms (Valiantsin as Valentin), and Hebrew's
-//     doubled yod before a vowel letter read y (הנייה heniye), 2026-12-03
-//     (session 25)
+//     doubled yod before a vowel letter read y (הנייה heniye), Russian
+//     forms of Arabic given names (Махмуд makhmud keyed as Mahmud),
+//     2026-12-03 (session 25)
 const IndexVersion = 5
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
