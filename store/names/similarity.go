@@ -880,13 +880,21 @@ func foldsMeet(x, y *word) bool {
 // at the start of a word or after a vowel (Iasin, Iurii, Iarovaia) as the
 // y of other romanisations (Yasin, Yuri, Yarovaya).
 func icaoY(t string) string {
+	return setBytes(t, 'y', func(i int) bool {
+		return t[i] == 'i' && i+1 < len(t) && (i == 0 || isVowel(t[i-1])) && strings.IndexByte("aeou", t[i+1]) >= 0
+	})
+}
+
+// setBytes is t with the bytes at which at holds set to c; t itself when
+// there are none.
+func setBytes(t string, c byte, at func(i int) bool) string {
 	var b []byte
-	for i := 0; i+1 < len(t); i++ {
-		if t[i] == 'i' && (i == 0 || isVowel(t[i-1])) && strings.IndexByte("aeou", t[i+1]) >= 0 {
+	for i := 0; i < len(t); i++ {
+		if at(i) {
 			if b == nil {
 				b = []byte(t)
 			}
-			b[i] = 'y'
+			b[i] = c
 		}
 	}
 	if b == nil {
@@ -915,19 +923,9 @@ func slavicFold(t string) string {
 // h of zh, kh, sh, ch, th alone. Only in words of five letters or more
 // (slavicFold) is it seldom another name (Hill, Gill).
 func ukrainianH(t string) string {
-	var b []byte
-	for i := 0; i < len(t); i++ {
-		if t[i] == 'h' && (i == 0 || strings.IndexByte("zkscdtpg", t[i-1]) < 0) {
-			if b == nil {
-				b = []byte(t)
-			}
-			b[i] = 'g'
-		}
-	}
-	if b == nil {
-		return t
-	}
-	return string(b)
+	return setBytes(t, 'g', func(i int) bool {
+		return t[i] == 'h' && (i == 0 || strings.IndexByte("zkscdtpg", t[i-1]) < 0)
+	})
 }
 
 // enkoForms reports whether a and b are the Ukrainian (-enko) and
