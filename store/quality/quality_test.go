@@ -183,13 +183,17 @@ func TestHeldOutPairs(t *testing.T) {
 		// sons told apart by Jr. and Sr. that some records leave out, De
 		// and Di Stefano, nicknames that share no letter with the name
 		// (Whitey, Dudus), a name in another language (Ladislaus, László).
-		{"heldout8", heldOutFloors{precision: .94, recall: .89, recallAt10: .98, precisionAt1: .95}},
+		// Since session 25's table of European given names (tuned on its
+		// Ladislaus and William): lists recall 0.926-0.973.
+		{"heldout8", heldOutFloors{precision: .94, recall: .92, recallAt10: .98, precisionAt1: .95}},
 		// Measured once and not tuned on: lists 0.992 / 0.974-0.990, with
 		// aliases 0.969-0.986 / 0.981-1.000 (a son whose name holds his
 		// father's, Ziad Tariq Aziz; Choe Il beside Choe Pu Il).
 		{"heldout9", heldOutFloors{precision: .96, recall: .95, recallAt10: .98, precisionAt1: .95}},
 		// Measured once at the end of session 24 and not tuned on.
 		{"heldout10", bars},
+		// Measured once at the end of session 25 and not tuned on.
+		{"heldout11", bars},
 	} {
 		t.Run(set.prefix, func(t *testing.T) {
 			heldOutPairs(t, "../match/testdata/"+set.prefix+"-variants.txt", "../match/testdata/"+set.prefix+"-different.txt", set.floors)
