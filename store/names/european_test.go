@@ -51,6 +51,7 @@ func TestEuropeanGivenNames(t *testing.T) {
 		{"György Matolcsy", "George Matolcsy"}, {"István Tarlós", "Stephen Tarlos"}, {"Ferenc Gyurcsány", "Francis Gyurcsany"},
 		{"Jorge Bergoglio", "Georg Bergoglio"}, {"Enrique Peña Nieto", "Henry Pena Nieto"}, {"Luigi Di Maio", "Louis Di Maio"},
 		{"Ludwig Erhard", "Lajos Erhard"}, {"Jacques Chirac", "James Chirac"}, {"Mary Robinson", "Maria Robinson"},
+		{"Yosyp Kobzon", "Iosif Kobzon"}, {"Zakhari Kalashov", "Zakhar Kalashov"},
 		{"Erzsébet Kovács", "Elizabeth Kovacs"}, {"Sándor Pintér", "Alexander Pinter"}, {"Mihály Varga", "Michael Varga"},
 	}
 	for _, p := range same {

@@ -401,7 +401,11 @@ func TestSimilarity(t *testing.T) {
 		{"Ahmed Yassin", "Ахмед Ясин", .85, 1},
 		{"Ibrahim Aqil", "Ибрагим Акиль", .85, 1},
 		{"Irina Yarovaya", "Irina Iarovaia", .85, 1},
-		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1}, // צ written z
+		// A compound given name in one word and a surname of two parts,
+		// against the compound in two words: names of as many words.
+		{"Gholam Reza Jalali", "Gholamreza Jalali Farahani", .85, 1},
+		{"Andrey Ravkov", "Андрэй Раўкоў", .85, 1}, // Belarusian ў inside the word
+		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1},   // צ written z
 		{"Avichai Suissa", "אביחי סויסה", .85, 1},
 		{"Abdul Haq Wasiq", "عبدالحق واثق", .85, 1}, // Abd al- joined, ث said s
 		{"Abdul Haq", "عبد الحق", .75, 1},           // حق hq, its vowel unwritten

@@ -912,6 +912,11 @@ func slavicFold(t string) string {
 	if len(t) >= 5 {
 		if strings.HasSuffix(t, "au") || strings.HasSuffix(t, "ou") {
 			t = t[:len(t)-2] + "ov" // Belarusian -аў: Hramau, Ivanou
+			// and ў inside such a word, after a vowel and before a
+			// consonant (Раўкоў, Raukou: Ravkov).
+			t = setBytes(t, 'v', func(i int) bool {
+				return t[i] == 'u' && i > 0 && i+1 < len(t) && strings.IndexByte("aeo", t[i-1]) >= 0 && !isVowel(t[i+1])
+			})
 		}
 		t = ukrainianH(t)
 	}
@@ -1467,6 +1472,24 @@ func trimParticles(s string) string {
 
 // similarity is Similarity before generations are compared.
 func similarity(a, b Name, w Weights) Score {
+	s := aligned(a, b, w)
+	// Two names of as many words, one writing a compound given name as one
+	// word and the other as two, each with a word the other lacks
+	// (Gholamreza Jalali Farahani, Gholam Reza Jalali): tried with the two
+	// words joined, on either side, when word by word they do not meet.
+	if n := len(a.Tokens); n >= 3 && n == len(b.Tokens) && n <= maxAlign && s.Value < .85 {
+		for _, p := range [2][2]Name{{a, b}, {b, a}} {
+			if j, ok := joinedAlignTo(p[0], p[1], w, true); ok && j.Value > s.Value {
+				s = j
+			}
+		}
+	}
+	return s
+}
+
+// aligned is similarity word by word, or with two words of the longer
+// name joined (joinedAlign).
+func aligned(a, b Name, w Weights) Score {
 	if w == nil {
 		w = DefaultWeights{}
 	}
@@ -1590,7 +1613,11 @@ func generationOf(n, other Name) string {
 // other words, and a name in pinyin stays one with its given name joined
 // (markPinyin) unless Wade-Giles reads its syllables otherwise: Deng Hui,
 // read from 登輝, is not Denghai.
-func joinedAlign(a, b Name, w Weights) (Score, bool) {
+func joinedAlign(a, b Name, w Weights) (Score, bool) { return joinedAlignTo(a, b, w, false) }
+
+// joinedAlignTo is joinedAlign; shorter allows b with two words joined to
+// have fewer words than a (names of as many words: see similarity).
+func joinedAlignTo(a, b Name, w Weights, shorter bool) (Score, bool) {
 	ta, tb := a.Tokens, b.Tokens
 	read := len(b.words) == len(tb) && len(tb) > 0
 	wg := read && b.words[0].wadeGiles
@@ -1625,7 +1652,7 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) {
 				nb = append(nb, tb[:i]...)
 				nb = append(nb, joined)
 				nb = append(nb, tb[i+2:]...)
-				if len(nb) < len(ta) {
+				if len(nb) < len(ta) && !shorter {
 					return Score{}, false
 				}
 				nn := Name{Tokens: nb}

@@ -30,6 +30,7 @@ import (
 //     with their Belarusian forms (Valiantsin as Valentin), and Hebrew's
 //     doubled yod before a vowel letter read y (הנייה heniye), Russian
 //     forms of Arabic given names (Махмуд makhmud keyed as Mahmud),
+//     Belarusian ў inside a word ending in -ou (Raukou keyed as Ravkov),
 //     2026-12-03 (session 25)
 const IndexVersion = 5
 
