@@ -194,6 +194,8 @@ func TestHeldOutPairs(t *testing.T) {
 		{"heldout10", bars},
 		// Measured once at the end of session 25 and not tuned on.
 		{"heldout11", bars},
+		// Written blind during session 25, measured once at its end.
+		{"heldout12", bars},
 	} {
 		t.Run(set.prefix, func(t *testing.T) {
 			heldOutPairs(t, "../match/testdata/"+set.prefix+"-variants.txt", "../match/testdata/"+set.prefix+"-different.txt", set.floors)
