@@ -265,8 +265,9 @@ type word struct {
 	// (ବ) writes both b and v (নবীন, ନବୀନ: Nabin, Naveen).
 	bv bool
 	// cyrKorean says the word was read from a Korean name in Cyrillic
-	// letters, whose н is a final n or ng (cyrKoreanFinal).
-	cyrKorean bool
+	// letters, whose н is a final n or ng (cyrKoreanFinal); cyrillic that
+	// its name is in Cyrillic letters, whose ц a Latin c may be (centralC).
+	cyrKorean, cyrillic bool
 	// kartvelian says the word's name is a Georgian's: in Georgian letters,
 	// or with a Georgian family name (georgianFamily), whose given name
 	// Latin spellings write with or without the nominative i (Otar, Otari).
@@ -394,10 +395,17 @@ func FathersApart(as, bs []Name) bool {
 }
 
 // patronymicWords yields the patronymic words of ns in place, gathering
-// no slice: Compare asks FathersApart of every pair of records.
+// no slice: Compare asks FathersApart of every pair of records. A name of
+// two words holds none: its -ovich is the family's (Roman Abramovich), as
+// the Serbian and Montenegrin -ović always is (Milo Đukanović, Мило
+// Џукановић, written Dzhukanovich in Russian: two spellings, not two
+// fathers).
 func patronymicWords(ns []Name) iter.Seq[*word] {
 	return func(yield func(*word) bool) {
 		for _, n := range ns {
+			if len(n.Tokens) < 3 {
+				continue
+			}
 			for i := range n.words {
 				if n.words[i].pat != nil && !yield(&n.words[i]) {
 					return

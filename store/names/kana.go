@@ -225,6 +225,9 @@ func transcribedSim(tr *transcription, k, l string) (float64, int) {
 	if sk == "" || sl == "" {
 		return 0, kindDifferent
 	}
+	if strings.HasPrefix(l, "al") && len(sk) == len(sl)+1 && (sk[0] == 'r' || sk[0] == 'l') && sl[0] != 'l' {
+		sl = "l" + sl // the key reads Alberto's al as Arabic's article: アルベルト is Alberto
+	}
 	if k[0] == 'u' && len(k) > 1 && k[1] == 'r' && len(sl) == len(sk)+1 && (sl[0] == 'f' || sl[0] == 'p') {
 		sl = sl[1:] // ウラジーミル: the v of Vladimir is the u
 	}

@@ -240,6 +240,7 @@ func Parse(s string) Name {
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgian, func(w *word) { w.georgian = true }},
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},
+		{writtenIn(s, 0xD0, unicode.Cyrillic), func(w *word) { w.cyrillic = true }},
 		{caronText(s), func(w *word) { w.caron = true }},
 		{georgian || slices.ContainsFunc(n.Tokens, georgianFamily), func(w *word) { w.kartvelian = true }},
 	} {

@@ -405,6 +405,9 @@ func TestSimilarity(t *testing.T) {
 		// against the compound in two words: names of as many words.
 		{"Gholam Reza Jalali", "Gholamreza Jalali Farahani", .85, 1},
 		{"Andrey Ravkov", "Андрэй Раўкоў", .85, 1}, // Belarusian ў inside the word
+		{"Robert Fico", "Роберт Фицо", .85, 1},     // the c of Central Europe, Cyrillic's ц
+		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
+		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key
 		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1},   // צ written z
 		{"Avichai Suissa", "אביחי סויסה", .85, 1},
 		{"Abdul Haq Wasiq", "عبدالحق واثق", .85, 1}, // Abd al- joined, ث said s

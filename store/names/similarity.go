@@ -179,6 +179,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.bv != y.bv && (x.bv && bvSpelling(a, b) || y.bv && bvSpelling(b, a)) {
 		return .88, kindVariant // ନବୀନ nabin, Naveen: one letter for b and v
 	}
+	if x.cyrillic != y.cyrillic && (x.cyrillic && centralC(b, a) || y.cyrillic && centralC(a, b)) {
+		return .9, kindVariant // Фицо fitso, Fico: the c of Central Europe is Cyrillic's ц
+	}
 	if x.tamil != y.tamil && (x.tamil && tamilSpelling(a, b) || y.tamil && tamilSpelling(b, a)) {
 		return .88, kindVariant // பிரபாகரன் pirapakaran, Prabhakaran
 	}
@@ -792,6 +795,11 @@ func romanForms(t string) []string {
 	if strings.Contains(t, "dj") {
 		out = append(out, strings.ReplaceAll(t, "dj", "d")) // Đurić written without its stroke: Duric
 	}
+	if strings.Contains(t, "dzh") {
+		// Russian's Дж for the Serbian Đ (Джуканович, Đukanović, Djukanovic,
+		// Dukanovic without the stroke).
+		out = append(out, strings.ReplaceAll(t, "dzh", "dj"), strings.ReplaceAll(t, "dzh", "d"))
+	}
 	return append(out, europeFolds(t)...)
 }
 
@@ -874,6 +882,26 @@ func foldsMeet(x, y *word) bool {
 		short = true
 	}
 	return short && spelledAlike(x.s, y.s)
+}
+
+// centralC reports whether lat, a Latin word, is cyr, a word read from
+// Cyrillic, once each c that is not ch, ck, cz or cs is read ts, as
+// Czech, Slovak, Polish, Hungarian and the South Slavic languages say it
+// and Cyrillic writes it (Fico, Фицо; Cvetković, Цветкович).
+func centralC(lat, cyr string) bool {
+	if !strings.Contains(cyr, "ts") || strings.IndexByte(lat, 'c') < 0 || len(lat) < 3 {
+		return false
+	}
+	var b strings.Builder
+	for i := 0; i < len(lat); i++ {
+		if lat[i] == 'c' && (i+1 == len(lat) || strings.IndexByte("hkzs", lat[i+1]) < 0) {
+			b.WriteString("ts")
+			continue
+		}
+		b.WriteByte(lat[i])
+	}
+	r := b.String()
+	return r == cyr || JaroWinkler(r, cyr) >= .92
 }
 
 // icaoY writes the i that Russian passports (ICAO) give я, ю, е and ё

@@ -31,6 +31,7 @@ import (
 //     doubled yod before a vowel letter read y (הנייה heniye), Russian
 //     forms of Arabic given names (Махмуд makhmud keyed as Mahmud),
 //     Belarusian ў inside a word ending in -ou (Raukou keyed as Ravkov),
+//     Russian Дж keyed as the Serbian Đ (Джуканович as Djukanovic),
 //     2026-12-03 (session 25)
 const IndexVersion = 5
 
