@@ -327,6 +327,10 @@ var patronymicSuffixes = []struct {
 	{"ovich", false}, {"evich", false}, {"ovych", false}, {"evych", false}, {"avich", false},
 	{"ovici", false}, {"evici", false}, {"ovic", false}, {"evic", false}, {"ovyc", false}, {"avic", false},
 	{"ovna", true}, {"evna", true}, {"ivna", true}, {"auna", true}, {"ichna", true},
+	// Kazakh and Kyrgyz write the father's name with -ұлы, -уулу (son) and
+	// -қызы, -кызы (daughter) glued to it where Russian writes -ovich,
+	// -ovna (Нұрсұлтанқызы, Nursultanovna; Әбішұлы, Abishevich).
+	{"kyzy", true}, {"qyzy", true}, {"uulu", false}, {"uly", false},
 }
 
 // patronymic splits a patronymic into the stem of the father's name and

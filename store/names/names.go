@@ -423,6 +423,12 @@ func translitWord(w string, sc script, surname, persian bool) string {
 			// Tajik's ҷ is a j (Ҷумъаев, Jumaev), which go-unidecode writes ch.
 			w = strings.NewReplacer("ҷ", "j", "Ҷ", "J").Replace(w)
 		}
+		if strings.ContainsAny(w, "əƏәӘ") {
+			// Azerbaijani's ə and the Kazakh, Tatar and Bashkir ә are an a
+			// in English spellings (Əliyev, Aliyev; Әбіш, Abish), which
+			// go-unidecode drops.
+			w = strings.NewReplacer("ə", "a", "Ə", "A", "ә", "a", "Ә", "A").Replace(w)
+		}
 		return unidecode.Unidecode(w)
 	}
 	return translitOther(w)

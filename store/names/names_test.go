@@ -404,8 +404,11 @@ func TestSimilarity(t *testing.T) {
 		// A compound given name in one word and a surname of two parts,
 		// against the compound in two words: names of as many words.
 		{"Gholam Reza Jalali", "Gholamreza Jalali Farahani", .85, 1},
-		{"Andrey Ravkov", "Андрэй Раўкоў", .85, 1}, // Belarusian ў inside the word
-		{"Robert Fico", "Роберт Фицо", .85, 1},     // the c of Central Europe, Cyrillic's ц
+		{"Andrey Ravkov", "Андрэй Раўкоў", .85, 1},                                      // Belarusian ў inside the word
+		{"Ilham Heydar Aliyev", "İlham Heydər Əliyev", .95, 1},                          // Azerbaijani ə, which was dropped
+		{"Dariga Nursultanovna Nazarbayeva", "Дариға Нұрсұлтанқызы Назарбаева", .85, 1}, // Kazakh -қызы for -ovna
+		{"Nursultan Abishevich Nazarbayev", "Нұрсұлтан Әбішұлы Назарбаев", .85, 1},      // -ұлы for -ovich, ә
+		{"Robert Fico", "Роберт Фицо", .85, 1},                                          // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key
 		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1},   // צ written z

@@ -32,6 +32,8 @@ import (
 //     forms of Arabic given names (Махмуд makhmud keyed as Mahmud),
 //     Belarusian ў inside a word ending in -ou (Raukou keyed as Ravkov),
 //     Russian Дж keyed as the Serbian Đ (Джуканович as Djukanovic),
+//     Azerbaijani ə and Kazakh ә read a (they were dropped: Əliyev keyed
+//     as liyev),
 //     2026-12-03 (session 25)
 const IndexVersion = 5
 
