@@ -423,11 +423,12 @@ func translitWord(w string, sc script, surname, persian bool) string {
 			// Tajik's ҷ is a j (Ҷумъаев, Jumaev), which go-unidecode writes ch.
 			w = strings.NewReplacer("ҷ", "j", "Ҷ", "J").Replace(w)
 		}
-		if strings.ContainsAny(w, "əƏәӘ") {
+		if strings.ContainsAny(w, "əƏәӘǝƎ") {
 			// Azerbaijani's ə and the Kazakh, Tatar and Bashkir ә are an a
 			// in English spellings (Əliyev, Aliyev; Әбіш, Abish), which
-			// go-unidecode drops.
-			w = strings.NewReplacer("ə", "a", "Ə", "A", "ә", "a", "Ә", "A").Replace(w)
+			// go-unidecode drops; ǝ and Ǝ, the turned e, are typed for
+			// them.
+			w = strings.NewReplacer("ə", "a", "Ə", "A", "ә", "a", "Ә", "A", "ǝ", "a", "Ǝ", "A").Replace(w)
 		}
 		return unidecode.Unidecode(w)
 	}
