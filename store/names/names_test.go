@@ -406,6 +406,7 @@ func TestSimilarity(t *testing.T) {
 		{"Gholam Reza Jalali", "Gholamreza Jalali Farahani", .85, 1},
 		{"Andrey Ravkov", "Андрэй Раўкоў", .85, 1},                                      // Belarusian ў inside the word
 		{"Ilham Heydar Aliyev", "İlham Heydər Əliyev", .95, 1},                          // Azerbaijani ə, which was dropped
+		{"Ilham Aliyev", "Ilham Ǝliyev", .95, 1},                                        // the turned e typed for it
 		{"Dariga Nursultanovna Nazarbayeva", "Дариға Нұрсұлтанқызы Назарбаева", .85, 1}, // Kazakh -қызы for -ovna
 		{"Nursultan Abishevich Nazarbayev", "Нұрсұлтан Әбішұлы Назарбаев", .85, 1},      // -ұлы for -ovich, ә
 		{"Robert Fico", "Роберт Фицо", .85, 1},                                          // the c of Central Europe, Cyrillic's ц
