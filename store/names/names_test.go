@@ -404,7 +404,9 @@ func TestSimilarity(t *testing.T) {
 		// A compound given name in one word and a surname of two parts,
 		// against the compound in two words: names of as many words.
 		{"Gholam Reza Jalali", "Gholamreza Jalali Farahani", .85, 1},
-		{"Andrey Ravkov", "Андрэй Раўкоў", .85, 1},                                      // Belarusian ў inside the word
+		{"Andrey Ravkov", "Андрэй Раўкоў", .85, 1},  // Belarusian ў inside the word
+		{"Erkin Tuniyaz", "ئەركىن تۇنىياز", .95, 1}, // Uyghur letters, which were dropped
+		{"Shohrat Zakir", "شۆھرەت زاكىر", .85, 1},
 		{"Ilham Heydar Aliyev", "İlham Heydər Əliyev", .95, 1},                          // Azerbaijani ə, which was dropped
 		{"Ilham Aliyev", "Ilham Ǝliyev", .95, 1},                                        // the turned e typed for it
 		{"Dariga Nursultanovna Nazarbayeva", "Дариға Нұрсұлтанқызы Назарбаева", .85, 1}, // Kazakh -қызы for -ovna

@@ -133,6 +133,9 @@ var arabicLetters = map[rune]string{
 	// and r (تاڵەبانی, Talabani), ۆ and ێ its o and e; ڤ is v there and in
 	// the Arabic of foreign names.
 	'ڵ': "l", 'ڕ': "r", 'ۆ': "o", 'ێ': "e", 'ڤ': "v",
+	// Uyghur's vowels and consonants (ئەركىن تۇنىياز, Erkin Tuniyaz;
+	// شۆھرەت زاكىر, Shohrat Zakir), which were dropped.
+	'ۇ': "u", 'ۈ': "u", 'ۋ': "w", 'ڭ': "ng", 'ې': "e",
 }
 
 func stripArabicMarks(w string) string {
@@ -316,6 +319,11 @@ func arabicLetterWord(w string, persian bool) string {
 			} else {
 				b.WriteString("i")
 			}
+		case r == 'ى' && i+1 < len(rs):
+			// Arabic writes its alef maksura last only; inside a word it is
+			// the i of Uyghur's script, which writes every vowel (زاكىر,
+			// Zakir; تۇنىياز, Tuniyaz).
+			b.WriteString("i")
 		case r == 'ع' && i == len(rs)-1:
 			// The ain is mostly written as the vowel it colours inside a
 			// word (Muammar, Awad, Obaida) and not at all at its end

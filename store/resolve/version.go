@@ -33,7 +33,7 @@ import (
 //     Belarusian ў inside a word ending in -ou (Raukou keyed as Ravkov),
 //     Russian Дж keyed as the Serbian Đ (Джуканович as Djukanovic),
 //     Azerbaijani ə and Kazakh ә read a (they were dropped: Əliyev keyed
-//     as liyev),
+//     as liyev), Uyghur's letters in Arabic script read (also dropped),
 //     2026-12-03 (session 25)
 const IndexVersion = 5
 
