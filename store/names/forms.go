@@ -268,6 +268,9 @@ type word struct {
 	// letters, whose н is a final n or ng (cyrKoreanFinal); cyrillic that
 	// its name is in Cyrillic letters, whose ц a Latin c may be (centralC).
 	cyrKorean, cyrillic bool
+	// greek says the word's name is in Greek letters, which write a
+	// foreign name's g, b, d, j and y as γκ, μπ, ντ, τζ and γ (greekForeign).
+	greek bool
 	// kartvelian says the word's name is a Georgian's: in Georgian letters,
 	// or with a Georgian family name (georgianFamily), whose given name
 	// Latin spellings write with or without the nominative i (Otar, Otari).

@@ -241,6 +241,7 @@ func Parse(s string) Name {
 		{georgian, func(w *word) { w.georgian = true }},
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},
 		{writtenIn(s, 0xD0, unicode.Cyrillic), func(w *word) { w.cyrillic = true }},
+		{writtenIn(s, 0xCD, unicode.Greek), func(w *word) { w.greek = true }},
 		{caronText(s), func(w *word) { w.caron = true }},
 		{georgian || slices.ContainsFunc(n.Tokens, georgianFamily), func(w *word) { w.kartvelian = true }},
 	} {

@@ -411,7 +411,11 @@ func TestSimilarity(t *testing.T) {
 		{"Ilham Aliyev", "Ilham Ǝliyev", .95, 1},                                        // the turned e typed for it
 		{"Dariga Nursultanovna Nazarbayeva", "Дариға Нұрсұлтанқызы Назарбаева", .85, 1}, // Kazakh -қызы for -ovna
 		{"Nursultan Abishevich Nazarbayev", "Нұрсұлтан Әбішұлы Назарбаев", .85, 1},      // -ұлы for -ovich, ә
-		{"Robert Fico", "Роберт Фицо", .85, 1},                                          // the c of Central Europe, Cyrillic's ц
+		// Foreign names in Greek letters: γκ, μπ, ντ, τζ and an initial γε.
+		{"Yevgeny Prigozhin", "Γεβγκένι Πριγκόζιν", .85, 1},
+		{"Boris Johnson", "Μπόρις Τζόνσον", .85, 1},
+		{"Georgios Papandreou", "Γεώργιος Παπανδρέου", .95, 1},
+		{"Robert Fico", "Роберт Фицо", .85, 1}, // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key
 		{"Zvi Bar Yosef", "צבי בר יוסף", .85, 1},   // צ written z

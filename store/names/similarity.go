@@ -179,6 +179,17 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.bv != y.bv && (x.bv && bvSpelling(a, b) || y.bv && bvSpelling(b, a)) {
 		return .88, kindVariant // ନବୀନ nabin, Naveen: one letter for b and v
 	}
+	if x.greek != y.greek {
+		g, other := greekForeign(a), b
+		if y.greek {
+			g, other = greekForeign(b), a
+		}
+		if g != "" {
+			if s, k := tokenSim(g, other); s >= .85 {
+				return s, k // Γεβγκένι gevgkeni, Yevgeny; Τζόνσον tzonson, Johnson
+			}
+		}
+	}
 	if x.cyrillic != y.cyrillic && (x.cyrillic && centralC(b, a) || y.cyrillic && centralC(a, b)) {
 		return .9, kindVariant // Фицо fitso, Fico: the c of Central Europe is Cyrillic's ц
 	}
@@ -883,6 +894,27 @@ func foldsMeet(x, y *word) bool {
 	}
 	return short && spelledAlike(x.s, y.s)
 }
+
+// greekForeign reads t, a word read from Greek letters as Greek passports
+// romanise them (greekWord), as Greek writes a foreign name: γκ, μπ, ντ
+// inside the word are g, b, d (Πριγκόζιν, Prigozhin), τζ a j (Τζόνσον,
+// Johnson), and γ before e or i at the start a y (Γεβγκένι, Yevgeny). ""
+// when it reads no otherwise.
+func greekForeign(t string) string {
+	r := greekForeignLetters.Replace(t)
+	if len(r) > 2 && r[0] == 'g' && (r[1] == 'e' || r[1] == 'i') {
+		r = "y" + r[1:]
+		if r[1] == 'i' && len(r) > 2 && isVowel(r[2]) {
+			r = "y" + r[2:] // Γιονγκ giongk, Yong
+		}
+	}
+	if r == t {
+		return ""
+	}
+	return r
+}
+
+var greekForeignLetters = strings.NewReplacer("ngk", "ng", "gk", "g", "mp", "b", "nt", "d", "tz", "j")
 
 // centralC reports whether lat, a Latin word, is cyr, a word read from
 // Cyrillic, once each c that is not ch, ck, cz or cs is read ts, as
