@@ -271,6 +271,10 @@ type word struct {
 	// greek says the word's name is in Greek letters, which write a
 	// foreign name's g, b, d, j and y as γκ, μπ, ντ, τζ and γ (greekForeign).
 	greek bool
+	// schwa says the word was read from Devanagari, Gurmukhi or Gujarati,
+	// which keep the a after a final cluster that a foreign name does not
+	// say (अलेक्सांद्र aleksandra, Aleksandr: clusterSchwa).
+	schwa bool
 	// kartvelian says the word's name is a Georgian's: in Georgian letters,
 	// or with a Georgian family name (georgianFamily), whose given name
 	// Latin spellings write with or without the nominative i (Otar, Otari).

@@ -242,6 +242,7 @@ func Parse(s string) Name {
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},
 		{writtenIn(s, 0xD0, unicode.Cyrillic), func(w *word) { w.cyrillic = true }},
 		{writtenIn(s, 0xCD, unicode.Greek), func(w *word) { w.greek = true }},
+		{writtenIn(s, 0xE0, unicode.Devanagari) || writtenIn(s, 0xE0, unicode.Gurmukhi) || writtenIn(s, 0xE0, unicode.Gujarati), func(w *word) { w.schwa = true }},
 		{caronText(s), func(w *word) { w.caron = true }},
 		{georgian || slices.ContainsFunc(n.Tokens, georgianFamily), func(w *word) { w.kartvelian = true }},
 	} {

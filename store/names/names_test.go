@@ -415,6 +415,8 @@ func TestSimilarity(t *testing.T) {
 		{"Yevgeny Prigozhin", "Γεβγκένι Πριγκόζιν", .85, 1},
 		{"Boris Johnson", "Μπόρις Τζόνσον", .85, 1},
 		{"Georgios Papandreou", "Γεώργιος Παπανδρέου", .95, 1},
+		{"Alexander Lukashenko", "अलेक्सांद्र लुकाशेंको", .85, 1}, // Hindi's a after a final cluster
+		{"Narender Modi", "नरेन्द्र मोदी", .85, 1},
 		{"Robert Fico", "Роберт Фицо", .85, 1}, // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key

@@ -121,6 +121,17 @@ func tokenSimW(x, y *word) (float64, int) {
 	case tx != nil && transcriptionsMeet(tx, a, ty, b):
 		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}
+	if x.schwa != y.schwa {
+		h, other := a, b
+		if y.schwa {
+			h, other = b, a
+		}
+		if c := clusterSchwa(h); c != "" {
+			if s, k := tokenSim(c, other); s >= .85 {
+				return s, k // अलेक्सांद्र aleksandra, Aleksandr; नरेन्द्र narendra, Narender
+			}
+		}
+	}
 	if x.hebrew != y.hebrew && len(a) >= 2 && len(b) >= 2 {
 		// אהוד ahod, Ehud; לפיד lefid, Lapid; גנץ genetz, Gantz: the
 		// vowels read from Hebrew letters are a guess, and so are p/f,
@@ -893,6 +904,20 @@ func foldsMeet(x, y *word) bool {
 		short = true
 	}
 	return short && spelledAlike(x.s, y.s)
+}
+
+// clusterSchwa is t, read from an Indian script of the north, without
+// the a it ends in after two consonants or more (aleksandra, aleksandr),
+// "" when it ends otherwise: the scripts keep that a (नरेन्द्र, Narendra),
+// which names from elsewhere and Punjabi spellings do not say. A woman's
+// name ending so (Priyanka) then meets a man's without it (Priyank): the
+// rest of two records must still agree.
+func clusterSchwa(t string) string {
+	n := len(t)
+	if n < 5 || t[n-1] != 'a' || isVowel(t[n-2]) || isVowel(t[n-3]) || t[n-2] == 'y' {
+		return "" // -ya is a glide and a vowel, as in Divya, Aishwarya
+	}
+	return t[:n-1]
 }
 
 // greekForeign reads t, a word read from Greek letters as Greek passports
