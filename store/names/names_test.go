@@ -417,6 +417,10 @@ func TestSimilarity(t *testing.T) {
 		{"Georgios Papandreou", "Γεώργιος Παπανδρέου", .95, 1},
 		{"Alexander Lukashenko", "अलेक्सांद्र लुकाशेंको", .85, 1}, // Hindi's a after a final cluster
 		{"Narender Modi", "नरेन्द्र मोदी", .85, 1},
+		{"Zeljka Cvijanovic", "Желька Цвиянович", .85, 1}, // -ić as -ич, j between vowels as и
+		{"Izzat al-Rishq", "عزت الرشق", .85, 1},
+		{"Usama Hamdan", "Ossama Hamdan", .85, 1},
+		{"Noah Zaiter", "Nuh Zuaytir", .8, 1},
 		{"Robert Fico", "Роберт Фицо", .85, 1}, // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key

@@ -951,11 +951,16 @@ func centralC(lat, cyr string) bool {
 	}
 	var b strings.Builder
 	for i := 0; i < len(lat); i++ {
-		if lat[i] == 'c' && (i+1 == len(lat) || strings.IndexByte("hkzs", lat[i+1]) < 0) {
+		switch {
+		case lat[i] == 'c' && i+1 == len(lat) && i > 0 && lat[i-1] == 'i':
+			b.WriteString("ch") // -ić without its accent, Cyrillic's -ич
+		case lat[i] == 'c' && (i+1 == len(lat) || strings.IndexByte("hkzs", lat[i+1]) < 0):
 			b.WriteString("ts")
-			continue
+		case lat[i] == 'j' && i > 0 && i+1 < len(lat) && isVowel(lat[i-1]) && isVowel(lat[i+1]):
+			b.WriteByte('i') // the South Slavic j between vowels, Cyrillic's и, й (Cvijanović, Цвиянович)
+		default:
+			b.WriteByte(lat[i])
 		}
-		b.WriteByte(lat[i])
 	}
 	r := b.String()
 	return r == cyr || JaroWinkler(r, cyr) >= .92

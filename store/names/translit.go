@@ -269,6 +269,7 @@ var arabicGivenNames = map[string]string{
 	"حامد": "hamid", "كريم": "karim", "ناصر": "nasir", "عامر": "amir", "فؤاد": "fuad",
 	"تقي": "taqi", "نقي": "naqi", "مهدي": "mahdi", "رضا": "reza", "محسن": "mohsen",
 	"ضياء": "ziya", "ضيا": "ziya", "قيس": "qays", "طيب": "tayyib",
+	"عزت": "izzat", "روحي": "ruhi",
 }
 
 // persianOnly are letters of Persian, Urdu and Pashto that Arabic does not
