@@ -189,6 +189,7 @@ func Parse(s string) Name {
 			raw[i] = "muhammad"
 		}
 	}
+	raw = turkicFiliation(raw)
 	if vietnameseName(raw) {
 		n.Tokens, n.Cores = slices.Clone(raw), slices.Clone(raw) // Le Van Tuan: no particles (vietnamese.go)
 	} else {
@@ -374,6 +375,36 @@ func latinize(s string) (string, bool) {
 	}
 	flush(len(s))
 	return strings.ToLower(b.String()), cyrKorean > 0
+}
+
+// turkicSon and turkicDaughter are the words Azerbaijani, Uzbek, Kazakh
+// and Kyrgyz write after the father's name where Russian writes a
+// patronymic (Ilham Heydar oğlu Aliyev, Ilham Heydarovich Aliyev; Saida
+// Shavkat qizi, Saida Shavkatovna).
+var (
+	turkicSon      = map[string]bool{"oglu": true, "ogly": true, "ogli": true, "ugli": true, "uly": true, "uulu": true}
+	turkicDaughter = map[string]bool{"qizi": true, "kizi": true, "gizi": true, "kyzy": true, "qyzy": true}
+)
+
+// turkicFiliation writes a father's name followed by oğlu, qızı and their
+// kin as the patronymic Russian makes of it (heydar oglu → heydarovich,
+// arif qizi → arifovna), so that the two forms of a name compare as one
+// patronymic (patronymicPair). A given name must come before the father's.
+func turkicFiliation(raw []string) []string {
+	for i := 2; i < len(raw); i++ {
+		son, daughter := turkicSon[raw[i]], turkicDaughter[raw[i]]
+		if !son && !daughter || len(raw[i-1]) < 3 || strings.ContainsAny(raw[i-1], "0123456789") {
+			continue
+		}
+		suffix := "ovich"
+		if daughter {
+			suffix = "ovna"
+		}
+		out := slices.Clone(raw[:i-1])
+		out = append(out, stemCore(raw[i-1])+suffix)
+		return append(out, raw[i+1:]...)
+	}
+	return raw
 }
 
 func isWordRune(r rune) bool {

@@ -421,6 +421,10 @@ func TestSimilarity(t *testing.T) {
 		{"Izzat al-Rishq", "عزت الرشق", .85, 1},
 		{"Usama Hamdan", "Ossama Hamdan", .85, 1},
 		{"Noah Zaiter", "Nuh Zuaytir", .8, 1},
+		// The father's name with oğlu, qızı, o'g'li, улы is the patronymic.
+		{"Mehriban Arif qızı Əliyeva", "Мехрибан Арифовна Алиева", .85, 1},
+		{"Shavkat Miromon o'g'li Mirziyoyev", "Shavkat Miromonovich Mirziyoyev", .85, 1},
+		{"Ilham Heydar oglu Aliyev", "Ильхам Гейдарович Алиев", .85, 1},
 		{"Robert Fico", "Роберт Фицо", .85, 1}, // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key

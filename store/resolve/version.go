@@ -34,7 +34,8 @@ import (
 //     Russian Дж keyed as the Serbian Đ (Джуканович as Djukanovic),
 //     Azerbaijani ə and Kazakh ә read a (they were dropped: Əliyev keyed
 //     as liyev), Uyghur's letters in Arabic script read (also dropped),
-//     عزت read izzat and more Arabic given names' forms,
+//     عزت read izzat and more Arabic given names' forms, a father's name
+//     with oğlu, qızı keyed as a patronymic (heydar oglu as heydarovich),
 //     2026-12-03 (session 25)
 const IndexVersion = 5
 
