@@ -261,8 +261,15 @@ func koreanSyllables(a, b string) int {
 	}
 	oa, ra := koreanOnset(a)
 	ob, rb := koreanOnset(b)
-	if northKorean(ra) != northKorean(rb) {
-		return syllableUnknown
+	informal := false
+	if na, nb := northKorean(ra), northKorean(rb); na != nb {
+		// The u of the South's own spellings, with the onset spelt alike
+		// (Son / Sun) or after a y (Pyong / Byung, Hyon / Hyun); not Jon /
+		// Chun, 전 and 춘, which differ in both.
+		if informalU(na) != informalU(nb) || oa != ob && !strings.Contains(na, "y") {
+			return syllableUnknown
+		}
+		informal = true
 	}
 	ca, cb := onsetClass(oa, ra), onsetClass(ob, rb)
 	switch {
@@ -274,8 +281,23 @@ func koreanSyllables(a, b string) int {
 		// One consonant in the two romanisations: the South's b, g, d, j
 		// are McCune–Reischauer's p, k, t, ch (Bu-il / Pu Il, Gil / Kil).
 		return syllableSame
+	case informal:
+		return syllableSame // Son / Sun, Sop / Sup: 선, 섭 as the South's own spellings write them
 	}
 	return syllableUnknown
+}
+
+// informalU writes the u that South Koreans' own spellings give ㅓ and ㅕ
+// in a closed syllable (Sun for 선 seon, Hyun for 현 hyeon, Byung for 병
+// byeong, Sup for 섭 seop) as the o of McCune–Reischauer's ŏ (Son, Hyon,
+// Pyong, Sop).
+func informalU(rest string) string {
+	if n := len(rest); n >= 2 && !isVowel(rest[n-1]) {
+		if i := strings.LastIndexByte(rest, 'u'); i >= 0 && i+1 < n && !isVowel(rest[i+1]) {
+			return rest[:i] + "o" + rest[i+1:]
+		}
+	}
+	return rest
 }
 
 // huiForms are the Latin spellings of 희.

@@ -425,6 +425,11 @@ func TestSimilarity(t *testing.T) {
 		{"Mehriban Arif qızı Əliyeva", "Мехрибан Арифовна Алиева", .85, 1},
 		{"Shavkat Miromon o'g'li Mirziyoyev", "Shavkat Miromonovich Mirziyoyev", .85, 1},
 		{"Ilham Heydar oglu Aliyev", "Ильхам Гейдарович Алиев", .85, 1},
+		// The South's own u for ㅓ, ㅕ in a closed syllable (Sun, Hyun, Byung).
+		{"Choe Son Hui", "Choi Sun-hee", .85, 1},
+		{"Ri Pyong Chol", "Lee Byung-chul", .85, 1},
+		{"Sim Hyon Sop", "Shim Hyun-sup", .85, 1},
+		{"Kim Yo Jong", "Kim Yu Jong", 0, .7},  // an open syllable keeps its vowel
 		{"Robert Fico", "Роберт Фицо", .85, 1}, // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key

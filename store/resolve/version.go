@@ -36,6 +36,7 @@ import (
 //     as liyev), Uyghur's letters in Arabic script read (also dropped),
 //     عزت read izzat and more Arabic given names' forms, a father's name
 //     with oğlu, qızı keyed as a patronymic (heydar oglu as heydarovich),
+//     Shim / Sim a Korean surname,
 //     2026-12-03 (session 25)
 const IndexVersion = 5
 
