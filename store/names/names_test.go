@@ -429,7 +429,17 @@ func TestSimilarity(t *testing.T) {
 		{"Choe Son Hui", "Choi Sun-hee", .85, 1},
 		{"Ri Pyong Chol", "Lee Byung-chul", .85, 1},
 		{"Sim Hyon Sop", "Shim Hyun-sup", .85, 1},
-		{"Kim Yo Jong", "Kim Yu Jong", 0, .7},  // an open syllable keeps its vowel
+		{"Kim Yo Jong", "Kim Yu Jong", 0, .7}, // an open syllable keeps its vowel
+		// Foreign names as Russian says them (Wikidata's Russian labels).
+		{"Cyril Ramaphosa", "Сирил Рамафоса", .85, 1},
+		{"Paul Kagame", "Поль Кагаме", .85, 1},
+		{"George Weah", "Джордж Веа", .85, 1},
+		{"Andrew Holness", "Эндрю Холнесс", .85, 1},
+		{"Javier Milei", "Хавьер Милей", .85, 1},
+		{"Ivan Duque", "Иван Дуке", .85, 1},
+		{"Christine Lagarde", "Кристин Лагард", .85, 1},
+		{"Olga Petrova", "Олег Петров", 0, .7}, // a Russian name of the tables is not read so
+		{"George Weah", "Джордж Вебер", 0, .7}, // nor is another surname
 		{"Robert Fico", "Роберт Фицо", .85, 1}, // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key

@@ -204,6 +204,15 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.cyrillic != y.cyrillic && (x.cyrillic && centralC(b, a) || y.cyrillic && centralC(a, b)) {
 		return .9, kindVariant // Фицо fitso, Fico: the c of Central Europe is Cyrillic's ц
 	}
+	if x.cyrillic != y.cyrillic {
+		lat, cyr := x, y
+		if x.cyrillic {
+			lat, cyr = y, x
+		}
+		if cyr.group < 0 && (x.key != y.key || len(x.key) <= 3) && russianSpelt(lat.s, cyr.s) {
+			return .88, kindVariant // Сирил siril, Cyril; Джордж dzhordzh, George: a foreign name as Russian says it
+		}
+	}
 	if x.tamil != y.tamil && (x.tamil && tamilSpelling(a, b) || y.tamil && tamilSpelling(b, a)) {
 		return .88, kindVariant // பிரபாகரன் pirapakaran, Prabhakaran
 	}
