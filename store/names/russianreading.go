@@ -52,6 +52,10 @@ func russianReading(lat string, spanish bool) string {
 		return lat[i]
 	}
 	soft := func(c byte) bool { return c == 'e' || c == 'i' || c == 'y' }
+	softG := "dzh" // English's j and soft g; Spanish's are kh
+	if spanish {
+		softG = "kh"
+	}
 	for i := 0; i < n; i++ {
 		c, next := lat[i], at(i+1)
 		switch {
@@ -88,17 +92,9 @@ func russianReading(lat string, spanish bool) string {
 				b.WriteByte('k')
 			}
 		case c == 'j':
-			if spanish {
-				b.WriteString("kh")
-			} else {
-				b.WriteString("dzh")
-			}
+			b.WriteString(softG)
 		case c == 'g' && soft(next):
-			if spanish {
-				b.WriteString("kh")
-			} else {
-				b.WriteString("dzh")
-			}
+			b.WriteString(softG)
 			if next == 'e' && isVowel(at(i+2)) {
 				i++ // George: the e only softens the g
 			}
