@@ -440,6 +440,12 @@ func TestSimilarity(t *testing.T) {
 		{"Christine Lagarde", "Кристин Лагард", .85, 1},
 		{"Olga Petrova", "Олег Петров", 0, .7}, // a Russian name of the tables is not read so
 		{"George Weah", "Джордж Вебер", 0, .7}, // nor is another surname
+		// A German clerk's -itsch for -ić; the two parts of a Sikh name.
+		{"Nemanja Stojanowitsch", "Nemanja Stojanovic", .85, 1},
+		{"Sabrija Bajramowitsch", "Сабрија Бајрамовић", .85, 1},
+		{"Gurpreet Singh Sandhu", "Harpreet Singh Sandhu", 0, .7},
+		{"Harjit Kaur Gill", "ਹਰਪ੍ਰੀਤ ਕੌਰ ਗਿੱਲ", 0, .8}, // a given name apart: no match (Compare 0.43)
+		{"Gurpreet Singh Sandhu", "Gurprit Singh Sandhu", .85, 1},
 		{"Robert Fico", "Роберт Фицо", .85, 1}, // the c of Central Europe, Cyrillic's ц
 		{"Mirko Cvetkovic", "Мирко Цветкович", .85, 1},
 		{"Alberto Fujimori", "アルベルト・フジモリ", .85, 1}, // Al- read as Arabic's article by the key

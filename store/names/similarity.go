@@ -147,6 +147,14 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.somali && somaliForm(a) == b || y.somali && somaliForm(b) == a {
 		return .92, kindVariant // Cali, Ali: Somali writes the ain c (markSomali)
 	}
+	if sikhNamesApart(a, b) {
+		return .3, kindDifferent // Gurpreet / Harpreet, Harpreet / Harjit: one part of the name changed
+	}
+	if ia, ib := ichForm(a), ichForm(b); (ia != a || ib != b) && ia != ib && (ia == b || ib == a || strings.HasSuffix(ia, "ich") && strings.HasSuffix(ib, "ich")) {
+		if s, k := tokenSim(ia, ib); s >= .9 {
+			return s, k // Bajramović, Bajramovic / Bajramowitsch: -ić as German writes it
+		}
+	}
 	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
@@ -209,7 +217,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if x.cyrillic {
 			lat, cyr = y, x
 		}
-		if cyr.group < 0 && (x.key != y.key || len(x.key) <= 3) && russianSpelt(lat.s, cyr.s) {
+		if cyr.group < 0 && (x.key != y.key || len(x.key) <= 3 && (lat.group >= 0 || JaroWinkler(a, b) < .85)) && russianSpelt(lat.s, cyr.s) {
 			return .88, kindVariant // Сирил siril, Cyril; Джордж dzhordzh, George: a foreign name as Russian says it
 		}
 	}
