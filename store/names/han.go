@@ -26,7 +26,8 @@ var hanTranscription = &transcription{forms: hanForms, vowels: hanVowels}
 // hanForms are the forms of a Chinese reading's skeleton letters
 // (transcription).
 var hanForms = map[byte]string{
-	'j': "jtk",   // 基 ji is di, gi or ki; 吉 ji is j or g
+	'j': "jtks",  // 基 ji is di, gi or ki; 吉 ji is j or g; 扎 zha is z (卡尔扎伊, Karzai)
+	'h': "hj",    // 哈 ha, 胡 hu are Spanish's j (哈维尔, Javier; 胡安, Juan)
 	'c': "ctksj", // 奇 qi is chi or ki; 契 qi ti; 茨 ci ts; 琼 qiong jo (琼斯, Jones)
 	's': "scth",  // 斯 si is s or th (史密斯, Smith); 希 xi is hi
 	'l': "lr",    // 拉 la is ra, 里 li ri

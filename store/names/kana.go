@@ -340,6 +340,10 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 		if c == 'y' && i > 0 && !isVowel(l[i-1]) {
 			c = 'i'
 		}
+		if c == 'o' && i+2 < len(l) && l[i+1] == 'u' && isVowel(l[i+2]) {
+			i++ // French ou before a vowel is a w (Ouattara, 瓦塔拉 wa-ta-la)
+			continue
+		}
 		if c != 'y' && isVowel(c) {
 			lv = append(lv, c)
 		}

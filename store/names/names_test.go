@@ -440,6 +440,10 @@ func TestSimilarity(t *testing.T) {
 		{"Christine Lagarde", "Кристин Лагард", .85, 1},
 		{"Olga Petrova", "Олег Петров", 0, .7}, // a Russian name of the tables is not read so
 		{"George Weah", "Джордж Вебер", 0, .7}, // nor is another surname
+		// Chinese labels of Spanish, French and Afghan names.
+		{"Javier Milei", "哈维尔·米莱", .85, 1},
+		{"Alassane Ouattara", "阿拉萨内·瓦塔拉", .85, 1},
+		{"Hamid Karzai", "哈米德·卡尔扎伊", .85, 1},
 		// A German clerk's -itsch for -ić; the two parts of a Sikh name.
 		{"Nemanja Stojanowitsch", "Nemanja Stojanovic", .85, 1},
 		{"Sabrija Bajramowitsch", "Сабрија Бајрамовић", .85, 1},

@@ -38,7 +38,10 @@ import (
 //     with oğlu, qızı keyed as a patronymic (heydar oglu as heydarovich),
 //     Shim / Sim a Korean surname,
 //     2026-12-03 (session 25)
-const IndexVersion = 5
+//   - 6: a foreign name in Chinese characters keyed also as Spanish's j
+//     (哈维尔 as Javier) and as a z (扎 zha: 卡尔扎伊 as Karzai),
+//     2026-12-04 (session 26)
+const IndexVersion = 6
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
