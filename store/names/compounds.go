@@ -34,20 +34,38 @@ func sikhNamesApart(a, b string) bool {
 	return okA && okB && (fa != fb || ga != gb)
 }
 
+// ichEndings are the ways Latin letters write the South Slavic -ić in a
+// word of six letters or more: without its accent, as English and Russian
+// romanisations do, as French does and as German does.
+var ichEndings = [...]string{"ic", "ich", "itch", "itsch"}
+
+// ichEnding returns which of ichEndings t ends in, counted from 1; 0 for
+// none. Only words ending otherwise are compared through ichForm: two
+// words spelt alike need no rewriting.
+func ichEnding(t string) int {
+	if len(t) < 6 {
+		return 0
+	}
+	for i := len(ichEndings) - 1; i >= 0; i-- {
+		if strings.HasSuffix(t, ichEndings[i]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // ichForm writes the South Slavic -ić, its accent dropped (Bajramovic),
-// and German's -itsch (Bajramowitsch) as the -ich other romanisations
-// write: a German clerk's spelling of a Bosnian or Serbian name meets the
-// passport's. Only words of six letters or more are read so.
+// and German's -itsch and French's -itch (Bajramowitsch, Karadjitch) as
+// the -ich other romanisations write: a clerk's spelling of a Bosnian or
+// Serbian name meets the passport's.
 func ichForm(t string) string {
-	switch {
-	case len(t) < 6:
-		return t
-	case strings.HasSuffix(t, "itsch"):
-		return t[:len(t)-5] + "ich"
-	case strings.HasSuffix(t, "itch"):
-		return t[:len(t)-4] + "ich"
-	case strings.HasSuffix(t, "ic"):
+	switch ichEnding(t) {
+	case 1:
 		return t + "h"
+	case 3:
+		return t[:len(t)-4] + "ich"
+	case 4:
+		return t[:len(t)-5] + "ich"
 	}
 	return t
 }

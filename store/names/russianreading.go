@@ -40,6 +40,13 @@ func russianReadings(lat string) []string {
 	return out
 }
 
+// russianDigraphs are the letter pairs russianReading writes as one sound:
+// ph is ф, ew ю (Andrew, Эндрю), au о (Paul, Поль; Claude, Клод).
+var russianDigraphs = map[string]string{
+	"ph": "f", "th": "t", "ck": "k", "qu": "k", "ch": "ch", "sh": "sh",
+	"ew": "iu", "au": "o", "ou": "u",
+}
+
 // russianReading is one reading of russianReadings: English's j and soft
 // g as дж, or Spanish's as х.
 func russianReading(lat string, spanish bool) string {
@@ -58,31 +65,14 @@ func russianReading(lat string, spanish bool) string {
 	}
 	for i := 0; i < n; i++ {
 		c, next := lat[i], at(i+1)
+		if i+1 < n {
+			if d, ok := russianDigraphs[lat[i:i+2]]; ok {
+				b.WriteString(d)
+				i++
+				continue
+			}
+		}
 		switch {
-		case c == 'p' && next == 'h':
-			b.WriteByte('f')
-			i++
-		case c == 't' && next == 'h':
-			b.WriteByte('t')
-			i++
-		case c == 'c' && next == 'k', c == 'q' && next == 'u':
-			b.WriteByte('k')
-			i++
-		case c == 'c' && next == 'h':
-			b.WriteString("ch")
-			i++
-		case c == 's' && next == 'h':
-			b.WriteString("sh")
-			i++
-		case c == 'e' && next == 'w':
-			b.WriteString("iu") // Andrew, Эндрю
-			i++
-		case c == 'a' && next == 'u':
-			b.WriteByte('o') // Paul, Поль; Claude, Клод
-			i++
-		case c == 'o' && next == 'u':
-			b.WriteByte('u')
-			i++
 		case c == 'a' && i == 0 && !spanish && next != 0 && !isVowel(next) && at(i+2) != 0 && !isVowel(at(i+2)):
 			b.WriteByte('e') // English's a before two consonants: Andrew, Эндрю
 		case c == 'c':
@@ -123,10 +113,9 @@ func russianReading(lat string, spanish bool) string {
 // russianSpelt reports whether cyr, a word read from Cyrillic that is not
 // itself a listed Russian name, is the Latin lat as Russian writes it
 // (russianReadings): the skeletons agree and the letters nearly do.
-func russianSpelt(lat, cyr string) bool {
-	key := TokenKey(cyr)
+func russianSpelt(lat string, cyr *word) bool {
 	for _, r := range russianReadings(lat) {
-		if r == cyr || TokenKey(r) == key && JaroWinkler(r, cyr) >= .85 && !genderForms(r, cyr) {
+		if r == cyr.s || TokenKey(r) == cyr.key && JaroWinkler(r, cyr.s) >= .85 && !genderForms(r, cyr.s) {
 			return true
 		}
 	}

@@ -150,9 +150,11 @@ func tokenSimW(x, y *word) (float64, int) {
 	if sikhNamesApart(a, b) {
 		return .3, kindDifferent // Gurpreet / Harpreet, Harpreet / Harjit: one part of the name changed
 	}
-	if ia, ib := ichForm(a), ichForm(b); (ia != a || ib != b) && ia != ib && (ia == b || ib == a || strings.HasSuffix(ia, "ich") && strings.HasSuffix(ib, "ich")) {
-		if s, k := tokenSim(ia, ib); s >= .9 {
-			return s, k // Bajramović, Bajramovic / Bajramowitsch: -ić as German writes it
+	if ea, eb := ichEnding(a), ichEnding(b); ea != eb && ea != 0 && eb != 0 {
+		if ia, ib := ichForm(a), ichForm(b); ia != ib {
+			if s, k := tokenSim(ia, ib); s >= .9 {
+				return s, k // Bajramović, Bajramovic / Bajramowitsch: -ić as German writes it
+			}
 		}
 	}
 	if x.distinct && y.distinct && x.group != y.group {
@@ -217,7 +219,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if x.cyrillic {
 			lat, cyr = y, x
 		}
-		if cyr.group < 0 && (x.key != y.key || len(x.key) <= 3 && (lat.group >= 0 || JaroWinkler(a, b) < .85)) && russianSpelt(lat.s, cyr.s) {
+		if cyr.group < 0 && (x.key != y.key || len(x.key) <= 3 && (lat.group >= 0 || JaroWinkler(a, b) < .85)) && russianSpelt(lat.s, cyr) {
 			return .88, kindVariant // Сирил siril, Cyril; Джордж dzhordzh, George: a foreign name as Russian says it
 		}
 	}
