@@ -291,6 +291,8 @@ type word struct {
 	// prepared words stay in the resolver's cache: what most do not need
 	// is kept behind a pointer.)
 	pat *patronym
+	// sig is a hash of the word's marks and folds (memo.go), 0 until seal.
+	sig uint64
 }
 
 // patronym is a patronymic's stem, the stem's TokenKey and its sex.

@@ -261,6 +261,8 @@ func Parse(s string) Name {
 		markTranscribed(s, n.words)
 		markTranscribed(s, n.coreWords)
 	}
+	seal(n.words)
+	seal(n.coreWords)
 	return n
 }
 

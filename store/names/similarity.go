@@ -1623,22 +1623,23 @@ func aligned(a, b Name, w Weights) Score {
 	}
 	var sims [maxAlign][maxAlign]float64
 	var kinds [maxAlign][maxAlign]int
+	memo := memoOf(w)
 	for i, x := range ta {
 		for j, y := range tb {
 			wx, wy := a.word(i), b.word(j)
-			sims[i][j], kinds[i][j] = tokenSimW(wx, wy)
+			sims[i][j], kinds[i][j] = memo.tokenSim(wx, wy)
 			if cx, cy := a.coreWord(i), b.coreWord(j); cx.s != x && cy.s != y && x != y && cx.key != cy.key {
 				// Both glued to a particle: the words are what compares
 				// (almuswi / almasri share al- and say nothing by it),
 				// unless they key alike (abuobeida / abuubaidah, a vowel
 				// first the scorer reads as another letter).
-				if s, k := tokenSimW(cx, cy); s < sims[i][j] {
+				if s, k := memo.tokenSim(cx, cy); s < sims[i][j] {
 					sims[i][j], kinds[i][j] = s, k
 				}
 			} else if (cx.s != x || cy.s != y) && sims[i][j] < .92 {
 				// Compare without glued particles: "benali" / "ali".
 				for _, p := range [][2]*word{{cx, cy}, {cx, wy}, {wx, cy}} {
-					if s, k := tokenSimW(p[0], p[1]); s*.95 > sims[i][j] {
+					if s, k := memo.tokenSim(p[0], p[1]); s*.95 > sims[i][j] {
 						sims[i][j], kinds[i][j] = s*.95, min(k, kindVariant)
 					}
 				}
@@ -1777,6 +1778,7 @@ func joinedAlignTo(a, b Name, w Weights, shorter bool) (Score, bool) {
 						// left to it; pinyin's own keep their syllables.
 						markPinyin(nn.words)
 					}
+					seal(nn.words)
 				}
 				na := Name{Tokens: ta}
 				if len(a.words) == len(ta) {

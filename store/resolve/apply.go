@@ -132,9 +132,19 @@ func (r *Resolver) matchOptions(txn *store.Txn, b *batch) match.Options {
 	o.Threshold = r.opt.MatchThreshold
 	if total, err := r.totalRecords(txn, b); err == nil && total >= minWeightedRecords {
 		o.Weights = storeWeights{r: r, txn: txn, b: b, total: total, memo: map[string]float64{}}
+	} else if r.pairs != nil {
+		o.Weights = builtinWeights{r.pairs}
 	}
 	return o
 }
+
+// builtinWeights are the built-in weights (nil weights to the scorer) of
+// a store too small for its own counts, with the resolver's memo of
+// compared words.
+type builtinWeights struct{ pairs *names.PairMemo }
+
+func (builtinWeights) Weight(tok string) float64   { return names.DefaultWeights{}.Weight(tok) }
+func (w builtinWeights) PairMemo() *names.PairMemo { return w.pairs }
 
 // resolveOptions are matchOptions without explanations: resolution reads
 // only scores and flags.
@@ -914,6 +924,9 @@ type storeWeights struct {
 func (w storeWeights) worker(mu *sync.Mutex) storeWeights {
 	return storeWeights{r: w.r, txn: w.txn, b: w.b, total: w.total, memo: map[string]float64{}, shared: w.memo, mu: mu}
 }
+
+// PairMemo lends the scorer the resolver's memo of compared words.
+func (w storeWeights) PairMemo() *names.PairMemo { return w.r.pairs }
 
 func (w storeWeights) Weight(tok string) float64 {
 	return w.WeightKeyed(tok, names.TokenKey(tok))

@@ -73,6 +73,11 @@ type Options struct {
 	PostingBudget int
 	// CacheSize is the number of prepared records kept in memory. Default 200,000.
 	CacheSize int
+	// WordPairs is the number of compared pairs of words remembered
+	// (names.PairMemo, 32 bytes each): scoring compares the same few
+	// thousand given names and surnames again and again. 0 remembers none.
+	// Default 262,144 (8 MiB).
+	WordPairs int
 	// Workers is how many goroutines score one lookup's candidates.
 	// Default GOMAXPROCS: scoring is half a lookup's time. Resolution
 	// scores a record's few candidates on one.
@@ -87,7 +92,7 @@ func DefaultOptions() Options {
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
 		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96, NameSpelled: 0.88,
 		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
-		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000,
+		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000, WordPairs: 1 << 18,
 		Workers: runtime.GOMAXPROCS(0),
 	}
 }
@@ -98,6 +103,9 @@ func (o *Options) validate() error {
 		if v <= 0 || v > 1 {
 			errs = append(errs, fmt.Errorf("%s %v: want (0, 1]", name, v))
 		}
+	}
+	if o.WordPairs < 0 {
+		errs = append(errs, fmt.Errorf("word pairs %d: want 0 or more", o.WordPairs))
 	}
 	if o.GiantBucket < 10 || o.MaxCandidates < 1 || o.LookupCandidates < 1 || o.PostingCap < 10 || o.CacheSize < 100 {
 		errs = append(errs, errors.New("giant bucket ≥ 10, candidates ≥ 1, posting cap ≥ 10 and cache ≥ 100 are required"))
@@ -139,6 +147,9 @@ type Resolver struct {
 	// pointers costs the garbage collector nothing to scan.
 	counts map[uint64]uint32
 	seed   maphash.Seed
+	// pairs remembers compared pairs of words for every scoring, the
+	// pipeline's and the lookups' (names.PairMemo is safe for concurrent use).
+	pairs *names.PairMemo
 	total  uint64 // records indexed, mirrors i/total
 	loaded bool
 	// versionMarked is set once the store's index version is known to be
@@ -161,7 +172,7 @@ func New(db *store.DB, opt Options) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, postings: p, counts: map[uint64]uint32{}, seed: maphash.MakeSeed()}, nil
+	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, postings: p, counts: map[uint64]uint32{}, seed: maphash.MakeSeed(), pairs: names.NewPairMemo(opt.WordPairs)}, nil
 }
 
 // Options returns the resolver's options.
