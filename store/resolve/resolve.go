@@ -149,7 +149,7 @@ type Resolver struct {
 	seed   maphash.Seed
 	// pairs remembers compared pairs of words for every scoring, the
 	// pipeline's and the lookups' (names.PairMemo is safe for concurrent use).
-	pairs *names.PairMemo
+	pairs  *names.PairMemo
 	total  uint64 // records indexed, mirrors i/total
 	loaded bool
 	// versionMarked is set once the store's index version is known to be
