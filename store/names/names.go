@@ -133,6 +133,9 @@ var honorifics = map[string]bool{
 	// mulvi, آیت‌الله aitallh, حجت‌الاسلام hjtalaslam, دکتر dktr).
 	"haj": true, "hajj": true, "mla": true, "mulla": true, "mulvi": true, "aitallh": true, "ayatullah": true,
 	"hjtalaslam": true, "hojatoleslam": true, "hojjatoleslam": true, "dktur": true, "duktur": true, "dktr": true,
+	// Burmese names have no surname and take an honorific some records
+	// keep: Daw for a woman (Daw Thandar Aye; ဒေါ် reads daw).
+	"daw": true,
 }
 
 // arabicTitles are the titles and ranks an Arabic name begins with behind
@@ -153,11 +156,35 @@ var arabicTitles = map[string]bool{
 var abbreviations = map[string]string{
 	"mhd": "muhammad", "mohd": "muhammad", "muhd": "muhammad",
 	"wm": "william", "chas": "charles", "thos": "thomas", "jas": "james", "jno": "john", "geo": "george",
+	// Nepali Bdr. for Bahadur (Ram Bdr. Thapa), Burmese Mg for Maung,
+	// Haitian Jn for Jean (Jn Robert).
+	"bdr": "bahadur", "mg": "maung", "jn": "jean",
 }
+
+// dottedAbbreviations are short forms that are also names or words of
+// their own, read as the name only when written with their full stop: Ma.
+// Theresa is Maria Theresa in a Philippine record, Ma Ying-jeou is a Ma;
+// Moh. Ridwan is Muhammad Ridwan in an Indonesian one.
+var dottedAbbreviations = map[string]string{"ma": "maria", "moh": "muhammad", "muh": "muhammad"}
+
+// dotted reports whether s writes the word w (lower-case ASCII) with a
+// full stop after it, at the start of a word.
+func dotted(s, w string) bool {
+	for i := 0; i+len(w) < len(s); i++ {
+		if (i == 0 || !isASCIILetter(s[i-1])) && s[i+len(w)] == '.' && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // generations distinguish a father from a son of the same name.
 var generations = map[string]string{
 	"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv",
+	// Portuguese Filho, the son of a father of the same name.
+	"filho": "jr",
 }
 
 // Parse normalises s into a Name. It never fails: input with no letters
@@ -183,6 +210,14 @@ func Parse(s string) Name {
 	for i, t := range raw {
 		if full, ok := abbreviations[t]; ok {
 			raw[i] = full
+		} else if full, ok := dottedAbbreviations[t]; ok && i+1 < len(raw) && dotted(s, t) {
+			raw[i] = full
+		} else if (t == "st" || t == "ste") && i+1 < len(raw) {
+			// St. Fleur, St-Fleur: Saint, which Saintfleur joins.
+			raw[i] = "saint"
+			if t == "ste" {
+				raw[i] = "sainte"
+			}
 		} else if t == "md" && i+1 < len(raw) {
 			// Md. before a name is Muhammad in Bangladesh and Malaysia (Md.
 			// Jahangir Alam); after it, a doctor's title.
@@ -270,8 +305,15 @@ func Parse(s string) Name {
 // characters or Hangul, to be compared beside its own: as Japanese
 // (KanjiReadings: 麻原彰晃 is Asahara Shoko), as Korean (HanjaReadings: 金正恩
 // is Kim Jong Un) and as Mandarin (HangulChineseReadings: 시진핑 is Xi
-// Jinping). A name in other letters has none.
+// Jinping); and of a name in Thai, its letter-by-letter reading. A name in
+// other letters has none.
 func Readings(s string) []string {
+	if len(s) <= MaxInput && strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Thai, r) }) {
+		// A Thai name is read as it is said (thaiWord), and letter by
+		// letter too, as the spellings that keep its Sanskrit letters do
+		// (ชินวัตร chinwat and Shinawatra, วิทยา witya and Vidhya).
+		return []string{translitOther(s)}
+	}
 	if !hasByteFrom(s, 0xE3) {
 		return nil // no letter from U+3000 on, where kana, Hangul and Chinese characters are
 	}
@@ -448,6 +490,8 @@ func translitWord(w string, sc script, surname, persian bool) string {
 		return ethiopicWord(w)
 	case sinhala:
 		return sinhalaWord(w)
+	case thai:
+		return thaiWord(w)
 	case georgian:
 		return georgianWord(w)
 	case alphabet:

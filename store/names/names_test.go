@@ -220,6 +220,28 @@ func TestSimilarity(t *testing.T) {
 		lo, hi float64
 	}{
 		{"Salah Abdeslam", "ABDESLAM, Salah", .95, 1},
+		// Thai read as it is said, and letter by letter (Readings).
+		{"Kanokwan Srisuk", "กนกวรรณ ศรีสุข", .9, 1},
+		{"Chatchai Boonmee", "ฉัตรชัย บุญมี", .85, 1},
+		{"Siriphon Kaeokhao", "ศิริพร แก้วขาว", .9, 1},
+		// Short forms and honorifics: Ma. (not Ma), Moh., Bdr., Mg, Jn,
+		// St; Burmese Daw; Filho, the son.
+		{"Maria Theresa Villanueva", "Ma. Theresa Villanueva", .95, 1},
+		{"Ma Ying-jeou", "Maria Ying-jeou", 0, .85},
+		{"Muhammad Ridwan Harahap", "Moh. Ridwan Harahap", .95, 1},
+		{"Ram Bahadur Thapa", "Ram Bdr. Thapa", .95, 1},
+		{"Maung Min Thu", "Mg Min Thu", .95, 1},
+		{"Jean Robert Pierre", "Jn Robert Pierre", .95, 1},
+		{"Wilner St-Fleur", "Wilner Saintfleur", .9, 1},
+		{"Daw Thandar Aye", "Thandar Aye", .95, 1},
+		{"José Carlos Ferreira da Silva", "José Carlos Ferreira da Silva Filho", 0, .75},
+		// A hyphenated name's words in the other order; Greek feminines.
+		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
+		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},
+		{"Jean-Louis Martin", "MARTIN, Jean-Louis", .95, 1},
+		{"Georgios Papadakis", "Georgia Papadaki", 0, .6},
+		{"Ioannis Papadopoulos", "Ioanna Papadopoulou", 0, .6},
+		{"Georgios Papadopoulos", "Γεώργιος Παπαδόπουλος", .95, 1},
 		{"Salah Abdeslam", "صلاح عبد السلام", .85, 1},
 		{"Mohammed Abdel Rahman", "Muhammad Abdulrahman", .85, 1},
 		{"Aleksandr Chaikovsky", "Alexander Tchaikovsky", .85, 1},

@@ -1106,7 +1106,12 @@ func genderForms(a, b string) bool {
 			return true
 		}
 	}
-	for _, p := range [][2]string{{"ski", "ska"}, {"sky", "skaya"}, {"skiy", "skaya"}, {"skii", "skaia"}} {
+	// Slavic -ski / -ska; Greek surnames (Papadakis / Papadaki,
+	// Papadopoulos / Papadopoulou, Georgiadis / Georgiadou) and given
+	// names (Georgios / Georgia, Ioannis / Ioanna, Konstantinos /
+	// Konstantina).
+	for _, p := range [][2]string{{"ski", "ska"}, {"sky", "skaya"}, {"skiy", "skaya"}, {"skii", "skaia"},
+		{"akis", "aki"}, {"opoulos", "opoulou"}, {"idis", "idou"}, {"ios", "ia"}, {"nis", "na"}, {"os", "a"}} {
 		if strings.HasSuffix(a, p[0]) && strings.TrimSuffix(a, p[0])+p[1] == b ||
 			strings.HasSuffix(b, p[0]) && strings.TrimSuffix(b, p[0])+p[1] == a {
 			return true
@@ -1276,8 +1281,42 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("the given name's syllables in the other order")
 	case otherCompound(a, b) || otherCompound(b, a):
 		s.apart("another compound given name")
+	case compoundReversed(a.Original, b.Original):
+		s.apart("a hyphenated name's words in the other order")
 	}
 	return s
+}
+
+// compoundReversed reports whether a and b write one hyphenated name's two
+// words in the other order, and never in the same: Jean-Louis and
+// Louis-Jean, Mohammad-Ali and Ali-Mohammad are two names, whose words
+// vigie otherwise reads in any order.
+func compoundReversed(a, b string) bool {
+	if strings.IndexByte(a, '-') < 0 || strings.IndexByte(b, '-') < 0 {
+		return false
+	}
+	pa, pb := hyphenPairs(a), hyphenPairs(b)
+	reversed := false
+	for _, p := range pa {
+		if slices.Contains(pb, p) {
+			return false
+		}
+		reversed = reversed || slices.Contains(pb, [2]string{p[1], p[0]})
+	}
+	return reversed
+}
+
+// hyphenPairs returns the words of s's names of two words joined by a
+// hyphen, latinised.
+func hyphenPairs(s string) [][2]string {
+	var out [][2]string
+	for _, f := range strings.Fields(Latinize(s)) {
+		parts := strings.Split(strings.Trim(f, ",.;"), "-")
+		if len(parts) == 2 && parts[0] != "" && parts[1] != "" && parts[0] != parts[1] {
+			out = append(out, [2]string{parts[0], parts[1]})
+		}
+	}
+	return out
 }
 
 // otherCompound reports whether a holds a Persian compound with Muhammad

@@ -34,6 +34,7 @@ const (
 	indic
 	ethiopic
 	sinhala
+	thai
 	// alphabet is Latin or Cyrillic: go-unidecode's output is kept as it
 	// is (a Cyrillic "ii" is two letters: Юрий, iurii).
 	alphabet
@@ -71,6 +72,8 @@ func scriptOf(w string) script {
 			return ethiopic
 		case isSinhala(r):
 			return sinhala
+		case unicode.Is(unicode.Thai, r):
+			return thai
 		case unicode.IsLetter(r):
 			return otherScript
 		}

@@ -41,7 +41,10 @@ import (
 //   - 6: a foreign name in Chinese characters keyed also as Spanish's j
 //     (哈维尔 as Javier) and as a z (扎 zha: 卡尔扎伊 as Karzai),
 //     2026-12-04 (session 26)
-const IndexVersion = 6
+//   - 7: Thai read as it is said (สมชาย somchai, not smchay) and letter by
+//     letter too; Daw, Bdr., Mg, Jn, Ma., Moh. and St read as the names
+//     they stand for or dropped, 2026-12-04 (session 27)
+const IndexVersion = 7
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
