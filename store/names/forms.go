@@ -291,6 +291,9 @@ type word struct {
 	// prepared words stay in the resolver's cache: what most do not need
 	// is kept behind a pointer.)
 	pat *patronym
+	// armenian says the word's name holds an Armenian surname
+	// (markArmenian), whose Russian forms drop its h (Ovanes, Hovhannes).
+	armenian bool
 	// sig is a hash of the word's marks and folds (memo.go), 0 until seal.
 	sig uint64
 }

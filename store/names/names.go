@@ -171,14 +171,12 @@ var dottedAbbreviations = map[string]string{"ma": "maria", "moh": "muhammad", "m
 // full stop after it, at the start of a word.
 func dotted(s, w string) bool {
 	for i := 0; i+len(w) < len(s); i++ {
-		if (i == 0 || !isASCIILetter(s[i-1])) && s[i+len(w)] == '.' && strings.EqualFold(s[i:i+len(w)], w) {
+		if (i == 0 || !isASCIILetterByte(s[i-1])) && s[i+len(w)] == '.' && strings.EqualFold(s[i:i+len(w)], w) {
 			return true
 		}
 	}
 	return false
 }
-
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // generations distinguish a father from a son of the same name.
 var generations = map[string]string{
@@ -254,6 +252,8 @@ func Parse(s string) Name {
 	}
 	markSomali(n.words)
 	markSomali(n.coreWords)
+	markArmenian(n.words)
+	markArmenian(n.coreWords)
 	if uzbekLetters(s) || uzbekX(n.words) {
 		markUzbek(n.words)
 		markUzbek(n.coreWords)
@@ -443,6 +443,15 @@ func turkicFiliation(raw []string) []string {
 		suffix := "ovich"
 		if daughter {
 			suffix = "ovna"
+		}
+		if (raw[i] == "uulu" || raw[i] == "kyzy") && i == len(raw)-1 {
+			// A Kyrgyz uulu or kyzy last stands for the surname Russian
+			// made of the father's name, which records write in its place
+			// (Bakyt Toktogul uulu, Bakyt Toktogulov).
+			suffix = strings.TrimSuffix(suffix, "ich")
+			if daughter {
+				suffix = "ova"
+			}
 		}
 		out := slices.Clone(raw[:i-1])
 		out = append(out, stemCore(raw[i-1])+suffix)

@@ -235,6 +235,17 @@ func TestSimilarity(t *testing.T) {
 		{"Wilner St-Fleur", "Wilner Saintfleur", .9, 1},
 		{"Daw Thandar Aye", "Thandar Aye", .95, 1},
 		{"José Carlos Ferreira da Silva", "José Carlos Ferreira da Silva Filho", 0, .75},
+		// Kyrgyz uulu for the surname; Uzbek x inside a word; Armenian
+		// names' Russian forms; Mongolian genitives, and a father and son;
+		// French ou and Portuguese qu.
+		{"Bakyt Toktogulov", "Bakyt Toktogul uulu", .95, 1},
+		{"Shoxrux Ergashev", "Shokhrukh Ergashev", .88, 1},
+		{"Hovhannes Sargsyan", "Ованес Саркисян", .85, 1},
+		{"Lilit Hakobyan", "Лилит Акопян", .88, 1},
+		{"Boldyn Batbayar", "Batbayar Bold", .9, 1},
+		{"Ganboldyn Bat-Erdene", "Bat-Erdeniin Ganbold", 0, .6},
+		{"Hawa Adam Ishag", "Haoua Adam Ishag", .95, 1},
+		{"Adão Pedro Kiala", "Adão Pedro Quiala", .95, 1},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

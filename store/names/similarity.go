@@ -157,6 +157,27 @@ func tokenSimW(x, y *word) (float64, int) {
 			}
 		}
 	}
+	for _, r := range spellingReadings {
+		h, w := a, b
+		if !strings.Contains(h, r.spelt) {
+			h, w = b, a
+		}
+		if !strings.Contains(h, r.spelt) || strings.IndexByte(w, r.said) < 0 {
+			continue
+		}
+		if f := r.read(h); f != h {
+			if s, k := tokenSim(f, w); s >= .9 {
+				return min(s, .95), min(k, kindVariant) // Haoua / Hawa; Quiala / Kiala
+			}
+		}
+	}
+	if x.armenian && y.armenian {
+		if fa, fb := armenianForm(a), armenianForm(b); fa != a || fb != b {
+			if s, _ := tokenSim(fa, fb); s >= .9 {
+				return .88, kindVariant // Hovhannes / Ovanes, Hakobyan / Akopyan: an Armenian name's Russian form
+			}
+		}
+	}
 	if x.distinct && y.distinct && x.group != y.group {
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
@@ -578,14 +599,18 @@ func nisba(a, b string) bool {
 
 // mongolianGenitive reports whether a is b in the genitive Mongolian
 // names put the father's name in (Ukhnaagiin Khurelsukh, Tsakhiagiin
-// Elbegdorj): b and -giin or -iin, as Mongolian registers write it and
-// foreign lists often do not (Khurelsukh Ukhnaa).
+// Elbegdorj, Boldyn Batbayar): b and -giin, -iin or -yn, as Mongolian
+// registers write it and foreign lists often do not (Khurelsukh Ukhnaa).
 func mongolianGenitive(a, b string) bool {
 	if len(b) < 4 {
 		return false
 	}
-	rest, ok := strings.CutPrefix(a, b)
-	return ok && (rest == "giin" || rest == "iin")
+	if rest, ok := strings.CutPrefix(a, b); ok && (rest == "giin" || rest == "iin" || rest == "yn") {
+		return true // Ukhnaagiin, Boldyn
+	}
+	// A final short vowel gives way to the ending: Gantulga, Gantulgyn.
+	n := len(b)
+	return strings.IndexByte("aeo", b[n-1]) >= 0 && !isVowel(b[n-2]) && strings.HasPrefix(a, b[:n-1]) && (a[n-1:] == "yn" || a[n-1:] == "iin")
 }
 
 // oForm writes t's aw and ow before a consonant as o: the diphthong as
@@ -1281,10 +1306,29 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("the given name's syllables in the other order")
 	case otherCompound(a, b) || otherCompound(b, a):
 		s.apart("another compound given name")
+	case mongolianReversed(a, b):
+		s.apart("father and son")
 	case compoundReversed(a.Original, b.Original):
 		s.apart("a hyphenated name's words in the other order")
 	}
 	return s
+}
+
+// mongolianReversed reports whether each name gives in the genitive, as
+// its bearer's father's, a name the other gives as its bearer's own:
+// Ganboldyn Bat-Erdene and Bat-Erdeniin Ganbold, a father and his son.
+func mongolianReversed(a, b Name) bool {
+	fathers := func(x, y Name) bool {
+		for _, g := range x.Tokens {
+			for _, t := range y.Tokens {
+				if mongolianGenitive(g, t) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return fathers(a, b) && fathers(b, a)
 }
 
 // compoundReversed reports whether a and b write one hyphenated name's two
@@ -1317,6 +1361,50 @@ func hyphenPairs(s string) [][2]string {
 		}
 	}
 	return out
+}
+
+// spellingReadings are letters that Romance spellings write for a sound
+// other spellings give its own letter: French writes a w ou before a vowel
+// (Haoua, Hawa; Ouattara, Wattara), Portuguese, Spanish and French a k qu
+// before e and i (Quiala, Kiala; Quintero, Kintero). A word holding the
+// spelling is read so beside a word holding the letter.
+var spellingReadings = []struct {
+	spelt string
+	said  byte
+	read  func(string) string
+}{{"ou", 'w', frenchW}, {"qu", 'k', quK}}
+
+// quK writes qu before e or i as k.
+func quK(t string) string {
+	b := []byte(t)
+	out := b[:0:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == 'q' && i+2 < len(b) && b[i+1] == 'u' && (b[i+2] == 'e' || b[i+2] == 'i') {
+			out = append(out, 'k')
+			i++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
+}
+
+// frenchW writes French's ou before a vowel as the w it says.
+func frenchW(t string) string {
+	if !strings.Contains(t, "ou") {
+		return t
+	}
+	b := []byte(t)
+	out := b[:0:0]
+	for i := 0; i < len(b); i++ {
+		if b[i] == 'o' && i+2 < len(b) && b[i+1] == 'u' && isVowel(b[i+2]) && b[i+2] != 'u' {
+			out = append(out, 'w')
+			i++
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
 }
 
 // otherCompound reports whether a holds a Persian compound with Muhammad

@@ -32,7 +32,8 @@ func isASCIILetterByte(c byte) bool {
 }
 
 // uzbekX reports whether a name without those letters still reads as
-// Uzbek: a word beginning with x and a vowel (Xudoyberdi, Xurshid) beside
+// Uzbek: a word beginning with x and a vowel (Xudoyberdi, Xurshid), or
+// with an x inside it no other Latin spelling writes (Shoxrux), beside
 // a surname ending as Russian writes Central Asian ones (-ov, -ev, -ova,
 // -eva: Nurmatov). A Western name with an initial x (Xavier Dupont) has
 // no such surname; Xenia Ivanova read Khenia stays Kseniya's spelling.
@@ -42,6 +43,14 @@ func uzbekX(ws []word) bool {
 		s := w.s
 		if len(s) >= 3 && s[0] == 'x' && isVowel(s[1]) {
 			x = true
+		}
+		// or an x after a vowel and before a consonant or at the word's
+		// end, where English and French write none (Shoxrux, Baxtiyor;
+		// not Alexander, Maxim).
+		for i := 1; i < len(s) && len(s) >= 4; i++ {
+			if s[i] == 'x' && isVowel(s[i-1]) && (i == len(s)-1 || !isVowel(s[i+1])) {
+				x = true
+			}
 		}
 		for _, e := range []string{"ov", "ev", "ova", "eva"} {
 			if len(s) > len(e)+2 && strings.HasSuffix(s, e) {

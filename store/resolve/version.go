@@ -43,7 +43,10 @@ import (
 //     2026-12-04 (session 26)
 //   - 7: Thai read as it is said (สมชาย somchai, not smchay) and letter by
 //     letter too; Daw, Bdr., Mg, Jn, Ma., Moh. and St read as the names
-//     they stand for or dropped, 2026-12-04 (session 27)
+//     they stand for or dropped, a Kyrgyz uulu last as the surname, an
+//     Uzbek x inside a word keyed as kh too, 2026-12-04 (session 27; the
+//     last two were added to version 7 within the session, before any
+//     store outside its tests was indexed with it)
 const IndexVersion = 7
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
