@@ -11,8 +11,9 @@ import "strings"
 // the lists follow closely enough for the scorer (สมชาย somchai, แก้วขาว
 // kaeokhao, ศรีสุข srisuk, ประยุทธ์ prayut); no library for Go does, and the
 // rules are few. A syllable's reading is not always in the letters — a
-// consonant may end one syllable and begin the next (รัตน rattana) — and
-// such words come out one vowel short, which the scorer reads as a slip.
+// consonant may end one syllable and begin the next (ชัชวาล chatchawan) —
+// and such words, but for the commonest case, come out one vowel short,
+// which the scorer reads as a slip.
 
 // thaiConsonant is a consonant's sound at the start and at the end of a
 // syllable ("" where it cannot end one).
@@ -216,6 +217,11 @@ func thaiWord(w string) string {
 				// ร after such a final is not said (ฉัตร chat, จักร chak).
 				if n == 2 && units[i+1].c == 'ร' {
 					i++
+				} else if u.short && n >= 4 && n%2 == 0 {
+					// A final after ั before three bare consonants begins
+					// the next syllable too, as in words of Pali and
+					// Sanskrit (รัตนพงษ์ rattanaphong).
+					b.WriteString(thaiConsonants[units[i].c].initial + "a")
 				}
 			}
 			continue

@@ -20,6 +20,7 @@ func TestThaiWord(t *testing.T) {
 		{"จันทร์", "chan"},        // ทร์ both silent
 		{"อยู่", "yu"},            // อ leading ย
 		{"แพทองธาร", "phaethongthan"},
+		{"รัตนพงษ์", "rattanaphong"}, // ต ends a syllable and begins the next
 	} {
 		if got := thaiWord(c.thai); got != c.want {
 			t.Errorf("thaiWord(%s) = %q, want %q", c.thai, got, c.want)
