@@ -246,6 +246,11 @@ func TestSimilarity(t *testing.T) {
 		{"Ganboldyn Bat-Erdene", "Bat-Erdeniin Ganbold", 0, .6},
 		{"Hawa Adam Ishag", "Haoua Adam Ishag", .95, 1},
 		{"Adão Pedro Kiala", "Adão Pedro Quiala", .95, 1},
+		// Hebrew letters of a Russian name: a yod Latin drops or writes
+		// j, -vitch and -witsch for ביץ׳.
+		{"יבגני קפלן", "Evgeniy Kaplan", .85, 1},
+		{"יבגני קפלן", "Jewgeni Kaplan", .85, 1},
+		{"אולגה רבינוביץ׳", "Olga Rabinowitsch", .85, 1},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

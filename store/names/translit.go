@@ -551,6 +551,9 @@ func hebrewMeets(h, l string) bool {
 	// One consonant is enough in a word of one syllable whose shape is the
 	// same (חי hi, Chai; און aon, Un), no more.
 	oneSyllable := len(l) == 2 && len(strings.ReplaceAll(strings.ReplaceAll(h, "O", "V"), "VV", "V")) == 2
+	if len(h) > 2 && h[0] == 'y' && h[1] == 'V' && l[0] == 'V' && hebrewMeetsAt(h, l, 1, 0, 0, oneSyllable) {
+		return true // a yod before the first vowel, which Latin spellings drop (יבגני, Evgeniy; יוסף, Iosif), or write j (Jewgeni)
+	}
 	return hebrewMeetsAt(h, l, 0, 0, 0, oneSyllable)
 }
 
@@ -561,7 +564,7 @@ func hebrewMeetsAt(h, l string, i, j, consonants int, oneSyllable bool) bool {
 		}
 		return j == len(l) && (consonants >= 2 || consonants == 1 && oneSyllable)
 	}
-	if j < len(l) && (h[i] == l[j] || l[j] == 'X' && (h[i] == 'h' || h[i] == 'k') || h[i] == 'O' && (l[j] == 'V' || l[j] == 'b')) {
+	if j < len(l) && (h[i] == l[j] || l[j] == 'X' && (h[i] == 'h' || h[i] == 'k') || h[i] == 'O' && (l[j] == 'V' || l[j] == 'b') || h[i] == 'y' && l[j] == 'j') {
 		c := consonants
 		if h[i] != 'V' && (h[i] != 'O' || l[j] == 'b') {
 			c++
@@ -586,7 +589,7 @@ func hebrewMeetsAt(h, l string, i, j, consonants int, oneSyllable bool) bool {
 // Latin spellings: פ p or f, ב b or v, ו v or w (Weiss, וייס), צ tz, ts or
 // z (Tzvi, Zvi, צבי); ch and kh are X, which meets the h of ח and the k of
 // כ alike (Chai, חי; Mordechai, מרדכי).
-var hebrewSoft = strings.NewReplacer("ph", "p", "f", "p", "v", "b", "w", "b", "kh", "X", "ch", "X", "tz", "z", "ts", "z")
+var hebrewSoft = strings.NewReplacer("tsch", "X", "tch", "X", "ph", "p", "f", "p", "v", "b", "w", "b", "kh", "X", "ch", "X", "tz", "z", "ts", "z")
 
 // hebrewGeresh are the letters a geresh (׳, or an apostrophe) changes, as
 // Hebrew writes Arabic and foreign names.
