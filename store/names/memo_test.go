@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // memoWeights are the default weights with a memo of word pairs.
@@ -118,5 +120,42 @@ func BenchmarkSimilarityMemo(b *testing.B) {
 	w := memoWeights{m: NewPairMemo(1 << 12)}
 	for b.Loop() {
 		Similarity(x, y, w)
+	}
+}
+
+// Every field of a word but its spelling and its sig changes its sig: a
+// field added to word and left out of wordSig would let the memo answer
+// for a word prepared otherwise.
+func TestWordSigCoversEveryField(t *testing.T) {
+	base := newWord("sergei")
+	base.pat = nil
+	v := reflect.ValueOf(&base).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		name := v.Type().Field(i).Name
+		if name == "s" || name == "sig" {
+			continue
+		}
+		w := base
+		f := reflect.ValueOf(&w).Elem().Field(i)
+		f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+		switch f.Kind() {
+		case reflect.Bool:
+			f.SetBool(!f.Bool())
+		case reflect.Int32, reflect.Int, reflect.Int64:
+			f.SetInt(f.Int() + 1)
+		case reflect.Uint8, reflect.Uint, reflect.Uint32, reflect.Uint64:
+			f.SetUint(f.Uint() + 1)
+		case reflect.String:
+			f.SetString(f.String() + "x")
+		case reflect.Slice:
+			f.Set(reflect.Append(f, reflect.ValueOf("zzz")))
+		case reflect.Pointer:
+			f.Set(reflect.New(f.Type().Elem()))
+		default:
+			t.Fatalf("field %s of kind %s: teach this test (and wordSig) about it", name, f.Kind())
+		}
+		if wordSig(&w) == wordSig(&base) {
+			t.Errorf("field %s does not change the word's sig: add it to wordSig", name)
+		}
 	}
 }

@@ -308,7 +308,8 @@ func Parse(s string) Name {
 // Jinping); and of a name in Thai, its letter-by-letter reading. A name in
 // other letters has none.
 func Readings(s string) []string {
-	if len(s) <= MaxInput && strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Thai, r) }) {
+	if len(s) <= MaxInput && (strings.Contains(s, "\xe0\xb8") || strings.Contains(s, "\xe0\xb9")) {
+		// (Thai letters are U+0E00 to U+0E7F: E0 B8 or E0 B9 in UTF-8.)
 		// A Thai name is read as it is said (thaiWord), and letter by
 		// letter too, as the spellings that keep its Sanskrit letters do
 		// (ชินวัตร chinwat and Shinawatra, วิทยา witya and Vidhya).
@@ -448,7 +449,7 @@ func turkicFiliation(raw []string) []string {
 			// A Kyrgyz uulu or kyzy last stands for the surname Russian
 			// made of the father's name, which records write in its place
 			// (Bakyt Toktogul uulu, Bakyt Toktogulov).
-			suffix = strings.TrimSuffix(suffix, "ich")
+			suffix = "ov"
 			if daughter {
 				suffix = "ova"
 			}
