@@ -165,7 +165,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if !strings.Contains(h, r.spelt) || strings.IndexByte(w, r.said) < 0 {
 			continue
 		}
-		if f := r.read(h); f != h {
+		if f := respell(h, r.spelt, r.said, r.before); f != h {
 			if s, k := tokenSim(f, w); s >= .9 {
 				return min(s, .95), min(k, kindVariant) // Haoua / Hawa; Quiala / Kiala
 			}
@@ -1367,42 +1367,27 @@ func hyphenPairs(s string) [][2]string {
 // other spellings give its own letter: French writes a w ou before a vowel
 // (Haoua, Hawa; Ouattara, Wattara), Portuguese, Spanish and French a k qu
 // before e and i (Quiala, Kiala; Quintero, Kintero). A word holding the
-// spelling is read so beside a word holding the letter.
+// spelling is read so (respell) beside a word holding the letter.
 var spellingReadings = []struct {
-	spelt string
-	said  byte
-	read  func(string) string
-}{{"ou", 'w', frenchW}, {"qu", 'k', quK}}
-
-// quK writes qu before e or i as k.
-func quK(t string) string {
-	b := []byte(t)
-	out := b[:0:0]
-	for i := 0; i < len(b); i++ {
-		if b[i] == 'q' && i+2 < len(b) && b[i+1] == 'u' && (b[i+2] == 'e' || b[i+2] == 'i') {
-			out = append(out, 'k')
-			i++
-			continue
-		}
-		out = append(out, b[i])
-	}
-	return string(out)
+	spelt  string
+	said   byte
+	before func(byte) bool
+}{
+	{"ou", 'w', func(c byte) bool { return isVowel(c) && c != 'u' }},
+	{"qu", 'k', func(c byte) bool { return c == 'e' || c == 'i' }},
 }
 
-// frenchW writes French's ou before a vowel as the w it says.
-func frenchW(t string) string {
-	if !strings.Contains(t, "ou") {
-		return t
-	}
-	b := []byte(t)
-	out := b[:0:0]
-	for i := 0; i < len(b); i++ {
-		if b[i] == 'o' && i+2 < len(b) && b[i+1] == 'u' && isVowel(b[i+2]) && b[i+2] != 'u' {
-			out = append(out, 'w')
+// respell writes the two letters spelt as the letter said wherever the
+// letter after them passes before.
+func respell(t, spelt string, said byte, before func(byte) bool) string {
+	var out []byte
+	for i := 0; i < len(t); i++ {
+		if i+2 < len(t) && t[i] == spelt[0] && t[i+1] == spelt[1] && before(t[i+2]) {
+			out = append(out, said)
 			i++
 			continue
 		}
-		out = append(out, b[i])
+		out = append(out, t[i])
 	}
 	return string(out)
 }
