@@ -251,6 +251,10 @@ func TestSimilarity(t *testing.T) {
 		{"יבגני קפלן", "Evgeniy Kaplan", .85, 1},
 		{"יבגני קפלן", "Jewgeni Kaplan", .85, 1},
 		{"אולגה רבינוביץ׳", "Olga Rabinowitsch", .85, 1},
+		// A compound given name whole, and as its first part and the
+		// second's initial.
+		{"Krishna P. Adhikari", "Krishnaprasad Adhikari", .9, .99},
+		{"Mohammad R. Rezaei", "Mohammadreza Rezaei", .9, .99},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

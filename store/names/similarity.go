@@ -1869,6 +1869,14 @@ func joinedAlignTo(a, b Name, w Weights, shorter bool) (Score, bool) {
 			// word (احمدرضا, Ahmad Reza) meets its two Latin words on what
 			// the letters write (arabicMeets).
 			arabicJoin := !letter && read && k < len(a.words) && a.words[k].arabic && !b.words[0].arabic && arabicMeets(x, joined)
+			// A compound given name written whole on one side and as its
+			// first part and the second's initial on the other (Krishna P.,
+			// Krishnaprasad; Ram B., Rambahadur): the initial stands for
+			// the rest, four letters at least.
+			initialJoin := len(tb[i]) >= 3 && len(tb[i+1]) == 1 && len(x) >= len(tb[i])+4 && strings.HasPrefix(x, tb[i]) && x[len(tb[i])] == tb[i+1][0]
+			if initialJoin {
+				joined = x
+			}
 			if x == joined || !letter && len(x) >= 6 && keyed(k, x) || !letter && transcribedJoin(a, k, joined) || arabicJoin {
 				nb := make([]string, 0, len(tb)-1)
 				nb = append(nb, tb[:i]...)
@@ -1898,6 +1906,10 @@ func joinedAlignTo(a, b Name, w Weights, shorter bool) (Score, bool) {
 				}
 				s := Similarity(na, nn, w)
 				s.Explanation += ", joined " + tb[i] + " " + tb[i+1]
+				if initialJoin {
+					s.Value *= .97 // an initial says less than the word
+					s.Spelled = false
+				}
 				return s, true
 			}
 		}
