@@ -63,6 +63,9 @@ type Name struct {
 	// iv), taken out of the tokens: John Smith Jr and John Smith Sr are two
 	// people.
 	Generation string
+	// hyphens are the name's two words joined by a hyphen, latinised
+	// (hyphenPairs), which compoundReversed compares; nil for most names.
+	hyphens [][2]string
 }
 
 func (n Name) key(i int) string {
@@ -193,6 +196,7 @@ func Parse(s string) Name {
 	}
 	n := Name{Original: s}
 	latin, cyrKorean := latinize(s)
+	n.hyphens = hyphenPairs(latin)
 	raw := split(latin)
 	// A generational suffix: last, or anywhere after the first word when it
 	// cannot be an initial (Senzing writes "Morris II" as the first name).

@@ -1308,7 +1308,7 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("another compound given name")
 	case mongolianReversed(a, b):
 		s.apart("father and son")
-	case compoundReversed(a.Original, b.Original):
+	case compoundReversed(a, b):
 		s.apart("a hyphenated name's words in the other order")
 	}
 	return s
@@ -1335,26 +1335,28 @@ func mongolianReversed(a, b Name) bool {
 // words in the other order, and never in the same: Jean-Louis and
 // Louis-Jean, Mohammad-Ali and Ali-Mohammad are two names, whose words
 // vigie otherwise reads in any order.
-func compoundReversed(a, b string) bool {
-	if strings.IndexByte(a, '-') < 0 || strings.IndexByte(b, '-') < 0 {
+func compoundReversed(a, b Name) bool {
+	if a.hyphens == nil || b.hyphens == nil {
 		return false
 	}
-	pa, pb := hyphenPairs(a), hyphenPairs(b)
 	reversed := false
-	for _, p := range pa {
-		if slices.Contains(pb, p) {
+	for _, p := range a.hyphens {
+		if slices.Contains(b.hyphens, p) {
 			return false
 		}
-		reversed = reversed || slices.Contains(pb, [2]string{p[1], p[0]})
+		reversed = reversed || slices.Contains(b.hyphens, [2]string{p[1], p[0]})
 	}
 	return reversed
 }
 
-// hyphenPairs returns the words of s's names of two words joined by a
-// hyphen, latinised.
-func hyphenPairs(s string) [][2]string {
+// hyphenPairs returns the pairs of words a latinised name joins with a
+// hyphen (jean-louis), or nil; Parse keeps them on the Name.
+func hyphenPairs(latin string) [][2]string {
+	if strings.IndexByte(latin, '-') < 0 {
+		return nil
+	}
 	var out [][2]string
-	for _, f := range strings.Fields(Latinize(s)) {
+	for _, f := range strings.Fields(latin) {
 		parts := strings.Split(strings.Trim(f, ",.;"), "-")
 		if len(parts) == 2 && parts[0] != "" && parts[1] != "" && parts[0] != parts[1] {
 			out = append(out, [2]string{parts[0], parts[1]})

@@ -52,6 +52,11 @@ var thaiFollowing = map[rune]string{
 	'\u0E34': "i", '\u0E35': "i", '\u0E36': "ue", '\u0E37': "ue", '\u0E38': "u", '\u0E39': "u",
 }
 
+func isThaiConsonant(r rune) bool {
+	_, ok := thaiConsonants[r]
+	return ok
+}
+
 func isThaiLeading(r rune) bool {
 	return r == thaiSaraE || r == thaiSaraAe || r == thaiSaraOo || r == thaiMaiMalai || r == thaiMaiMuan
 }
@@ -82,30 +87,33 @@ func thaiCluster(a, b rune) bool {
 // consonant put after it.
 func thaiUnits(w string) []thaiUnit {
 	var rs []rune
-	// toned marks the consonants a tone mark sat on: a syllable's first
-	// consonant, never the second of a cluster's two (แก้ว is k-aeo).
-	toned := map[int]bool{}
+	// toned marks, index for index, the consonants a tone mark sat on: a
+	// syllable's first consonant, never the second of a cluster's two
+	// (แก้ว is k-aeo).
+	var toned []bool
 	for _, r := range w {
 		switch {
 		case r >= '\u0E48' && r <= '\u0E4B':
-			toned[len(rs)-1] = true
+			if len(toned) > 0 {
+				toned[len(toned)-1] = true
+			}
 		case r == '\u0E47', r == '\u0E4D', r == '\u0E4E', r == 'ๆ', r == '\u0E3A':
 			// the short mark, nikhahit, yamakkan, the repetition sign
 		case r == thaiSilent:
 			// The consonant before it (and a vowel sign on it) is not said;
 			// ทร์ and ตร์ end a syllable with neither letter said (จันทร์ chan).
 			for len(rs) > 0 && thaiFollowing[rs[len(rs)-1]] != "" {
-				rs = rs[:len(rs)-1]
+				rs, toned = rs[:len(rs)-1], toned[:len(toned)-1]
 			}
 			if len(rs) > 0 {
 				silent := rs[len(rs)-1]
-				rs = rs[:len(rs)-1]
-				if n := len(rs); silent == 'ร' && n >= 2 && (rs[n-1] == 'ท' || rs[n-1] == 'ต') && thaiConsonants[rs[n-2]] != (thaiConsonant{}) {
-					rs = rs[:n-1]
+				rs, toned = rs[:len(rs)-1], toned[:len(toned)-1]
+				if n := len(rs); silent == 'ร' && n >= 2 && (rs[n-1] == 'ท' || rs[n-1] == 'ต') && isThaiConsonant(rs[n-2]) {
+					rs, toned = rs[:n-1], toned[:n-1]
 				}
 			}
 		default:
-			rs = append(rs, r)
+			rs, toned = append(rs, r), append(toned, false)
 		}
 	}
 	var units []thaiUnit
@@ -115,7 +123,7 @@ func thaiUnits(w string) []thaiUnit {
 		if isThaiLeading(r) && i+1 < len(rs) {
 			lead, i, r = r, i+1, rs[i+1]
 		}
-		if _, ok := thaiConsonants[r]; !ok {
+		if !isThaiConsonant(r) {
 			if v, ok := thaiFollowing[r]; ok && len(units) > 0 && !units[len(units)-1].has {
 				units[len(units)-1].vowel, units[len(units)-1].has = v, true
 			}
@@ -153,7 +161,11 @@ func thaiUnits(w string) []thaiUnit {
 				v.WriteString("ao") // เ-า
 			case lead == thaiSaraE && (rs[i] == '\u0E35' || rs[i] == '\u0E37'):
 				v.Reset()
-				v.WriteString(map[rune]string{'\u0E35': "ia", '\u0E37': "uea"}[rs[i]]) // เ-ีย, เ-ือ
+				if rs[i] == '\u0E35' {
+					v.WriteString("ia") // เ-ีย
+				} else {
+					v.WriteString("uea") // เ-ือ
+				}
 				if i+1 < len(rs) && (rs[i+1] == 'ย' || rs[i+1] == thaiO) {
 					i++
 				}
