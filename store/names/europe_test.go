@@ -1,6 +1,9 @@
 package names
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestEuropeanRomanisationsReadBack(t *testing.T) {
 	// Each spelling's English reading keys like the English spelling.
@@ -183,6 +186,10 @@ func TestMyanmarNames(t *testing.T) {
 	for in, want := range map[string]string{
 		"မင်းအောင်လှိုင်": "min aung hlaing", "မြထွန်းဦး": "mya tun oo", "ဦးသိန်းစိန်": "u thein sein",
 		"မောင်မောင်ကျော်": "maung maung kyaw", "မြင့်ဆွေ": "myint swe",
+		// syllables the table lacks, read by the rules (myanmarRead): an
+		// open ေ is ay, a stacked consonant begins the next syllable
+		"တေဇ": "tay za", "ကျော်ဇံ": "kyaw zan", "ဒေါ်သန္တာအေး": "than tar aye", "နေပြည်တော်": "nay pyi taw",
+		"ထိပ်ထွတ်": "hteik htut", "ချုပ်ငြိမ်": "chok nyein",
 	} {
 		if got := Parse(in).String(); got != want {
 			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
@@ -190,6 +197,9 @@ func TestMyanmarNames(t *testing.T) {
 	}
 	if s := Similarity(Parse("အောင်ဆန်းစုကြည်"), Parse("Aung San Suu Kyi"), nil); s.Value < .9 {
 		t.Errorf("Aung San Suu Kyi: %.2f (%s)", s.Value, s.Explanation)
+	}
+	if s := Similarity(Parse("ဒေါ်သန္တာအေး"), Parse("Thandar Aye"), nil); s.Value < .9 {
+		t.Errorf("Thandar Aye: %.2f (%s)", s.Value, s.Explanation)
 	}
 	if s := Similarity(Parse("မင်းအောင်လှိုင်"), Parse("Soe Win"), nil); s.Value > .3 {
 		t.Errorf("Min Aung Hlaing / Soe Win: %.2f (%s)", s.Value, s.Explanation)
@@ -217,4 +227,28 @@ func TestSilentFinalHAndArabicGlides(t *testing.T) {
 			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
 		}
 	}
+}
+
+// FuzzMyanmarWord reads words of Myanmar letters in any order (each byte
+// of the input a letter or mark of the Myanmar block): whatever the
+// marks, the reading is Latin, with no Myanmar letter left in it.
+func FuzzMyanmarWord(f *testing.F) {
+	for _, s := range []string{"\x00\x3a\x1d\x38", "\x10\x39\x10\x2c", "\x39\x39", "\x3b\x3e\x2d\x2f\x04\x3a", "\x26"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 64 {
+			return
+		}
+		rs := make([]rune, len(b))
+		for i, c := range b {
+			rs[i] = 0x1000 + rune(c)%0xa0
+		}
+		got := myanmarWord(string(rs))
+		for _, r := range got {
+			if r >= 0x1000 && r <= 0x109f || r == utf8.RuneError {
+				t.Fatalf("myanmarWord(%q) = %q", string(rs), got)
+			}
+		}
+	})
 }
