@@ -47,8 +47,13 @@ var hanPairs = [][2]string{
 	{"德米特里·梅德韦杰夫", "Dmitry Medvedev"},
 	{"叶夫根尼·普里戈任", "Yevgeny Prigozhin"},
 	{"阿里·哈梅内伊", "Ali Khamenei"},
-	{"德米特里·梅德韦杰夫", "ドミトリー・メドベージェフ"}, // Chinese and katakana
-	{"弗拉基米尔·索科洛夫", "블라디미르 소콜로프"},    // Chinese and Hangul
+	{"德米特里·梅德韦杰夫", "ドミトリー・メドベージェフ"},     // Chinese and katakana
+	{"弗拉基米尔·索科洛夫", "블라디미르 소콜로프"},        // Chinese and Hangul
+	{"本雅明·内塔尼亚胡", "Binyamin Netanyahu"}, // Binyamin's y is no vowel Chinese must write
+	{"杰辛达·阿德恩", "Jacinda Ardern"},       // English says no r before a consonant; 杰 jie is Ja
+	{"乔治·维阿", "George Weah"},
+	{"丹尼尔·诺沃亚", "Daniel Noboa"}, // 沃 wo, 韦 wei: Spanish's b
+	{"阿尔瓦罗·乌里韦", "Alvaro Uribe"},
 }
 
 func TestHanMatchesLatin(t *testing.T) {

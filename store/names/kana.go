@@ -251,10 +251,38 @@ func transcribedSim(tr *transcription, k, l string) (float64, int) {
 			return s, kind
 		}
 	}
+	if nr := nonRhotic(l); nr != l && !strings.ContainsRune(sk, 'r') {
+		// English says no r after a vowel but before one, and Chinese and
+		// Japanese write what English says: 阿德恩, アーダーン, Ardern.
+		if s, kind := transcribedSim(tr, k, nr); s >= .9 {
+			return s, kind
+		}
+	}
 	if len(sl) >= 4 && tr.skeletonsMeet(sk, sl, 1) && vowels {
 		return .8, kindTypo
 	}
 	return 0, kindDifferent
+}
+
+// nonRhotic returns l without each r between a vowel and a consonant or
+// the word's end (Ardern, adeen), l itself when it has none.
+func nonRhotic(l string) string {
+	var b []byte
+	for i := 1; i < len(l); i++ {
+		if l[i] == 'r' && isVowel(l[i-1]) && (i+1 == len(l) || !isVowel(l[i+1]) && l[i+1] != 'y') {
+			if b == nil {
+				b = append(make([]byte, 0, len(l)), l[:i]...)
+			}
+			continue
+		}
+		if b != nil {
+			b = append(b, l[i])
+		}
+	}
+	if b == nil {
+		return l
+	}
+	return string(b)
 }
 
 // transcriptionsMeet reports whether two readings of transcriptions (of
@@ -359,18 +387,26 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 			kv = append(kv, c)
 		}
 	}
-	missing, j := 0, 0
-	for _, c := range lv {
-		at := j
-		for at < len(kv) && kv[at] != c && kv[at] != '*' && strings.IndexByte(forms[c], kv[at]) < 0 {
-			at++
-		}
-		if at == len(kv) {
-			missing++ // not found further on: skip it, keep the place
-			continue
-		}
-		j = at + 1
+	if len(lv) > 32 || len(kv) > 32 {
+		return false
 	}
+	// The most of l's vowels found in k in their order (a longest common
+	// subsequence): taking each at its first place could spend a vowel of
+	// k a later one needs (Jacinda's first a, 杰辛达 jie-xin-da, is not
+	// written; its i and a are).
+	var prev, cur [33]int
+	for i := 1; i <= len(lv); i++ {
+		c := lv[i-1]
+		for j := 1; j <= len(kv); j++ {
+			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 {
+				cur[j] = prev[j-1] + 1
+			} else {
+				cur[j] = max(prev[j], cur[j-1])
+			}
+		}
+		prev = cur
+	}
+	missing := len(lv) - prev[len(kv)]
 	return missing == 0 || missing == 1 && len(lv) >= 3
 }
 
