@@ -92,9 +92,15 @@ func hangulWord(w string, surname bool) string {
 // Korean names do not hold. Such a name's words are read whole
 // (hangulForeignWord) and compared as transcriptions (transcribedSim).
 func hangulForeign(s string) bool {
-	syllables := 0
-	for _, r := range s {
+	syllables, words, long, first := 0, 0, false, ""
+	for i, r := range s {
 		if !isHangulSyllable(r) {
+			if syllables > 0 {
+				if words++; words == 1 && syllables == 2 {
+					first = s[i-6 : i]
+				}
+				long = long || syllables == 3
+			}
 			syllables = 0
 			continue
 		}
@@ -106,8 +112,19 @@ func hangulForeign(s string) bool {
 			return true
 		}
 	}
-	return false
+	if syllables > 0 {
+		words++
+		long = long || syllables == 3
+	}
+	// A Korean name in two words is a surname and a given name of one or
+	// two syllables each (김 정은, 남궁 민수); a word of three beside
+	// another (기시다 후미오, Kishida Fumio), or two first that are no
+	// Korean surname (아베 신조, Abe Shinzo), is a foreign name.
+	return words >= 2 && (long || first != "" && !slices.Contains(koreanDoubleSurnames, first))
 }
+
+// koreanDoubleSurnames are the Korean surnames of two syllables.
+var koreanDoubleSurnames = []string{"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "어금", "망절", "강전", "소봉"}
 
 // hangulForeignWord reads a Hangul word of a foreign name as one Latin
 // word, its syllables joined; a final ㄹ before an initial ㄹ is one l

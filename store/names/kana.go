@@ -158,6 +158,7 @@ var kanaForms = map[byte]string{
 	'c': "cts", // チ is ti (プーチン, Putin) or chi; 초 is tso (쿠즈네초프, Kuznetsov)
 	'j': "jts", // ジ is di (ウラジーミル), zh or j, or zi (ジナイーダ, Zinaida)
 	's': "st",  // ス, 스 is also th (スミス, 스미스, Smith)
+	'h': "hf",  // 후 hu is Japanese's fu (후미오, Fumio; 후쿠다, Fukuda)
 }
 
 // eq reports whether the skeleton letter k of a reading can stand for the

@@ -108,11 +108,17 @@ func TestKanaKeysReachLatin(t *testing.T) {
 // A Korean name in Hangul is still read syllable by syllable, surname
 // first; only a foreign name's words are read whole.
 func TestHangulForeignOrKorean(t *testing.T) {
+	if s := Similarity(Parse("기시다 후미오"), Parse("Fumio Kishida"), nil); s.Value < .8 {
+		t.Errorf("기시다 후미오 / Fumio Kishida: %.2f (%s)", s.Value, s.Explanation)
+	}
 	for _, c := range []struct{ in, want string }{
 		{"김정은", "kim jong un"},
 		{"리 영호", "ri yong ho"},
 		{"블라디미르 푸틴", "bladimiru putin"},
 		{"도널드 트럼프", "doneoldu tureompu"},
+		{"남궁 민수", "nam gung min su"}, // a Korean surname of two syllables
+		{"기시다 후미오", "kisida humio"},  // a word of three beside another: a Japanese name
+		{"아베 신조", "abe sinjo"},       // two syllables first that are no Korean surname
 	} {
 		got := strings.Join(Parse(c.in).Tokens, " ")
 		// The skeleton folds b/p, d/t, g/k: compare what it keeps.
