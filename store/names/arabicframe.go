@@ -199,15 +199,30 @@ func (m *frameMatcher) step(i, j, cons int) bool {
 	if i > 0 && f[i] == f[i-1] && m.match(i+1, j, cons) {
 		return true // a doubled letter is one, or two (Allah)
 	}
-	// A short vowel between two consonants, which Arabic does not write.
+	// A short vowel between two consonants, which Arabic does not write:
+	// one Latin vowel, or two that spell one (shortVowelPair); two others
+	// are a diphthong the letters would write (Hussein's ei is the ya of
+	// حسين, which حسن lacks).
 	if !m.strict && j > 0 && j < len(l) && i > 0 && !isFrameVowel(f[i-1]) && latinVowelAt(l, j) && !latinVowelAt(l, j-1) {
 		for k := j; k < len(l) && latinVowelAt(l, k); k++ {
+			if k > j && (k > j+1 || !shortVowelPair(l, j)) {
+				break
+			}
 			if m.consonant(i, k+1, cons) {
 				return true
 			}
 		}
 	}
 	return m.consonant(i, j, cons)
+}
+
+// shortVowelPair reports whether the two Latin vowels at l[j:] can spell
+// one short vowel: French's ou and Dutch's oe for a u (Moustafa,
+// Soekarno), one vowel doubled (Sayeed), or the u French writes after a g
+// or q before a vowel (Guirguis, جرجس).
+func shortVowelPair(l string, j int) bool {
+	a, b := l[j], l[j+1]
+	return a == 'o' && (b == 'u' || b == 'e') || a == b || a == 'u' && j > 0 && (l[j-1] == 'g' || l[j-1] == 'q')
 }
 
 // consonant matches the consonant of f at i, read as a digraph or a

@@ -179,6 +179,13 @@ func tokenSimW(x, y *word) (float64, int) {
 		}
 	}
 	if x.distinct && y.distinct && x.group != y.group {
+		if x.arabic != y.arabic && arabicLettersMeet(x, y) {
+			// سالم, which the dictionary reads salem, is Salim Hamdan's
+			// name too: the letters say s-a-l-m, and Salim's i is a short
+			// vowel they leave out. Salem and Salim as written are two
+			// names (سالم and سليم).
+			return .88, kindVariant
+		}
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
 	if x.distinct && y.group < 0 && muhammadWord(y) || y.distinct && x.group < 0 && muhammadWord(x) {
@@ -435,6 +442,17 @@ func adjectivalFeminine(long, short string) bool {
 	}
 	s, _ := tokenSim(stem+"a", short)
 	return s >= .85
+}
+
+// arabicLettersMeet reports whether, of x and y, the word read from
+// Arabic letters through the dictionary has letters (arabicDictLetters)
+// that can be the other, Latin word (arabicMeets).
+func arabicLettersMeet(x, y *word) bool {
+	f, l := x.s, y.s
+	if y.arabic {
+		f, l = y.s, x.s
+	}
+	return slices.ContainsFunc(arabicDictLetters()[f], func(r string) bool { return arabicMeets(r, l) })
 }
 
 // twoGivenNames reports whether x and y are two given names of the
