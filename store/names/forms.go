@@ -476,6 +476,27 @@ func patronymicOfSurname(a, b *word) bool {
 	return a.pat != nil && b.pat == nil && len(a.pat.stem) >= 3 && strings.HasPrefix(b.s, a.pat.stem) && len(b.s) < len(a.s)
 }
 
+// kazakhSurname reports whether a is a father's name with the Kazakh -ұлы
+// or -қызы glued to it (Satybaldyuly), which Kazakhs write in the place of
+// the surname Russian made of the father's name, and b that name without
+// it or in its Russian form (Satybaldy, Satybaldiyev): one surname.
+func kazakhSurname(a, b *word) bool {
+	if a.pat == nil || b.pat != nil || len(a.pat.stem) < 3 {
+		return false
+	}
+	if !strings.HasSuffix(a.s, "uly") && !strings.HasSuffix(a.s, "kyzy") && !strings.HasSuffix(a.s, "qyzy") {
+		return false
+	}
+	o := b.s
+	for _, end := range []string{"iyeva", "yeva", "eva", "ova", "iyev", "yev", "ev", "ov"} {
+		if len(o) >= len(end)+3 && strings.HasSuffix(o, end) {
+			o = o[:len(o)-len(end)]
+			break
+		}
+	}
+	return stemCore(o) == a.pat.stem
+}
+
 // iso9Fold writes the consonants that ISO 9 romanises with a diacritic
 // the way they read once the diacritic is lost (Ž → z, Č → c, Š → s,
 // Х → h), so that Zuravlova and Zhuravleva, Sevcenko and Shevchenko

@@ -130,6 +130,9 @@ var honorifics = map[string]bool{
 	"sir": true, "madam": true, "sheikh": true, "shaykh": true, "haji": true,
 	"hajji": true, "mullah": true, "maulavi": true, "mawlawi": true, "maulvi": true, "mawlavi": true,
 	"moulvi": true, "maulana": true, "mawlana": true, "ayatollah": true,
+	// A reciter of the Quran and a jurist, as Taliban and Pakistani
+	// listings write them before the name (Qari Din Mohammad Hanif).
+	"qari": true, "mufti": true, "mfti": true,
 	// Ranks sanctions lists write into the name (General Ivanov).
 	"general": true, "colonel": true, "lieutenant": true, "brigadier": true, "admiral": true,
 	// The same titles read from Arabic and Persian letters (ملا mla, مولوی

@@ -239,6 +239,12 @@ func TestSimilarity(t *testing.T) {
 		// names' Russian forms; Mongolian genitives, and a father and son;
 		// French ou and Portuguese qu.
 		{"Bakyt Toktogulov", "Bakyt Toktogul uulu", .95, 1},
+		// A Kazakh -uly glued to the father's name in the surname's place;
+		// Qari and Mufti before a name.
+		{"Kairat Satybaldyuly", "SATYBALDY, Kairat", .85, 1},
+		{"Kairat Satybaldyuly", "Kairat Satybaldiyev", .85, 1},
+		{"Kairat Satybaldyuly", "Kairat Abishuly", 0, .6},
+		{"Qari Din Mohammad Hanif", "Din Mohammad Hanif", .95, 1},
 		{"Shoxrux Ergashev", "Shokhrukh Ergashev", .88, 1},
 		{"Hovhannes Sargsyan", "Ованес Саркисян", .85, 1},
 		{"Lilit Hakobyan", "Лилит Акопян", .88, 1},

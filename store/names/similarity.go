@@ -205,6 +205,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if mongolianGenitive(a, b) || mongolianGenitive(b, a) {
 		return .9, kindVariant // Ukhnaagiin / Ukhnaa: the father's name, with or without its genitive
 	}
+	if kazakhSurname(x, y) || kazakhSurname(y, x) {
+		return .9, kindVariant // Satybaldyuly / Satybaldy, Satybaldiyev: the father's name with -uly is the surname
+	}
 	if patronymicOfSurname(x, y) || patronymicOfSurname(y, x) {
 		return .3, kindDifferent // Ivanovna / Ivanova: her father's name, not her family's
 	}
