@@ -368,7 +368,12 @@ func TestSimilarity(t *testing.T) {
 		{"Lam Cheng Yuet-ngor", "林鄭月娥", .8, 1},
 		{"Chris Tang Ping-keung", "鄧炳強", .8, 1}, // Tang is 鄧 Deng in Hong Kong
 		{"Lee Kuan Yew", "李光耀", .8, 1},
-		{"Fernando Chui Sai-on", "崔世安", .8, 1}, // Macau's spelling, an English word beside three
+		{"Fernando Chui Sai-on", "崔世安", .8, 1},  // Macau's spelling, an English word beside three
+		{"Chung Kim-wah", "鍾劍華", .8, 1},         // kim is 劍 jian in Hong Kong
+		{"Kwok Wing-hang", "郭榮鏗", .8, 1},        // hang 鏗 keng
+		{"Frances Hui Wing-ting", "許穎婷", .8, 1}, // Hui is 許 Xu
+		{"Mung Siu-tat", "蒙兆达", .8, 1},
+		{"Kim Jong Un", "Kim Jong Ho", 0, .8}, // Korean names stay Korean
 		{"Lee Ka-chiu", "李家明", 0, .7},
 		{"Lee Ka-chiu", "Lee Ka-ming", 0, .7},
 		{"Chan Kwok-ki", "陳國強", 0, .7},

@@ -51,7 +51,8 @@ import (
 //     not go-unidecode's tte j), a foreign name in Chinese characters
 //     keyed with its w as a b too (诺沃亚 as Noboa), a Japanese name in
 //     Hangul read as a transcription (기시다 후미오), Qari and Mufti
-//     dropped as titles, 2026-12-04 (session 28)
+//     dropped as titles, Hong Kong's Kim, Cho, Dik, Lam, Mung, Hui read
+//     as the characters they stand for, 2026-12-04 (session 28)
 const IndexVersion = 8
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
