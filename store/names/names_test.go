@@ -50,10 +50,11 @@ func TestParse(t *testing.T) {
 		{"Salahuddin Ayoub", "salahdin ayoub"},
 		{"Salah ud Din Ayoub", "salahdin ayoub"},
 		{"سراج الدين", "srajdin"},
-		{"معمر عواد", "mamr awad"},          // an ain inside a word is the vowel it colours (Muammar, Awad)
-		{"ربيع", "rbi"},                     // and nothing at its end (Rabie)
-		{"عيسى ليلى عدي", "isa layla uday"}, // common given names the dictionary lacks
-		{"محمدرضا رضایی", "mhmdrza rzaei"},  // a name with a Persian letter is read as Persian in every word
+		{"معمر عواد", "mamr awad"},                        // an ain inside a word is the vowel it colours (Muammar, Awad)
+		{"ربيع", "rbi"},                                   // and nothing at its end (Rabie)
+		{"عيسى ليلى عدي", "isa layla uday"},               // common given names the dictionary lacks
+		{"موسی عیسی لیلی کریمی", "musa isa layla karimi"}, // Persian's ی for a final alef maqsura; Karimi's is an i
+		{"محمدرضا رضایی", "mhmdrza rzaei"},                // a name with a Persian letter is read as Persian in every word
 		{"پرویز ابوالفضل", "prviz abolfzl"},
 		{"ذکی الرحمن لکھوی", "zki rahman lkhvi"}, // Urdu: ذ is z, a waw before a final yeh v
 		{"حسن رضوی", "hassan rzvi"},              // Persian ض is z (Rizvi, Razavi)
@@ -241,6 +242,9 @@ func TestSimilarity(t *testing.T) {
 		{"Bakyt Toktogulov", "Bakyt Toktogul uulu", .95, 1},
 		// A Kazakh -uly glued to the father's name in the surname's place;
 		// Qari and Mufti before a name.
+		{"Mohammad Essa Akhund", "محمد عیسی آخوند", .85, 1},
+		{"Mohammadreza Fallahzadeh", "محمدرضا فلاح\u200cزاده", .85, 1}, // the compound read whole: ض is z in Persian
+		{"Karima Kazemi", "کریمی کاظمی", 0, .6},
 		{"Kairat Satybaldyuly", "SATYBALDY, Kairat", .85, 1},
 		{"Kairat Satybaldyuly", "Kairat Satybaldiyev", .85, 1},
 		{"Kairat Satybaldyuly", "Kairat Abishuly", 0, .6},

@@ -1763,7 +1763,7 @@ func aligned(a, b Name, w Weights) Score {
 		for j, y := range tb {
 			wx, wy := a.word(i), b.word(j)
 			sims[i][j], kinds[i][j] = memo.tokenSim(wx, wy)
-			if cx, cy := a.coreWord(i), b.coreWord(j); cx.s != x && cy.s != y && x != y && cx.key != cy.key {
+			if cx, cy := a.coreWord(i), b.coreWord(j); cx.s != x && cy.s != y && x != y && cx.key != cy.key && !arabicCompoundMet(wx, wy, sims[i][j]) {
 				// Both glued to a particle: the words are what compares
 				// (almuswi / almasri share al- and say nothing by it),
 				// unless they key alike (abuobeida / abuubaidah, a vowel
@@ -1849,6 +1849,14 @@ func generationOf(n, other Name) string {
 		}
 	}
 	return ""
+}
+
+// arabicCompoundMet reports whether x and y, one read from Arabic letters
+// and one Latin, are Persian compounds with Muhammad (محمدرضا mhmdrda,
+// Mohammadreza) whose whole words already meet (sim): their second names
+// alone (rda, reza) are too short for the letters to say they meet.
+func arabicCompoundMet(x, y *word, sim float64) bool {
+	return x.arabic != y.arabic && sim >= .85 && muhammadCompound(x.s) != "" && muhammadCompound(y.s) != ""
 }
 
 // joinedAlign tries the shorter name, a, against the longer one, b, with

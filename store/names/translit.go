@@ -167,6 +167,7 @@ var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u
 // name it belongs to is Persian, Urdu or Pashto (see persianOnly).
 func arabicWord(w string, persian bool) string {
 	w = stripArabicMarks(w)
+	stripped := w
 	persian = persian || strings.ContainsAny(w, persianOnly)
 	// A he before a zero-width non-joiner ends a Persian word part and is
 	// read e (خامنه‌ای, Khamenei): it becomes ە, the letter e of Kurdish.
@@ -189,6 +190,15 @@ func arabicWord(w string, persian bool) string {
 	dict := arabicDict()
 	if en, ok := dict[key]; ok {
 		return en
+	}
+	if strings.HasSuffix(stripped, "ی") {
+		// Persian and Urdu write a final alef maqsura ی, as they write a
+		// ya (موسی, Musa; عیسی, Isa; مصطفی, Mostafa): the given names
+		// are looked up with ى. Not the dictionary: its رضوى is Radwa,
+		// where رضوی is Rizvi.
+		if en, ok := arabicGivenNames[strings.TrimSuffix(key, "ي")+"ى"]; ok {
+			return en
+		}
 	}
 	if en, ok := arabicGivenNames[key]; ok {
 		return en
@@ -264,6 +274,7 @@ var arabicGivenNames = map[string]string{
 	"أيوب": "ayyub", "إدريس": "idris", "هشام": "hisham", "منير": "munir", "أسامة": "usama",
 	"اسامة": "usama", "صلاح": "salah", "مروان": "marwan", "عدنان": "adnan", "نزار": "nizar",
 	"عائشة": "aisha", "فاطمة": "fatima", "خديجة": "khadija", "زينب": "zaynab", "مريم": "maryam",
+	"مرتضى": "murtaza", "مجتبى": "mujtaba", "كبرى": "kubra", "بشرى": "bushra", "سلمى": "salma",
 	"ليلى": "layla", "نور": "nur", "هدى": "huda", "أمينة": "amina", "إبراهيم": "ibrahim",
 	"إسماعيل": "ismail", "اسماعيل": "ismail", "يعقوب": "yaqub", "إسحاق": "ishaq", "رياض": "riyad",
 	"خليل": "khalil", "أمين": "amin", "سلمان": "salman", "حمد": "hamad", "عباس": "abbas",

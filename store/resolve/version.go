@@ -52,7 +52,8 @@ import (
 //     keyed with its w as a b too (诺沃亚 as Noboa), a Japanese name in
 //     Hangul read as a transcription (기시다 후미오), Qari and Mufti
 //     dropped as titles, Hong Kong's Kim, Cho, Dik, Lam, Mung, Hui read
-//     as the characters they stand for, 2026-12-04 (session 28)
+//     as the characters they stand for, Persian's final ی of Musa, Isa,
+//     Yahya read as their a, 2026-12-04 (session 28)
 const IndexVersion = 8
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
