@@ -303,6 +303,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
+		if len(a) >= 5 && len(b) >= 5 && vowelFold(a) == vowelFold(b) {
+			return .88, kindVariant // Oneissi / Unaysi, Qalei / Kalai: Arabic's vowels, written each source's way
+		}
 		if ya, yb := icaoY(a), icaoY(b); (ya != a || yb != b) && JaroWinkler(ya, yb) >= .85 {
 			return .9, kindVariant // Iasin / Yassin, Iarovaia / Yarovaya: Russian passports' ia for я
 		}
@@ -947,6 +950,22 @@ func spelledAlike(a, b string) bool {
 	}
 	return slices.Contains(fb, a)
 }
+
+// vowelFold writes a word with the vowels transliterations of Arabic
+// disagree on made one — o as u, e as i, the diphthongs ay, ai, ei, ey as
+// i — q as k, and no letter doubled: Oneissi and Unaysi are both unisi.
+func vowelFold(t string) string {
+	t = vowelFolds.Replace(t)
+	out := make([]byte, 0, len(t))
+	for i := 0; i < len(t); i++ {
+		if i == 0 || t[i] != t[i-1] {
+			out = append(out, t[i])
+		}
+	}
+	return string(out)
+}
+
+var vowelFolds = strings.NewReplacer("ay", "i", "ai", "i", "ei", "i", "ey", "i", "o", "u", "e", "i", "q", "k")
 
 // foldsMeet reports whether a fold key of one word is the key or a fold
 // key of the other. A key of two letters says too little (Haniya read as

@@ -53,7 +53,8 @@ import (
 //     Hangul read as a transcription (기시다 후미오), Qari and Mufti
 //     dropped as titles, Hong Kong's Kim, Cho, Dik, Lam, Mung, Hui read
 //     as the characters they stand for, Persian's final ی of Musa, Isa,
-//     Yahya read as their a, 2026-12-04 (session 28)
+//     Yahya read as their a, Gaafar as Jafar, Valeri as Valeriy,
+//     2026-12-04 (session 28)
 const IndexVersion = 8
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
