@@ -248,6 +248,7 @@ func TestSimilarity(t *testing.T) {
 		{"Nader Qalei", "Nader Kalai", .85, 1},
 		{"Gaffar Elhassan", "Jaafar al-Hassan", .85, 1},
 		{"Valer Vakulchyk", "Valeri Vakulchik", .85, 1},
+		{"Dmitry Sytii", "Dmitry Syty", .85, 1}, // Сытый as romanisations end it
 		{"Jamal Hassan", "Jamil Hassan", 0, .7},
 		{"Mohammad Essa Akhund", "محمد عیسی آخوند", .85, 1},
 		{"Mohammadreza Fallahzadeh", "محمدرضا فلاح\u200cزاده", .85, 1}, // the compound read whole: ض is z in Persian

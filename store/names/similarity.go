@@ -266,6 +266,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if nisba(a, b) || nisba(b, a) {
 		return .3, kindDifferent // Cherif / Cherifi, Nour / Nouri, Hassan / Hassani: another family
 	}
+	if sa, sb := adjectivalStem(a), adjectivalStem(b); sa != "" && sa == sb && a != b {
+		return max(.9, JaroWinkler(a, b)), kindVariant // Sytyi, Sytii, Syty: Сытый as each romanisation ends it
+	}
 	if feminineSpelling(a, b) || feminineSpelling(b, a) {
 		return .3, kindDifferent // Samira / Sameer, Khalida / Khaled: Samir's sister, spelt otherwise
 	}
@@ -949,6 +952,22 @@ func spelledAlike(a, b string) bool {
 		}
 	}
 	return slices.Contains(fb, a)
+}
+
+// adjectivalStem returns the stem of a Russian or Ukrainian adjectival
+// surname or name ending in -ый, -ий (Sytyi, Sytii, Syty, Sytiy, Sytyj),
+// "" for a word with no such ending after a consonant or a stem shorter
+// than three letters.
+func adjectivalStem(t string) string {
+	for _, end := range []string{"yy", "yi", "ii", "iy", "ij", "yj", "y", "i"} {
+		if stem, ok := strings.CutSuffix(t, end); ok {
+			if len(stem) >= 3 && !isVowel(stem[len(stem)-1]) && stem[len(stem)-1] != 'y' {
+				return stem
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // vowelFold writes a word with the vowels transliterations of Arabic
