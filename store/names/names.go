@@ -692,6 +692,13 @@ func foldParticles(raw []string, arabicScript bool) (toks, cores []string) {
 			pending = ""
 			continue
 		}
+		if tok, next, ok := dhuCompound(raw, i); ok {
+			toks = append(toks, pending+tok)
+			cores = append(cores, tok)
+			pending = ""
+			i = next - 1
+			continue
+		}
 		if tok, core, next, ok := dinCompound(raw, i); ok {
 			toks = append(toks, pending+tok)
 			cores = append(cores, core)
@@ -783,6 +790,50 @@ func dinCompound(raw []string, i int) (tok, core string, next int, ok bool) {
 		return w + "din", w, i + 2, true
 	}
 	return "", "", 0, false
+}
+
+// The compound names in "Dhu al-" (the possessor of): Dhu al-Fiqar, Dhu
+// al-Himma, Thu al-Himma, glued as Zulfiqar, Dhulfiqar, Zoulhima (as French
+// writes ذ and the article assimilated). They are one name, written here
+// "dhul" and the second word without its article, so that every spelling
+// keys alike and compares whole; its core is the compound (Himma alone is
+// no name of his).
+var (
+	dhuWords = map[string]bool{"dhu": true, "dhou": true, "thu": true, "zu": true, "zou": true, "dhi": true, "dhul": true, "zul": true, "zoul": true, "dhoul": true, "thul": true}
+	// dhuGlued are the prefixes of the glued spellings, longest first.
+	dhuGlued = []string{"dhoul", "dhul", "zoul", "thul", "zul"}
+)
+
+// dhuCompound reads a compound in "Dhu al-" starting at raw[i]: Dhu and
+// the article apart (dhu al himma), Dhu and the word with its article
+// (dhu alhimma), Dhul and the word (zul fiqar), or one glued word whose
+// second part begins with a consonant and keeps four letters (zulfiqar;
+// not Zuleta, Zulema, Zuloaga). It returns the compound, the index after
+// it, and whether there was one.
+func dhuCompound(raw []string, i int) (tok string, next int, ok bool) {
+	w := raw[i]
+	second := func(s string) bool { return len(s) >= 4 && !isVowel(s[0]) }
+	if dhuWords[w] && i+1 < len(raw) {
+		x := raw[i+1]
+		switch {
+		case (x == "al" || x == "el" || x == "ul" || x == "ol") && i+2 < len(raw) && len(raw[i+2]) >= 3 && !strings.HasSuffix(w, "l"):
+			return "dhul" + raw[i+2], i + 3, true
+		case !strings.HasSuffix(w, "l") && stripArticle(x) != x && len(x) >= 5 && !isVowel(stripArticle(x)[0]) && (strings.HasPrefix(x, "al") || strings.HasPrefix(x, "el") || strings.HasPrefix(x, "ul")):
+			return "dhul" + stripArticle(x), i + 2, true
+		case strings.HasSuffix(w, "l") && second(x):
+			return "dhul" + x, i + 2, true
+		}
+		if tok, next, ok := dhuCompound(raw, i+1); ok && next == i+2 {
+			return tok, next, true // ذو الفقار, whose second word the dictionary reads Zulfikar
+		}
+		return "", 0, false
+	}
+	for _, g := range dhuGlued {
+		if rest, found := strings.CutPrefix(w, g); found && second(rest) {
+			return "dhul" + rest, i + 1, true
+		}
+	}
+	return "", 0, false
 }
 
 // abdBase returns "abd"+word for a glued "Abd al-X" form ("abdulrahman" →

@@ -19,6 +19,11 @@ func TestParse(t *testing.T) {
 		{"ABDESLAM, Salah", "abdslam salah"},
 		{"Abu Bakr al-Baghdadi", "abubakr albaghdadi"},
 		{"Abd al-Rahman", "abdrahman"},
+		{"Dhu al-Himma Shalish", "dhulhimma shalish"}, // Dhu al- compounds are one name
+		{"Zoulhima Chaliche", "dhulhima chaliche"},
+		{"Zul Fiqar", "dhulfiqar"},
+		{"ذو الفقار", "dhulfikar"},
+		{"Zuleta Zulema Zuloaga", "zuleta zulema zuloaga"}, // no Dhu al- in them
 		{"Abdul Rahman", "abdrahman"},
 		{"Abdelrahman", "abdrahman"},
 		{"Abderrahmane", "abdrrahmane"},
@@ -543,8 +548,10 @@ func TestSimilarity(t *testing.T) {
 		{"Md. Jahangir Alam", "Mohammad Jahangir Alam", .85, 1}, // Md. before a name is Muhammad
 		{"রাশেদ চৌধুরী", "Rashed Chowdhury", .85, 1},            // Bengali ৌ is ou
 		{"Noureddine Adam", "Nureldine Adam", .85, 1},           // al-Din glued as -eldine
-		{"Hassan Izz al-Din", "حسن عز الدين", .85, 1},           // عز is Izz, not the article az
-		{"Michailas Golovatovas", "Mikhail Golovatov", .85, 1},  // Lithuanian -as on a Russian name
+		{"Dhu al-Himma Shalish", "Zoulhima Chaliche", .85, 1},   // Dhu al- glued, ذ z, ch for sh
+		{"Zulfiqar Ali", "Dhu al-Fiqar Ali", .85, 1},
+		{"Hassan Izz al-Din", "حسن عز الدين", .85, 1},          // عز is Izz, not the article az
+		{"Michailas Golovatovas", "Mikhail Golovatov", .85, 1}, // Lithuanian -as on a Russian name
 		{"Christy Kinahan", "Christopher Kinahan", .75, 1},
 		{"Pola Roupa", "Panagiota Roupa", .75, 1}, // Greek short forms of women's names
 		{"Vasso Papandreou", "Vasiliki Papandreou", .75, 1},

@@ -55,7 +55,9 @@ import (
 //     as the characters they stand for, Persian's final ی of Musa, Isa,
 //     Yahya read as their a, Gaafar as Jafar, Valeri as Valeriy,
 //     2026-12-04 (session 28)
-const IndexVersion = 8
+//   - 9: names in Dhu al- (Dhu al-Himma, Zoulhima, Zulfiqar) keyed as one
+//     word, dhulhimma, 2026-12-05 (session 29)
+const IndexVersion = 9
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
