@@ -190,6 +190,8 @@ func TestMyanmarNames(t *testing.T) {
 		// open ေ is ay, a stacked consonant begins the next syllable
 		"တေဇ": "tay za", "ကျော်ဇံ": "kyaw zan", "ဒေါ်သန္တာအေး": "than tar aye", "နေပြည်တော်": "nay pyi taw",
 		"ထိပ်ထွတ်": "hteik htut", "ချုပ်ငြိမ်": "chok nyein",
+		// two syllables read together: Pali's Thiri, where ရ alone is y
+		"ခင်သီရိသက်မွန်": "khin thiri thet mon", "သီရီ": "thi yi",
 	} {
 		if got := Parse(in).String(); got != want {
 			t.Errorf("Parse(%s) = %q, want %q", in, got, want)
@@ -200,6 +202,12 @@ func TestMyanmarNames(t *testing.T) {
 	}
 	if s := Similarity(Parse("ဒေါ်သန္တာအေး"), Parse("Thandar Aye"), nil); s.Value < .9 {
 		t.Errorf("Thandar Aye: %.2f (%s)", s.Value, s.Explanation)
+	}
+	// A syllable's other spellings (Pyae, Pye for ပြည် pyi) are its forms.
+	for _, b := range []string{"Aung Pyi Sone", "အောင်ပြည့်စုန်း", "Aung Pye Sone"} {
+		if s := Similarity(Parse("Aung Pyae Sone"), Parse(b), nil); s.Value < .9 {
+			t.Errorf("Aung Pyae Sone / %s: %.2f (%s)", b, s.Value, s.Explanation)
+		}
 	}
 	if s := Similarity(Parse("မင်းအောင်လှိုင်"), Parse("Soe Win"), nil); s.Value > .3 {
 		t.Errorf("Min Aung Hlaing / Soe Win: %.2f (%s)", s.Value, s.Explanation)

@@ -66,6 +66,7 @@ var languageForms = sync.OnceValue(func() formTable {
 	t.read(eastSlavic, true)
 	t.read(koreanSurnames, false)
 	t.read(chineseSurnames, false)
+	t.read(latinVariants(myanmarTable), false)
 	t.europeanFrom = int32(len(t.canonical))
 	t.extend(europeanNames)
 	t.arabicFrom = int32(len(t.canonical))

@@ -19,6 +19,21 @@ var myanmarTable []byte
 
 var myanmarSyllables = sync.OnceValue(func() map[string]string { return readSpellings(myanmarTable) })
 
+// latinVariants returns the lines of a table of spellings that give a
+// word more than one (ပြည် pyi pyae pye) as lines of those spellings, for
+// the table of forms: Aung Pyae Sone and Aung Pyi Sone are one name.
+func latinVariants(table []byte) []byte {
+	var b bytes.Buffer
+	sc := bufio.NewScanner(bytes.NewReader(table))
+	for sc.Scan() {
+		if f := strings.Fields(sc.Text()); len(f) >= 3 && !strings.HasPrefix(f[0], "#") {
+			b.WriteString(strings.Join(f[1:], " "))
+			b.WriteByte('\n')
+		}
+	}
+	return b.Bytes()
+}
+
 // Khmer names are written word by word, but their vowels read differently
 // after the two series of consonants and names keep spellings no letter
 // rule gives (ហ៊ុន សែន, Hun Sen): common name words are looked up whole.
@@ -45,8 +60,8 @@ func readSpellings(table []byte) map[string]string {
 		if strings.HasPrefix(line, "#") {
 			continue
 		}
-		if f := strings.Fields(line); len(f) == 2 {
-			m[f[0]] = f[1]
+		if f := strings.Fields(line); len(f) >= 2 {
+			m[f[0]] = f[1] // the spellings after the first are its variants (latinVariants)
 		}
 	}
 	return m
@@ -64,27 +79,34 @@ var myanmarTones = strings.NewReplacer("\u1037", "", "\u1038", "")
 func myanmarWord(w string) string {
 	rs := []rune(myanmarTones.Replace(w))
 	table := myanmarSyllables()
-	var parts []string
-	start := 0
-	flush := func(end int) {
-		if end > start {
-			syl := string(rs[start:end])
-			if syl == "ဦ" && start == 0 {
-				parts = append(parts, "u") // first, the honorific U (ဦးသိန်းစိန်, U Thein Sein)
-			} else if en, ok := table[syl]; ok {
-				parts = append(parts, en)
-			} else {
-				parts = append(parts, myanmarRead(rs[start:end], table))
-			}
-		}
-		start = end
-	}
+	starts := []int{0}
 	for i := 1; i < len(rs); i++ {
 		if myanmarSyllableStart(rs, i) {
-			flush(i)
+			starts = append(starts, i)
 		}
 	}
-	flush(len(rs))
+	starts = append(starts, len(rs))
+	var parts []string
+	for k := 0; k+1 < len(starts); k++ {
+		start, end := starts[k], starts[k+1]
+		syl := string(rs[start:end])
+		if k+2 < len(starts) {
+			// Two syllables the table holds together: a Pali or Sanskrit word
+			// read as it is spelt in names (သီရိ Thiri, where ရ alone is y).
+			if en, ok := table[string(rs[start:starts[k+2]])]; ok {
+				parts = append(parts, en)
+				k++
+				continue
+			}
+		}
+		if syl == "ဦ" && start == 0 {
+			parts = append(parts, "u") // first, the honorific U (ဦးသိန်းစိန်, U Thein Sein)
+		} else if en, ok := table[syl]; ok {
+			parts = append(parts, en)
+		} else {
+			parts = append(parts, myanmarRead(rs[start:end], table))
+		}
+	}
 	return strings.Join(parts, " ")
 }
 

@@ -56,7 +56,8 @@ import (
 //     Yahya read as their a, Gaafar as Jafar, Valeri as Valeriy,
 //     2026-12-04 (session 28)
 //   - 9: names in Dhu al- (Dhu al-Himma, Zoulhima, Zulfiqar) keyed as one
-//     word, dhulhimma, 2026-12-05 (session 29)
+//     word, dhulhimma; သီရိ read together as Thiri, and Pyae, Pye
+//     keyed as ပြည် Pyi, 2026-12-05 (session 29)
 const IndexVersion = 9
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
