@@ -72,29 +72,40 @@ func arabicMeets(f, l string) bool {
 	if frameMeets(f, l) {
 		return true
 	}
-	// A ya or waw between two consonants is read as the vowel it mostly
-	// is; it may be the consonant (ميسر misr, Muyassar; قوام qwam read
-	// quam, Qawam): each such letter is tried as y or w in turn, two at
-	// most.
-	tried := 0
-	for p := 1; p+1 < len(f) && tried < 2; p++ {
-		c := byte(0)
-		switch f[p] {
-		case 'i':
-			c = 'y'
-		case 'u':
-			c = 'w'
+	// A ya or waw is read as the vowel it mostly is; it may be the
+	// consonant (ميسر misr, Muyassar; قوام qwam read quam, Qawam; معاوية
+	// maauia, Muawiya, whose waw and ya are both): each such letter
+	// inside the word is tried as y or w, alone and then with one other,
+	// three letters at most.
+	var glides [3]int
+	n := 0
+	for p := 1; p+1 < len(f) && n < len(glides); p++ {
+		if f[p] == 'i' || f[p] == 'u' {
+			glides[n] = p
+			n++
 		}
-		// A waw after an alef and before a consonant may be the v of a
-		// foreign name too (لاوروف laurf, Lavrov; پاولوف, Pavlov).
-		afterAlef := c == 'w' && f[p-1] == 'a' && !isFrameVowel(f[p+1])
-		if c == 0 || !afterAlef && (isFrameVowel(f[p-1]) || isFrameVowel(f[p+1])) {
-			continue
+	}
+	buf := []byte(f)
+	asConsonant := func(p int) {
+		if f[p] == 'i' {
+			buf[p] = 'y'
+		} else {
+			buf[p] = 'w'
 		}
-		tried++
-		if frameMeets(f[:p]+string(c)+f[p+1:], l) {
+	}
+	for a := range n {
+		asConsonant(glides[a])
+		if frameMeets(string(buf), l) {
 			return true
 		}
+		for b := a + 1; b < n; b++ {
+			asConsonant(glides[b])
+			if frameMeets(string(buf), l) {
+				return true
+			}
+			buf[glides[b]] = f[glides[b]]
+		}
+		buf[glides[a]] = f[glides[a]]
 	}
 	return false
 }

@@ -25,6 +25,10 @@ func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
 		{"فوز", "Foz"},          // two consonants, the waw an o
 		{"المولى", "al-Mawla"},  // the waw the diphthong aw
 		{"ميسر", "Muyassar"},    // the ya read i a consonant y
+		{"معاوية", "Muawiya"},   // a waw and a ya beside vowels both consonants
+		{"معاوية", "Moavia"},    // the waw spelt v, the ya i
+		{"عويضة", "Oweida"},     //
+		{"قاووق", "Qawuq"},      // a doubled waw, the second a vowel
 		// Foreign names as Arabic writes them (Wikidata's Arabic labels):
 		// two letters for one sound, ب for p, and a foreign name the
 		// dictionary reads as an English one (كورتس, curtis).

@@ -57,7 +57,7 @@ import (
 //     2026-12-04 (session 28)
 //   - 9: names in Dhu al- (Dhu al-Himma, Zoulhima, Zulfiqar) keyed as one
 //     word, dhulhimma; သီရိ read together as Thiri, and Pyae, Pye
-//     keyed as ပြည် Pyi, 2026-12-05 (session 29)
+//     keyed as ပြည် Pyi, Moavia as Muawiya, 2026-12-05 (session 29)
 const IndexVersion = 9
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
