@@ -498,6 +498,15 @@ func kazakhSurname(a, b *word) bool {
 	return stemCore(o) == a.pat.stem
 }
 
+// bekName reports whether a is a Central Asian given name in -bek (the
+// Turkic title glued to it: Kamchybek, Almazbek) and b that name without
+// it, as the man is called (Kamchy, Almaz): one given name. The stem keeps
+// four letters, and b must not be a patronymic (Asanbekovich).
+func bekName(a, b *word) bool {
+	stem, ok := strings.CutSuffix(a.s, "bek")
+	return ok && len(stem) >= 4 && stem == b.s && b.pat == nil
+}
+
 // iso9Fold writes the consonants that ISO 9 romanises with a diacritic
 // the way they read once the diacritic is lost (Ž → z, Č → c, Š → s,
 // Х → h), so that Zuravlova and Zhuravleva, Sevcenko and Shevchenko

@@ -550,6 +550,9 @@ func TestSimilarity(t *testing.T) {
 		{"Noureddine Adam", "Nureldine Adam", .85, 1},           // al-Din glued as -eldine
 		{"Dhu al-Himma Shalish", "Zoulhima Chaliche", .85, 1},   // Dhu al- glued, ذ z, ch for sh
 		{"Zulfiqar Ali", "Dhu al-Fiqar Ali", .85, 1},
+		{"Kamchy Kolbaev", "Kamchybek Kolbayev", .85, 1}, // a Kyrgyz given name's -bek, said or not
+		{"Almaz Atambayev", "Almazbek Atambayev", .85, 1},
+		{"Nur Ali", "Nurbek Ali", 0, .5},                       // a stem of three letters: another name
 		{"Hassan Izz al-Din", "حسن عز الدين", .85, 1},          // عز is Izz, not the article az
 		{"Michailas Golovatovas", "Mikhail Golovatov", .85, 1}, // Lithuanian -as on a Russian name
 		{"Christy Kinahan", "Christopher Kinahan", .75, 1},

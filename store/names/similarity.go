@@ -208,6 +208,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if kazakhSurname(x, y) || kazakhSurname(y, x) {
 		return .9, kindVariant // Satybaldyuly / Satybaldy, Satybaldiyev: the father's name with -uly is the surname
 	}
+	if bekName(x, y) || bekName(y, x) {
+		return .88, kindVariant // Kamchybek / Kamchy: the -bek of a Kyrgyz or Kazakh given name, said or not
+	}
 	if patronymicOfSurname(x, y) || patronymicOfSurname(y, x) {
 		return .3, kindDifferent // Ivanovna / Ivanova: her father's name, not her family's
 	}
