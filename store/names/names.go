@@ -815,13 +815,20 @@ func dhuCompound(raw []string, i int) (tok string, next int, ok bool) {
 	second := func(s string) bool { return len(s) >= 4 && !isVowel(s[0]) }
 	if dhuWords[w] && i+1 < len(raw) {
 		x := raw[i+1]
-		switch {
-		case (x == "al" || x == "el" || x == "ul" || x == "ol") && i+2 < len(raw) && len(raw[i+2]) >= 3 && !strings.HasSuffix(w, "l"):
-			return "dhul" + raw[i+2], i + 3, true
-		case !strings.HasSuffix(w, "l") && stripArticle(x) != x && len(x) >= 5 && !isVowel(stripArticle(x)[0]) && (strings.HasPrefix(x, "al") || strings.HasPrefix(x, "el") || strings.HasPrefix(x, "ul")):
-			return "dhul" + stripArticle(x), i + 2, true
-		case strings.HasSuffix(w, "l") && second(x):
-			return "dhul" + x, i + 2, true
+		if strings.HasSuffix(w, "l") { // dhul, zul: the article is in it
+			if second(x) {
+				return "dhul" + x, i + 2, true
+			}
+		} else if x == "al" || x == "el" || x == "ul" || x == "ol" {
+			if i+2 < len(raw) && len(raw[i+2]) >= 3 {
+				return "dhul" + raw[i+2], i + 3, true
+			}
+		} else {
+			for _, article := range []string{"al", "el", "ul"} {
+				if rest, found := strings.CutPrefix(x, article); found && len(rest) >= 3 && !isVowel(rest[0]) {
+					return "dhul" + rest, i + 2, true
+				}
+			}
 		}
 		if tok, next, ok := dhuCompound(raw, i+1); ok && next == i+2 {
 			return tok, next, true // ذو الفقار, whose second word the dictionary reads Zulfikar
