@@ -278,6 +278,9 @@ func TestSimilarity(t *testing.T) {
 		// second's initial.
 		{"Krishna P. Adhikari", "Krishnaprasad Adhikari", .9, .99},
 		{"Mohammad R. Rezaei", "Mohammadreza Rezaei", .9, .99},
+		// Two words whose join keys like a third do not hide that they
+		// meet one by one (franceshui keys as frances).
+		{"Frances Hui Wing-ting", "Frances Hui", .9, 1},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

@@ -1792,9 +1792,13 @@ func aligned(a, b Name, w Weights) Score {
 		tb = tb[:maxAlign]
 	}
 	// Joined tokens: "mary ann" vs "maryann", "abdel rahman" handled by Parse.
+	// A join is a reading, not a verdict: two words whose join keys like
+	// a third (frances hui, franceshui, frances) must not hide that the
+	// words meet one by one (Frances Hui Wing-ting, Frances Hui).
+	var joined Score
 	if len(ta) < len(tb) {
 		if s, ok := joinedAlign(a, b, w); ok {
-			return s
+			joined = s
 		}
 	}
 	var sims [maxAlign][maxAlign]float64
@@ -1873,6 +1877,9 @@ func aligned(a, b Name, w Weights) Score {
 	}
 	exp := explain(counts[:], extra)
 	spelled := counts[kindExact]+counts[kindVariant] == len(ta)
+	if joined.Value > v || joined.Value == v && joined.Explanation != "" {
+		return joined
+	}
 	return Score{Value: v, Explanation: exp, Different: different, Spelled: spelled}
 }
 
