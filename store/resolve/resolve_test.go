@@ -1147,6 +1147,10 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		// lm; lshngf is no one's): the words are not unknown, and the
 		// spaces are put back only once the name as typed found no one.
 		person("un", "x1", "name", "Pius Alem"),
+		// A namesake the name as typed finds, far below any match (O
+		// SuYong, Tan Yaozong), is no one: the spaces are put back.
+		person("un", "o1", "name", "Oh Su-yong"),
+		person("un", "t1", "name", "譚耀宗"), // zong keys as suyong (snk)
 	)
 	for query, want := range map[string]string{
 		"AlexanderPetrov":  "un/p1",
@@ -1160,6 +1164,15 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		if len(hits) == 0 || hits[0].Best.String() != want {
 			t.Errorf("lookup %q: %v, want %s first", query, hits, want)
 		}
+	}
+	// Asked for hits down to 0.01, as eval does, the name as typed finds
+	// the namesake alone.
+	q, err := ParseQuery("O SuYong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := f.res.Lookup(context.Background(), q, LookupOptions{Limit: 3, MinScore: .01}); err != nil || len(hits) == 0 || hits[0].Best.String() != "un/o1" {
+		t.Errorf("lookup O SuYong down to 0.01: %v, %v; want un/o1 first", hits, err)
 	}
 	// Known words are left as typed: Grace White is not respaced into the
 	// typed record's Grac Ewhite.
