@@ -124,6 +124,14 @@ var particles = map[string]bool{
 	"ould": true, "ag": true, "y": true, "mc": true, "st": true,
 }
 
+// europeanParticles are the particles of European names (see foldParticles).
+var europeanParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "ter": true, "zu": true,
+	"de": true, "da": true, "di": true, "do": true, "du": true, "dos": true,
+	"das": true, "del": true, "della": true, "dei": true, "la": true, "le": true,
+	"y": true, "mc": true, "st": true,
+}
+
 // honorifics are titles that are not part of a person's name.
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true,
@@ -233,7 +241,7 @@ func Parse(s string) Name {
 	if vietnameseName(raw) {
 		n.Tokens, n.Cores = slices.Clone(raw), slices.Clone(raw) // Le Van Tuan: no particles (vietnamese.go)
 	} else {
-		n.Tokens, n.Cores = foldParticles(raw, holdsRune(s, 0xD8, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }))
+		n.Tokens, n.Cores = foldParticles(raw, holdsRune(s, 0xD8, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }), hebrewName(s))
 	}
 	if len(n.Tokens) > MaxTokens {
 		n.Tokens, n.Cores = n.Tokens[:MaxTokens], n.Cores[:MaxTokens]
@@ -641,7 +649,11 @@ var persianSeconds = map[string]bool{
 // they introduce ("ben ali" → "benali", "van der berg" → "vanderberg"),
 // because sources write them both ways; cores receives each token without
 // its particles ("ali", "berg") for the keys and the scorer.
-func foldParticles(raw []string, arabicScript bool) (toks, cores []string) {
+//
+// In Hebrew letters the particles of European names are not read: the
+// reading puts an e where the letters write no vowel, and דן, Dan, would be
+// den, glued to the surname after it (Dan Gertler, דן גרטלר).
+func foldParticles(raw []string, arabicScript, hebrewScript bool) (toks, cores []string) {
 	toks = make([]string, 0, len(raw))
 	cores = make([]string, 0, len(raw))
 	var pending string
@@ -714,7 +726,7 @@ func foldParticles(raw []string, arabicScript bool) (toks, cores []string) {
 			cores[len(cores)-1] += t
 			continue
 		}
-		if particles[t] && i+1 < len(raw) && len(pending) < 12 {
+		if particles[t] && !(hebrewScript && europeanParticles[t]) && i+1 < len(raw) && len(pending) < 12 {
 			pending += t
 			continue
 		}

@@ -281,6 +281,8 @@ func TestSimilarity(t *testing.T) {
 		// Two words whose join keys like a third do not hide that they
 		// meet one by one (franceshui keys as frances).
 		{"Frances Hui Wing-ting", "Frances Hui", .9, 1},
+		// Hebrew letters read den for דן, Dan, not a particle.
+		{"Dan Gertler", "דן גרטלר", .85, 1},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

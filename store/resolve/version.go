@@ -58,7 +58,10 @@ import (
 //   - 9: names in Dhu al- (Dhu al-Himma, Zoulhima, Zulfiqar) keyed as one
 //     word, dhulhimma; သီရိ read together as Thiri, and Pyae, Pye
 //     keyed as ပြည် Pyi, Moavia as Muawiya, 2026-12-05 (session 29)
-const IndexVersion = 9
+//   - 10: a name in Hebrew letters keeps its words that read as European
+//     particles apart (דן גרטלר, den gereteler, not dengereteler),
+//     2026-12-05 (session 30)
+const IndexVersion = 10
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
