@@ -154,13 +154,15 @@ func stripArabicMarks(w string) string {
 // dictionary is Arabic, so a Persian or Urdu name is looked up with the
 // Arabic letter (علی → علي, Ali; ابراہیم → ابراهيم, Ibrahim). Urdu's
 // retroflex letters read as the plain ones (ٹ t, ڈ d, ڑ r), as do Pashto's
-// (ټ, ډ, ړ, ڼ; its ګ is g: ګلبدین, Gulbuddin), its nasal noon
+// (ټ, ډ, ړ, ڼ; its ګ is g: ګلبدین, Gulbuddin; its dz and ts, ځ and څ, are
+// the z and s Latin spells them with: ځدراڼ, Zadran), its nasal noon
 // as noon, its aspirating he (لکھوی, Lakhvi) as he, and the hamza on a waw
 // (داؤد, Dawood) as the waw. The zero-width non-joiner inside a Persian
 // word goes.
 var persianLetters = strings.NewReplacer("ی", "ي", "ک", "ك", "ۀ", "ه", "\u200c", "",
 	"ہ", "ه", "ھ", "ه", "ۃ", "ة", "ے", "ي", "ۓ", "ي", "ٹ", "ت", "ڈ", "د", "ڑ", "ر", "ں", "ن", "ؤ", "و",
-	"ګ", "گ", "ټ", "ت", "ډ", "د", "ړ", "ر", "ږ", "ژ", "ښ", "ش", "ڼ", "ن", "ې", "ي", "ۍ", "ي")
+	"ګ", "گ", "ټ", "ت", "ډ", "د", "ړ", "ر", "ږ", "ژ", "ښ", "ش", "ڼ", "ن", "ې", "ي", "ۍ", "ي",
+	"ځ", "ز", "څ", "س")
 
 // arabicWord transliterates one Arabic-script word: the dictionary first
 // (with and without the article), then letter by letter; persian says the
@@ -288,7 +290,7 @@ var arabicGivenNames = map[string]string{
 
 // persianOnly are letters of Persian, Urdu and Pashto that Arabic does not
 // use: a word holding one is read as those languages say it.
-const persianOnly = "یکگپچژہھےۓٹڈڑںۀۃۍېګټډړږښڼ"
+const persianOnly = "یکگپچژہھےۓٹڈڑںۀۃۍېګټډړږښڼځڅ"
 
 // persianSounds are the Arabic letters Persian, Urdu and Pashto say
 // otherwise, as their Latin spellings write them: ذ, ض and ظ are all z

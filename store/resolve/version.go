@@ -59,8 +59,10 @@ import (
 //     word, dhulhimma; သီရိ read together as Thiri, and Pyae, Pye
 //     keyed as ပြည် Pyi, Moavia as Muawiya, 2026-12-05 (session 29)
 //   - 10: a name in Hebrew letters keeps its words that read as European
-//     particles apart (דן גרטלר, den gereteler, not dengereteler),
-//     2026-12-05 (session 30)
+//     particles apart (דן גרטלר, den gereteler, not dengereteler);
+//     Pashto's ځ and څ read z and s (ځدراڼ, Zadran), 2026-12-05 (session
+//     30; the second was added to version 10 within the session, before
+//     any store outside its tests was indexed with it)
 const IndexVersion = 10
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
