@@ -65,6 +65,8 @@ func TestParse(t *testing.T) {
 		{"حسن رضوی", "hassan rzvi"},              // Persian ض is z (Rizvi, Razavi)
 		{"عباس الموسوي", "abbas almuswi"},        // Arabic: the waw is w (al-Musawi)
 		{"ګلبدین", "glbdin"},
+		{"عائشہ صدیقہ ملک", "aaishh sdiqh mlk"}, // a hamza on a ya after an alef is an i (Ayesha Siddiqa Malik)
+		{"فائز", "faiz"},
 		{"ګل احمد ځدراڼ", "gl ahmad zdran"},     // Pashto's dz, ځ, is Latin's z (Zadran)
 		{"Sidi Ould Sheikh", "sidi ouldsheikh"}, // a title after a particle is a name
 		{"Sheikh Sidi Ould", "sidi ould"},       // Pashto's gaf

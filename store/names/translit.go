@@ -341,6 +341,11 @@ func arabicLetterWord(w string, persian bool) string {
 			// the i of Uyghur's script, which writes every vowel (زاكىر,
 			// Zakir; تۇنىياز, Tuniyaz).
 			b.WriteString("i")
+		case r == 'ئ' && i > 0 && rs[i-1] == 'ا' && i+1 < len(rs):
+			// A hamza on its ya seat after an alef is the i of the names
+			// (فائز Faiz, قائد Qaid, عائشہ Aisha, Ayesha); elsewhere it is
+			// dropped (Uyghur's ئ before the vowel it carries: ئەركىن Erkin).
+			b.WriteString("i")
 		case r == 'ع' && i == len(rs)-1:
 			// The ain is mostly written as the vowel it colours inside a
 			// word (Muammar, Awad, Obaida) and not at all at its end
