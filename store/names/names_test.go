@@ -286,6 +286,15 @@ func TestSimilarity(t *testing.T) {
 		{"Frances Hui Wing-ting", "Frances Hui", .9, 1},
 		// Hebrew letters read den for דן, Dan, not a particle.
 		{"Dan Gertler", "דן גרטלר", .85, 1},
+		// Belarusian's forms and Russian's: given names in Belarusian
+		// letters read with Russian's g, surnames in -au, -anka.
+		{"Ihar Shunevich", "Ігар Шуневіч", .9, 1},
+		{"Lidia Yermoshina", "Лідзія Міхайлаўна Ярмошына", .8, 1},
+		{"Sergey Ivanov", "Сяргей Іваноў", .8, 1},
+		{"Raman Aliaksandravich Halouchanka", "Roman Aleksandrovich Golovchenko", .85, 1},
+		{"Uladzimir Navumau", "Vladimir Naumov", .85, 1},
+		{"Aleh Lukashenka", "Oleg Lukashenko", .85, 1},
+		{"Ivan Petrau", "Ivan Ivanov", 0, .6},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

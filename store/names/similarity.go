@@ -272,6 +272,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if sa, sb := adjectivalStem(a), adjectivalStem(b); sa != "" && sa == sb && a != b {
 		return max(.9, JaroWinkler(a, b)), kindVariant // Sytyi, Sytii, Syty: Сытый as each romanisation ends it
 	}
+	if belarusianSurname(a, b) || belarusianSurname(b, a) {
+		return .9, kindVariant // Halouchanka / Golovchenko, Naumau / Naumov: Belarusian's spelling and Russian's
+	}
 	if feminineSpelling(a, b) || feminineSpelling(b, a) {
 		return .3, kindDifferent // Samira / Sameer, Khalida / Khaled: Samir's sister, spelt otherwise
 	}

@@ -61,9 +61,10 @@ import (
 //   - 10: a name in Hebrew letters keeps its words that read as European
 //     particles apart (דן גרטלר, den gereteler, not dengereteler);
 //     Pashto's ځ and څ read z and s (ځدراڼ, Zadran), a hamza on a ya after
-//     an alef read i (فائز faiz), 2026-12-05 (session 30; the last two
-//     were added to version 10 within the session, before any store
-//     outside its tests was indexed with it)
+//     an alef read i (فائز faiz), Belarusian given names in Belarusian
+//     letters (Ігар igar, Сяргей siargei) keyed as their names, 2026-12-05
+//     (session 30; all but the first were added to version 10 within the
+//     session, before any store outside its tests was indexed with it)
 const IndexVersion = 10
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
