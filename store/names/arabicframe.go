@@ -145,6 +145,12 @@ func (m *frameMatcher) match(i, j, cons int) bool {
 		if j < len(l) && l[j] == 'h' && j+1 == len(l) && j > 0 && isVowel(l[j-1]) {
 			j++ // Fatimah, Fatima
 		}
+		if j+2 == len(l) && j > 0 && l[j] == l[j-1] && !isVowel(l[j]) && l[j+1] == 'e' {
+			j++ // its consonant doubled before it: Boumedienne
+		}
+		if j+1 == len(l) && l[j] == 'e' && j > 0 && !isVowel(l[j-1]) && l[j-1] != 'y' {
+			j++ // French's unsaid final e: Boumediene, Amine; George
+		}
 		return j == len(l) && cons >= m.need
 	}
 	state := [3]int{i, j, min(cons, 3)}

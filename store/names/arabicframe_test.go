@@ -32,13 +32,16 @@ func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
 		// Foreign names as Arabic writes them (Wikidata's Arabic labels):
 		// two letters for one sound, ب for p, and a foreign name the
 		// dictionary reads as an English one (كورتس, curtis).
-		{"ألكسندر", "Alexander"}, // كس for x
-		{"تشيانغ", "Qiang"},      // تش for ch, pinyin's q
-		{"بينغ", "Ping"},         // ب for p, غ the g of ng
-		{"كورتس", "Kurz"},        // تس for the German z, read curtis by the dictionary
-		{"ميرتس", "Merz"},        //
-		{"لاوروف", "Lavrov"},     // a waw after an alef a v, ف a foreign v
-		{"فاليري", "Valery"},     // a final y after a consonant, the ya
+		{"ألكسندر", "Alexander"},  // كس for x
+		{"تشيانغ", "Qiang"},       // تش for ch, pinyin's q
+		{"بينغ", "Ping"},          // ب for p, غ the g of ng
+		{"كورتس", "Kurz"},         // تس for the German z, read curtis by the dictionary
+		{"ميرتس", "Merz"},         //
+		{"لاوروف", "Lavrov"},      // a waw after an alef a v, ف a foreign v
+		{"فاليري", "Valery"},      // a final y after a consonant, the ya
+		{"بومدين", "Boumeddiene"}, // French's unsaid final e
+		{"بومدين", "Boumedienne"},
+		{"جورج", "George"},
 		// A name the dictionary reads as another listed name's spelling
 		// (سالم salem, distinct from Salim): its letters decide.
 		{"سالم", "Salim"},    // Salim Hamdan's name: the i is a short vowel
