@@ -295,6 +295,12 @@ func TestSimilarity(t *testing.T) {
 		{"Uladzimir Navumau", "Vladimir Naumov", .85, 1},
 		{"Aleh Lukashenka", "Oleg Lukashenko", .85, 1},
 		{"Ivan Petrau", "Ivan Ivanov", 0, .6},
+		// Tajik and Uzbek surnames without the Russian ending, and its p
+		// for an f; a father and his son, each's surname made of the
+		// other's name, apart.
+		{"Jamshed Sharipov", "Jamshed Sharif", .85, 1},
+		{"Ivan Petrov", "Petr Ivanov", 0, .5},
+		{"Karim Rahimov", "Rahim Karimov", 0, .5},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

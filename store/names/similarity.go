@@ -533,7 +533,8 @@ func suffixed(a, b string) bool {
 // with the Russian -ov or -ev a Soviet registry gave surnames: Tajik,
 // Uzbek and Caucasian families have dropped it since independence (Emomali
 // Rakhmonov, now Rahmon), or replaced it with the Persian -zoda, son of
-// (Rahimov, now Rahimzoda), and lists write both. The stem must be five
+// (Rahimov, now Rahimzoda), and lists write both; the p Russian wrote for
+// an f goes with the ending (Sharipov, Sharif). The stem must be five
 // letters or more, as a given name's is not (Ivan / Ivanov, Petr /
 // Petrov), and a must not itself end so.
 func russifiedSpelling(a, b string) bool {
@@ -551,8 +552,8 @@ func russifiedSpelling(a, b string) bool {
 		return false
 	}
 	stem := b[:len(b)-2]
-	if stem == a {
-		return true
+	if stem == a || strings.HasSuffix(stem, "p") && strings.HasSuffix(a, "f") && stem[:len(stem)-1] == a[:len(a)-1] {
+		return true // Sharipov, Sharif: Russian's p for the f
 	}
 	if stem[0] != a[0] {
 		return false // a spelling keeps the first letter (Rahmon, Rakhmonov); tokenSim allocates
@@ -958,6 +959,18 @@ func spelledAlike(a, b string) bool {
 		}
 	}
 	return slices.Contains(fb, a)
+}
+
+// derivedSurname reports whether s is a surname made of the name g with
+// Russian's -ov, -ev, -ova, -eva (Karimov, Karim; Sharipov, Sharif), for
+// telling a father from his son (aligned).
+func derivedSurname(s, g string) bool {
+	for _, end := range []string{"ova", "eva", "ov", "ev"} {
+		if stem, ok := strings.CutSuffix(s, end); ok && len(stem) >= 3 {
+			return stem == g || strings.HasSuffix(stem, "p") && stem[:len(stem)-1]+"f" == g
+		}
+	}
+	return false
 }
 
 // adjectivalStem returns the stem of a Russian or Ukrainian adjectival
@@ -1835,6 +1848,7 @@ func aligned(a, b Name, w Weights) Score {
 	}
 	var usedA, usedB [maxAlign]bool
 	var sumW, sumWS, info float64
+	crossed := 0 // see derivedSurname
 	different := 0
 	var counts [len(kindNames)]int
 	for range ta {
@@ -1850,6 +1864,11 @@ func aligned(a, b Name, w Weights) Score {
 			}
 		}
 		usedA[bi], usedB[bj] = true, true
+		if derivedSurname(ta[bi], tb[bj]) {
+			crossed |= 1 // a's surname made of b's name
+		} else if derivedSurname(tb[bj], ta[bi]) {
+			crossed |= 2
+		}
 		k := kinds[bi][bj]
 		wt := (weight(a, bi) + weight(b, bj)) / 2
 		if k == kindInitial {
@@ -1866,6 +1885,12 @@ func aligned(a, b Name, w Weights) Score {
 		counts[k]++
 	}
 	v := sumWS / sumW
+	if crossed == 3 {
+		// Each name's surname is made of the other's given name (Karim
+		// Rahimov, Rahim Karimov): a father and his son, not one man.
+		v = min(v, .4)
+		different++
+	}
 	// Identifying weight shared: two ordinary tokens make a full match,
 	// one common token does not.
 	if info < 1.6 {
