@@ -59,11 +59,14 @@ type formTable struct {
 	// europeanFrom is the first name of the European table's own lines,
 	// arabicFrom the first of the Arabic table, read last.
 	europeanFrom, arabicFrom int32
+	// eastSlavicTo is the first name after the East Slavic table's.
+	eastSlavicTo int32
 }
 
 var languageForms = sync.OnceValue(func() formTable {
 	t := formTable{forms: map[string]int32{}, stems: map[string][]int32{}}
 	t.read(eastSlavic, true)
+	t.eastSlavicTo = int32(len(t.canonical))
 	t.read(koreanSurnames, false)
 	t.read(chineseSurnames, false)
 	t.read(latinVariants(myanmarTable), false)
@@ -144,6 +147,18 @@ func arabicGivenName(tok string) bool {
 func europeanOrUnlisted(w *word) bool {
 	t := languageForms()
 	return w.group < 0 || w.group >= t.europeanFrom && w.group < t.arabicFrom
+}
+
+// westernGivenName reports whether tok is a European or East Slavic given
+// name, of the form tables or of the English nickname tables (Serge,
+// Emmanuel, Maria).
+func westernGivenName(tok string) bool {
+	if englishGivenName(tok) {
+		return true
+	}
+	t := languageForms()
+	g := givenName(tok)
+	return g >= 0 && (g < t.eastSlavicTo || g >= t.europeanFrom && g < t.arabicFrom)
 }
 
 // givenName returns the line of the table tok is a form of, -1 when tok

@@ -961,6 +961,56 @@ func spelledAlike(a, b string) bool {
 	return slices.Contains(fb, a)
 }
 
+// reordered reports whether b is a, or a with its first words and its
+// last ones exchanged, the words between kept: the family name moved to
+// the front or the back (Gómez Restrepo, Juan Sebastián; Kim Jong Un, Jong
+// Un Kim), or the given name and the family name traded round a middle
+// name (Tran Thi Thu Huong, Huong Thi Thu Tran; Jean-Marc Konan N'Guessan,
+// N'Guessan Konan Jean-Marc) — the orders sources write one name in.
+func reordered(a, b []string) bool {
+	n := len(a)
+	if n != len(b) {
+		return false
+	}
+	if slices.Equal(a, b) {
+		return true
+	}
+	for i := 1; i < n; i++ {
+		for j := i; j < n; j++ {
+			// b must be a[j:], a[i:j], a[:i]
+			k := 0
+			ok := true
+			for _, part := range [][]string{a[j:], a[i:j], a[:i]} {
+				for _, t := range part {
+					if b[k] != t {
+						ok = false
+						break
+					}
+					k++
+				}
+				if !ok {
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// westernMoved reports whether a word a and b hold in other places is a
+// Western given name (westernGivenName).
+func westernMoved(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] && (westernGivenName(a[i]) || westernGivenName(b[i])) {
+			return true
+		}
+	}
+	return false
+}
+
 // derivedSurname reports whether s is a surname made of the name g with
 // Russian's -ov, -ev, -ova, -eva (Karimov, Karim; Sharipov, Sharif), for
 // telling a father from his son (aligned).
@@ -1904,6 +1954,16 @@ func aligned(a, b Name, w Weights) Score {
 		v = 0
 	}
 	exp := explain(counts[:], extra)
+	if extra == 0 && len(ta) >= 3 && counts[kindExact] == len(ta) && !reordered(ta, tb) && !westernMoved(ta, tb) {
+		// The same words in an order no source writes one man's name in:
+		// Restrepo Gómez and Gómez Restrepo, two families; Ahmed Mahmoud
+		// and Mahmoud Ahmed, brothers (his father's name second). A
+		// Western given name moved is one man's (Yao Serge Koffi, Serge
+		// Yao Koffi: the Christian name and the day name, in either order).
+		v = min(v, .5)
+		different++
+		exp += ", words in another order"
+	}
 	spelled := counts[kindExact]+counts[kindVariant] == len(ta)
 	if joined.Value > v || joined.Value == v && joined.Explanation != "" {
 		return joined
