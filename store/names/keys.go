@@ -187,6 +187,11 @@ func (n Name) Keys() []string {
 			// write him: every word of his name keys otherwise with the h.
 			add(TokenKey(iso9Fold(t)))
 		}
+		if w := n.word(i); w.cyrillic && strings.Contains(t, "ts") {
+			// Цвиянович, read tsviianovich, is also indexed as Cvijanovic,
+			// the Central European spelling Russian transcribes (centralC).
+			add(TokenKey(centralForm(t)))
+		}
 		if w := n.word(i); w.wadeGiles || w.somali || w.uzbek {
 			for _, k := range w.folds {
 				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles), Xasan as Hasan (markSomali), Xo'jayev as Khojayev (markUzbek)

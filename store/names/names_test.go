@@ -110,6 +110,8 @@ func TestVariantsShareAKey(t *testing.T) {
 		{"Walid", "Oualid", "Valid"},
 		{"Catherine", "Katherine", "Kathrin"},
 		{"Papadopoulos", "Παπαδόπουλος"},
+		{"Cvijanović", "Цвиянович", "Cvijanovic"}, // Russian's ц for the Central European c
+		{"Fico", "Фицо"},
 	}
 	for _, g := range groups {
 		t.Run(g[0], func(t *testing.T) {

@@ -1138,6 +1138,19 @@ func centralC(lat, cyr string) bool {
 	return r == cyr || JaroWinkler(r, cyr) >= .92
 }
 
+// centralForm writes cyr, a word read from Cyrillic, as a Central European
+// name Russian transcribes would be spelt without its accents: ts as c, an
+// ia or iu after an i as ja, ju, a final -ich as -ic (Цвиянович
+// tsviianovich, Cvijanovic; Фицо fitso, Fico).
+func centralForm(cyr string) string {
+	t := strings.ReplaceAll(cyr, "ts", "c")
+	t = strings.ReplaceAll(strings.ReplaceAll(t, "iia", "ija"), "iiu", "iju")
+	if s, ok := strings.CutSuffix(t, "ich"); ok {
+		t = s + "ic"
+	}
+	return t
+}
+
 // icaoY writes the i that Russian passports (ICAO) give я, ю, е and ё
 // at the start of a word or after a vowel (Iasin, Iurii, Iarovaia) as the
 // y of other romanisations (Yasin, Yuri, Yarovaya).
