@@ -313,6 +313,9 @@ func TestSimilarity(t *testing.T) {
 		{"Tran Thi Thu Huong", "Huong Thi Thu Tran", .9, 1},
 		{"Jean-Marc Konan N'Guessan", "N'GUESSAN Konan Jean-Marc", .9, 1},
 		{"Yao Serge Koffi", "Serge Yao Koffi", .9, 1},
+		// Biblical names in their Hebrew form.
+		{"Isaac Herzog", "Ицхак Герцог", .85, 1},
+		{"Moshe Levi", "Moses Levi", .9, 1},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},
