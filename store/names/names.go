@@ -878,6 +878,9 @@ func abdBase(t string) string {
 		}
 	}
 	for _, f := range abdLam[:len(abdLam)-1] {
+		if rest, ok := strings.CutPrefix(t, f); ok && (rest == "ah" || rest == "ahi") {
+			return "abdl" + rest // Abdulah, Abdulahi: Abdullah with one l, not Abd al-Ahi
+		}
 		if rest, ok := strings.CutPrefix(t, f); ok && len(rest) >= 3 {
 			return "abd" + stripArticle(rest)
 		}

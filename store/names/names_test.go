@@ -316,6 +316,13 @@ func TestSimilarity(t *testing.T) {
 		// Biblical names in their Hebrew form.
 		{"Isaac Herzog", "Ицхак Герцог", .85, 1},
 		{"Moshe Levi", "Moses Levi", .9, 1},
+		// Somali spelling in one word of a name (Cabdullaahi); Abdullah
+		// with one l, not Abd al-Ahad; Mouhamadou, Mamadou's full form.
+		{"Hodan Cabdullaahi Warsame", "Hodan Abdulahi Warsame", .85, 1},
+		{"Abdulah Khan", "Abdullah Khan", .75, 1}, // two common words: no more than their own score
+		{"Abdulahad Khan", "Abdullah Khan", 0, .6},
+		{"Mamadou Lamine Diop", "Mouhamadou Lamine Diop", .85, 1},
+		{"Amadou Diop", "Mouhamadou Diop", 0, .6},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

@@ -58,11 +58,11 @@ func markSomali(ws []word) {
 	}
 	marked, ain := 0, 0
 	for _, w := range ws {
-		switch {
-		case somaliMarked(w.s):
+		if somaliMarked(w.s) {
 			marked++
-		case len(w.s) > 2 && w.s[0] == 'c' && isVowel(w.s[1]):
-			ain++
+		}
+		if len(w.s) > 2 && w.s[0] == 'c' && isVowel(w.s[1]) {
+			ain++ // with a mark, two (Cabdullaahi)
 		}
 	}
 	if marked == 0 || marked+ain < 2 {
@@ -72,6 +72,9 @@ func markSomali(ws []word) {
 		f := somaliForm(ws[i].s)
 		if f == "" {
 			continue
+		}
+		if b := abdBase(f); b != "" && b != "abd" {
+			f = b // Cabdullaahi read abdullahi is Abdullahi, the one word abdlahi
 		}
 		ws[i].somali = true
 		ws[i].addFolds([]string{f})
