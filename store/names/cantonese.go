@@ -33,7 +33,7 @@ var cantoneseSyllables = map[string][]string{
 	"chim": {"zhan"}, "chin": {"qian", "zhan"}, "ching": {"zheng", "cheng", "jing", "qing"},
 	"chit": {"zhe", "jie"}, "chiu": {"chao", "zhao", "qiao"}, "choi": {"cai"}, "chor": {"chu", "zuo"},
 	"chow": {"zhou", "chou"}, "chuen": {"quan", "chuan", "cun"}, "chuk": {"zhu"}, "cho": {"zu", "cao", "zuo"}, "dik": {"di"}, "bun": {"bin", "ban"}, "pik": {"bi"}, "oi": {"ai"}, "suet": {"xue"}, "fook": {"fu"},
-	"chun": {"zhen", "jun", "chun", "jin"}, "chung": {"zhong", "cong", "chong"}, "fai": {"hui"},
+	"chun": {"zhen", "jun", "chun", "jin"}, "chung": {"zhong", "cong", "chong", "zong"}, "fai": {"hui"},
 	"fat": {"fa"}, "fok": {"huo"}, "fong": {"fang"}, "foo": {"fu"}, "fuk": {"fu"},
 	"fun": {"fen", "huan", "kuan"}, "fung": {"feng"}, "ha": {"xia"}, "hak": {"ke", "hei"},
 	"hang": {"xing", "heng", "hang", "keng"}, "hau": {"hou", "qiao"}, "hei": {"xi", "qi"},

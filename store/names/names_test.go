@@ -430,6 +430,7 @@ func TestSimilarity(t *testing.T) {
 		{"Lam Cheng Yuet-ngor", "林鄭月娥", .8, 1},
 		{"Chris Tang Ping-keung", "鄧炳強", .8, 1}, // Tang is 鄧 Deng in Hong Kong
 		{"Lee Kuan Yew", "李光耀", .8, 1},
+		{"Tam Yiu-chung", "譚耀宗", .8, 1},         // chung is 宗 zong too
 		{"Fernando Chui Sai-on", "崔世安", .8, 1},  // Macau's spelling, an English word beside three
 		{"Chung Kim-wah", "鍾劍華", .8, 1},         // kim is 劍 jian in Hong Kong
 		{"Kwok Wing-hang", "郭榮鏗", .8, 1},        // hang 鏗 keng
