@@ -312,7 +312,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if spelledAlike(a, b) {
 			return .9, kindVariant // Oesama / Usama: the skeleton alone cannot tell
 		}
-		if len(a) >= 5 && len(b) >= 5 && vowelFold(a) == vowelFold(b) {
+		if len(a) >= 4 && len(b) >= 4 && max(len(a), len(b)) >= 5 && vowelFold(a) == vowelFold(b) {
 			return .88, kindVariant // Oneissi / Unaysi, Qalei / Kalai: Arabic's vowels, written each source's way
 		}
 		if ya, yb := icaoY(a), icaoY(b); (ya != a || yb != b) && JaroWinkler(ya, yb) >= .85 {
