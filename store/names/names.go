@@ -135,7 +135,7 @@ var europeanParticles = map[string]bool{
 // honorifics are titles that are not part of a person's name.
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "prof": true,
-	"sir": true, "madam": true, "sheikh": true, "shaykh": true, "haji": true,
+	"sir": true, "madam": true, "sheikh": true, "shaykh": true, "haji": true, "xaaji": true, "xaji": true,
 	"hajji": true, "mullah": true, "maulavi": true, "mawlawi": true, "maulvi": true, "mawlavi": true,
 	"moulvi": true, "maulana": true, "mawlana": true, "ayatollah": true,
 	// A reciter of the Quran and a jurist, as Taliban and Pakistani

@@ -17,8 +17,9 @@ func somaliForm(t string) string {
 		switch {
 		case c == 'x':
 			b.WriteByte('h')
-		case c == 'c' && i+1 < len(t) && isVowel(t[i+1]) && (i == 0 || isVowel(t[i-1])):
-			// the ain: dropped
+		case c == 'c' && i+1 < len(t) && isVowel(t[i+1]) && (i == 0 || isVowel(t[i-1])),
+			c == 'c' && i+1 == len(t) && i > 1 && isVowel(t[i-1]):
+			// the ain: dropped, last too (Jaamac, Jama)
 		case isVowel(c) && i > 0 && t[i-1] == c && c != 'y':
 			// the second letter of a long vowel
 		default:
