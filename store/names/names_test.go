@@ -326,6 +326,8 @@ func TestSimilarity(t *testing.T) {
 		// Arabic's vowels in short words as sources write them.
 		{"Assef Shawkat", "Asif Shawkat", .85, 1},
 		{"Nader Kalai", "Nadir Qal'i", .8, 1},
+		{"Abdullah Yusuf", "Abdullahi Yusuf", .8, 1}, // the Hausa and Somali Abdullah, no nisba
+		{"Hassan Yusuf", "Hassani Yusuf", 0, .6},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

@@ -266,6 +266,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if x.georgian != y.georgian && (x.georgian && georgianNominative(a, b) || y.georgian && georgianNominative(b, a)) {
 		return .92, kindVariant // პუტინი putini, Putin: Georgian's nominative, no nisba
 	}
+	if a+"i" == b && a == "abdlah" || b+"i" == a && b == "abdlah" {
+		return .92, kindVariant // Abdullahi, the Hausa and Somali Abdullah, no nisba
+	}
 	if nisba(a, b) || nisba(b, a) {
 		return .3, kindDifferent // Cherif / Cherifi, Nour / Nouri, Hassan / Hassani: another family
 	}
