@@ -776,7 +776,7 @@ var (
 	dinWords = map[string]bool{"din": true, "deen": true, "dine": true, "ddin": true, "ddine": true}
 	dinLinks = map[string]bool{"al": true, "el": true, "ul": true, "ud": true, "ad": true, "ed": true, "od": true}
 	// dinGlued are the link and "din" written as one word, longest first.
-	dinGlued = []string{"uddeen", "uddine", "eddine", "addine", "aldeen", "eldine", "eldeen", "uddin", "eddin", "addin", "iddin", "aldin", "eldin", "uldin", "udin"}
+	dinGlued = []string{"uddeen", "uddine", "eddine", "addine", "aldeen", "eldine", "eldeen", "uddin", "eddin", "addin", "iddin", "aldin", "eldin", "uldin", "udeen", "udin"}
 )
 
 // dinCompound reads a compound in "al-Din" starting at raw[i]: the word

@@ -54,6 +54,7 @@ func TestParse(t *testing.T) {
 		{"Salah Eddine Ayoub", "salahdin ayoub"},
 		{"Salahuddin Ayoub", "salahdin ayoub"},
 		{"Salah ud Din Ayoub", "salahdin ayoub"},
+		{"Salahudeen Ayoub", "salahdin ayoub"}, // the link and deen with one d
 		{"سراج الدين", "srajdin"},
 		{"معمر عواد", "mamr awad"},                        // an ain inside a word is the vowel it colours (Muammar, Awad)
 		{"ربيع", "rbi"},                                   // and nothing at its end (Rabie)
