@@ -66,8 +66,8 @@ func (r *Resolver) respaced(txn *store.Txn, name string, anyWord bool) []string 
 		probes++
 		left, right := joined[:p], joined[p:]
 		pn := names.Parse(left + " " + right)
-		if strings.Join(pn.Tokens, "") != joined {
-			return false // a word the parser reads as no name (caram ii: a generation) or spells out (st, md)
+		if len(strings.Join(pn.Tokens, "")) < len(joined) {
+			return false // a word the parser drops, no name (caram ii: a generation; mr smith)
 		}
 		primary, pairs := nameKeys(pn)
 		var key string

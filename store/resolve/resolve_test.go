@@ -1151,6 +1151,10 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		// SuYong, Tan Yaozong), is no one: the spaces are put back.
 		person("un", "o1", "name", "Oh Su-yong"),
 		person("un", "t1", "name", "譚耀宗"), // zong keys as suyong (snk)
+		// A short form the parser spells out (Mohd, Muhammad) is a word.
+		person("un", "m1", "name", "Mohd Rafi Udin"),
+		person("un", "m2", "name", "Muhammad Ali Udin"),
+		person("un", "m3", "name", "Rafiq Udin"),
 	)
 	for query, want := range map[string]string{
 		"AlexanderPetrov":  "un/p1",
@@ -1159,6 +1163,7 @@ func TestLookupPutsBackAMissingSpace(t *testing.T) {
 		"alexander petrov": "un/p1",
 		"AbuS alem":        "un/a1", // abu salem: the one word abusalem
 		"LiShangfu":        "un/l1", // a surname of two letters
+		"MohdR afi Udin":   "un/m1",
 	} {
 		hits := f.lookup(t, query, 3)
 		if len(hits) == 0 || hits[0].Best.String() != want {
