@@ -329,6 +329,10 @@ func TestSimilarity(t *testing.T) {
 		{"Nader Kalai", "Nadir Qal'i", .8, 1},
 		{"Abdullah Yusuf", "Abdullahi Yusuf", .8, 1}, // the Hausa and Somali Abdullah, no nisba
 		{"Hassan Yusuf", "Hassani Yusuf", 0, .6},
+		// Georgian family names a vowel apart are two families; a
+		// consonant spelt otherwise is one (German's s for z).
+		{"Giorgi Beridze", "Giorgi Beradze", 0, .6},
+		{"Giorgi Beridze", "Georgi Beridse", .85, 1},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

@@ -100,6 +100,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if muhammadCompound(b) != "" && muhammadWord(x) || muhammadCompound(a) != "" && muhammadWord(y) {
 		return .3, kindDifferent // Mohammad / Mohammadreza: the compound is another given name
 	}
+	if georgianVowelApart(a, b) {
+		return .3, kindDifferent // Beridze / Beradze: Georgian writes every vowel, so its spellings agree on them
+	}
 	// A syllable's Cantonese or Wade-Giles spelling meets its pinyin: Ka /
 	// Jia, Chiu / Chao (李家超), Ngor / E (娥). The other name must be
 	// pinyin only: Chan Ka Man and Chan Ka Wan, both readable either way,

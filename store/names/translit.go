@@ -472,6 +472,27 @@ func georgianFamily(t string) bool {
 	return false
 }
 
+// georgianVowelApart reports whether a and b are Georgian family names
+// (georgianFamily) one vowel apart and otherwise alike (Beridze, Beradze;
+// Gelashvili, Gulashvili): Georgian letters write every vowel, so the
+// romanisations of one name agree on its vowels, and two such names are
+// two families.
+func georgianVowelApart(a, b string) bool {
+	if len(a) != len(b) || !georgianFamily(a) || !georgianFamily(b) {
+		return false
+	}
+	diff := -1
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return diff >= 0 && isVowel(a[diff]) && isVowel(b[diff])
+}
+
 // georgianGiven reports whether a and b, words of Georgians' names, are
 // one given name with and without the nominative i that Georgian adds to
 // a name ending in a consonant, which Latin spellings keep or drop (Otar,
