@@ -333,6 +333,7 @@ func TestSimilarity(t *testing.T) {
 		// consonant spelt otherwise is one (German's s for z).
 		{"Giorgi Beridze", "Giorgi Beradze", 0, .6},
 		{"Giorgi Beridze", "Georgi Beridse", .85, 1},
+		{"Mina Nabil Girgis", "Mina Nabih Girgis", 0, .8}, // Nabih, another name (Nabih Berri): a word that disagrees
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

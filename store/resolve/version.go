@@ -67,7 +67,7 @@ import (
 //     as Cvijanovic), biblical names' Hebrew forms (Yitzhak as Isaac),
 //     Abdulahi as Abdullahi, Mouhamadou as Mamadou, Cantonese chung as 宗,
 //     Somali's final c dropped (Jaamac as Jama) and Xaaji as a title,
-//     Salahudeen as Salah al-Din,
+//     Salahudeen as Salah al-Din, Nabih a name of its own,
 //     2026-12-05 (session 30; all but the first were added
 //     to version 10 within the session, before any store outside its tests
 //     was indexed with it)
