@@ -334,6 +334,11 @@ func TestSimilarity(t *testing.T) {
 		{"Giorgi Beridze", "Giorgi Beradze", 0, .6},
 		{"Giorgi Beridze", "Georgi Beridse", .85, 1},
 		{"Mina Nabil Girgis", "Mina Nabih Girgis", 0, .8}, // Nabih, another name (Nabih Berri): a word that disagrees
+		// One family name after two different Romance particles is two
+		// families; the particle dropped is one.
+		{"Giuseppe De Stefano", "Giuseppe Di Stefano", 0, .6},
+		{"Giuseppe De Stefano", "Giuseppe Stefano", .85, 1},
+		{"Ahmed al-Masri", "Ahmed el-Masri", .8, 1},
 		// A hyphenated name's words in the other order; Greek feminines.
 		{"Frantz Jean-Louis", "Frantz Louis-Jean", 0, .6},
 		{"Mohammad-Ali Rostami", "Ali-Mohammad Rostami", 0, .6},

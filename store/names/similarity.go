@@ -967,6 +967,24 @@ func spelledAlike(a, b string) bool {
 	return slices.Contains(fb, a)
 }
 
+// romanceParticles are the particles of Italian, Spanish and Portuguese
+// family names, each a part of the name.
+var romanceParticles = map[string]bool{"de": true, "di": true, "da": true, "do": true, "du": true,
+	"del": true, "della": true, "dei": true, "dos": true, "das": true, "dal": true, "dalla": true}
+
+// romanceParticlesApart reports whether x and y, words with the cores cx
+// and cy, are one family name glued to two different Romance particles
+// (destefano, distefano: De Stefano and Di Stefano are two families; da
+// Silva and de Silva two lines). A particle on one side only is a source
+// dropping it, and stays a variant.
+func romanceParticlesApart(x, cx, y, cy *word) bool {
+	if cx.s == x.s || cy.s == y.s || cx.s != cy.s || x.s == y.s {
+		return false
+	}
+	px, py := strings.TrimSuffix(x.s, cx.s), strings.TrimSuffix(y.s, cy.s)
+	return romanceParticles[px] && romanceParticles[py]
+}
+
 // reordered reports whether b is a, or a with its first words and its
 // last ones exchanged, the words between kept: the family name moved to
 // the front or the back (Gómez Restrepo, Juan Sebastián; Kim Jong Un, Jong
@@ -1901,6 +1919,8 @@ func aligned(a, b Name, w Weights) Score {
 				if s, k := memo.tokenSim(cx, cy); s < sims[i][j] {
 					sims[i][j], kinds[i][j] = s, k
 				}
+			} else if romanceParticlesApart(wx, cx, wy, cy) {
+				sims[i][j], kinds[i][j] = .3, kindDifferent // De Stefano / Di Stefano: two Italian families
 			} else if (cx.s != x || cy.s != y) && sims[i][j] < .92 {
 				// Compare without glued particles: "benali" / "ali".
 				for _, p := range [][2]*word{{cx, cy}, {cx, wy}, {wx, cy}} {
