@@ -14,7 +14,8 @@ import "strings"
 // vigie from general knowledge of the two languages.
 
 // belarusianEndings pairs a Belarusian surname ending, as its Latin
-// spellings write it, with the Russian one.
+// spellings write it, with the Russian one (-enka on the same stem as
+// -enko is enkoForms', tried first; here the stems may differ).
 var belarusianEndings = [][2]string{
 	{"au", "ov"}, {"ou", "ov"}, {"eu", "ev"},
 	{"anka", "enko"}, {"enka", "enko"}, {"ienka", "enko"},

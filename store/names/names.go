@@ -124,13 +124,23 @@ var particles = map[string]bool{
 	"ould": true, "ag": true, "y": true, "mc": true, "st": true,
 }
 
-// europeanParticles are the particles of European names (see foldParticles).
-var europeanParticles = map[string]bool{
-	"van": true, "von": true, "der": true, "den": true, "ter": true, "zu": true,
+// romanceParticles are the particles of Italian, Spanish and Portuguese
+// family names that are part of the name (De Stefano and Di Stefano are
+// two families: romanceParticlesApart).
+var romanceParticles = map[string]bool{
 	"de": true, "da": true, "di": true, "do": true, "du": true, "dos": true,
-	"das": true, "del": true, "della": true, "dei": true, "la": true, "le": true,
-	"y": true, "mc": true, "st": true,
+	"das": true, "del": true, "della": true, "dei": true,
 }
+
+// otherEuropeanParticles are the other particles of European names.
+var otherEuropeanParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "ter": true, "zu": true,
+	"la": true, "le": true, "y": true, "mc": true, "st": true,
+}
+
+// europeanParticle reports whether t is a particle of European names (see
+// foldParticles).
+func europeanParticle(t string) bool { return romanceParticles[t] || otherEuropeanParticles[t] }
 
 // honorifics are titles that are not part of a person's name.
 var honorifics = map[string]bool{
@@ -726,7 +736,7 @@ func foldParticles(raw []string, arabicScript, hebrewScript bool) (toks, cores [
 			cores[len(cores)-1] += t
 			continue
 		}
-		if particles[t] && !(hebrewScript && europeanParticles[t]) && i+1 < len(raw) && len(pending) < 12 {
+		if particles[t] && !(hebrewScript && europeanParticle(t)) && i+1 < len(raw) && len(pending) < 12 {
 			pending += t
 			continue
 		}

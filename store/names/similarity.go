@@ -558,14 +558,21 @@ func russifiedSpelling(a, b string) bool {
 		return false
 	}
 	stem := b[:len(b)-2]
-	if stem == a || strings.HasSuffix(stem, "p") && strings.HasSuffix(a, "f") && stem[:len(stem)-1] == a[:len(a)-1] {
-		return true // Sharipov, Sharif: Russian's p for the f
+	if stem == a || russianPForF(stem, a) {
+		return true
 	}
 	if stem[0] != a[0] {
 		return false // a spelling keeps the first letter (Rahmon, Rakhmonov); tokenSim allocates
 	}
 	s, k := tokenSim(a, stem)
 	return s >= .88 && k == kindVariant
+}
+
+// russianPForF reports whether stem, a surname's without its Russian
+// ending, is the name with the p Russian wrote for its last f (Sharip,
+// Sharif).
+func russianPForF(stem, name string) bool {
+	return strings.HasSuffix(stem, "p") && strings.HasSuffix(name, "f") && stem[:len(stem)-1] == name[:len(name)-1]
 }
 
 // awForm writes t's aw and ow before a consonant as au and ou: the
@@ -967,11 +974,6 @@ func spelledAlike(a, b string) bool {
 	return slices.Contains(fb, a)
 }
 
-// romanceParticles are the particles of Italian, Spanish and Portuguese
-// family names, each a part of the name.
-var romanceParticles = map[string]bool{"de": true, "di": true, "da": true, "do": true, "du": true,
-	"del": true, "della": true, "dei": true, "dos": true, "das": true, "dal": true, "dalla": true}
-
 // romanceParticlesApart reports whether x and y, words with the cores cx
 // and cy, are one family name glued to two different Romance particles
 // (destefano, distefano: De Stefano and Di Stefano are two families; da
@@ -1001,22 +1003,7 @@ func reordered(a, b []string) bool {
 	}
 	for i := 1; i < n; i++ {
 		for j := i; j < n; j++ {
-			// b must be a[j:], a[i:j], a[:i]
-			k := 0
-			ok := true
-			for _, part := range [][]string{a[j:], a[i:j], a[:i]} {
-				for _, t := range part {
-					if b[k] != t {
-						ok = false
-						break
-					}
-					k++
-				}
-				if !ok {
-					break
-				}
-			}
-			if ok {
+			if slices.Equal(b, slices.Concat(a[j:], a[i:j], a[:i])) {
 				return true
 			}
 		}
@@ -1041,7 +1028,7 @@ func westernMoved(a, b []string) bool {
 func derivedSurname(s, g string) bool {
 	for _, end := range []string{"ova", "eva", "ov", "ev"} {
 		if stem, ok := strings.CutSuffix(s, end); ok && len(stem) >= 3 {
-			return stem == g || strings.HasSuffix(stem, "p") && stem[:len(stem)-1]+"f" == g
+			return stem == g || russianPForF(stem, g)
 		}
 	}
 	return false
@@ -2004,8 +1991,8 @@ func aligned(a, b Name, w Weights) Score {
 		exp += ", words in another order"
 	}
 	spelled := counts[kindExact]+counts[kindVariant] == len(ta)
-	if joined.Value > v || joined.Value == v && joined.Explanation != "" {
-		return joined
+	if joined.Explanation != "" && joined.Value >= v {
+		return joined // the better reading; the join's on a tie, as before it was compared
 	}
 	return Score{Value: v, Explanation: exp, Different: different, Spelled: spelled}
 }
