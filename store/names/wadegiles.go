@@ -77,7 +77,13 @@ func wadeGiles(s string) (forms []string, ok bool) {
 	rest := s[len(initial):]
 	final, ok := wgFinals[rest]
 	if !ok {
+		if t := tongyong(s); t != "" {
+			return []string{t}, true
+		}
 		return nil, false
+	}
+	if t := tongyong(s); t != "" {
+		forms = append(forms, t)
 	}
 	switch {
 	case initial == "ch" && (rest[0] == 'i' || rest == "u" || rest == "uan" || rest == "un" || rest == "ueh"):
@@ -100,11 +106,33 @@ func wadeGiles(s string) (forms []string, ok bool) {
 		final = "uo" // to is duo, lo luo, so suo
 	}
 	for _, r := range readings {
-		if f := r + final; f != s {
+		if f := r + final; f != s && !slices.Contains(forms, f) {
 			forms = append(forms, f)
 		}
 	}
 	return forms, true
+}
+
+// tongyong reads s as Taiwan's Tongyong pinyin (2002–2008, still on
+// many of its people's papers), which writes pinyin's x and q as s and c
+// before an i: Si-kun is Xikun (游錫堃), Ciou Qiu. It returns the pinyin
+// syllable, or "" when s is none of these or reads the same. Wade-Giles
+// has no si (it writes ssu) and no c, so the two readings do not clash.
+func tongyong(s string) string {
+	if len(s) < 2 || s[1] != 'i' || s[0] != 's' && s[0] != 'c' {
+		return ""
+	}
+	final := s[1:]
+	if final == "iou" {
+		final = "iu" // Tongyong's ciou, siou
+	}
+	if f, ok := wgFinals[final]; !ok || f != final {
+		return "" // a Wade-Giles final (sieh) is no Tongyong
+	}
+	if s[0] == 's' {
+		return "x" + final
+	}
+	return "q" + final
 }
 
 // chineseSurnameForms are the spellings of the Chinese surname table

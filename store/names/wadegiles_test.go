@@ -10,6 +10,7 @@ func TestWadeGilesSyllablesReadInPinyin(t *testing.T) {
 		"ching": {"jing", "qing"}, "hsiao": {"xiao"}, "tse": {"ze", "ce"}, "tzu": {"zi", "ci"},
 		"kuo": {"guo", "kuo"}, "ko": {"ge", "ke"}, "lo": {"luo"}, "chih": {"zhi", "chi"},
 		"jen": {"ren"}, "ping": {"bing"}, "teng": {"deng"}, "yeh": {"ye"}, "tung": {"dong", "tong"},
+		"si": {"xi"}, "ciou": {"qiu"}, "sing": {"xing"}, // Taiwan's Tongyong pinyin
 	} {
 		got := wadeGilesForms(in)
 		for _, w := range want {
@@ -31,6 +32,7 @@ func TestWadeGilesNamesMeetPinyin(t *testing.T) {
 	for _, p := range [][2]string{
 		{"Chiang Ching-kuo", "Jiang Jingguo"}, {"Teng Hsiao-p'ing", "Deng Xiaoping"},
 		{"Hsi Chin-p'ing", "Xi Jinping"}, {"Lai Ching-te", "Lai Qingde"}, {"Tan Ping", "Dan Bing"},
+		{"You Si-kun", "You Xikun"}, {"You Si-kun", "游錫堃"}, // Tongyong's s for x
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
 			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)

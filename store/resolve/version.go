@@ -71,7 +71,9 @@ import (
 //     2026-12-05 (session 30; all but the first were added
 //     to version 10 within the session, before any store outside its tests
 //     was indexed with it)
-const IndexVersion = 10
+//   - 11: Taiwan's Tongyong pinyin read (Si-kun keyed as Xikun too),
+//     2026-12-05 (session 31)
+const IndexVersion = 11
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
