@@ -33,6 +33,7 @@ var hanForms = map[byte]string{
 	'l': "lr",    // 拉 la is ra, 里 li ri
 	'r': "rl",    // 尔 er is a final r or l
 	'n': "nm",    // a syllable's n or ng stands for an m (特朗普, Trump)
+	'k': "kc",    // 克 ke, 卡 ka are a c or ch (克里斯蒂娜, Christine)
 	'f': "fp",    // 沃 wo, 韦 wei, 瓦 wa write Spanish's b, said as a v (诺沃亚, Noboa; 乌里韦, Uribe)
 }
 

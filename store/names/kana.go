@@ -159,6 +159,7 @@ var kanaForms = map[byte]string{
 	'j': "jts", // ジ is di (ウラジーミル), zh or j, or zi (ジナイーダ, Zinaida)
 	's': "st",  // ス, 스 is also th (スミス, 스미스, Smith)
 	'h': "hf",  // 후 hu is Japanese's fu (후미오, Fumio; 후쿠다, Fukuda)
+	'k': "kc",  // ク, 크 are a c or ch (クリスティーヌ, 크리스틴: Christine)
 }
 
 // eq reports whether the skeleton letter k of a reading can stand for the

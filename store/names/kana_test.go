@@ -127,3 +127,16 @@ func TestHangulForeignOrKorean(t *testing.T) {
 		}
 	}
 }
+
+// A transcription's k is also the c or ch of the Latin name it writes:
+// Christine in Chinese characters, katakana or Hangul is indexed under
+// Christine's key (crstn), which the Latin spelling gives.
+func TestTranscribedKIsLatinC(t *testing.T) {
+	for _, p := range [][2]string{
+		{"克里斯蒂娜·拉加德", "Christine"}, {"クリスティーヌ・ラガルド", "Christine"}, {"크리스틴 라가르드", "Christine"},
+	} {
+		if keys, want := Parse(p[0]).Keys(), TokenKey(Parse(p[1]).Tokens[0]); !slices.Contains(keys, want) {
+			t.Errorf("Keys(%s) = %v, want %q (%s) among them", p[0], keys, want, p[1])
+		}
+	}
+}

@@ -71,7 +71,8 @@ import (
 //     2026-12-05 (session 30; all but the first were added
 //     to version 10 within the session, before any store outside its tests
 //     was indexed with it)
-//   - 11: Taiwan's Tongyong pinyin read (Si-kun keyed as Xikun too),
+//   - 11: Taiwan's Tongyong pinyin read (Si-kun keyed as Xikun too), a
+//     transcription's k keyed as a c too (克里斯蒂娜 as Christine),
 //     2026-12-05 (session 31)
 const IndexVersion = 11
 
