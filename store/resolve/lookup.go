@@ -101,28 +101,49 @@ const respaceBelow = 0.1
 // records from 7.5 to 13.7 ms for no recall; "no one" is a best hit below
 // respaceBelow, a name that shares a word's key and nothing else (O SuYong
 // found only Tan Yao Zong at 0.03, and Oh Su-yong was not looked for).
+//
+// A name that matched no one, respaced or not, is looked for once more
+// under the keys a letter away from its words' (misspelt), and those hits
+// are kept when one of them matches.
 func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt LookupOptions, gen uint64) ([]Hit, error) {
 	if q.Name == "" {
-		return r.lookupNames(ctx, txn, q, nil, opt, gen)
+		return r.lookupNames(ctx, txn, q, nil, nil, opt, gen)
 	}
+	hits, err := r.lookupSpaced(ctx, txn, q, opt, gen)
+	if err != nil || slices.ContainsFunc(hits, isMatch) {
+		return hits, err
+	}
+	near := r.misspelt(txn, q.Name)
+	if len(near) == 0 {
+		return hits, nil
+	}
+	again, err := r.lookupNames(ctx, txn, q, nil, near, opt, gen)
+	if err != nil || !slices.ContainsFunc(again, isMatch) {
+		return hits, err // no better: the hits of the name as typed stand
+	}
+	return again, nil
+}
+
+// lookupSpaced runs q, and again with its name respaced (see lookup).
+func (r *Resolver) lookupSpaced(ctx context.Context, txn *store.Txn, q Query, opt LookupOptions, gen uint64) ([]Hit, error) {
 	extra := r.respaced(txn, q.Name, false)
-	hits, err := r.lookupNames(ctx, txn, q, extra, opt, gen)
+	hits, err := r.lookupNames(ctx, txn, q, extra, nil, opt, gen)
 	if err != nil || len(extra) > 0 || len(hits) > 0 && hits[0].Score >= respaceBelow {
 		return hits, err
 	}
 	if extra = r.respaced(txn, q.Name, true); len(extra) == 0 {
 		return hits, nil
 	}
-	again, err := r.lookupNames(ctx, txn, q, extra, opt, gen)
-	if err != nil || !slices.ContainsFunc(again, func(h Hit) bool { return h.Match }) {
+	again, err := r.lookupNames(ctx, txn, q, extra, nil, opt, gen)
+	if err != nil || !slices.ContainsFunc(again, isMatch) {
 		return hits, err // no better: the name as typed stands
 	}
 	return again, nil
 }
 
 // lookupNames runs q with the extra names (another spacing of its name)
-// beside its own.
-func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, extra []string, opt LookupOptions, gen uint64) ([]Hit, error) {
+// beside its own, and the extra index keys (misspelt) beside its keys.
+func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, extra, extraKeys []string, opt LookupOptions, gen uint64) ([]Hit, error) {
 	qp := QueryPerson(q)
 	// Identifiers of unknown kind are looked for under every kind.
 	var ids []match.Identifier
@@ -157,6 +178,11 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 			if k := "n/" + k; !slices.Contains(keys, k) {
 				keys = append(keys, k)
 			}
+		}
+	}
+	for _, k := range extraKeys {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
 		}
 	}
 	cands, err := r.retrieve(txn, nil, keys, "", r.opt.LookupCandidates, gen, true)
