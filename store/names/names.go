@@ -330,7 +330,8 @@ func Parse(s string) Name {
 // characters or Hangul, to be compared beside its own: as Japanese
 // (KanjiReadings: 麻原彰晃 is Asahara Shoko), as Korean (HanjaReadings: 金正恩
 // is Kim Jong Un) and as Mandarin (HangulChineseReadings: 시진핑 is Xi
-// Jinping); and of a name in Thai, its letter-by-letter reading. A name in
+// Jinping); of a name in Thai, its letter-by-letter reading; of a
+// Japanese name in Cyrillic, its Hepburn (polivanovReading). A name in
 // other letters has none.
 func Readings(s string) []string {
 	if len(s) <= MaxInput && (strings.Contains(s, "\xe0\xb8") || strings.Contains(s, "\xe0\xb9")) {
@@ -341,7 +342,16 @@ func Readings(s string) []string {
 		return []string{translitOther(s)}
 	}
 	if !hasByteFrom(s, 0xE3) {
-		return nil // no letter from U+3000 on, where kana, Hangul and Chinese characters are
+		// No letter from U+3000 on, where kana, Hangul and Chinese
+		// characters are. A Japanese name in Cyrillic (Кадзуо Уэда) is
+		// read in Hepburn (polivanovReading); Cyrillic is U+0400 to
+		// U+04FF, D0 to D3 in UTF-8.
+		if len(s) <= MaxInput && (strings.Contains(s, "\xd0") || strings.Contains(s, "\xd1")) {
+			if r := polivanovReading(s); r != "" {
+				return []string{r}
+			}
+		}
+		return nil
 	}
 	rs := KanjiReadings(s)
 	rs = append(rs, HanjaReadings(s)...)

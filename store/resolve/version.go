@@ -72,7 +72,9 @@ import (
 //     to version 10 within the session, before any store outside its tests
 //     was indexed with it)
 //   - 11: Taiwan's Tongyong pinyin read (Si-kun keyed as Xikun too), a
-//     transcription's k keyed as a c too (克里斯蒂娜 as Christine),
+//     transcription's k keyed as a c too (克里斯蒂娜 as Christine), a
+//     Japanese name in Cyrillic read in Hepburn too (Кадзуо Уэда as Kazuo
+//     Ueda),
 //     2026-12-05 (session 31)
 const IndexVersion = 11
 

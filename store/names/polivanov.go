@@ -1,0 +1,129 @@
+package names
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Japanese names in Cyrillic letters. Russian writes them in Polivanov's
+// system, a syllable of kana at a time: Кадзуо Уэда is Kazuo Ueda, Синдзо
+// Абэ Shinzo Abe, Дзюнъитиро Коидзуми Junichiro Koizumi, Ёсихидэ Суга
+// Yoshihide Suga — read as Russian (kadzuo, sindzo, dziunitiro), no
+// Latin spelling meets them. polivanovReading reads such a name back into
+// Hepburn, the romanisation of Japan's passports, as one more reading of
+// the name (Readings). Written for vigie from the published Polivanov
+// table.
+
+// polivanovSyllables are the syllables of the system, Cyrillic to Hepburn,
+// the longest first where one begins another (дз before д).
+var polivanovSyllables = func() map[string]string {
+	m := map[string]string{
+		"а": "a", "и": "i", "у": "u", "э": "e", "е": "e", "о": "o", "я": "ya", "ю": "yu", "ё": "yo",
+		"си": "shi", "ся": "sha", "сю": "shu", "сё": "sho",
+		"ти": "chi", "тя": "cha", "тю": "chu", "тё": "cho", "цу": "tsu",
+		"фу": "fu", "ва": "wa",
+		"дзи": "ji", "дзя": "ja", "дзю": "ju", "дзё": "jo", "дза": "za", "дзу": "zu", "дзэ": "ze", "дзе": "ze", "дзо": "zo",
+		"ди": "di", "ду": "du",
+	}
+	// The regular rows: a consonant before a, i, u, e, o and ya, yu, yo
+	// (those the table above does not spell otherwise).
+	rows := map[string]string{"к": "k", "с": "s", "т": "t", "н": "n", "х": "h", "м": "m", "р": "r", "г": "g", "д": "d", "б": "b", "п": "p"}
+	vowels := map[string]string{"а": "a", "и": "i", "у": "u", "э": "e", "е": "e", "о": "o", "я": "ya", "ю": "yu", "ё": "yo"}
+	for c, lc := range rows {
+		for v, lv := range vowels {
+			if _, ok := m[c+v]; ok {
+				continue
+			}
+			if c == "х" && v == "у" || c == "т" && v == "у" || c == "д" && (v == "я" || v == "ю" || v == "ё") {
+				continue // ху is not Japanese (fu is фу), ту neither (tsu is цу)
+			}
+			m[c+v] = lc + lv
+		}
+	}
+	return m
+}()
+
+// polivanovMarks are the spellings that tell a Japanese name from a
+// Russian one whose words happen to be made of the same syllables (Ирина,
+// Марина): a name is read so only when it holds one of them.
+var polivanovMarks = []string{"дз", "э", "си", "ти", "цу", "сю", "сё", "тя", "тю", "тё", "ё", "фу"}
+
+// polivanovReading returns the Hepburn reading of s, a name in Cyrillic
+// whose every word is made of Polivanov's syllables and which holds one
+// of polivanovMarks; "" for any other name.
+func polivanovReading(s string) string {
+	low := strings.ToLower(s)
+	marked := false
+	for _, m := range polivanovMarks {
+		if strings.Contains(low, m) {
+			marked = true
+			break
+		}
+	}
+	if !marked {
+		return ""
+	}
+	words := strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == '-' || r == ',' || r == '.' })
+	if len(words) == 0 || len(words) > MaxTokens {
+		return ""
+	}
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if strings.HasSuffix(w, "ова") || strings.HasSuffix(w, "ева") {
+			return "" // a Russian woman's surname (Сидорова), which Japanese does not end so
+		}
+		h, ok := polivanovWord(w)
+		if !ok {
+			return ""
+		}
+		out = append(out, h)
+	}
+	return strings.Join(out, " ")
+}
+
+// polivanovWord reads one word of Polivanov's syllables in Hepburn: its
+// syllables, the syllabic н (n; нъ before a vowel), a й after a vowel
+// (i: Кэйдзо, Keizo) and a consonant doubled before its syllable (кк, тт,
+// сс, пп: Хоккайдо, Хаттори). ok is false when any of the word is not.
+func polivanovWord(w string) (string, bool) {
+	if w == "" || len(w) > 64 {
+		return "", false
+	}
+	var b strings.Builder
+	prevVowel := false
+	for i := 0; i < len(w); {
+		matched := false
+		for _, n := range []int{3, 2, 1} { // letters, each two bytes in UTF-8
+			end := i + 2*n
+			if end > len(w) {
+				continue
+			}
+			if h, ok := polivanovSyllables[w[i:end]]; ok {
+				b.WriteString(h)
+				i, matched, prevVowel = end, true, true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		next, _ := utf8.DecodeRuneInString(w[i+size:])
+		switch {
+		case r == 'н':
+			b.WriteByte('n')
+			if next == 'ъ' {
+				size += 2
+			}
+		case r == 'й' && prevVowel:
+			b.WriteByte('i')
+		case (r == 'к' || r == 'т' || r == 'с' || r == 'п') && next == r:
+			b.WriteString(map[rune]string{'к': "k", 'т': "t", 'с': "s", 'п': "p"}[r])
+		default:
+			return "", false
+		}
+		i += size
+		prevVowel = false
+	}
+	return b.String(), true
+}

@@ -1,0 +1,67 @@
+package names
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// A Japanese name in Cyrillic is read back into Hepburn; a Russian or
+// Korean name in Cyrillic is not read so.
+func TestPolivanovReading(t *testing.T) {
+	for in, want := range map[string]string{
+		"Кадзуо Уэда":         "kazuo ueda",
+		"Синдзо Абэ":          "shinzo abe",
+		"Дзюнъитиро Коидзуми": "junichiro koizumi",
+		"Ёсихидэ Суга":        "yoshihide suga",
+		"Фумио Кисида":        "fumio kishida",
+		"Кэйдзо Обути":        "keizo obuchi",
+		"Хаттори Хандзо":      "hattori hanzo",
+		"ИСИКАВА, Сатоси":     "ishikawa satoshi",
+	} {
+		if got := polivanovReading(in); got != want {
+			t.Errorf("polivanovReading(%s) = %q, want %q", in, got, want)
+		}
+	}
+	for _, in := range []string{"Ирина Сидорова", "Владимир Путин", "Ким Чен Ын", "Марина Иванова", "Анна", "Kazuo Ueda", ""} {
+		if got := polivanovReading(in); got != "" {
+			t.Errorf("polivanovReading(%s) = %q, want none", in, got)
+		}
+	}
+}
+
+// Through the reading, the name meets its Latin spellings and its kanji.
+func TestPolivanovNamesMeetHepburn(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Кадзуо Уэда", "Kazuo Ueda"}, {"Синдзо Абэ", "ABE, Shinzo"}, {"Дзюнъитиро Коидзуми", "Junichiro Koizumi"},
+	} {
+		a, b := Parse(p[0]), Parse(p[1])
+		best := Similarity(a, b, nil).Value
+		for _, r := range Readings(p[0]) {
+			best = max(best, Similarity(Parse(r), b, nil).Value)
+		}
+		if best < .95 {
+			t.Errorf("%s / %s: best %.2f over its readings %v, want ≥ 0.95", p[0], p[1], best, Readings(p[0]))
+		}
+	}
+}
+
+// FuzzPolivanov: any text read as a Japanese name in Cyrillic gives ASCII
+// words, one per word of the name, or nothing.
+func FuzzPolivanov(f *testing.F) {
+	for _, s := range []string{"Кадзуо Уэда", "Дзюнъитиро", "нъ", "й", "кк", "ссси", "Ирина", "\xd0", "дз дз дз", strings.Repeat("си", 100)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := polivanovReading(s)
+		if r == "" {
+			return
+		}
+		if !utf8.ValidString(r) || strings.ContainsFunc(r, func(c rune) bool { return c > 'z' || c < 'a' && c != ' ' }) {
+			t.Fatalf("polivanovReading(%q) = %q: not ASCII words", s, r)
+		}
+		if len(strings.Fields(r)) > MaxTokens {
+			t.Fatalf("polivanovReading(%q) = %q: too many words", s, r)
+		}
+	})
+}
