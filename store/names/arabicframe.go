@@ -72,6 +72,12 @@ func arabicMeets(f, l string) bool {
 	if frameMeets(f, l) {
 		return true
 	}
+	if f[len(f)-1] == 'a' && len(l) >= 4 && l[len(l)-1] == 't' && isVowel(l[len(l)-2]) {
+		// A final ta marbuta (read a) is said t where the name is read in
+		// construct or as Persian, Turkish and Urdu say it: حياة Hayat,
+		// عزة Izzat, رحمة Rahmat, نصرة Nusrat.
+		return arabicMeets(f+"t", l)
+	}
 	// A ya or waw is read as the vowel it mostly is; it may be the
 	// consonant (ميسر misr, Muyassar; قوام qwam read quam, Qawam; معاوية
 	// maauia, Muawiya, whose waw and ya are both): each such letter

@@ -48,6 +48,8 @@ func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
 		{"كامل", "Kamal"},    //
 		{"جرجس", "Guirguis"}, // French's gu for a g before an i
 		{"سيد", "Sayeed"},    // a vowel doubled
+		{"حياة", "Hayat"},    // a final ta marbuta said t
+		{"رحمة", "Rahmat"},   //
 	} {
 		a, b := Parse(p[0]), Parse(p[1])
 		if !a.words[0].arabic || b.words[0].arabic {
