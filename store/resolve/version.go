@@ -74,7 +74,7 @@ import (
 //   - 11: Taiwan's Tongyong pinyin read (Si-kun keyed as Xikun too), a
 //     transcription's k keyed as a c too (克里斯蒂娜 as Christine), a
 //     Japanese name in Cyrillic read in Hepburn too (Кадзуо Уэда as Kazuo
-//     Ueda),
+//     Ueda), Jirjis, Gerges, Guirguis keyed as Girgis,
 //     2026-12-05 (session 31)
 const IndexVersion = 11
 
