@@ -492,6 +492,15 @@ func patronymicOfSurname(a, b *word) bool {
 	return a.pat != nil && b.pat == nil && len(a.pat.stem) >= 3 && strings.HasPrefix(b.s, a.pat.stem) && len(b.s) < len(a.s)
 }
 
+// bareFatherName reports whether a is a patronymic and b, no patronymic,
+// the father's name it is made of, as Kyrgyz, Kazakhs and Tajiks write it
+// once the Russian ending is dropped (Kamchybek Asanbekovich, Kamchybek
+// Asanbek): the stem of five letters or more, so that a short given name
+// (Ivan against Ivanovich) is not read so.
+func bareFatherName(a, b *word) bool {
+	return a.pat != nil && b.pat == nil && len(a.pat.stem) >= 5 && b.s == a.pat.stem
+}
+
 // kazakhSurname reports whether a is a father's name with the Kazakh -ұлы
 // or -қызы glued to it (Satybaldyuly), which Kazakhs write in the place of
 // the surname Russian made of the father's name, and b that name without

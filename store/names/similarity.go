@@ -214,6 +214,9 @@ func tokenSimW(x, y *word) (float64, int) {
 	if bekName(x, y) || bekName(y, x) {
 		return .88, kindVariant // Kamchybek / Kamchy: the -bek of a Kyrgyz or Kazakh given name, said or not
 	}
+	if bareFatherName(x, y) || bareFatherName(y, x) {
+		return .88, kindVariant // Asanbekovich / Asanbek: the father's name without the Russian ending
+	}
 	if patronymicOfSurname(x, y) || patronymicOfSurname(y, x) {
 		return .3, kindDifferent // Ivanovna / Ivanova: her father's name, not her family's
 	}
@@ -1915,6 +1918,20 @@ func aligned(a, b Name, w Weights) Score {
 						sims[i][j], kinds[i][j] = s*.95, min(k, kindVariant)
 					}
 				}
+			}
+		}
+	}
+	// A father's name without its Russian ending (Asanbek, Asanbekovich)
+	// is his child's patronymic only after the same given name: Kamchybek
+	// Asanbek is Kamchybek Asanbekovich, but Leonid Derkach, first word
+	// Leonid, is the father of Andrii Leonidovych Derkach.
+	for i := range ta {
+		for j := range tb {
+			if kinds[i][j] != kindVariant || !bareFatherName(a.word(i), b.word(j)) && !bareFatherName(b.word(j), a.word(i)) {
+				continue
+			}
+			if i == 0 || j == 0 || sims[i-1][j-1] < .85 {
+				sims[i][j], kinds[i][j] = .3, kindDifferent
 			}
 		}
 	}
