@@ -331,7 +331,8 @@ func Parse(s string) Name {
 // (KanjiReadings: 麻原彰晃 is Asahara Shoko), as Korean (HanjaReadings: 金正恩
 // is Kim Jong Un) and as Mandarin (HangulChineseReadings: 시진핑 is Xi
 // Jinping); of a name in Thai, its letter-by-letter reading; of a
-// Japanese name in Cyrillic, its Hepburn (polivanovReading). A name in
+// Japanese name in Cyrillic, its Hepburn (polivanovReading); of an
+// English name in Cyrillic, its э read a (englishAReading). A name in
 // other letters has none.
 func Readings(s string) []string {
 	if len(s) <= MaxInput && (strings.Contains(s, "\xe0\xb8") || strings.Contains(s, "\xe0\xb9")) {
@@ -348,6 +349,9 @@ func Readings(s string) []string {
 		// U+04FF, D0 to D3 in UTF-8.
 		if len(s) <= MaxInput && (strings.Contains(s, "\xd0") || strings.Contains(s, "\xd1")) {
 			if r := polivanovReading(s); r != "" {
+				return []string{r}
+			}
+			if r := englishAReading(s); r != "" {
 				return []string{r}
 			}
 		}

@@ -2,6 +2,7 @@ package names
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -126,4 +127,34 @@ func polivanovWord(w string) (string, bool) {
 		prevVowel = false
 	}
 	return b.String(), true
+}
+
+// englishAReading returns the reading of s, a name in Cyrillic, with its
+// э after a consonant read a, as Russian writes the a of English names
+// (Сэм Бэнкман-Фрид, Sam Bankman-Fried; Дэвид Кэмерон, David Cameron;
+// Кэтрин, Katherine) while the letters read e (sem benkman); "" when s
+// has no such э, or is a Korean or Chinese name in Cyrillic (Мэн is 孟,
+// Meng: those are read by their own tables).
+func englishAReading(s string) string {
+	if !strings.Contains(s, "э") {
+		return ""
+	}
+	first, last, words := endWords(s)
+	if n, _ := cyrKoreanWords(s, first, last, words); n > 0 || palladiusName(s, first, last, words) != nil {
+		return ""
+	}
+	var b strings.Builder
+	prev := rune(0)
+	changed := false
+	for _, r := range s {
+		if r == 'э' && strings.ContainsRune("бвгджзклмнпрстфхцчшщ", unicode.ToLower(prev)) {
+			r, changed = 'а', true
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	if !changed {
+		return ""
+	}
+	return Latinize(b.String())
 }

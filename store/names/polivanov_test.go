@@ -30,10 +30,31 @@ func TestPolivanovReading(t *testing.T) {
 	}
 }
 
-// Through the reading, the name meets its Latin spellings and its kanji.
+// An English name in Cyrillic is also read with its э as the a English
+// writes; a Chinese or Korean name in Cyrillic, or an э that begins a
+// word, is not.
+func TestEnglishAReading(t *testing.T) {
+	for in, want := range map[string]string{
+		"Сэм Бэнкман-Фрид": "sam bankman frid",
+		"Дэвид Кэмерон":    "david kameron",
+	} {
+		if got := englishAReading(in); got != want {
+			t.Errorf("englishAReading(%s) = %q, want %q", in, got, want)
+		}
+	}
+	for _, in := range []string{"Мэн Ваньчжоу", "Ли Мён Бак", "Эдуард Лимонов", "Ирина Сидорова", ""} {
+		if got := englishAReading(in); got != "" {
+			t.Errorf("englishAReading(%s) = %q, want none", in, got)
+		}
+	}
+}
+
+// Through the reading, the name meets its Latin spellings (and a
+// Japanese one its kanji).
 func TestPolivanovNamesMeetHepburn(t *testing.T) {
 	for _, p := range [][2]string{
 		{"Кадзуо Уэда", "Kazuo Ueda"}, {"Синдзо Абэ", "ABE, Shinzo"}, {"Дзюнъитиро Коидзуми", "Junichiro Koizumi"},
+		{"Сэм Бэнкман-Фрид", "Sam Bankman-Fried"},
 	} {
 		a, b := Parse(p[0]), Parse(p[1])
 		best := Similarity(a, b, nil).Value
@@ -47,12 +68,16 @@ func TestPolivanovNamesMeetHepburn(t *testing.T) {
 }
 
 // FuzzPolivanov: any text read as a Japanese name in Cyrillic gives ASCII
-// words, one per word of the name, or nothing.
+// words, one per word of the name, or nothing; read as an English one,
+// text.
 func FuzzPolivanov(f *testing.F) {
-	for _, s := range []string{"Кадзуо Уэда", "Дзюнъитиро", "нъ", "й", "кк", "ссси", "Ирина", "\xd0", "дз дз дз", strings.Repeat("си", 100)} {
+	for _, s := range []string{"Кадзуо Уэда", "Дзюнъитиро", "нъ", "й", "кк", "ссси", "Ирина", "\xd0", "дз дз дз", strings.Repeat("си", 100), "Сэм Бэнкман-Фрид", "Сэ", "\xd1\x8d"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if r := englishAReading(s); r != "" && !utf8.ValidString(r) {
+			t.Fatalf("englishAReading(%q) = %q: not UTF-8", s, r)
+		}
 		r := polivanovReading(s)
 		if r == "" {
 			return

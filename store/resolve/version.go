@@ -74,7 +74,8 @@ import (
 //   - 11: Taiwan's Tongyong pinyin read (Si-kun keyed as Xikun too), a
 //     transcription's k keyed as a c too (克里斯蒂娜 as Christine), a
 //     Japanese name in Cyrillic read in Hepburn too (Кадзуо Уэда as Kazuo
-//     Ueda), Jirjis, Gerges, Guirguis keyed as Girgis,
+//     Ueda), Jirjis, Gerges, Guirguis keyed as Girgis, an English name in
+//     Cyrillic read with its э as an a too (Сэм as Sam),
 //     2026-12-05 (session 31)
 const IndexVersion = 11
 
