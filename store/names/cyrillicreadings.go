@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// Readings of foreign names in Cyrillic letters beside the Russian one
+// (Readings): Japanese names in Polivanov's system, English names' a.
+
 // Japanese names in Cyrillic letters. Russian writes them in Polivanov's
 // system, a syllable of kana at a time: Кадзуо Уэда is Kazuo Ueda, Синдзо
 // Абэ Shinzo Abe, Дзюнъитиро Коидзуми Junichiro Koizumi, Ёсихидэ Суга
