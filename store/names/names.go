@@ -713,8 +713,12 @@ func foldParticles(raw []string, arabicScript, hebrewScript bool) (toks, cores [
 				// The core is the word itself: "Abdel Touati" still compares
 				// with "Touati" when a source used Abdel as a middle name.
 				w := stripArticle(raw[j])
+				core := w
+				if w == "lah" {
+					core = "abdlah" // عبد الله: Abdallah is the one name, as the Latin abdallah reads
+				}
 				toks = append(toks, pending+"abd"+w)
-				cores = append(cores, w)
+				cores = append(cores, core)
 				pending = ""
 				i = j
 				continue

@@ -408,9 +408,10 @@ func TestSimilarity(t *testing.T) {
 		{"Oesama Haddad", "Ussama Haddad", .7, 1},   // the Dutch oe, and a consonant for a vowel
 		{"Samira Khelifi", "Sameer Khelifi", 0, .7}, // his sister, his name spelt otherwise
 		{"Jamila Haddad", "Djamel Haddad", 0, .7},
-		{"Mina Nabil Jirjis", "Mina Nabil Girgis", .9, 1},                // جرجس: Egypt's g for the j
-		{"Kamchybek Asanbek", "KOLBAYEV, Kamchybek Asanbekovich", .8, 1}, // the father's name without -ovich
-		{"Andrii Leonidovych Derkach", "Leonid Derkach", 0, .6},          // his father, Leonid
+		{"Mina Nabil Jirjis", "Mina Nabil Girgis", .9, 1},                                 // جرجس: Egypt's g for the j
+		{"Kamchybek Asanbek", "KOLBAYEV, Kamchybek Asanbekovich", .8, 1},                  // the father's name without -ovich
+		{"Abd al-Latif bin Abdallah al-Kawari", "عبد اللطيف بن عبد الله الكواري", .85, 1}, // بن عبد الله: Abdallah after the particle, not lah
+		{"Andrii Leonidovych Derkach", "Leonid Derkach", 0, .6},                           // his father, Leonid
 		{"Maksim Kurmanbekovich Bakiyev", "Kurmanbek Bakiyev", 0, .6},
 		{"Hayat Boumediene", "حياة بومدين", .85, 1}, // a final ta marbuta said t
 		{"Walid Cherifi", "Walid Cherif", 0, .7},    // the nisba: another family

@@ -75,7 +75,8 @@ import (
 //     transcription's k keyed as a c too (克里斯蒂娜 as Christine), a
 //     Japanese name in Cyrillic read in Hepburn too (Кадзуо Уэда as Kazuo
 //     Ueda), Jirjis, Gerges, Guirguis keyed as Girgis, an English name in
-//     Cyrillic read with its э as an a too (Сэм as Sam),
+//     Cyrillic read with its э as an a too (Сэм as Sam), عبد الله after
+//     bin or ibn keyed as Abdallah (it was lah),
 //     2026-12-05 (session 31)
 const IndexVersion = 11
 
