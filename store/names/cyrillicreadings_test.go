@@ -90,3 +90,18 @@ func FuzzPolivanov(f *testing.F) {
 		}
 	})
 }
+
+// Russian writes a foreign h х: read kh, it is the h of the Latin name
+// first or after a vowel, not after a consonant (тхан, a Korean's aspirate).
+func TestRussianKh(t *testing.T) {
+	for _, p := range [][2]string{{"shakh", "shah"}, {"khan", "han"}, {"akhmed", "ahmed"}} {
+		if !russianKh(p[0], p[1]) {
+			t.Errorf("russianKh(%s, %s) = false", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{{"tkhan", "than"}, {"shakh", "shak"}, {"khan", "khan"}, {"kha", "hah"}} {
+		if russianKh(p[0], p[1]) {
+			t.Errorf("russianKh(%s, %s) = true", p[0], p[1])
+		}
+	}
+}

@@ -428,6 +428,9 @@ spelt:
 	if suffixed(a, b) || suffixed(b, a) {
 		return .3, kindDifferent // Hayashi / Hayashida, Peters / Petersen: a syllable more makes another name
 	}
+	if x.cyrillic != y.cyrillic && (x.cyrillic && russianKh(a, b) || y.cyrillic && russianKh(b, a)) {
+		return .88, kindVariant // Шах shakh, Shah: Russian writes a foreign h х
+	}
 	if len(a) >= 4 && len(b) >= 4 && oneEdit(a, b) {
 		if len(a) == 4 && len(b) == 4 && substitution(a, b) {
 			// One letter replaced in a four-letter name is as often
@@ -1068,6 +1071,23 @@ func vowelFold(t string) string {
 }
 
 var vowelFolds = strings.NewReplacer("ay", "i", "ai", "i", "ei", "i", "ey", "i", "o", "u", "e", "i", "q", "k")
+
+// russianKh reports whether cyr, a word read from Cyrillic, is lat with
+// its h written х, as Russian writes the h of foreign names (Шах, Shah;
+// Хан, Han; Рахман, Rahman): the words otherwise the same. Only an h
+// after a vowel or first counts, where an English h stands alone (kh
+// after a consonant is a digraph: Sukhoi).
+func russianKh(cyr, lat string) bool {
+	if len(cyr) != len(lat)+1 || !strings.Contains(cyr, "kh") {
+		return false
+	}
+	for i := 0; i+1 < len(cyr); i++ {
+		if cyr[i] == 'k' && cyr[i+1] == 'h' && (i == 0 || isVowel(cyr[i-1])) && cyr[:i]+cyr[i+1:] == lat {
+			return true
+		}
+	}
+	return false
+}
 
 // foldsMeet reports whether a fold key of one word is the key or a fold
 // key of the other. A key of two letters says too little (Haniya read as
