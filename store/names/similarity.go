@@ -431,6 +431,9 @@ spelt:
 	if x.cyrillic != y.cyrillic && (x.cyrillic && russianKh(a, b) || y.cyrillic && russianKh(b, a)) {
 		return .88, kindVariant // Шах shakh, Shah: Russian writes a foreign h х
 	}
+	if ponticGreek(a, b) || ponticGreek(b, a) {
+		return .88, kindVariant // Savvidis / Savvidi: a Greek family's name as Russia registered it
+	}
 	if len(a) >= 4 && len(b) >= 4 && oneEdit(a, b) {
 		if len(a) == 4 && len(b) == 4 && substitution(a, b) {
 			// One letter replaced in a four-letter name is as often
@@ -1071,6 +1074,13 @@ func vowelFold(t string) string {
 }
 
 var vowelFolds = strings.NewReplacer("ay", "i", "ai", "i", "ei", "i", "ey", "i", "o", "u", "e", "i", "q", "k")
+
+// ponticGreek reports whether b is a, a Greek family name in -idis or
+// -adis, without its final s, as Russia's Pontic Greeks are registered
+// (Savvidis, Саввиди Savvidi; Anastasiadis, Anastasiadi).
+func ponticGreek(a, b string) bool {
+	return len(a) >= 8 && (strings.HasSuffix(a, "idis") || strings.HasSuffix(a, "adis")) && a[:len(a)-1] == b
+}
 
 // russianKh reports whether cyr, a word read from Cyrillic, is lat with
 // its h written х, as Russian writes the h of foreign names (Шах, Shah;
