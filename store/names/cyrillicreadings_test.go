@@ -105,3 +105,15 @@ func TestRussianKh(t *testing.T) {
 		}
 	}
 }
+
+// A Pontic Greek's family name and its Russian registration without the s
+// are one spelling, not a slip (which beside a year of birth joins no
+// records); a short name and its s are not read so (Mahdi, Mahdis).
+func TestPonticGreekIsASpelling(t *testing.T) {
+	if _, kind := tokenSim("savvidis", "savvidi"); kind != kindVariant {
+		t.Errorf("Savvidis / Savvidi: kind %d, want a variant", kind)
+	}
+	if _, kind := tokenSim("mahdis", "mahdi"); kind == kindVariant {
+		t.Errorf("Mahdis / Mahdi: a variant")
+	}
+}
