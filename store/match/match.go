@@ -233,8 +233,9 @@ type Result struct {
 	// NameSpelled is set when the best pair of names differs in spelling
 	// only (see names.Score.Spelled).
 	NameSpelled bool `json:"-"`
-	// NameTokens is the number of words of the shorter name compared.
-	NameTokens int `json:"-"`
+	// NameTokens is the number of words of the shorter name compared, and
+	// NameExtra how many more the longer one holds.
+	NameTokens, NameExtra int `json:"-"`
 	// DOB says how the dates of birth agree: "" (one side has none),
 	// "conflict", "close", "near", "year", "swapped" or "exact".
 	DOB string `json:"-"`
@@ -289,6 +290,7 @@ names:
 			if s.Value > ns {
 				ns, nd, ndiff, spelled = s.Value, s.Explanation, s.Different, s.Spelled
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
+				r.NameExtra = max(len(x.Tokens), len(y.Tokens)) - r.NameTokens
 				if ns >= 1 {
 					break names
 				}

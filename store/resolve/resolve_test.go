@@ -143,6 +143,30 @@ func TestMisspeltNameNeedsMoreThanAYear(t *testing.T) {
 	)
 }
 
+// TestCloseDateAndAWordMoreTellNoOne: a date of birth a decade and weeks
+// out is a bad slip or someone else, and so is a name with a word more:
+// together (Denis-Christel Sassou Nguesso, born nine years after a Denis
+// Sassou Nguesso) they join nothing; a document in common still joins
+// them, and the same name with such a date stays as the date alone made
+// it (a slip: close is no conflict).
+func TestCloseDateAndAWordMoreTellNoOne(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("a", "1", "name", "Denis Sassou Nguesso", "birthDate", "1941-04-13"),
+		person("a", "2", "name", "Denis-Christel Sassou Nguesso", "birthDate", "1950-03-03"),
+		person("b", "3", "name", "Ivan Petrovich Kuznetsov", "birthDate", "1962-05-04", "passportNumber", "P7712093"),
+		person("b", "4", "name", "Ivan Kuznetsov", "birthDate", "1971-04-12", "passportNumber", "P7712093"),
+		person("c", "5", "name", "Oksana Hryhorivna Melnyk", "birthDate", "1985-09-20"),
+		person("c", "6", "name", "Oksana Hryhorivna Melnyk", "birthDate", "1994-08-30"),
+	)
+	f.checkClusters(t, "clusters",
+		"a/1",
+		"a/2",
+		"b/3 b/4",
+		"c/5 c/6",
+	)
+}
+
 func TestChainingNeedsEvidenceBetweenSubjects(t *testing.T) {
 	f := mustOpen(t, DefaultOptions())
 	f.put(t,
