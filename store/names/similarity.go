@@ -2082,8 +2082,10 @@ func joinedAlign(a, b Name, w Weights) (Score, bool) { return joinedAlignTo(a, b
 func joinedAlignTo(a, b Name, w Weights, shorter bool) (Score, bool) {
 	ta, tb := a.Tokens, b.Tokens
 	read := len(b.words) == len(tb) && len(tb) > 0
-	wg := read && b.words[0].wadeGiles
 	for i := 0; i+1 < len(tb); i++ {
+		// The two words read in pinyin too (markWadeGiles; not an English
+		// given name beside them: Teresa Cheng Yeuk-wah).
+		wg := read && b.words[i].wadeGiles && b.words[i+1].wadeGiles
 		joined := tb[i] + tb[i+1]
 		joinedKey := "" // TokenKey(joined), once asked
 		keyed := func(k int, x string) bool {

@@ -33,6 +33,7 @@ func TestWadeGilesNamesMeetPinyin(t *testing.T) {
 		{"Chiang Ching-kuo", "Jiang Jingguo"}, {"Teng Hsiao-p'ing", "Deng Xiaoping"},
 		{"Hsi Chin-p'ing", "Xi Jinping"}, {"Lai Ching-te", "Lai Qingde"}, {"Tan Ping", "Dan Bing"},
 		{"You Si-kun", "You Xikun"}, {"You Si-kun", "游錫堃"}, // Tongyong's s for x
+		{"Teresa Cheng Yeuk-wah", "Zheng Ruohua"}, {"William Lai Ching-te", "Lai Qingde"}, // an English given name beside the syllables joined
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
 			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
