@@ -410,6 +410,7 @@ func TestSimilarity(t *testing.T) {
 		{"Jamila Haddad", "Djamel Haddad", 0, .7},
 		{"Mina Nabil Jirjis", "Mina Nabil Girgis", .9, 1},                                 // جرجس: Egypt's g for the j
 		{"Амит Шах", "Amit Shah", .85, 1},                                                 // Russian's х for a foreign h
+		{"Milo Dukanovic", "Мило Джуканович", .85, 1},                                     // Đ without its stroke against Russian's Дж, and -ić against -ич
 		{"Ivan Savvidis", "Иван Игнатьевич Саввиди", .85, 1},                              // a Pontic Greek's -is, as Russia registered it
 		{"Kamchybek Asanbek", "KOLBAYEV, Kamchybek Asanbekovich", .8, 1},                  // the father's name without -ovich
 		{"Abd al-Latif bin Abdallah al-Kawari", "عبد اللطيف بن عبد الله الكواري", .85, 1}, // بن عبد الله: Abdallah after the particle, not lah

@@ -158,6 +158,14 @@ func tokenSimW(x, y *word) (float64, int) {
 			if s, k := tokenSim(ia, ib); s >= .9 {
 				return s, k // Bajramović, Bajramovic / Bajramowitsch: -ić as German writes it
 			}
+			// Russian's Дж for the Serbian Đ, written d without its stroke
+			// (Джуканович, Dukanovic): the -ich and the dzh read together.
+			if strings.Contains(ia, "dzh") != strings.Contains(ib, "dzh") {
+				da, db := strings.ReplaceAll(ia, "dzh", "d"), strings.ReplaceAll(ib, "dzh", "d")
+				if da == db {
+					return .9, kindVariant
+				}
+			}
 		}
 	}
 	for _, r := range spellingReadings {
