@@ -133,7 +133,18 @@ func frameMeets(f, l string) bool {
 	// do not write, only spells theirs (فوز fuz, Foz; المولى almula,
 	// al-Mawla; نور nur, Noor).
 	m = frameMatcher{f: f, l: l, failed: map[[3]int]bool{}, need: 2, strict: true}
-	return m.match(0, 0, 0)
+	if m.match(0, 0, 0) {
+		return true
+	}
+	// A word ending in a long i or u that the Latin spells with two
+	// vowels is most often one that ended in an ain, which the reading
+	// drops (سريع sri, Saree, Sarea; بديع bdi, Badee; جديع jdi, Juday):
+	// its two consonants are three, and a short vowel may be added.
+	if n := len(l); n >= 4 && (f[len(f)-1] == 'i' || f[len(f)-1] == 'u') && latinVowelAt(l, n-1) && latinVowelAt(l, n-2) {
+		m = frameMatcher{f: f, l: l, failed: map[[3]int]bool{}, need: 2}
+		return m.match(0, 0, 0)
+	}
+	return false
 }
 
 type frameMatcher struct {

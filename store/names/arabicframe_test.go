@@ -49,6 +49,9 @@ func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
 		{"جرجس", "Guirguis"}, // French's gu for a g before an i
 		{"سيد", "Sayeed"},    // a vowel doubled
 		{"حياة", "Hayat"},    // a final ta marbuta said t
+		{"سريع", "Saree"},    // a final ain the reading drops: two consonants are three
+		{"بديع", "Badee"},    //
+		{"دقو", "Dakkou"},    //
 		{"رحمة", "Rahmat"},   //
 	} {
 		a, b := Parse(p[0]), Parse(p[1])
