@@ -1503,9 +1503,17 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("father and son")
 	case compoundReversed(a, b):
 		s.apart("a hyphenated name's words in the other order")
+	case burmeseSyllableMissing(a, b) || burmeseSyllableMissing(b, a):
+		s.apart("a syllable of a Burmese name missing")
+	case s.Value < burmeseHonorificName && burmeseHonorificsAlike(a, b):
+		s = Score{Value: burmeseHonorificName, Explanation: "one Burmese name, another honorific", Spelled: true}
 	}
 	return s
 }
+
+// burmeseHonorificName is what one Burmese name scores after two
+// honorifics of one sex (burmeseHonorificsAlike).
+const burmeseHonorificName = .92
 
 // mongolianReversed reports whether each name gives in the genitive, as
 // its bearer's father's, a name the other gives as its bearer's own:

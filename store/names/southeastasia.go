@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -18,6 +19,127 @@ import (
 var myanmarTable []byte
 
 var myanmarSyllables = sync.OnceValue(func() map[string]string { return readSpellings(myanmarTable) })
+
+// burmeseLatin is every Latin spelling of the table's syllables.
+var burmeseLatin = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(myanmarTable))
+	for sc.Scan() {
+		if f := strings.Fields(sc.Text()); len(f) >= 2 && !strings.HasPrefix(f[0], "#") {
+			for _, l := range f[1:] {
+				m[l] = true
+			}
+		}
+	}
+	return m
+})
+
+// burmeseOnly are syllables no Chinese, Korean or Vietnamese name
+// writes, which tell a name of the table's syllables for a Burmese one
+// (Lin Min could be Chinese; Aung Lin is Burmese).
+var burmeseOnly = map[string]bool{
+	"aung": true, "hlaing": true, "kyaw": true, "thein": true, "myint": true, "htun": true,
+	"htoo": true, "htet": true, "htike": true, "htin": true, "naing": true, "soe": true,
+	"zaw": true, "maung": true, "nyunt": true, "thaung": true, "shwe": true, "swe": true,
+	"khin": true, "lwin": true, "thet": true, "kyi": true, "myo": true, "phyo": true,
+	"pyae": true, "nyein": true, "khaing": true, "kyaing": true, "saung": true, "taung": true,
+	"naung": true, "paing": true, "hein": true, "moe": true, "toe": true, "thiri": true,
+	"wunna": true, "myat": true, "hla": true, "mya": true, "sein": true, "thant": true,
+	"tay": true, "htay": true, "nwe": true,
+}
+
+// burmeseExtra are syllables names spell that the table reads by rule
+// (တေဇ, Tay Za) rather than lists.
+var burmeseExtra = map[string]bool{"za": true, "ne": true, "ni": true, "la": true, "ma": true}
+
+// burmeseHonorifics come before a Burmese name (U Thant, Daw Khin, Ko
+// Min Thu, Maung Min Thu, Saw Ba): a name with one and the name without
+// are the one person's, and so are two with honorifics of one sex (Ko
+// and Maung, a man's; Daw and Ma, a woman's: true for a man's).
+var burmeseHonorifics = map[string]bool{
+	"u": true, "ko": true, "maung": true, "mg": true, "saw": true, "sai": true, "bo": true, "thakin": true,
+	"daw": false, "ma": false, "naw": false, "nang": false,
+}
+
+// burmeseSyllableMissing reports whether a and b are Burmese names (every
+// word a syllable of the table, one at least no other language's) and b
+// holds a's syllables but one or more of them, once a leading honorific
+// is set aside: Burmese names have no family name, and Aung San and Tin
+// Aung San are two men.
+func burmeseSyllableMissing(a, b Name) bool {
+	if len(b.Tokens) >= len(a.Tokens) || len(b.Tokens) < 2 || len(a.Tokens) > MaxTokens {
+		return false
+	}
+	burmese := func(ts []string) []string {
+		_, ts = burmeseWords(ts)
+		return ts
+	}
+	ta, tb := burmese(a.Tokens), burmese(b.Tokens)
+	if ta == nil || tb == nil || len(tb) >= len(ta) {
+		return false
+	}
+	left := slices.Clone(ta)
+	for _, t := range tb {
+		i := slices.Index(left, t)
+		if i < 0 {
+			return false // another word: the scorer's own rules decide
+		}
+		left = slices.Delete(left, i, i+1)
+	}
+	return true
+}
+
+// burmeseWords reads ts as a Burmese name: every word a syllable of the
+// table (or one names spell that the table reads by rule), one at least
+// no other language's; it returns the name's leading honorific, "" for
+// none, and its words without it (nil when ts is no Burmese name). A name
+// of two words keeps its first (Maung Kyaw: the honorific may be the name).
+func burmeseWords(ts []string) (string, []string) {
+	h, ts, distinct := burmeseRead(ts)
+	if !distinct {
+		return "", nil
+	}
+	return h, ts
+}
+
+// burmeseRead is burmeseWords, with whether a word is no other
+// language's: ts is nil when a word is no syllable of the table.
+func burmeseRead(ts []string) (string, []string, bool) {
+	if len(ts) == 0 {
+		return "", nil, false
+	}
+	table := burmeseLatin()
+	distinct := false
+	for _, t := range ts {
+		if _, h := burmeseHonorifics[t]; !table[t] && !h && !burmeseOnly[t] && !burmeseExtra[t] {
+			return "", nil, false
+		}
+		distinct = distinct || burmeseOnly[t]
+	}
+	if _, h := burmeseHonorifics[ts[0]]; h && len(ts) > 2 {
+		return ts[0], ts[1:], distinct
+	}
+	return "", ts, distinct
+}
+
+// burmeseHonorificsAlike reports whether a and b are one Burmese name
+// after honorifics of one sex, or one of them alone (Ko Min Thu, Maung
+// Min Thu; U Kyaw Zaw Win, Kyaw Zaw Win): a man is Maung as a youth, Ko
+// among his peers, U when older, and lists keep whichever a source wrote.
+// A man's and a woman's honorifics (U, Daw) are two people.
+func burmeseHonorificsAlike(a, b Name) bool {
+	if len(a.Tokens) > MaxTokens || len(b.Tokens) > MaxTokens {
+		return false
+	}
+	// One of the two names is enough to tell them Burmese: the other
+	// holds the same words (Ko Min Thu, Maung Min Thu).
+	ha, ta, da := burmeseRead(a.Tokens)
+	hb, tb, db := burmeseRead(b.Tokens)
+	if ta == nil || tb == nil || !da && !db || ha == hb || !slices.Equal(ta, tb) {
+		return false
+	}
+	return ha == "" || hb == "" || burmeseHonorifics[ha] == burmeseHonorifics[hb]
+}
 
 // latinVariants returns the lines of a table of spellings that give a
 // word more than one (ပြည် pyi pyae pye) as lines of those spellings, for
