@@ -2132,7 +2132,11 @@ func joinedAlignTo(a, b Name, w Weights, shorter bool) (Score, bool) {
 			// Krishnaprasad; Ram B., Rambahadur): the initial stands for
 			// the rest, four letters at least.
 			initialJoin := len(tb[i]) >= 3 && len(tb[i+1]) == 1 && len(x) >= len(tb[i])+4 && strings.HasPrefix(x, tb[i]) && x[len(tb[i])] == tb[i+1][0]
-			if initialJoin {
+			// A compound with Abd written as two initials (A. Q. Khan,
+			// Abdul Qadeer Khan; A. R., Abdul Rahman): the A of Abd and the
+			// initial of the name it joins.
+			abdInitials := tb[i] == "a" && len(tb[i+1]) == 1 && len(x) >= 6 && strings.HasPrefix(x, "abd") && x[3] == tb[i+1][0]
+			if initialJoin || abdInitials {
 				joined = x
 			}
 			if x == joined || !letter && len(x) >= 6 && keyed(k, x) || !letter && transcribedJoin(a, k, joined) || arabicJoin {
@@ -2166,6 +2170,10 @@ func joinedAlignTo(a, b Name, w Weights, shorter bool) (Score, bool) {
 				s.Explanation += ", joined " + tb[i] + " " + tb[i+1]
 				if initialJoin {
 					s.Value *= .97 // an initial says less than the word
+					s.Spelled = false
+				}
+				if abdInitials {
+					s.Value *= .9 // two initials say less still
 					s.Spelled = false
 				}
 				return s, true
