@@ -335,7 +335,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if ya, yb := icaoY(a), icaoY(b); (ya != a || yb != b) && JaroWinkler(ya, yb) >= .85 {
 			return .9, kindVariant // Iasin / Yassin, Iarovaia / Yarovaya: Russian passports' ia for я
 		}
-		if sa, sb := shortSpelling.Replace(a), shortSpelling.Replace(b); sa == sb || len(a) >= 4 && len(b) >= 4 && englishLongVowels.Replace(sa) == englishLongVowels.Replace(sb) {
+		if sa, sb := shortSpelling.Replace(a), shortSpelling.Replace(b); sa == sb || min(len(a), len(b)) >= 3 && max(len(a), len(b)) >= 4 && englishLongVowels.Replace(sa) == englishLongVowels.Replace(sb) {
 			// Qais / Kais: ق, written k in the Maghreb and Turkey; Dzhuma /
 			// Juma; Aqeel / Akil, Mahmood / Mahmud: a long vowel written
 			// twice, as English spells it.
