@@ -320,6 +320,16 @@ func Parse(s string) Name {
 	if hasTranscription(s) {
 		markTranscribed(s, n.words)
 		markTranscribed(s, n.coreWords)
+	} else if pinyinTranscription(n.words) {
+		// A foreign name as Chinese writes it, in pinyin (Aierken
+		// Tuniyazi, 艾尔肯·吐尼亚孜, for Erkin Tuniyaz): read as the
+		// characters would be.
+		for i := range n.words {
+			n.words[i].transcribed = han
+		}
+		for i := range n.coreWords {
+			n.coreWords[i].transcribed = han
+		}
 	}
 	seal(n.words)
 	seal(n.coreWords)

@@ -110,6 +110,41 @@ func markPinyin(ws []word) {
 	}
 }
 
+// pinyinTranscription reports whether ws is a foreign name written in the
+// pinyin of the characters Chinese transcribes it with, as China's lists
+// write Uyghur, Kazakh and Tibetan names (Aierken Tuniyazi, Erkin Tuniyaz;
+// Xuekelaiti Zhakeer, Shohrat Zakir; Nuer Baikeli, Nur Bekri): two to four
+// words, every one pinyin, no Chinese or Korean surname among them, one
+// of three syllables or more, and one syllable at least of those that
+// transcribe a final consonant (er for r after another syllable; ti, zi,
+// si for t, z, s and jiang for -jan at the end of a long word): Amina Ali
+// and Asanka Senanayake, whose syllables pinyin has too, are not read so.
+func pinyinTranscription(ws []word) bool {
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	surnames, korean := chineseSurnameForms(), koreanSurnameForms()
+	long, final := false, false
+	for _, w := range ws {
+		if surnames[w.s] || korean[w.s] {
+			return false
+		}
+		sy := pinyinSyllables(w.s)
+		if sy == nil {
+			return false
+		}
+		long = long || len(sy) >= 3
+		for _, x := range sy[1:] {
+			final = final || x == "er" // Aierken, Nuer: r
+		}
+		switch sy[len(sy)-1] {
+		case "ti", "zi", "si", "jiang": // Xuekelaiti, Tuniyazi: a final t, z, s; -jan
+			final = final || len(sy) >= 3
+		}
+	}
+	return long && final
+}
+
 // pinyinApart reports whether two words of names written in pinyin are
 // two names: other syllables, or more of them (Qinghua is not Qing: a
 // given name cut in two words is joined before words are compared) — and

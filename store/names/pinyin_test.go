@@ -37,3 +37,22 @@ func TestPinyinGivenNamesOneSyllableApart(t *testing.T) {
 		}
 	}
 }
+
+// A Uyghur name in the pinyin of its Chinese characters meets its own
+// spelling; names whose words happen to be pinyin syllables are not read
+// so (Amina Ali; Asanka Senanayake, a Sinhala name).
+func TestPinyinTranscription(t *testing.T) {
+	for _, p := range [][2]string{{"Aierken Tuniyazi", "Erkin Tuniyaz"}, {"Nuer Baikeli", "Nur Bekri"}} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
+			t.Errorf("%s / %s: %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+	for _, n := range []string{"Amina Ali", "Asanka Senanayake", "Li Xiaoming", "Wang Aierken"} {
+		if p := Parse(n); pinyinTranscription(p.words) {
+			t.Errorf("%s read as a foreign name in pinyin", n)
+		}
+	}
+	if s := Similarity(Parse("Asanka Senanayake"), Parse("Asanka Dissanayake"), nil); s.Value >= .7 {
+		t.Errorf("Asanka Senanayake / Dissanayake: %.2f (%s), want below 0.7", s.Value, s.Explanation)
+	}
+}

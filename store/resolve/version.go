@@ -76,7 +76,8 @@ import (
 //     Japanese name in Cyrillic read in Hepburn too (Кадзуо Уэда as Kazuo
 //     Ueda), Jirjis, Gerges, Guirguis keyed as Girgis, an English name in
 //     Cyrillic read with its э as an a too (Сэм as Sam), عبد الله after
-//     bin or ibn keyed as Abdallah (it was lah),
+//     bin or ibn keyed as Abdallah (it was lah), a Uyghur name in pinyin
+//     (Aierken Tuniyazi) keyed as its characters' transcription,
 //     2026-12-05 (session 31)
 const IndexVersion = 11
 
