@@ -442,6 +442,9 @@ spelt:
 	if ponticGreek(a, b) || ponticGreek(b, a) {
 		return .88, kindVariant // Savvidis / Savvidi: a Greek family's name as Russia registered it
 	}
+	if thaiSpelling(a, b) {
+		return .88, kindVariant // Siriporn / Siriphon, Kaewkao / Kaeokhao: a Thai name in the common spelling and in the royal system
+	}
 	if len(a) >= 4 && len(b) >= 4 && oneEdit(a, b) {
 		if len(a) == 4 && len(b) == 4 && substitution(a, b) {
 			// One letter replaced in a four-letter name is as often

@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Thai is read here rather than letter by letter (go-unidecode writes
 // สมชาย smchay and แก้วขาว aekwkhaw): Thai writes no vowel between the
@@ -259,4 +262,39 @@ func thaiWord(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// Thai names in Latin letters are spelt two ways: by the Royal Thai
+// General System, which the reader of Thai letters follows (ศิริพร
+// siriphon, แก้วขาว kaeokhao, ศรีสุข srisuk), and by the spellings people
+// choose for their passports (Siriporn, Kaewkao, Srisook). thaiFolds writes
+// both the same way: the -porn of พร, the -aew of แก้ว and the -ook of สุข
+// as the system writes them, and the h of aspiration dropped, which either
+// writes or leaves out.
+var thaiFolds = strings.NewReplacer("phorn", "pon", "porn", "pon", "aew", "aeo", "sook", "suk", "kh", "k", "ph", "p", "th", "t")
+
+// thaiMarks are the spellings that tell a Latin word for a Thai one:
+// thaiSpelling folds no other word.
+var thaiMarks = []string{"porn", "phon", "aew", "aeo", "sook", "suk", "sri"}
+
+// thaiSpelling reports whether a and b are one Thai word in the two ways
+// Latin letters write Thai names (thaiFolds), ศรี's Sri written Si too:
+// words of five letters or more, one of them with a Thai spelling.
+func thaiSpelling(a, b string) bool {
+	if len(a) < 5 || len(b) < 5 || a == b {
+		return false
+	}
+	marked := func(w string) bool {
+		return slices.ContainsFunc(thaiMarks, func(m string) bool { return strings.Contains(w, m) })
+	}
+	if !marked(a) && !marked(b) {
+		return false
+	}
+	fold := func(w string) string {
+		if strings.HasPrefix(w, "sri") {
+			w = "si" + w[3:]
+		}
+		return thaiFolds.Replace(w)
+	}
+	return fold(a) == fold(b)
 }

@@ -61,3 +61,22 @@ func FuzzThaiWord(f *testing.F) {
 		}
 	})
 }
+
+// A Thai name's royal-system spelling meets its common one (Siriphon /
+// Siriporn, Kaeokhao / Kaewkao, Sisuk / Srisook); words without a Thai
+// spelling are left to the other rules.
+func TestThaiSpellings(t *testing.T) {
+	for _, p := range [][2]string{{"siriphon", "siriporn"}, {"kaeokhao", "kaewkao"}, {"sisuk", "srisook"}, {"kaewkhao", "kaeokao"}} {
+		if !thaiSpelling(p[0], p[1]) {
+			t.Errorf("thaiSpelling(%s, %s) = false", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{{"thomas", "tomas"}, {"siriporn", "siripen"}, {"kaewkao", "kaewkan"}} {
+		if thaiSpelling(p[0], p[1]) {
+			t.Errorf("thaiSpelling(%s, %s) = true", p[0], p[1])
+		}
+	}
+	if s := Similarity(Parse("ศิริพร แก้วขาว"), Parse("Siriporn Kaewkao"), nil); s.Value < .85 {
+		t.Errorf("ศิริพร แก้วขาว / Siriporn Kaewkao: %.2f (%s), want ≥ 0.85", s.Value, s.Explanation)
+	}
+}
