@@ -186,6 +186,12 @@ func (m *frameMatcher) step(i, j, cons int) bool {
 	if j > 0 && j < len(l) && l[j] == l[j-1] && !isVowel(l[j]) && m.match(i, j+1, cons) {
 		return true // a consonant doubled in the Latin (Haqqani, حقاني hqani)
 	}
+	if f[i] == 'a' && i > 0 && !isFrameVowel(f[i-1]) && i+1 < len(f) && j > 0 && j < len(l) && l[j] == 'h' && !latinVowelAt(l, j-1) && m.match(i+1, j+1, cons+1) {
+		// An ain between a consonant and what follows, which the reading
+		// writes a, spelt h as Lebanese and French spellings do (مرعي
+		// mrai, Merhi): the consonant it is.
+		return true
+	}
 	if isFrameVowel(f[i]) {
 		// A vowel Arabic writes (or the ain, read a): met by a run of
 		// Latin vowels of its colour.

@@ -52,6 +52,7 @@ func TestArabicLettersMeetTheirLatinSpellings(t *testing.T) {
 		{"سريع", "Saree"},    // a final ain the reading drops: two consonants are three
 		{"بديع", "Badee"},    //
 		{"دقو", "Dakkou"},    //
+		{"مرعي", "Merhi"},    // an ain spelt h
 		{"رحمة", "Rahmat"},   //
 	} {
 		a, b := Parse(p[0]), Parse(p[1])
