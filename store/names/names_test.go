@@ -408,8 +408,9 @@ func TestSimilarity(t *testing.T) {
 		{"Oesama Haddad", "Ussama Haddad", .7, 1},   // the Dutch oe, and a consonant for a vowel
 		{"Samira Khelifi", "Sameer Khelifi", 0, .7}, // his sister, his name spelt otherwise
 		{"Jamila Haddad", "Djamel Haddad", 0, .7},
-		{"Mina Nabil Jirjis", "Mina Nabil Girgis", .9, 1},         // جرجس: Egypt's g for the j
-		{"Амит Шах", "Amit Shah", .85, 1},                         // Russian's х for a foreign h
+		{"Mina Nabil Jirjis", "Mina Nabil Girgis", .9, 1}, // جرجس: Egypt's g for the j
+		{"Амит Шах", "Amit Shah", .85, 1},
+		{"Gul Ahmad Zadran", "Gol Ahmad Zadran", .85, 1},          // گل, said and spelt both ways                         // Russian's х for a foreign h
 		{"Mohammed Deeb Zeitoun", "Mohammad Dib Zaitoun", .85, 1}, // English's ee in a word of three letters
 		{"A. Q. Khan", "Abdul Qadeer Khan", .8, .9},               // Abd written as two initials
 		{"A. R. Khan", "Abdul Qadeer Khan", 0, .7},

@@ -1508,6 +1508,8 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("a hyphenated name's words in the other order")
 	case burmeseSyllableMissing(a, b) || burmeseSyllableMissing(b, a):
 		s.apart("a syllable of a Burmese name missing")
+	case burmeseSyllablesApart(a, b):
+		s.apart("another syllable of a Burmese name")
 	case s.Value < burmeseHonorificName && burmeseHonorificsAlike(a, b):
 		s = Score{Value: burmeseHonorificName, Explanation: "one Burmese name, another honorific", Spelled: true}
 	}

@@ -141,6 +141,56 @@ func burmeseHonorificsAlike(a, b Name) bool {
 	return ha == "" || hb == "" || burmeseHonorifics[ha] == burmeseHonorifics[hb]
 }
 
+// burmeseLines are, for each Latin spelling of the table, the line it is
+// on: two spellings on one line are one syllable (Pyae, Pyi, Pye).
+var burmeseLines = sync.OnceValue(func() map[string]int {
+	m := map[string]int{}
+	sc := bufio.NewScanner(bytes.NewReader(myanmarTable))
+	for line := 0; sc.Scan(); line++ {
+		if f := strings.Fields(sc.Text()); len(f) >= 2 && !strings.HasPrefix(f[0], "#") {
+			for _, l := range f[1:] {
+				if _, seen := m[l]; !seen {
+					m[l] = line
+				}
+			}
+		}
+	}
+	return m
+})
+
+// burmeseSyllablesApart reports whether a and b are Burmese names of as
+// many syllables, all the same but one, which is another syllable of the
+// table (Than Shwe, Than Swe: ရွှေ and ဆွေ, gold and friend): the
+// spellings of two syllables, not of one.
+func burmeseSyllablesApart(a, b Name) bool {
+	if len(a.Tokens) > MaxTokens || len(b.Tokens) > MaxTokens {
+		return false
+	}
+	_, ta := burmeseWords(a.Tokens)
+	_, tb := burmeseWords(b.Tokens)
+	if ta == nil || tb == nil || len(ta) != len(tb) {
+		return false
+	}
+	// The words both hold set aside (a clerk may put the last first:
+	// NAING, Htet Aung), the one left on each side must be two syllables.
+	left := slices.Clone(tb)
+	var only []string
+	for _, t := range ta {
+		if i := slices.Index(left, t); i >= 0 {
+			left = slices.Delete(left, i, i+1)
+		} else {
+			only = append(only, t)
+		}
+	}
+	if len(only) != 1 || len(left) != 1 {
+		return false
+	}
+	lines := burmeseLines()
+	la, oka := lines[only[0]]
+	lb, okb := lines[left[0]]
+	return oka && okb && la != lb
+}
+
 // latinVariants returns the lines of a table of spellings that give a
 // word more than one (ပြည် pyi pyae pye) as lines of those spellings, for
 // the table of forms: Aung Pyae Sone and Aung Pyi Sone are one name.

@@ -77,7 +77,7 @@ import (
 //     Ueda), Jirjis, Gerges, Guirguis keyed as Girgis, an English name in
 //     Cyrillic read with its э as an a too (Сэм as Sam), عبد الله after
 //     bin or ibn keyed as Abdallah (it was lah), a Uyghur name in pinyin
-//     (Aierken Tuniyazi) keyed as its characters' transcription,
+//     (Aierken Tuniyazi) keyed as its characters' transcription, Gol as Gul,
 //     2026-12-05 (session 31)
 const IndexVersion = 11
 
