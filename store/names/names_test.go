@@ -419,6 +419,7 @@ func TestSimilarity(t *testing.T) {
 		{"Kamchybek Asanbek", "KOLBAYEV, Kamchybek Asanbekovich", .8, 1},                  // the father's name without -ovich
 		{"Abd al-Latif bin Abdallah al-Kawari", "عبد اللطيف بن عبد الله الكواري", .85, 1}, // بن عبد الله: Abdallah after the particle, not lah
 		{"Andrii Leonidovych Derkach", "Leonid Derkach", 0, .6},                           // his father, Leonid
+		{"Nikolaos Dimitriou", "Dimitrios Nikolaou", 0, .6},                               // father and son, each surname the other's name in the genitive
 		{"Maksim Kurmanbekovich Bakiyev", "Kurmanbek Bakiyev", 0, .6},
 		{"Hayat Boumediene", "حياة بومدين", .85, 1}, // a final ta marbuta said t
 		{"Walid Cherifi", "Walid Cherif", 0, .7},    // the nisba: another family

@@ -1043,9 +1043,16 @@ func westernMoved(a, b []string) bool {
 }
 
 // derivedSurname reports whether s is a surname made of the name g with
-// Russian's -ov, -ev, -ova, -eva (Karimov, Karim; Sharipov, Sharif), for
-// telling a father from his son (aligned).
+// Russian's -ov, -ev, -ova, -eva (Karimov, Karim; Sharipov, Sharif), or
+// Greek's genitive in -ou (Dimitriou, of Dimitrios), for telling a father
+// from his son (aligned).
 func derivedSurname(s, g string) bool {
+	if stem, ok := strings.CutSuffix(s, "ou"); ok && len(stem) >= 3 && len(g) == len(s) && strings.HasPrefix(g, stem) {
+		switch g[len(stem):] {
+		case "os", "as", "is", "es":
+			return true // Greek's genitive, the father's name: Dimitriou, of Dimitrios
+		}
+	}
 	for _, end := range []string{"ova", "eva", "ov", "ev"} {
 		if stem, ok := strings.CutSuffix(s, end); ok && len(stem) >= 3 {
 			return stem == g || russianPForF(stem, g)
