@@ -31,9 +31,8 @@ var polivanovSyllables = func() map[string]string {
 	}
 	// The regular rows: a consonant before a, i, u, e, o and ya, yu, yo
 	// (those the table above does not spell otherwise).
-	rows := map[string]string{"к": "k", "с": "s", "т": "t", "н": "n", "х": "h", "м": "m", "р": "r", "г": "g", "д": "d", "б": "b", "п": "p"}
 	vowels := map[string]string{"а": "a", "и": "i", "у": "u", "э": "e", "е": "e", "о": "o", "я": "ya", "ю": "yu", "ё": "yo"}
-	for c, lc := range rows {
+	for c, lc := range polivanovRows {
 		for v, lv := range vowels {
 			if _, ok := m[c+v]; ok {
 				continue
@@ -46,6 +45,10 @@ var polivanovSyllables = func() map[string]string {
 	}
 	return m
 }()
+
+// polivanovRows are the consonants that begin the regular rows of the
+// system, and their Hepburn letters.
+var polivanovRows = map[string]string{"к": "k", "с": "s", "т": "t", "н": "n", "х": "h", "м": "m", "р": "r", "г": "g", "д": "d", "б": "b", "п": "p"}
 
 // polivanovMarks are the spellings that tell a Japanese name from a
 // Russian one whose words happen to be made of the same syllables (Ирина,
@@ -122,7 +125,7 @@ func polivanovWord(w string) (string, bool) {
 		case r == 'й' && prevVowel:
 			b.WriteByte('i')
 		case (r == 'к' || r == 'т' || r == 'с' || r == 'п') && next == r:
-			b.WriteString(map[rune]string{'к': "k", 'т': "t", 'с': "s", 'п': "p"}[r])
+			b.WriteString(polivanovRows[string(r)])
 		default:
 			return "", false
 		}

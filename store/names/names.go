@@ -355,8 +355,8 @@ func Readings(s string) []string {
 	if !hasByteFrom(s, 0xE3) {
 		// No letter from U+3000 on, where kana, Hangul and Chinese
 		// characters are. A Japanese name in Cyrillic (Кадзуо Уэда) is
-		// read in Hepburn (polivanovReading); Cyrillic is U+0400 to
-		// U+04FF, D0 to D3 in UTF-8.
+		// read in Hepburn (polivanovReading); Russian's letters are
+		// U+0410 to U+0451, D0 or D1 first in UTF-8.
 		if len(s) <= MaxInput && (strings.Contains(s, "\xd0") || strings.Contains(s, "\xd1")) {
 			if r := polivanovReading(s); r != "" {
 				return []string{r}

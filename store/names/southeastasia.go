@@ -20,20 +20,6 @@ var myanmarTable []byte
 
 var myanmarSyllables = sync.OnceValue(func() map[string]string { return readSpellings(myanmarTable) })
 
-// burmeseLatin is every Latin spelling of the table's syllables.
-var burmeseLatin = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(myanmarTable))
-	for sc.Scan() {
-		if f := strings.Fields(sc.Text()); len(f) >= 2 && !strings.HasPrefix(f[0], "#") {
-			for _, l := range f[1:] {
-				m[l] = true
-			}
-		}
-	}
-	return m
-})
-
 // burmeseOnly are syllables no Chinese, Korean or Vietnamese name
 // writes, which tell a name of the table's syllables for a Burmese one
 // (Lin Min could be Chinese; Aung Lin is Burmese).
@@ -70,11 +56,8 @@ func burmeseSyllableMissing(a, b Name) bool {
 	if len(b.Tokens) >= len(a.Tokens) || len(b.Tokens) < 2 || len(a.Tokens) > MaxTokens {
 		return false
 	}
-	burmese := func(ts []string) []string {
-		_, ts = burmeseWords(ts)
-		return ts
-	}
-	ta, tb := burmese(a.Tokens), burmese(b.Tokens)
+	_, ta := burmeseWords(a.Tokens)
+	_, tb := burmeseWords(b.Tokens)
 	if ta == nil || tb == nil || len(tb) >= len(ta) {
 		return false
 	}
@@ -108,10 +91,11 @@ func burmeseRead(ts []string) (string, []string, bool) {
 	if len(ts) == 0 {
 		return "", nil, false
 	}
-	table := burmeseLatin()
+	table := burmeseLines()
 	distinct := false
 	for _, t := range ts {
-		if _, h := burmeseHonorifics[t]; !table[t] && !h && !burmeseOnly[t] && !burmeseExtra[t] {
+		_, syllable := table[t]
+		if _, h := burmeseHonorifics[t]; !syllable && !h && !burmeseOnly[t] && !burmeseExtra[t] {
 			return "", nil, false
 		}
 		distinct = distinct || burmeseOnly[t]
@@ -141,8 +125,9 @@ func burmeseHonorificsAlike(a, b Name) bool {
 	return ha == "" || hb == "" || burmeseHonorifics[ha] == burmeseHonorifics[hb]
 }
 
-// burmeseLines are, for each Latin spelling of the table, the line it is
-// on: two spellings on one line are one syllable (Pyae, Pyi, Pye).
+// burmeseLines are the Latin spellings of the table's syllables, each
+// with the line it is on: two spellings on one line are one syllable
+// (Pyae, Pyi, Pye).
 var burmeseLines = sync.OnceValue(func() map[string]int {
 	m := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(myanmarTable))

@@ -124,6 +124,9 @@ func (r *Resolver) lookup(ctx context.Context, txn *store.Txn, q Query, opt Look
 	return again, nil
 }
 
+// isMatch reports whether a hit reaches the match threshold.
+func isMatch(h Hit) bool { return h.Match }
+
 // lookupSpaced runs q, and again with its name respaced (see lookup).
 func (r *Resolver) lookupSpaced(ctx context.Context, txn *store.Txn, q Query, opt LookupOptions, gen uint64) ([]Hit, error) {
 	extra := r.respaced(txn, q.Name, false)

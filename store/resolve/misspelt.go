@@ -119,6 +119,3 @@ func keyNeighbours(k string) []string {
 	}
 	return out
 }
-
-// isMatch reports whether a hit reaches the match threshold.
-func isMatch(h Hit) bool { return h.Match }
