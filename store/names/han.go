@@ -95,7 +95,8 @@ func hanForeign(s string) bool {
 // written as the Latin letters it stands for most often (x as sh, q as
 // ch, zh as j, c as ts), a final ng as n, and a final n dropped before a
 // syllable that begins with m or n (穆罕默德, mu-han-mo-de, is Muhammad:
-// the n only doubles the m). 乌 wu is a u (乌萨马, Usama). Any other
+// the n only doubles the m), and a final ou before a vowel as o (欧尔班,
+// Orbán). 乌 wu is a u (乌萨马, Usama). Any other
 // letter in the word is read as translitOther reads it.
 func hanForeignWord(w string) string {
 	var syllables []string
@@ -112,9 +113,14 @@ func hanForeignWord(w string) string {
 	}
 	var b strings.Builder
 	for i, syl := range syllables {
-		if i+1 < len(syllables) && strings.HasSuffix(syl, "n") && len(syl) > 1 {
-			if next := syllables[i+1]; next != "" && (next[0] == 'm' || next[0] == 'n') {
+		if i+1 < len(syllables) && len(syl) > 1 {
+			next := syllables[i+1]
+			switch {
+			case next == "":
+			case strings.HasSuffix(syl, "n") && (next[0] == 'm' || next[0] == 'n'):
 				syl = syl[:len(syl)-1]
+			case strings.HasSuffix(syl, "ou") && isVowel(next[0]):
+				syl = syl[:len(syl)-1] // 欧尔班 ou-er-ban, Orbán: an o, not the w of ou before a vowel
 			}
 		}
 		b.WriteString(syl)
@@ -150,4 +156,74 @@ func hanSyllable(p string) string {
 		return "ts" + p[1:]
 	}
 	return p
+}
+
+// maxHanLatinForms bounds the Latin forms hanLatinForms returns.
+const maxHanLatinForms = 16
+
+// hanLatinForms returns the forms of the Latin word l that Chinese writes
+// for it, as the reading k shows them, other than l: a j said as a y
+// (约瑟夫 yue-se-fu, Joseph; 雅各布, Jacob), an h not said (乌戈, Hugo,
+// where the reading begins with no h), ng as n (奥比昂, Obiang: a Chinese
+// syllable ends in n or ng, read n), and an r or l between a vowel and
+// a consonant left unwritten, each or several (博索纳罗, Bolsonaro;
+// 阿尔贝托, Alberto), as Chinese writes a syllable that has none; and a
+// French final s after a vowel, not said (德尼, Denis; 路易, Louis).
+func hanLatinForms(k, l string) []string {
+	if len(l) < 3 || len(k) < 2 {
+		return nil
+	}
+	base := []string{l}
+	switch {
+	case l[0] == 'j' && k[0] == 'y':
+		base = append(base, l[1:])
+	case l[0] == 'h' && isVowel(l[1]) && k[0] != 'h':
+		base = append(base, l[1:])
+	}
+	if strings.Contains(l, "ng") {
+		for _, b := range base {
+			base = append(base, strings.ReplaceAll(b, "ng", "n"))
+		}
+	}
+	if n := len(l); l[n-1] == 's' && isVowel(l[n-2]) && !strings.HasSuffix(TokenKey(k), "s") {
+		for _, b := range base {
+			base = append(base, b[:len(b)-1])
+		}
+	}
+	var out []string
+	for _, b := range base {
+		if b != l {
+			out = append(out, b)
+		}
+		for _, f := range unwrittenLiquids(b) {
+			if len(out) < maxHanLatinForms {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// unwrittenLiquids returns the forms of the Latin word l without one or
+// more of its first three r or l between a vowel and a consonant, which
+// Chinese leaves unwritten (博索纳罗, Bolsonaro; 费迪南德·马科斯,
+// Ferdinand Marcos): every combination, at most seven.
+func unwrittenLiquids(l string) []string {
+	var at []int
+	for i := 1; i+1 < len(l) && len(at) < 3; i++ {
+		if (l[i] == 'r' || l[i] == 'l') && isVowel(l[i-1]) && !isVowel(l[i+1]) && l[i+1] != 'y' && l[i+1] != l[i] {
+			at = append(at, i)
+		}
+	}
+	var out []string
+	for mask := 1; mask < 1<<len(at); mask++ {
+		f := []byte(l)
+		for j := len(at) - 1; j >= 0; j-- {
+			if mask&(1<<j) != 0 {
+				f = append(f[:at[j]], f[at[j]+1:]...)
+			}
+		}
+		out = append(out, string(f))
+	}
+	return out
 }

@@ -54,6 +54,22 @@ var hanPairs = [][2]string{
 	{"乔治·维阿", "George Weah"},
 	{"丹尼尔·诺沃亚", "Daniel Noboa"}, // 沃 wo, 韦 wei: Spanish's b
 	{"阿尔瓦罗·乌里韦", "Alvaro Uribe"},
+	// Session 32's (hanLatinForms, vowelsWithin's digraphs): an r or l
+	// not written, j as y, an h not said, ng as n, a French final s not
+	// said, el not an article, eau and ou one vowel, ou-er an o.
+	{"雅伊尔·博索纳罗", "Jair Bolsonaro"},
+	{"约瑟夫·卡比拉", "Joseph Kabila"},
+	{"雅各布·祖马", "Jacob Zuma"},
+	{"乌戈·查韦斯", "Hugo Chavez"},
+	{"特奥多罗·奥比昂", "Teodoro Obiang"},
+	{"德尼·萨苏-恩格索", "Denis Sassou-Nguesso"},
+	{"埃尔薇拉·纳比乌琳娜", "Elvira Nabiullina"},
+	{"维克托·欧尔班", "Viktor Orban"},
+	{"费迪南德·马科斯", "Ferdinand Marcos"},
+	{"马克·扎克伯格", "Mark Zuckerberg"},
+	{"阿卜杜勒马吉德·特本", "Abdelmadjid Tebboune"},
+	{"乔·拜登", "Joe Biden"},
+	{"阿尔贝托·费尔南德斯", "Alberto Fernandez"},
 }
 
 func TestHanMatchesLatin(t *testing.T) {
@@ -72,6 +88,11 @@ func TestHanMatchesLatin(t *testing.T) {
 		{"谢尔盖·拉夫罗夫", "Sergey Popov"},
 		{"唐纳德·特朗普", "Donald Duck"},
 		{"萨达姆·侯赛因", "Saddam Hassan"},
+		// A letter taken away must leave the first one as it was: Donald
+		// without its l (d-n-d) is not 阿桑奇 (a-san-chi), nor Marcos
+		// without its r 马丁 (ma-ding).
+		{"朱利安·阿桑奇", "Donald Assange"},
+		{"费迪南德·马丁", "Ferdinand Marcos"},
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
@@ -83,15 +104,34 @@ func TestHanMatchesLatin(t *testing.T) {
 // the keys of the Latin spellings it stands for.
 func TestHanKeysReachLatin(t *testing.T) {
 	for _, p := range hanPairs[:17] {
-		han, latin := Parse(p[0]).Keys(), Parse(p[1])
-		reached := 0
-		for _, tok := range latin.Tokens {
-			if slices.Contains(han, TokenKey(tok)) {
-				reached++
-			}
+		hanKeysReach(t, p, false)
+	}
+	// A lookup's FoldKeys reach a Chinese transcription that leaves a
+	// Latin word's r unwritten (费迪南德·马科斯, fei-di-nan-de ma-ke-si).
+	for _, p := range [][2]string{{"费迪南德·马科斯", "Ferdinand Marcos"}, {"马克·扎克伯格", "Mark Zuckerberg"}, {"雅伊尔·博索纳罗", "Jair Bolsonaro"}} {
+		hanKeysReach(t, p, true)
+	}
+}
+
+// hanKeysReach fails unless the keys of the Chinese name p[0] hold the
+// key of each word of the Latin p[1] but one — or, with fold, one of the
+// FoldKeys of its forms without an r or l.
+func hanKeysReach(t *testing.T, p [2]string, fold bool) {
+	t.Helper()
+	han, latin := Parse(p[0]).Keys(), Parse(p[1])
+	folds := latin.FoldKeys()
+	reached := 0
+	for _, tok := range latin.Tokens {
+		ok := slices.Contains(han, TokenKey(tok))
+		for _, f := range unwrittenLiquids(tok) {
+			k := TokenKey(f)
+			ok = ok || fold && slices.Contains(folds, k) && slices.Contains(han, k)
 		}
-		if reached < 1 || reached < len(latin.Tokens)-1 {
-			t.Errorf("%s: keys %v reach %d of the words of %s (keys %v)", p[0], han, reached, p[1], latin.Keys())
+		if ok {
+			reached++
 		}
+	}
+	if reached < 1 || reached < len(latin.Tokens)-1 {
+		t.Errorf("%s: keys %v reach %d of the words of %s (keys %v, fold keys %v)", p[0], han, reached, p[1], latin.Keys(), folds)
 	}
 }

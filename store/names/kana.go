@@ -223,12 +223,18 @@ func transcribedKeys(tr *transcription, t string) []string {
 // must be found in k's in their order — Japanese adds vowels, it does not
 // drop them — which tells Putin (u, i) from Patton (a, o), both p-t-n.
 func transcribedSim(tr *transcription, k, l string) (float64, int) {
+	return transcribedSimOf(tr, k, l, true)
+}
+
+// transcribedSimOf is transcribedSim, which tries the Latin forms of l
+// Chinese writes (hanLatinForms) when vary is set.
+func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) {
 	sk, sl := TokenKey(k), TokenKey(l)
 	if sk == "" || sl == "" {
 		return 0, kindDifferent
 	}
-	if strings.HasPrefix(l, "al") && len(sk) == len(sl)+1 && (sk[0] == 'r' || sk[0] == 'l') && sl[0] != 'l' {
-		sl = "l" + sl // the key reads Alberto's al as Arabic's article: アルベルト is Alberto
+	if (strings.HasPrefix(l, "al") || strings.HasPrefix(l, "el")) && len(sk) == len(sl)+1 && (sk[0] == 'r' || sk[0] == 'l') && sl[0] != 'l' {
+		sl = "l" + sl // the key reads Alberto's al as Arabic's article: アルベルト is Alberto, 埃尔薇拉 Elvira
 	}
 	if k[0] == 'u' && len(k) > 1 && k[1] == 'r' && len(sl) == len(sk)+1 && (sl[0] == 'f' || sl[0] == 'p') {
 		sl = sl[1:] // ウラジーミル: the v of Vladimir is the u
@@ -249,21 +255,49 @@ func transcribedSim(tr *transcription, k, l string) (float64, int) {
 	case tr == kanaTranscription && strings.Contains(l, "ng"):
 		// ン is n and ng alike: ジョンウン is Jong-un, ヨンチョル Yong-chol
 		// (Korean names in katakana, as Japan's lists write them).
-		if s, kind := transcribedSim(tr, k, strings.ReplaceAll(l, "ng", "n")); s >= .9 {
+		if s, kind := transcribedSimOf(tr, k, strings.ReplaceAll(l, "ng", "n"), vary); s >= .9 {
 			return s, kind
 		}
 	}
 	if nr := nonRhotic(l); nr != l && !strings.ContainsRune(sk, 'r') {
 		// English says no r after a vowel but before one, and Chinese and
 		// Japanese write what English says: 阿德恩, アーダーン, Ardern.
-		if s, kind := transcribedSim(tr, k, nr); s >= .9 {
+		if s, kind := transcribedSimOf(tr, k, nr, vary); s >= .9 {
 			return s, kind
+		}
+	}
+	if vary && tr == hanTranscription {
+		for _, f := range hanLatinForms(k, l) {
+			// The forms take letters away, which lets the transcription's
+			// loose letters meet more: their first letters must be one
+			// (Donald without its l, d-n-d, is not 阿桑奇 a-san-chi).
+			sf := TokenKey(f)
+			if len(f) > 1 && f[1] == 'l' && (f[0] == 'a' || f[0] == 'e') {
+				sf = "l" + sf // Alberto's al, not an article (above)
+			}
+			if sf == "" || sf[0] != sk[0] && !(strings.IndexByte("rl", sf[0]) >= 0 && strings.IndexByte("rl", sk[0]) >= 0) {
+				continue
+			}
+			if s, kind := transcribedSimOf(tr, k, f, false); s >= .9 {
+				return s, kind
+			}
 		}
 	}
 	if len(sl) >= 4 && tr.skeletonsMeet(sk, sl, 1) && vowels {
 		return .8, kindTypo
 	}
 	return 0, kindDifferent
+}
+
+// vowelOf reports whether the reading's vowel v can write one of the
+// Latin vowels of ls (forms: the transcription's vowels).
+func vowelOf(v byte, ls string, forms map[byte]string) bool {
+	for i := 0; i < len(ls); i++ {
+		if v == ls[i] || strings.IndexByte(forms[ls[i]], v) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nonRhotic returns l without each r between a vowel and a consonant or
@@ -374,6 +408,20 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 			i++ // French ou before a vowel is a w (Ouattara, 瓦塔拉 wa-ta-la)
 			continue
 		}
+		switch rest := l[i:]; {
+		case strings.HasPrefix(rest, "eau"):
+			lv = append(lv, 'o') // French eau is an o (Trudeau, 特鲁多 te-lu-duo)
+			i += 2
+			continue
+		case rest == "oe":
+			lv = append(lv, 'o') // English final oe is an o (Joe, 乔 qiao)
+			i++
+			continue
+		case strings.HasPrefix(rest, "ou"):
+			lv = append(lv, 'U') // French ou is a u, English ou an o or u (Tebboune, 特本 te-ben)
+			i++
+			continue
+		}
 		if c != 'y' && isVowel(c) {
 			lv = append(lv, c)
 		}
@@ -400,7 +448,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	for i := 1; i <= len(lv); i++ {
 		c := lv[i-1]
 		for j := 1; j <= len(kv); j++ {
-			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 {
+			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) {
 				cur[j] = prev[j-1] + 1
 			} else {
 				cur[j] = max(prev[j], cur[j-1])

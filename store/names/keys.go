@@ -208,6 +208,9 @@ func (n Name) Keys() []string {
 // spelling a name the German, French or Ukrainian way reaches records
 // spelt the English way.
 //
+// They hold the keys of each word without an r or l Chinese would leave
+// unwritten (unwrittenLiquids): Ferdinand Marcos finds 费迪南德·马科斯.
+//
 // They also hold the keys of a surname with and without the Soviet -ov
 // (Rakhmonov finds Rahmon, Rahmon finds Rakhmonov; Rahimzoda finds Rahimov
 // and Rahim; see russifiedSpelling), a given name listed in the tables
@@ -226,6 +229,11 @@ func (n Name) FoldKeys() []string {
 		}
 		for _, f := range russifiedForms(n.core(i)) {
 			add(TokenKey(f))
+		}
+		if n.word(i).transcribed == otherScript {
+			for _, f := range unwrittenLiquids(n.core(i)) {
+				add(TokenKey(f)) // Marcos finds 马科斯 (ma-ke-si), Chinese writing no r
+			}
 		}
 	}
 	return keys

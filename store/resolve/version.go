@@ -79,7 +79,10 @@ import (
 //     bin or ibn keyed as Abdallah (it was lah), a Uyghur name in pinyin
 //     (Aierken Tuniyazi) keyed as its characters' transcription, Gol as Gul,
 //     2026-12-05 (session 31)
-const IndexVersion = 11
+//   - 12: a Chinese transcription's final ou before a vowel read as o
+//     (欧尔班 as oerban, Orbán, not with the w of ou before a vowel),
+//     2026-12-05 (session 32)
+const IndexVersion = 12
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
