@@ -158,18 +158,19 @@ func hanSyllable(p string) string {
 	return p
 }
 
-// maxHanLatinForms bounds the Latin forms hanLatinForms returns.
-const maxHanLatinForms = 16
+// maxLatinFormsHeard bounds the Latin forms latinFormsHeard returns.
+const maxLatinFormsHeard = 16
 
-// hanLatinForms returns the forms of the Latin word l that Chinese writes
-// for it, as the reading k shows them, other than l: a j said as a y
-// (约瑟夫 yue-se-fu, Joseph; 雅各布, Jacob), an h not said (乌戈, Hugo,
-// where the reading begins with no h), ng as n (奥比昂, Obiang: a Chinese
-// syllable ends in n or ng, read n), and an r or l between a vowel and
-// a consonant left unwritten, each or several (博索纳罗, Bolsonaro;
+// latinFormsHeard returns the forms of the Latin word l that a script
+// writing names by their sound (Chinese, Japanese, Korean) writes for it,
+// as the reading k shows them, other than l: a j said as a y (约瑟夫
+// yue-se-fu, Joseph; 雅各布, Jacob), an h not said (乌戈, ウゴ: Hugo, where
+// the reading begins with no h), ng as n (奥比昂, Obiang: a Chinese
+// syllable ends in n or ng, read n), an r or l between a vowel and a
+// consonant left unwritten, each or several (博索纳罗, Bolsonaro;
 // 阿尔贝托, Alberto), as Chinese writes a syllable that has none; and a
 // French final s after a vowel, not said (德尼, Denis; 路易, Louis).
-func hanLatinForms(k, l string) []string {
+func latinFormsHeard(k, l string) []string {
 	if len(l) < 3 || len(k) < 2 {
 		return nil
 	}
@@ -196,7 +197,7 @@ func hanLatinForms(k, l string) []string {
 			out = append(out, b)
 		}
 		for _, f := range unwrittenLiquids(b) {
-			if len(out) < maxHanLatinForms {
+			if len(out) < maxLatinFormsHeard {
 				out = append(out, f)
 			}
 		}

@@ -54,7 +54,7 @@ var hanPairs = [][2]string{
 	{"乔治·维阿", "George Weah"},
 	{"丹尼尔·诺沃亚", "Daniel Noboa"}, // 沃 wo, 韦 wei: Spanish's b
 	{"阿尔瓦罗·乌里韦", "Alvaro Uribe"},
-	// Session 32's (hanLatinForms, vowelsWithin's digraphs): an r or l
+	// Session 32's (latinFormsHeard, vowelsWithin's digraphs): an r or l
 	// not written, j as y, an h not said, ng as n, a French final s not
 	// said, el not an article, eau and ou one vowel, ou-er an o.
 	{"雅伊尔·博索纳罗", "Jair Bolsonaro"},

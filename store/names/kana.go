@@ -153,13 +153,14 @@ func transcriptionOf(sc script) *transcription {
 // kanaForms are the forms of a katakana or Hangul reading's skeleton
 // letters (transcription).
 var kanaForms = map[byte]string{
-	'r': "rl",  // Japanese has one liquid
-	'p': "pf",  // ブ is b or v (ラブロフ, Lavrov)
-	'c': "cts", // チ is ti (プーチン, Putin) or chi; 초 is tso (쿠즈네초프, Kuznetsov)
-	'j': "jts", // ジ is di (ウラジーミル), zh or j, or zi (ジナイーダ, Zinaida)
-	's': "st",  // ス, 스 is also th (スミス, 스미스, Smith)
-	'h': "hf",  // 후 hu is Japanese's fu (후미오, Fumio; 후쿠다, Fukuda)
-	'k': "kc",  // ク, 크 are a c or ch (クリスティーヌ, 크리스틴: Christine)
+	'r': "rl",   // Japanese has one liquid
+	'p': "pf",   // ブ is b or v (ラブロフ, Lavrov)
+	'c': "cts",  // チ is ti (プーチン, Putin) or chi; 초 is tso (쿠즈네초프, Kuznetsov)
+	'j': "jtsk", // ジ is di (ウラジーミル), zh or j, zi (ジナイーダ, Zinaida), or a soft g (アサンジ, Assange)
+	's': "st",   // ス, 스 is also th (スミス, 스미스, Smith)
+	'h': "hfj",  // 후 hu is Japanese's fu (후미오, Fumio; 후쿠다, Fukuda); ハ, ホ are Spanish's j (ハビエル, Javier)
+	'f': "fh",   // フ is also hu, which Japanese cannot write otherwise (フセイン, Hussein; ウフル, Uhuru)
+	'k': "kc",   // ク, 크 are a c or ch (クリスティーヌ, 크리스틴: Christine)
 }
 
 // eq reports whether the skeleton letter k of a reading can stand for the
@@ -226,8 +227,8 @@ func transcribedSim(tr *transcription, k, l string) (float64, int) {
 	return transcribedSimOf(tr, k, l, true)
 }
 
-// transcribedSimOf is transcribedSim, which tries the Latin forms of l
-// Chinese writes (hanLatinForms) when vary is set.
+// transcribedSimOf is transcribedSim, which tries the forms of l
+// the transcription may write (latinFormsHeard) when vary is set.
 func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) {
 	sk, sl := TokenKey(k), TokenKey(l)
 	if sk == "" || sl == "" {
@@ -266,8 +267,14 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 			return s, kind
 		}
 	}
-	if vary && tr == hanTranscription {
-		for _, f := range hanLatinForms(k, l) {
+	if vary && tr == kanaTranscription && strings.Contains(k, "nm") && !strings.Contains(l, "nm") {
+		// ン before マ doubles the m (ムアンマル, muanmaru: Muammar).
+		if s, kind := transcribedSimOf(tr, strings.ReplaceAll(k, "nm", "m"), l, false); s >= .9 {
+			return s, kind
+		}
+	}
+	if vary {
+		for _, f := range latinFormsHeard(k, l) {
 			// The forms take letters away, which lets the transcription's
 			// loose letters meet more: their first letters must be one
 			// (Donald without its l, d-n-d, is not 阿桑奇 a-san-chi).
@@ -409,6 +416,16 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 			continue
 		}
 		switch rest := l[i:]; {
+		case len(rest) > 1 && rest[1] == c && c != 'y':
+			continue // a vowel written twice is one (Kiir, キール kiru)
+		case rest == "ey":
+			lv = append(lv, 'Y') // English final ey is an i (Jeffrey, ジェフリー jefuri)
+			i++
+			continue
+		case strings.HasPrefix(rest, "au"):
+			lv = append(lv, 'A') // au is an o or an a and a u (Paul, ポール poru, 保罗 bao-luo)
+			i++
+			continue
 		case strings.HasPrefix(rest, "eau"):
 			lv = append(lv, 'o') // French eau is an o (Trudeau, 特鲁多 te-lu-duo)
 			i += 2
@@ -448,7 +465,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	for i := 1; i <= len(lv); i++ {
 		c := lv[i-1]
 		for j := 1; j <= len(kv); j++ {
-			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) {
+			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) || c == 'A' && vowelOf(v, "aou", forms) || c == 'Y' && vowelOf(v, "ei", forms) {
 				cur[j] = prev[j-1] + 1
 			} else {
 				cur[j] = max(prev[j], cur[j-1])
@@ -469,15 +486,29 @@ func markTranscribed(s string, ws []word) {
 	}
 	readings := map[string]script{}
 	hangulName, hanName := hangulForeign(s), hanForeign(s)
+	var prev string // the word before, when transcribed
+	var prevScript script
 	for _, w := range strings.FieldsFunc(norm.NFKC.String(s), func(r rune) bool { return !isWordRune(r) }) {
-		switch sc := scriptOf(w); {
+		var reading string
+		sc := scriptOf(w)
+		switch {
 		case sc == kana:
-			readings[kanaWord(w)] = kana
+			reading = kanaWord(w)
 		case sc == hangul && hangulName:
-			readings[hangulForeignWord(w)] = hangul
+			reading = hangulForeignWord(w)
 		case sc == han && hanName:
-			readings[hanForeignWord(w)] = han
+			reading = hanForeignWord(w)
+		default:
+			prev = ""
+			continue
 		}
+		readings[reading] = sc
+		if prev != "" && prevScript == sc {
+			// A particle joined to the word after it (ビン・ラーディン,
+			// read binradin as Bin Laden's binladen is) is transcribed too.
+			readings[prev+reading] = sc
+		}
+		prev, prevScript = reading, sc
 	}
 	for i := range ws {
 		ws[i].transcribed = readings[ws[i].s]

@@ -59,8 +59,27 @@ var kanaPairs = [][2]string{
 	{"바샤르 하다드", "Bashar Haddad"},
 }
 
+// kanaForeignPairs are names as Japanese writes their sound rather than
+// their letters (session 32): フ for hu, ハ and ホ for Spanish's j, ジ
+// for a soft g, ン doubling an m, an h not said, a vowel written twice
+// as one, au as o, a final ey as i, and a particle joined to the word
+// after it.
+var kanaForeignPairs = [][2]string{
+	{"サッダーム・フセイン", "Saddam Hussein"},
+	{"ウフル・ケニヤッタ", "Uhuru Kenyatta"},
+	{"ハビエル・ミレイ", "Javier Milei"},
+	{"ホアキン・グスマン", "Joaquin Guzman"},
+	{"ジュリアン・アサンジ", "Julian Assange"},
+	{"ムアンマル・カッザーフィー", "Muammar Gaddafi"},
+	{"ウゴ・チャベス", "Hugo Chavez"},
+	{"サルバ・キール", "Salva Kiir"},
+	{"ポール・カガメ", "Paul Kagame"},
+	{"ジェフリー・エプスタイン", "Jeffrey Epstein"},
+	{"ムハンマド・ビン・サルマーン", "Muhammad bin Salman"},
+}
+
 func TestKanaMatchesLatin(t *testing.T) {
-	for _, p := range kanaPairs {
+	for _, p := range append(kanaPairs, kanaForeignPairs...) {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .85 {
 			t.Errorf("%s / %s: %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
 		}
@@ -77,6 +96,9 @@ func TestKanaMatchesLatin(t *testing.T) {
 		{"옐레나 모로조바", "Yelena Morozov"},
 		{"블라디미르 소콜로프", "Vladimir Sorokin"},
 		{"드미트리 볼코프", "Dmitry Volkova"},
+		{"フセイン", "Hassan"}, // フ is hu, not ha
+		{"ハビエル", "Xavier"},
+		{"キール", "Kyle"},
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
