@@ -165,8 +165,8 @@ const maxLatinFormsHeard = 16
 // writing names by their sound (Chinese, Japanese, Korean) writes for it,
 // as the reading k shows them, other than l: a j said as a y (约瑟夫
 // yue-se-fu, Joseph; 雅各布, Jacob), an h not said (乌戈, ウゴ: Hugo, where
-// the reading begins with no h), ng as n (奥比昂, Obiang: a Chinese
-// syllable ends in n or ng, read n), an r or l between a vowel and a
+// the reading begins with no h; 아머드, Ahmed), ng as n (奥比昂, Obiang: a
+// Chinese syllable ends in n or ng, read n), kh as k (칼리파, Khalifa), an r or l between a vowel and a
 // consonant left unwritten, each or several (博索纳罗, Bolsonaro;
 // 阿尔贝托, Alberto), as Chinese writes a syllable that has none; and a
 // French final s after a vowel, not said (德尼, Denis; 路易, Louis).
@@ -181,10 +181,15 @@ func latinFormsHeard(k, l string) []string {
 	case l[0] == 'h' && isVowel(l[1]) && k[0] != 'h':
 		base = append(base, l[1:])
 	}
-	if strings.Contains(l, "ng") {
-		for _, b := range base {
-			base = append(base, strings.ReplaceAll(b, "ng", "n"))
+	for _, r := range [...][2]string{{"ng", "n"}, {"kh", "k"}} {
+		if strings.Contains(l, r[0]) {
+			for _, b := range base {
+				base = append(base, strings.ReplaceAll(b, r[0], r[1]))
+			}
 		}
+	}
+	if i := strings.IndexByte(l, 'h'); i > 0 && i+1 < len(l) && isVowel(l[i-1]) && !isVowel(l[i+1]) {
+		base = append(base, l[:i]+l[i+1:]) // 아머드 a-meo-deu: Ahmed's h unwritten
 	}
 	if n := len(l); l[n-1] == 's' && isVowel(l[n-2]) && !strings.HasSuffix(TokenKey(k), "s") {
 		for _, b := range base {

@@ -28,10 +28,13 @@ var (
 	hangulFinals   = [28]string{"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"}
 )
 
-// hangulForeignMedials are hangulMedials with ㅓ eo and ㅕ yeo.
+// hangulForeignMedials are hangulMedials with ㅓ eo, ㅕ yeo and ㅡ eu:
+// in a foreign name ㅡ is the vowel Korean writes where the name has
+// none (스노든 seu-no-deun, Snowden) or an English unsaid one (존슨
+// jon-seun, Johnson), any vowel to vowelsWithin.
 var hangulForeignMedials = func() [21]string {
 	m := hangulMedials
-	m[4], m[6] = "eo", "yeo"
+	m[4], m[6], m[18] = "eo", "yeo", "eu"
 	return m
 }()
 

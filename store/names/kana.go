@@ -357,11 +357,11 @@ func transcriptionsMeet(ta *transcription, a string, tb *transcription, b string
 // transcribedGenderForms reports whether the katakana reading k and the Latin l
 // are the man's and the woman's form of a Slavic surname: ヴォルコフ
 // (vorukofu) is Volkov, ヴォルコワ (vorukowa) Volkova, クズミン (kuzumin)
-// Kuzmin and クズミナ Kuzmina; in Hangul 볼코프 (polkopu) is Volkov and
+// Kuzmin and クズミナ Kuzmina; in Hangul 볼코프 (polkopeu) is Volkov and
 // 볼코바 (polkopa) Volkova.
 func transcribedGenderForms(k, l string) bool {
 	if strings.HasSuffix(l, "a") {
-		return strings.HasSuffix(k, "fu") || strings.HasSuffix(k, "pu") || strings.HasSuffix(k, "n")
+		return strings.HasSuffix(k, "fu") || strings.HasSuffix(k, "pu") || strings.HasSuffix(k, "peu") || strings.HasSuffix(k, "n")
 	}
 	for _, m := range []string{"ov", "ev", "in", "yn", "iy", "ii", "yi", "oy", "sky", "ski"} {
 		if strings.HasSuffix(l, m) {
@@ -445,8 +445,8 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	}
 	for i := 0; i < len(k); i++ {
 		switch c := k[i]; {
-		case forms == nil && c == 'e' && i+1 < len(k) && k[i+1] == 'o':
-			kv = append(kv, '*') // Hangul ㅓ: any of a, e, o, u
+		case forms == nil && c == 'e' && i+1 < len(k) && (k[i+1] == 'o' || k[i+1] == 'u'):
+			kv = append(kv, '*') // Hangul ㅓ: any of a, e, o, u; ㅡ, no vowel or any
 			i++
 		case forms != nil && c == 'e' && (i > 0 && strings.IndexByte("iuy", k[i-1]) >= 0 || i+1 < len(k) && k[i+1] == 'i'):
 			kv = append(kv, 'E') // pinyin ie, ue, ei: an e, where e alone is any vowel (hanVowels)

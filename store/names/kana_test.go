@@ -76,6 +76,11 @@ var kanaForeignPairs = [][2]string{
 	{"ポール・カガメ", "Paul Kagame"},
 	{"ジェフリー・エプスタイン", "Jeffrey Epstein"},
 	{"ムハンマド・ビン・サルマーン", "Muhammad bin Salman"},
+	// Hangul: ㅡ for no vowel or an unsaid one, kh as k, an h unwritten.
+	{"보리스 존슨", "Boris Johnson"},
+	{"에드워드 스노든", "Edward Snowden"},
+	{"칼리파 하프타르", "Khalifa Haftar"},
+	{"아비 아머드", "Abiy Ahmed"},
 }
 
 func TestKanaMatchesLatin(t *testing.T) {
