@@ -155,7 +155,7 @@ func transcriptionOf(sc script) *transcription {
 var kanaForms = map[byte]string{
 	'r': "rl",   // Japanese has one liquid
 	'p': "pf",   // ブ is b or v (ラブロフ, Lavrov)
-	'c': "cts",  // チ is ti (プーチン, Putin) or chi; 초 is tso (쿠즈네초프, Kuznetsov)
+	'c': "ctsj", // チ is ti (プーチン, Putin) or chi; 초 is tso (쿠즈네초프, Kuznetsov); チョ is Korean's j (Jo, Jong)
 	'j': "jtsk", // ジ is di (ウラジーミル), zh or j, zi (ジナイーダ, Zinaida), or a soft g (アサンジ, Assange)
 	's': "st",   // ス, 스 is also th (スミス, 스미스, Smith)
 	'h': "hfj",  // 후 hu is Japanese's fu (후미오, Fumio; 후쿠다, Fukuda); ハ, ホ are Spanish's j (ハビエル, Javier)
@@ -408,7 +408,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	var lv, kv []byte
 	for i := 0; i < len(l); i++ {
 		c := l[i]
-		if c == 'y' && i > 0 && !isVowel(l[i-1]) {
+		if c == 'y' && i > 0 && !isVowel(l[i-1]) && (i+1 == len(l) || !isVowel(l[i+1])) {
 			c = 'i'
 		}
 		if c == 'o' && i+2 < len(l) && l[i+1] == 'u' && isVowel(l[i+2]) {
@@ -431,7 +431,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 			i += 2
 			continue
 		case rest == "oe":
-			lv = append(lv, 'o') // English final oe is an o (Joe, 乔 qiao)
+			lv = append(lv, 'Q') // a final oe is an o or an e (Joe, 乔 qiao; Choe, チェ che)
 			i++
 			continue
 		case strings.HasPrefix(rest, "ou"):
@@ -448,6 +448,8 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 		case forms == nil && c == 'e' && i+1 < len(k) && (k[i+1] == 'o' || k[i+1] == 'u'):
 			kv = append(kv, '*') // Hangul ㅓ: any of a, e, o, u; ㅡ, no vowel or any
 			i++
+		case forms == nil && c == 'o' && i > 1 && k[i-1] == 'y' && !isVowel(k[i-2]):
+			kv = append(kv, 'O') // ピョ, 표 after a consonant: Russian's ё, an o or an e (Pyotr, Petr)
 		case forms != nil && c == 'e' && (i > 0 && strings.IndexByte("iuy", k[i-1]) >= 0 || i+1 < len(k) && k[i+1] == 'i'):
 			kv = append(kv, 'E') // pinyin ie, ue, ei: an e, where e alone is any vowel (hanVowels)
 		case c != 'y' && isVowel(c):
@@ -465,7 +467,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	for i := 1; i <= len(lv); i++ {
 		c := lv[i-1]
 		for j := 1; j <= len(kv); j++ {
-			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) || c == 'A' && vowelOf(v, "aou", forms) || c == 'Y' && vowelOf(v, "ei", forms) {
+			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) || c == 'A' && vowelOf(v, "aou", forms) || c == 'Y' && vowelOf(v, "ei", forms) || v == 'O' && (c == 'o' || c == 'e') || c == 'Q' && vowelOf(v, "oe", forms) {
 				cur[j] = prev[j-1] + 1
 			} else {
 				cur[j] = max(prev[j], cur[j-1])

@@ -76,6 +76,13 @@ var kanaForeignPairs = [][2]string{
 	{"ポール・カガメ", "Paul Kagame"},
 	{"ジェフリー・エプスタイン", "Jeffrey Epstein"},
 	{"ムハンマド・ビン・サルマーン", "Muhammad bin Salman"},
+	// Russian's ё as ョ (Pyotr, Petr); Korean names, as Japan's lists
+	// write North Koreans: チェ Choe, チョ and チャン Korean's j, リョ a
+	// glide, not an i.
+	{"ピョートル・アヴェン", "Petr Aven"},
+	{"チェ・リョンヘ", "Choe Ryong Hae"},
+	{"チャン・ソンテク", "Jang Song Thaek"},
+	{"チョン・ギョンテク", "Jong Kyong Thaek"},
 	// Hangul: ㅡ for no vowel or an unsaid one, kh as k, an h unwritten.
 	{"보리스 존슨", "Boris Johnson"},
 	{"에드워드 스노든", "Edward Snowden"},
