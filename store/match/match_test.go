@@ -178,6 +178,9 @@ func FuzzCompare(f *testing.F) {
 	f.Add("Salah Abdeslam", "1989-09-15", "EH123456", "ABDESLAM, Salah", "15/09/1989", "EH123456")
 	f.Add("", "", "", "x", "1", "2")
 	f.Add("弗拉基米尔·普京", "1952", "", "ウラジーミル・プーチン", "1952-10-07", "")
+	f.Add("雅伊尔·博索纳罗", "", "", "Jair Bolsonaro", "", "")
+	f.Add("チェ・リョンヘ", "", "", "Choe Ryong Hae", "", "")
+	f.Add("빌 게이츠", "", "", "Bill Gates", "", "")
 	f.Fuzz(func(t *testing.T, n1, d1, i1, n2, d2, i2 string) {
 		a := person(n1, d1, Identifier{Kind: "passport", Value: i1})
 		b := person(n2, d2, Identifier{Kind: "passport", Value: i2})

@@ -450,6 +450,8 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 			i++
 		case forms == nil && c == 'o' && i > 1 && k[i-1] == 'y' && !isVowel(k[i-2]):
 			kv = append(kv, 'O') // ピョ, 표 after a consonant: Russian's ё, an o or an e (Pyotr, Petr)
+		case forms == nil && c == 'e' && i+1 < len(k) && k[i+1] == 'i':
+			kv = append(kv, 'Ê') // ゲイ, 게이: an e or English's a said ei (Gates, Jacob)
 		case forms != nil && c == 'e' && (i > 0 && strings.IndexByte("iuy", k[i-1]) >= 0 || i+1 < len(k) && k[i+1] == 'i'):
 			kv = append(kv, 'E') // pinyin ie, ue, ei: an e, where e alone is any vowel (hanVowels)
 		case c != 'y' && isVowel(c):
@@ -467,7 +469,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	for i := 1; i <= len(lv); i++ {
 		c := lv[i-1]
 		for j := 1; j <= len(kv); j++ {
-			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) || c == 'A' && vowelOf(v, "aou", forms) || c == 'Y' && vowelOf(v, "ei", forms) || v == 'O' && (c == 'o' || c == 'e') || c == 'Q' && vowelOf(v, "oe", forms) {
+			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) || c == 'A' && vowelOf(v, "aou", forms) || c == 'Y' && vowelOf(v, "ei", forms) || v == 'O' && (c == 'o' || c == 'e') || c == 'Q' && vowelOf(v, "oe", forms) || v == 'Ê' && (c == 'e' || c == 'a') {
 				cur[j] = prev[j-1] + 1
 			} else {
 				cur[j] = max(prev[j], cur[j-1])
@@ -476,7 +478,17 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 		prev = cur
 	}
 	missing := len(lv) - prev[len(kv)]
+	if missing == 1 && len(lv) == 2 && silentFinalE(l) {
+		return vowelsWithin(l[:len(l)-1], k, forms) // English's final e is not said (Gates, ゲイツ; Rose, ローズ)
+	}
 	return missing == 0 || missing == 1 && len(lv) >= 3
+}
+
+// silentFinalE reports whether the Latin word l ends in an e after a
+// consonant after a vowel, as English's unsaid final e does (Gates, Blake).
+func silentFinalE(l string) bool {
+	n := len(l)
+	return n >= 4 && l[n-1] == 'e' && !isVowel(l[n-2]) && l[n-2] != 'y' && strings.IndexByte("aeiou", l[n-3]) >= 0
 }
 
 // markTranscribed gives the words of ws read from a katakana word of s,

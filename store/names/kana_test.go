@@ -83,6 +83,10 @@ var kanaForeignPairs = [][2]string{
 	{"チェ・リョンヘ", "Choe Ryong Hae"},
 	{"チャン・ソンテク", "Jang Song Thaek"},
 	{"チョン・ギョンテク", "Jong Kyong Thaek"},
+	// English's a said ei, and its final e unsaid.
+	{"ジェイコブ・ズマ", "Jacob Zuma"},
+	{"빌 게이츠", "Bill Gates"},
+	{"찰스 테일러", "Charles Taylor"},
 	// Hangul: ㅡ for no vowel or an unsaid one, kh as k, an h unwritten.
 	{"보리스 존슨", "Boris Johnson"},
 	{"에드워드 스노든", "Edward Snowden"},
@@ -111,6 +115,7 @@ func TestKanaMatchesLatin(t *testing.T) {
 		{"フセイン", "Hassan"}, // フ is hu, not ha
 		{"ハビエル", "Xavier"},
 		{"キール", "Kyle"},
+		{"ローズ", "Rise"},
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
