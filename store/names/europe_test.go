@@ -148,6 +148,19 @@ func TestArabicNamesInHebrewLetters(t *testing.T) {
 	}
 }
 
+// English names in Hebrew letters: ג׳ is a soft g, and English's final
+// e is unsaid (hebrewSoftG); a hard g stays apart from it.
+func TestEnglishNamesInHebrewLetters(t *testing.T) {
+	for _, p := range [][2]string{{"ג'ורג' סורוס", "George Soros"}, {"ג'וליאן אסאנג'", "Julian Assange"}, {"ג׳ורג׳ בוש", "George Bush"}} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
+			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+	if s := Similarity(Parse("ג'רי גרין"), Parse("Gary Green"), nil); s.Value >= .7 {
+		t.Errorf("ג'רי גרין / Gary Green = %.2f (%s): Jerry is not Gary", s.Value, s.Explanation)
+	}
+}
+
 func TestHebrewVowelsAreNotGuessedIntoAnotherName(t *testing.T) {
 	if s := Similarity(Parse("אהוד ברק"), Parse("Hadi Barak"), nil); s.Value >= .7 {
 		t.Errorf("אהוד ברק / Hadi Barak = %.2f (%s): the vowels sit elsewhere", s.Value, s.Explanation)

@@ -143,7 +143,7 @@ func tokenSimW(x, y *word) (float64, int) {
 		if y.hebrew {
 			h, l = b, a
 		}
-		if hebrewMeets(hebrewPattern(h), vowelPattern(l)) {
+		if hebrewMeets(hebrewPattern(h), vowelPattern(l)) || hebrewSoftG(h, l) {
 			return .88, kindVariant
 		}
 	}

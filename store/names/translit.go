@@ -624,6 +624,27 @@ func hebrewMeetsAt(h, l string, i, j, consonants int, oneSyllable bool) bool {
 	return hebrewMeetsAt(h, l, i+1, j, consonants, oneSyllable) // a vowel the reader guessed, which the Latin does not write
 }
 
+// hebrewSoftG reports whether the word h read from Hebrew letters, with
+// a ג׳ (j), can be the Latin l said as English says it: a g before e or i
+// is that j, and a final e after a consonant is not said (ג׳ורג׳ jorej,
+// George; אסאנג׳ asanej, Assange). Gary is still not ג׳רי, Jerry.
+func hebrewSoftG(h, l string) bool {
+	if !strings.Contains(h, "j") || !strings.Contains(l, "g") {
+		return false
+	}
+	b := []byte(l)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == 'g' && strings.IndexByte("eiy", b[i+1]) >= 0 {
+			b[i] = 'j'
+		}
+	}
+	if n := len(b); n > 3 && b[n-1] == 'e' && !isVowel(b[n-2]) {
+		b = b[:n-1]
+	}
+	soft := string(b)
+	return soft != l && hebrewMeets(hebrewPattern(h), vowelPattern(soft))
+}
+
 // hebrewSoft writes alike the letters a Hebrew letter may stand for in
 // Latin spellings: פ p or f, ב b or v, ו v or w (Weiss, וייס), צ tz, ts or
 // z (Tzvi, Zvi, צבי); ch and kh are X, which meets the h of ח and the k of
