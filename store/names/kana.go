@@ -296,6 +296,32 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 	return 0, kindDifferent
 }
 
+// vowelMeets reports whether the Latin vowel c can be written as the
+// reading's vowel v (vowelsWithin; forms: the transcription's vowels).
+// Upper-case letters are vowelsWithin's marks: on the Latin side U for ou,
+// A for au, Y for a final ey, Q for a final oe; on the reading's, * for
+// Hangul's ㅓ and ㅡ, O for a ё after a consonant, X for a kana or Hangul
+// ei, E for pinyin's ie, ue, ei.
+func vowelMeets(c, v byte, forms map[byte]string) bool {
+	switch {
+	case v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0:
+		return true
+	case c == 'U':
+		return vowelOf(v, "ou", forms)
+	case c == 'A':
+		return vowelOf(v, "aou", forms)
+	case c == 'Y':
+		return vowelOf(v, "ei", forms)
+	case c == 'Q':
+		return vowelOf(v, "oe", forms)
+	case v == 'O':
+		return c == 'o' || c == 'e'
+	case v == 'X':
+		return c == 'e' || c == 'a'
+	}
+	return false
+}
+
 // vowelOf reports whether the reading's vowel v can write one of the
 // Latin vowels of ls (forms: the transcription's vowels).
 func vowelOf(v byte, ls string, forms map[byte]string) bool {
@@ -451,7 +477,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 		case forms == nil && c == 'o' && i > 1 && k[i-1] == 'y' && !isVowel(k[i-2]):
 			kv = append(kv, 'O') // ピョ, 표 after a consonant: Russian's ё, an o or an e (Pyotr, Petr)
 		case forms == nil && c == 'e' && i+1 < len(k) && k[i+1] == 'i':
-			kv = append(kv, 'Ê') // ゲイ, 게이: an e or English's a said ei (Gates, Jacob)
+			kv = append(kv, 'X') // ゲイ, 게이: an e or English's a said ei (Gates, Jacob)
 		case forms != nil && c == 'e' && (i > 0 && strings.IndexByte("iuy", k[i-1]) >= 0 || i+1 < len(k) && k[i+1] == 'i'):
 			kv = append(kv, 'E') // pinyin ie, ue, ei: an e, where e alone is any vowel (hanVowels)
 		case c != 'y' && isVowel(c):
@@ -469,7 +495,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	for i := 1; i <= len(lv); i++ {
 		c := lv[i-1]
 		for j := 1; j <= len(kv); j++ {
-			if v := kv[j-1]; v == c || v == '*' || strings.IndexByte(forms[c], v) >= 0 || c == 'U' && vowelOf(v, "ou", forms) || c == 'A' && vowelOf(v, "aou", forms) || c == 'Y' && vowelOf(v, "ei", forms) || v == 'O' && (c == 'o' || c == 'e') || c == 'Q' && vowelOf(v, "oe", forms) || v == 'Ê' && (c == 'e' || c == 'a') {
+			if vowelMeets(c, kv[j-1], forms) {
 				cur[j] = prev[j-1] + 1
 			} else {
 				cur[j] = max(prev[j], cur[j-1])
