@@ -76,6 +76,7 @@ var kanaLongVowels = strings.NewReplacer("aa", "a", "ii", "i", "uu", "u", "ee", 
 // left unwritten.
 func readKana(w string) string {
 	var b strings.Builder
+	var prev rune
 	for _, r := range w {
 		if r >= kanaFirst-hiraganaShift && r <= kanaLast-hiraganaShift-2 {
 			r += hiraganaShift
@@ -84,9 +85,21 @@ func readKana(w string) string {
 			continue
 		}
 		if small, ok := smallKana[r]; ok {
+			if prev == 'ウ' && small[0] != 'y' && strings.HasSuffix(b.String(), "u") {
+				// ウォ after any kana is wo (ヨンウォン yon-won), not
+				// joined to the kana before the ウ.
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-1] + "w")
+				b.WriteString(small)
+				prev = r
+				continue
+			}
 			b.WriteString(joinSmall(&b, small))
+			prev = r
 			continue
 		}
+		prev = r
 		if r < kanaFirst || r > kanaLast {
 			b.WriteString(translitOther(string(r)))
 			continue
@@ -110,6 +123,8 @@ func joinSmall(b *strings.Builder, small string) string {
 	switch {
 	case bare && last == 'u' && small[0] != 'y':
 		stem += "w" // ウィ wi, ウォ wo
+	case last == 'u' && small[0] != 'y' && small != "u" && (strings.HasSuffix(stem, "k") || strings.HasSuffix(stem, "g")):
+		stem += "w" // クォ kwo, グァ gwa (Korean's 권 gwon: グォン)
 	case bare && last == 'i' && small == "e":
 		stem += "y"
 	case bare:

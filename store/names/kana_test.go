@@ -13,6 +13,8 @@ func TestKanaReading(t *testing.T) {
 		{"ファルハド", "faruhado"},      // fu + small a
 		{"ウィリアム", "wiriamu"},       // u + small i
 		{"イェルラン", "yeruran"},       // i + small e
+		{"ヨンウォン", "yonwon"},        // u + small o after n: wo, not no
+		{"ソングォン", "songwon"},       // gu + small o: gwo (Korean 권)
 		{"シェフチェンコ", "shefuchenko"}, // shi, chi + small e
 		{"ジョンソン", "jonson"},        // ji + small yo
 		{"キャサリン", "kyasarin"},      // ki + small ya
@@ -83,6 +85,8 @@ var kanaForeignPairs = [][2]string{
 	{"チェ・リョンヘ", "Choe Ryong Hae"},
 	{"チャン・ソンテク", "Jang Song Thaek"},
 	{"チョン・ギョンテク", "Jong Kyong Thaek"},
+	{"チョ・ヨンウォン", "Jo Yong Won"},
+	{"リ・ソングォン", "Ri Son Gwon"},
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
 	{"빌 게이츠", "Bill Gates"},

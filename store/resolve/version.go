@@ -83,7 +83,8 @@ import (
 //     (欧尔班 as oerban, Orbán, not with the w of ou before a vowel);
 //     katakana's f keyed as an h too (フセイン as Hussein), its h as a j
 //     (ハビエル as Javier), its j as a k (アサンジ as Assange), its ch as
-//     a j (チョン as Jong); Hangul's ㅡ
+//     a j (チョン as Jong), ウォ after a consonant and クォ, グォ read wo,
+//     kwo, gwo (ヨンウォン yonwon); Hangul's ㅡ
 //     read eu (존슨 jonseun), 2026-12-05 (session 32)
 const IndexVersion = 12
 
