@@ -166,7 +166,8 @@ const maxLatinFormsHeard = 16
 // as the reading k shows them, other than l: a j said as a y (约瑟夫
 // yue-se-fu, Joseph; 雅各布, Jacob), an h not said (乌戈, ウゴ: Hugo, where
 // the reading begins with no h; 아머드, Ahmed), ng as n (奥比昂, Obiang: a
-// Chinese syllable ends in n or ng, read n), kh as k (칼리파, Khalifa), an r or l between a vowel and a
+// Chinese syllable ends in n or ng, read n), kh as k (칼리파, Khalifa), hw as
+// f (ファン, Hwang), an r or l between a vowel and a
 // consonant left unwritten, each or several (博索纳罗, Bolsonaro;
 // 阿尔贝托, Alberto), as Chinese writes a syllable that has none; and a
 // French final s after a vowel, not said (德尼, Denis; 路易, Louis).
@@ -180,6 +181,8 @@ func latinFormsHeard(k, l string) []string {
 		base = append(base, l[1:])
 	case l[0] == 'h' && isVowel(l[1]) && k[0] != 'h':
 		base = append(base, l[1:])
+	case l[0] == 'h' && l[1] == 'w' && k[0] == 'f':
+		base = append(base, "f"+l[2:]) // ファン fan: Korean's Hwang
 	}
 	for _, r := range [...][2]string{{"ng", "n"}, {"kh", "k"}} {
 		if strings.Contains(l, r[0]) {

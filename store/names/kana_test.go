@@ -87,6 +87,7 @@ var kanaForeignPairs = [][2]string{
 	{"チョン・ギョンテク", "Jong Kyong Thaek"},
 	{"チョ・ヨンウォン", "Jo Yong Won"},
 	{"リ・ソングォン", "Ri Son Gwon"},
+	{"ファン・ビョンソ", "Hwang Pyong So"},
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
 	{"빌 게이츠", "Bill Gates"},
