@@ -329,6 +329,8 @@ func vowelMeets(c, v byte, forms map[byte]string) bool {
 		return vowelOf(v, "ei", forms)
 	case c == 'Q':
 		return vowelOf(v, "oe", forms)
+	case c == 'W':
+		return vowelOf(v, "ou", forms)
 	case v == 'O':
 		return c == 'o' || c == 'e'
 	case v == 'X':
@@ -457,6 +459,10 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 			continue
 		}
 		switch rest := l[i:]; {
+		case strings.HasPrefix(rest, "oo"):
+			lv = append(lv, 'W') // oo is an o, or English's and Korean's u (Moon, ムン mun)
+			i++
+			continue
 		case len(rest) > 1 && rest[1] == c && c != 'y':
 			continue // a vowel written twice is one (Kiir, キール kiru)
 		case rest == "ey":

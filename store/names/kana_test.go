@@ -88,6 +88,7 @@ var kanaForeignPairs = [][2]string{
 	{"チョ・ヨンウォン", "Jo Yong Won"},
 	{"リ・ソングォン", "Ri Son Gwon"},
 	{"ファン・ビョンソ", "Hwang Pyong So"},
+	{"ムン・ジェイン", "Moon Jae-in"}, // oo is Korean's u
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
 	{"빌 게이츠", "Bill Gates"},
@@ -121,6 +122,7 @@ func TestKanaMatchesLatin(t *testing.T) {
 		{"ハビエル", "Xavier"},
 		{"キール", "Kyle"},
 		{"ローズ", "Rise"},
+		{"マン", "Moon"},
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
