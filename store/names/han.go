@@ -163,7 +163,7 @@ const maxLatinFormsHeard = 16
 
 // latinFormsHeard returns the forms of the Latin word l that a script
 // writing names by their sound (Chinese, Japanese, Korean) writes for it,
-// as the reading k shows them, other than l: a j said as a y (约瑟夫
+// as the reading k (its TokenKey sk) shows them, other than l: a j said as a y (约瑟夫
 // yue-se-fu, Joseph; 雅各布, Jacob), an h not said (乌戈, ウゴ: Hugo, where
 // the reading begins with no h; 아머드, Ahmed), ng as n (奥比昂, Obiang: a
 // Chinese syllable ends in n or ng, read n), kh as k (칼리파, Khalifa), hw as
@@ -171,7 +171,7 @@ const maxLatinFormsHeard = 16
 // consonant left unwritten, each or several (博索纳罗, Bolsonaro;
 // 阿尔贝托, Alberto), as Chinese writes a syllable that has none; and a
 // French final s after a vowel, not said (德尼, Denis; 路易, Louis).
-func latinFormsHeard(k, l string) []string {
+func latinFormsHeard(k, sk, l string) []string {
 	if len(l) < 3 || len(k) < 2 {
 		return nil
 	}
@@ -194,7 +194,7 @@ func latinFormsHeard(k, l string) []string {
 	if i := strings.IndexByte(l, 'h'); i > 0 && i+1 < len(l) && isVowel(l[i-1]) && !isVowel(l[i+1]) {
 		base = append(base, l[:i]+l[i+1:]) // 아머드 a-meo-deu: Ahmed's h unwritten
 	}
-	if n := len(l); l[n-1] == 's' && isVowel(l[n-2]) && !strings.HasSuffix(TokenKey(k), "s") {
+	if n := len(l); l[n-1] == 's' && isVowel(l[n-2]) && !strings.HasSuffix(sk, "s") {
 		for _, b := range base {
 			base = append(base, b[:len(b)-1])
 		}

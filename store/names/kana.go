@@ -85,17 +85,7 @@ func readKana(w string) string {
 			continue
 		}
 		if small, ok := smallKana[r]; ok {
-			if prev == 'ウ' && small[0] != 'y' && strings.HasSuffix(b.String(), "u") {
-				// ウォ after any kana is wo (ヨンウォン yon-won), not
-				// joined to the kana before the ウ.
-				s := b.String()
-				b.Reset()
-				b.WriteString(s[:len(s)-1] + "w")
-				b.WriteString(small)
-				prev = r
-				continue
-			}
-			b.WriteString(joinSmall(&b, small))
+			b.WriteString(joinSmall(&b, small, prev == 'ウ'))
 			prev = r
 			continue
 		}
@@ -112,8 +102,10 @@ func readKana(w string) string {
 // joinSmall rewrites the end of what b holds for a small kana and returns
 // what is left to append: ティ (te + i) is ti, ファ (fu + a) fa, ウィ
 // (u + i) wi, イェ (i + e) ye, キャ (ki + ya) kya, シャ (shi + ya) sha,
-// ジェ (ji + e) je. After anything else a small kana is its own sound.
-func joinSmall(b *strings.Builder, small string) string {
+// ジェ (ji + e) je; afterU says the kana before is ウ, whose small
+// vowel makes a w whatever comes before it (ヨンウォン yon-won, not
+// yo-no-n). After anything else a small kana is its own sound.
+func joinSmall(b *strings.Builder, small string, afterU bool) string {
 	prev := b.String()
 	if prev == "" || !isVowel(prev[len(prev)-1]) {
 		return small
@@ -121,7 +113,7 @@ func joinSmall(b *strings.Builder, small string) string {
 	last, stem := prev[len(prev)-1], prev[:len(prev)-1]
 	bare := stem == "" || isVowel(stem[len(stem)-1]) // the kana before is a vowel alone
 	switch {
-	case bare && last == 'u' && small[0] != 'y':
+	case (bare || afterU) && last == 'u' && small[0] != 'y':
 		stem += "w" // ウィ wi, ウォ wo
 	case last == 'u' && small[0] != 'y' && small != "u" && (strings.HasSuffix(stem, "k") || strings.HasSuffix(stem, "g")):
 		stem += "w" // クォ kwo, グァ gwa (Korean's 권 gwon: グォン)
@@ -249,6 +241,7 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 	if sk == "" || sl == "" {
 		return 0, kindDifferent
 	}
+	readingKey := sk // sk before the adjustments below
 	if (strings.HasPrefix(l, "al") || strings.HasPrefix(l, "el")) && len(sk) == len(sl)+1 && (sk[0] == 'r' || sk[0] == 'l') && sl[0] != 'l' {
 		sl = "l" + sl // the key reads Alberto's al as Arabic's article: アルベルト is Alberto, 埃尔薇拉 Elvira
 	}
@@ -289,7 +282,7 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 		}
 	}
 	if vary {
-		for _, f := range latinFormsHeard(k, l) {
+		for _, f := range latinFormsHeard(k, readingKey, l) {
 			// The forms take letters away, which lets the transcription's
 			// loose letters meet more: their first letters must be one
 			// (Donald without its l, d-n-d, is not 阿桑奇 a-san-chi).
