@@ -70,6 +70,7 @@ var hanPairs = [][2]string{
 	{"阿卜杜勒马吉德·特本", "Abdelmadjid Tebboune"},
 	{"乔·拜登", "Joe Biden"},
 	{"阿尔贝托·费尔南德斯", "Alberto Fernandez"},
+	{"贾斯廷·特鲁多", "Justin Trudeau"}, // English's short u, 贾 jia (session 34)
 }
 
 func TestHanMatchesLatin(t *testing.T) {
@@ -93,6 +94,9 @@ func TestHanMatchesLatin(t *testing.T) {
 		// without its r 马丁 (ma-ding).
 		{"朱利安·阿桑奇", "Donald Assange"},
 		{"费迪南德·马丁", "Ferdinand Marcos"},
+		// English's wa is a wo only at a word's start: Sanwar is not
+		// 辛瓦尔 (xin-wa-er, Sinwar), its second a no e.
+		{"叶海亚·辛瓦尔", "Yahya Sanwar"},
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)

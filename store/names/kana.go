@@ -307,7 +307,9 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 // vowelMeets reports whether the Latin vowel c can be written as the
 // reading's vowel v (vowelsWithin; forms: the transcription's vowels).
 // Upper-case letters are vowelsWithin's marks: on the Latin side U for ou,
-// A for au, Y for a final ey, Q for a final oe; on the reading's, * for
+// A for au, Y for a final ey, Q for a final oe, V for English's short u
+// (an a or a u), Z for English's a after an initial w (an a or an o), a digit for an e or i before an r and a consonant (it
+// or an a: '4' is e, '8' i); on the reading's, * for
 // Hangul's ㅓ and ㅡ, O for a ё after a consonant, X for a kana or Hangul
 // ei, E for pinyin's ie, ue, ei.
 func vowelMeets(c, v byte, forms map[byte]string) bool {
@@ -324,12 +326,29 @@ func vowelMeets(c, v byte, forms map[byte]string) bool {
 		return vowelOf(v, "oe", forms)
 	case c == 'W':
 		return vowelOf(v, "ou", forms)
+	case c == 'Z':
+		return vowelMeets('a', v, forms) || vowelMeets('o', v, forms)
+	case c == 'V':
+		return vowelMeets('u', v, forms) || vowelMeets('a', v, forms)
+	case c >= '0' && c <= '9':
+		return vowelMeets(c-'0'+'a', v, forms) || vowelMeets('a', v, forms)
 	case v == 'O':
 		return c == 'o' || c == 'e'
 	case v == 'X':
 		return c == 'e' || c == 'a'
 	}
 	return false
+}
+
+// englishShortU reports whether the u at l[i] is English's short u, said
+// as in "but": after a consonant and before two (Musk, Justin) or a
+// doubled one (Buffett, Russell), which Japanese and Chinese write a.
+func englishShortU(l string, i int) bool {
+	if i == 0 || i+2 >= len(l) || isVowel(l[i-1]) || l[i-1] == 'q' || l[i-1] == 'y' {
+		return false
+	}
+	a, b := l[i+1], l[i+2]
+	return !isVowel(a) && !isVowel(b) && a != 'y' && b != 'y' && a != 'r' && a != 'h' && b != 'h' && !(a == 'n' && b == 'g')
 }
 
 // vowelOf reports whether the reading's vowel v can write one of the
@@ -465,6 +484,15 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 		case strings.HasPrefix(rest, "au"):
 			lv = append(lv, 'A') // au is an o or an a and a u (Paul, ポール poru, 保罗 bao-luo)
 			i++
+			continue
+		case c == 'a' && i == 1 && l[0] == 'w' && !strings.HasPrefix(rest, "ay") && !strings.HasPrefix(rest, "ai"):
+			lv = append(lv, 'Z') // English's initial wa is a wo (Warren, ウォーレン woren, 沃伦 wo-lun)
+			continue
+		case c == 'u' && englishShortU(l, i):
+			lv = append(lv, 'V') // English's u before two consonants is an a or a u (Buffett, バフェット bafetto; Justin, 贾斯廷 jia-si-ting)
+			continue
+		case (c == 'e' || c == 'i') && i > 0 && len(rest) > 2 && rest[1] == 'r' && !isVowel(rest[2]) && rest[2] != 'y' && rest[2] != 'r':
+			lv = append(lv, c-'a'+'0') // English's er, ir before a consonant is an a too (Robert, ロバート robaato; Pervez, パルヴェーズ paruveezu)
 			continue
 		case strings.HasPrefix(rest, "eau"):
 			lv = append(lv, 'o') // French eau is an o (Trudeau, 特鲁多 te-lu-duo)

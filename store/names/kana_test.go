@@ -89,6 +89,11 @@ var kanaForeignPairs = [][2]string{
 	{"リ・ソングォン", "Ri Son Gwon"},
 	{"ファン・ビョンソ", "Hwang Pyong So"},
 	{"ムン・ジェイン", "Moon Jae-in"}, // oo is Korean's u
+	// English's vowels as Japanese hears them (session 34): er before a
+	// consonant an a, a short u an a, an initial wa a wo.
+	{"ロバート・ムガベ", "Robert Mugabe"},
+	{"パルヴェーズ・ムシャラフ", "Pervez Musharraf"},
+	{"ウォーレン・バフェット", "Warren Buffett"},
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
 	{"빌 게이츠", "Bill Gates"},
