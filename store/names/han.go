@@ -169,8 +169,11 @@ const maxLatinFormsHeard = 16
 // Chinese syllable ends in n or ng, read n), kh as k (칼리파, Khalifa), hw as
 // f (ファン, Hwang), an r or l between a vowel and a
 // consonant left unwritten, each or several (博索纳罗, Bolsonaro;
-// 阿尔贝托, Alberto), as Chinese writes a syllable that has none; and a
-// French final s after a vowel, not said (德尼, Denis; 路易, Louis).
+// 阿尔贝托, Alberto), as Chinese writes a syllable that has none; a
+// French final s after a vowel, not said (德尼, Denis; 路易, Louis); an
+// English final -es said s (ゲイツ, Gates); the c of a South Slavic -ić
+// written ic said ch (ヴチッチ, Vucic); and the e of an initial geo, which
+// only softens the g (ジョージ, George).
 func latinFormsHeard(k, sk, l string) []string {
 	if len(l) < 3 || len(k) < 2 {
 		return nil
@@ -183,6 +186,18 @@ func latinFormsHeard(k, sk, l string) []string {
 		base = append(base, l[1:])
 	case l[0] == 'h' && l[1] == 'w' && k[0] == 'f':
 		base = append(base, "f"+l[2:]) // ファン fan: Korean's Hwang
+	}
+	n := len(l)
+	switch {
+	case n >= 5 && strings.HasSuffix(l, "es") && silentFinalE(l[:n-1]):
+		base = append(base, l[:n-2]+"s") // English's final e unsaid before an s: Gates, ゲイツ geitsu (ts one letter)
+	case n >= 4 && strings.HasSuffix(l, "ic") && !isVowel(l[n-3]) || n >= 5 && strings.HasSuffix(l, "ich"):
+		// The -ić of South Slavic names, written without its mark: its
+		// c is a ch, and so is a c before it (Vučić, ヴチッチ, 부치치).
+		base = append(base, strings.ReplaceAll(strings.ReplaceAll(l, "ch", "c"), "c", "ch"))
+	}
+	if strings.HasPrefix(l, "geo") {
+		base = append(base, "g"+l[2:]) // the e only softens the g: George, ジョージ jooji, 조지 joji
 	}
 	for _, r := range [...][2]string{{"ng", "n"}, {"kh", "k"}} {
 		if strings.Contains(l, r[0]) {

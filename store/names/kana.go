@@ -285,12 +285,15 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 		for _, f := range latinFormsHeard(k, readingKey, l) {
 			// The forms take letters away, which lets the transcription's
 			// loose letters meet more: their first letters must be one
-			// (Donald without its l, d-n-d, is not 阿桑奇 a-san-chi).
+			// (Donald without its l, d-n-d, is not 阿桑奇 a-san-chi), or
+			// in katakana and Hangul one the reading's stands for (ジ,
+			// 조 j: George's g; 부 p: Vucic's v). Chinese's looser forms
+			// would let 武契奇 (Vucic) meet Sheikh.
 			sf := TokenKey(f)
 			if len(f) > 1 && f[1] == 'l' && (f[0] == 'a' || f[0] == 'e') {
 				sf = "l" + sf // Alberto's al, not an article (above)
 			}
-			if sf == "" || sf[0] != sk[0] && !(strings.IndexByte("rl", sf[0]) >= 0 && strings.IndexByte("rl", sk[0]) >= 0) {
+			if sf == "" || sf[0] != sk[0] && !(tr == kanaTranscription && tr.eq(sk[0], sf[0])) && !(strings.IndexByte("rl", sf[0]) >= 0 && strings.IndexByte("rl", sk[0]) >= 0) {
 				continue
 			}
 			if s, kind := transcribedSimOf(tr, k, f, false); s >= .9 {

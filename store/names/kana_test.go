@@ -94,6 +94,13 @@ var kanaForeignPairs = [][2]string{
 	{"ロバート・ムガベ", "Robert Mugabe"},
 	{"パルヴェーズ・ムシャラフ", "Pervez Musharraf"},
 	{"ウォーレン・バフェット", "Warren Buffett"},
+	// An English final -es said s, a South Slavic -ić written ic, the e
+	// of George, which only softens the g.
+	{"ビル・ゲイツ", "Bill Gates"},
+	{"アレクサンダル・ヴチッチ", "Aleksandar Vucic"},
+	{"알렉산다르 부치치", "Aleksandar Vucic"},
+	{"ジョージ・ソロス", "George Soros"},
+	{"조지 소로스", "George Soros"},
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
 	{"빌 게이츠", "Bill Gates"},
