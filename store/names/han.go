@@ -172,8 +172,9 @@ const maxLatinFormsHeard = 16
 // 阿尔贝托, Alberto), as Chinese writes a syllable that has none; a
 // French final s after a vowel, not said (德尼, Denis; 路易, Louis); an
 // English final -es said s (ゲイツ, Gates); the c of a South Slavic -ić
-// written ic said ch (ヴチッチ, Vucic); and the e of an initial geo, which
-// only softens the g (ジョージ, George).
+// written ic said ch (ヴチッチ, Vucic); the e of an initial geo, which
+// only softens the g (ジョージ, George); and the w of an ow or aw before a
+// consonant, one vowel with it (斯诺登, Snowden; 奥拉基, Awlaki).
 func latinFormsHeard(k, sk, l string) []string {
 	if len(l) < 3 || len(k) < 2 {
 		return nil
@@ -195,6 +196,9 @@ func latinFormsHeard(k, sk, l string) []string {
 		// The -ić of South Slavic names, written without its mark: its
 		// c is a ch, and so is a c before it (Vučić, ヴチッチ, 부치치).
 		base = append(base, strings.ReplaceAll(strings.ReplaceAll(l, "ch", "c"), "c", "ch"))
+	}
+	if i := strings.IndexByte(l, 'w'); i > 0 && (l[i-1] == 'o' || l[i-1] == 'a') && (i+1 == n || !isVowel(l[i+1]) && l[i+1] != 'y') {
+		base = append(base, l[:i]+l[i+1:]) // ow, aw a vowel before a consonant: Snowden, 斯诺登 si-nuo-deng; Awlaki, 奥拉基 ao-la-ji
 	}
 	if strings.HasPrefix(l, "geo") {
 		base = append(base, "g"+l[2:]) // the e only softens the g: George, ジョージ jooji, 조지 joji

@@ -70,8 +70,9 @@ var hanPairs = [][2]string{
 	{"阿卜杜勒马吉德·特本", "Abdelmadjid Tebboune"},
 	{"乔·拜登", "Joe Biden"},
 	{"阿尔贝托·费尔南德斯", "Alberto Fernandez"},
-	{"贾斯廷·特鲁多", "Justin Trudeau"}, // English's short u, 贾 jia (session 34)
-	{"比尔·盖茨", "Bill Gates"},       // an English final -es said s
+	{"贾斯廷·特鲁多", "Justin Trudeau"},  // English's short u, 贾 jia (session 34)
+	{"比尔·盖茨", "Bill Gates"},        // an English final -es said s
+	{"安瓦尔·奥拉基", "Anwar al-Awlaki"}, // aw a vowel before a consonant
 }
 
 func TestHanMatchesLatin(t *testing.T) {
@@ -142,5 +143,29 @@ func hanKeysReach(t *testing.T, p [2]string, fold bool) {
 	}
 	if reached < 1 || reached < len(latin.Tokens)-1 {
 		t.Errorf("%s: keys %v reach %d of the words of %s (keys %v, fold keys %v)", p[0], han, reached, p[1], latin.Keys(), folds)
+	}
+}
+
+// TestTranscribedWordsHeard: words a transcription writes as they are
+// said, not spelled, read back (as Parse reads them) and met by their
+// Latin spelling through latinFormsHeard.
+func TestTranscribedWordsHeard(t *testing.T) {
+	for _, c := range []struct {
+		tr            *transcription
+		reading, word string
+	}{
+		{hanTranscription, "sinuoden", "snowden"}, // ow a vowel: 斯诺登
+		{hanTranscription, "aolaji", "awlaki"},    // aw a vowel: 奥拉基
+		{hanTranscription, "gaici", "gates"},      // a final -es said s: 盖茨
+		{kanaTranscription, "jooji", "george"},    // ジョージ
+		{kanaTranscription, "buchichi", "vucic"},  // ヴチッチ
+	} {
+		if s, _ := transcribedSim(c.tr, c.reading, c.word); s < .9 {
+			t.Errorf("%s / %s: %.2f, want ≥ 0.9", c.reading, c.word, s)
+		}
+	}
+	// What they must not meet: a w before a vowel is a consonant.
+	if s, _ := transcribedSim(hanTranscription, "aolaji", "awalaki"); s >= .8 {
+		t.Errorf("aolaji / awalaki: %.2f, want < 0.8", s)
 	}
 }
