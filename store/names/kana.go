@@ -268,11 +268,17 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 			return s, kind
 		}
 	}
-	if nr := nonRhotic(l); nr != l && !strings.ContainsRune(sk, 'r') {
+	if nr := nonRhotic(l, false); nr != l && !strings.ContainsRune(sk, 'r') {
 		// English says no r after a vowel but before one, and Chinese and
-		// Japanese write what English says: 阿德恩, アーダーン, Ardern.
+		// Japanese write what English says: 阿德恩, アーダーン, Ardern;
+		// its er and ir are then an a (ザッカーバーグ, Zuckerberg).
 		if s, kind := transcribedSimOf(tr, k, nr, vary); s >= .9 {
 			return s, kind
+		}
+		if na := nonRhotic(l, true); na != nr {
+			if s, kind := transcribedSimOf(tr, k, na, vary); s >= .9 {
+				return s, kind
+			}
 		}
 	}
 	if vary && tr == kanaTranscription && strings.Contains(k, "nm") && !strings.Contains(l, "nm") {
@@ -366,13 +372,18 @@ func vowelOf(v byte, ls string, forms map[byte]string) bool {
 }
 
 // nonRhotic returns l without each r between a vowel and a consonant or
-// the word's end (Ardern, adeen), l itself when it has none.
-func nonRhotic(l string) string {
+// the word's end (Ardern, adeen), l itself when it has none; heardA also
+// writes an e or i before such an r, not the word's first letter, as an
+// a (Zuckerberg, zuckabag; ザッカーバーグ).
+func nonRhotic(l string, heardA bool) string {
 	var b []byte
 	for i := 1; i < len(l); i++ {
 		if l[i] == 'r' && isVowel(l[i-1]) && (i+1 == len(l) || !isVowel(l[i+1]) && l[i+1] != 'y') {
 			if b == nil {
 				b = append(make([]byte, 0, len(l)), l[:i]...)
+			}
+			if heardA && i > 1 && (l[i-1] == 'e' || l[i-1] == 'i') {
+				b[len(b)-1] = 'a'
 			}
 			continue
 		}

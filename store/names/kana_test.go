@@ -100,6 +100,7 @@ var kanaForeignPairs = [][2]string{
 	{"アレクサンダル・ヴチッチ", "Aleksandar Vucic"},
 	{"알렉산다르 부치치", "Aleksandar Vucic"},
 	{"ジョージ・ソロス", "George Soros"},
+	{"マーク・ザッカーバーグ", "Mark Zuckerberg"}, // er an a where the r is unsaid
 	{"조지 소로스", "George Soros"},
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
