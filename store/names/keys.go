@@ -128,7 +128,10 @@ func skeleton(t string) string {
 // stands for (Bob → robert's key) and of the canonical form of a given
 // name listed in several languages (Serhii → sergey's key). Variant spellings of the same name share
 // at least one key per token they have in common. A token has a few keys,
-// one for each reading of it; initials have none.
+// one for each reading of it; initials have none. A word in Latin letters
+// is also keyed without each r or l between a vowel and a consonant
+// (unwrittenLiquids), as Chinese writes it: Ferdinand Marcos and
+// 费迪南德·马科斯 (ma-ke-si) share a key, whichever is looked up.
 func (n Name) Keys() []string {
 	keys := make([]string, 0, len(n.Tokens)+2)
 	add := func(k string) {
@@ -159,6 +162,10 @@ func (n Name) Keys() []string {
 		if tr := transcriptionOf(n.word(i).transcribed); tr != nil {
 			for _, k := range transcribedKeys(tr, t) {
 				add(k) // the Latin keys a katakana, Hangul or Chinese reading can stand for
+			}
+		} else {
+			for _, f := range unwrittenLiquids(n.core(i)) {
+				add(TokenKey(f)) // Marcos is also indexed as 马科斯 (ma-ke-si) is, Chinese writing no r
 			}
 		}
 		for i, f := range formalNames(t) {
@@ -208,9 +215,6 @@ func (n Name) Keys() []string {
 // spelling a name the German, French or Ukrainian way reaches records
 // spelt the English way.
 //
-// They hold the keys of each word without an r or l Chinese would leave
-// unwritten (unwrittenLiquids): Ferdinand Marcos finds 费迪南德·马科斯.
-//
 // They also hold the keys of a surname with and without the Soviet -ov
 // (Rakhmonov finds Rahmon, Rahmon finds Rakhmonov; Rahimzoda finds Rahimov
 // and Rahim; see russifiedSpelling), a given name listed in the tables
@@ -229,11 +233,6 @@ func (n Name) FoldKeys() []string {
 		}
 		for _, f := range russifiedForms(n.core(i)) {
 			add(TokenKey(f))
-		}
-		if n.word(i).transcribed == otherScript {
-			for _, f := range unwrittenLiquids(n.core(i)) {
-				add(TokenKey(f)) // Marcos finds 马科斯 (ma-ke-si), Chinese writing no r
-			}
 		}
 	}
 	return keys

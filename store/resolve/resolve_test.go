@@ -914,7 +914,8 @@ func TestOnePersonInCantoneseAndCharacters(t *testing.T) {
 // characters (弗拉基米尔·索科洛夫) join the Latin, katakana and Hangul
 // records of the person, a woman's form of the surname stays apart, and
 // a lookup in either script reaches the other (the Chinese words are
-// indexed under Latin keys: without them no key is shared).
+// indexed under Latin keys, the Latin ones under their keys without the r
+// Chinese does not write: without them no key is shared).
 func TestOnePersonInChinese(t *testing.T) {
 	f := mustOpen(t, DefaultOptions())
 	f.put(t,
@@ -928,14 +929,20 @@ func TestOnePersonInChinese(t *testing.T) {
 		person("eu", "4", "name", "Darya Volkova", "birthDate", "1975-02-02"),
 		person("cn", "4", "name", "唐纳德·特朗普"),
 		person("cn", "5", "name", "弗拉基米尔·普京"),
+		person("eu", "5", "name", "Mark Zuckerberg"),
+		person("eu", "6", "name", "Ferdinand Marcos"),
 	)
-	f.checkClusters(t, "clusters", "cn/1 eu/1 jp/1", "cn/2 eu/3", "cn/3 eu/4", "cn/4", "cn/5", "eu/2")
+	f.checkClusters(t, "clusters", "cn/1 eu/1 jp/1", "cn/2 eu/3", "cn/3 eu/4", "cn/4", "cn/5", "eu/2", "eu/5", "eu/6")
 	for _, c := range []struct{ query, want string }{
 		{"Vladimir Sokolov", "cn/1"},
 		{"弗拉基米尔·索科洛夫", "eu/1"},
 		{"Donald Trump", "cn/4"}, // no key of Donald or Trump is the Chinese words' own
 		{"Vladimir Putin", "cn/5"},
 		{"Darya Volkova 1975", "cn/3"},
+		// The Latin names are keyed also without the r Chinese leaves
+		// unwritten (扎克伯格 zha-ke-bo-ge, 马科斯 ma-ke-si).
+		{"马克·扎克伯格", "eu/5"},
+		{"费迪南德·马科斯", "eu/6"},
 	} {
 		f.checkFirstSubjectHolds(t, c.query, c.want)
 	}

@@ -86,7 +86,12 @@ import (
 //     a j (チョン as Jong), ウォ after a consonant and クォ, グォ read wo,
 //     kwo, gwo (ヨンウォン yonwon); Hangul's ㅡ
 //     read eu (존슨 jonseun), 2026-12-05 (session 32)
-const IndexVersion = 12
+//   - 13: a Latin word also keyed without each r or l Chinese leaves
+//     unwritten (Marcos as 马科斯 ma-ke-si, Zuckerberg as 扎克伯格), so
+//     that a Chinese label finds a record named in Latin letters, as the
+//     lookup of a Latin name already found a Chinese label,
+//     2026-12-06 (session 34)
+const IndexVersion = 13
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
