@@ -187,6 +187,8 @@ func latinFormsHeard(k, sk, l string) []string {
 		base = append(base, l[1:])
 	case l[0] == 'h' && l[1] == 'w' && k[0] == 'f':
 		base = append(base, "f"+l[2:]) // ファン fan: Korean's Hwang
+	case (l[0] == 'v' || l[0] == 'w') && l[1] == 'u' && k[0] == 'u':
+		base = append(base, l[1:]) // 武 wu, read u, is a Vu (武契奇, Vucic)
 	}
 	n := len(l)
 	switch {
@@ -195,7 +197,9 @@ func latinFormsHeard(k, sk, l string) []string {
 	case n >= 4 && strings.HasSuffix(l, "ic") && !isVowel(l[n-3]) || n >= 5 && strings.HasSuffix(l, "ich"):
 		// The -ić of South Slavic names, written without its mark: its
 		// c is a ch, and so is a c before it (Vučić, ヴチッチ, 부치치).
-		base = append(base, strings.ReplaceAll(strings.ReplaceAll(l, "ch", "c"), "c", "ch"))
+		for _, b := range base {
+			base = append(base, strings.ReplaceAll(strings.ReplaceAll(b, "ch", "c"), "c", "ch"))
+		}
 	}
 	if i := strings.IndexByte(l, 'w'); i > 0 && (l[i-1] == 'o' || l[i-1] == 'a') && (i+1 == n || !isVowel(l[i+1]) && l[i+1] != 'y') {
 		base = append(base, l[:i]+l[i+1:]) // ow, aw a vowel before a consonant: Snowden, 斯诺登 si-nuo-deng; Awlaki, 奥拉基 ao-la-ji

@@ -70,9 +70,10 @@ var hanPairs = [][2]string{
 	{"阿卜杜勒马吉德·特本", "Abdelmadjid Tebboune"},
 	{"乔·拜登", "Joe Biden"},
 	{"阿尔贝托·费尔南德斯", "Alberto Fernandez"},
-	{"贾斯廷·特鲁多", "Justin Trudeau"},  // English's short u, 贾 jia (session 34)
-	{"比尔·盖茨", "Bill Gates"},        // an English final -es said s
-	{"安瓦尔·奥拉基", "Anwar al-Awlaki"}, // aw a vowel before a consonant
+	{"贾斯廷·特鲁多", "Justin Trudeau"},    // English's short u, 贾 jia (session 34)
+	{"比尔·盖茨", "Bill Gates"},          // an English final -es said s
+	{"安瓦尔·奥拉基", "Anwar al-Awlaki"},   // aw a vowel before a consonant
+	{"亚历山大·武契奇", "Aleksandar Vucic"}, // 武 for Vu, -ić said ich
 }
 
 func TestHanMatchesLatin(t *testing.T) {
@@ -161,6 +162,7 @@ func TestTranscribedWordsHeard(t *testing.T) {
 		{hanTranscription, "gaici", "gates"},      // a final -es said s: 盖茨
 		{kanaTranscription, "jooji", "george"},    // ジョージ
 		{kanaTranscription, "buchichi", "vucic"},  // ヴチッチ
+		{hanTranscription, "uchichi", "vucic"},    // 武契奇: 武 wu, read u, a Vu
 	} {
 		if s, _ := transcribedSim(c.tr, c.reading, c.word); s < .9 {
 			t.Errorf("%s / %s: %.2f, want ≥ 0.9", c.reading, c.word, s)
