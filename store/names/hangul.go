@@ -92,10 +92,12 @@ func hangulWord(w string, surname bool) string {
 // syllables or more (a Korean name is a surname of one and a given name of
 // two), or a syllable of ㅡ alone after a consonant (르 reu, 프 peu, 드
 // deu), the vowel Korean puts after a consonant that has none, which
-// Korean names do not hold. Such a name's words are read whole
+// Korean names do not hold, or a first word of one syllable that is no
+// Korean surname (폴 비야). Such a name's words are read whole
 // (hangulForeignWord) and compared as transcriptions (transcribedSim).
 func hangulForeign(s string) bool {
 	syllables, words, long, first := 0, 0, false, ""
+	var one rune // the first word, when it is one syllable
 	for i, r := range s {
 		if !isHangulSyllable(r) {
 			if syllables > 0 {
@@ -106,6 +108,11 @@ func hangulForeign(s string) bool {
 			}
 			syllables = 0
 			continue
+		}
+		if words == 0 && syllables == 0 {
+			one = r
+		} else if words == 0 {
+			one = 0
 		}
 		i := int(r - hangulFirst)
 		if i%28 == 0 && i%588/28 == 18 && i/588 != 11 { // ㅡ, no final, a consonant before
@@ -123,8 +130,16 @@ func hangulForeign(s string) bool {
 	// two syllables each (김 정은, 남궁 민수); a word of three beside
 	// another (기시다 후미오, Kishida Fumio), or two first that are no
 	// Korean surname (아베 신조, Abe Shinzo), is a foreign name.
-	return words >= 2 && (long || first != "" && !slices.Contains(koreanDoubleSurnames, first))
+	// So is a name whose first word is one syllable that is no Korean
+	// surname (폴 비야, Paul Biya; 존 케리, John Kerry).
+	return words >= 2 && (long || first != "" && !slices.Contains(koreanDoubleSurnames, first) ||
+		one != 0 && hangulSurnames[one] == "" && !strings.ContainsRune(koreanRareSurnames, one))
 }
+
+// koreanRareSurnames are Korean surnames of one syllable that
+// hangulSurnames, which gives the commonest their spelling, lacks: a name
+// whose first word is one of these, or of those, is read as Korean.
+const koreanRareSurnames = "공함편어은범빈피사상시아애야엽영예옹요운음자점종좌준즙초춘팽평포풍필학해형호화환후흥간갈감견계골군궁근내뇌단담당대돈동두라란랑려렴뢰룡륙매묵미복부비빙삼새섭수순승악온완웅을저증창탄판곡교낭등만망목묘무보십"
 
 // koreanDoubleSurnames are the Korean surnames of two syllables.
 var koreanDoubleSurnames = []string{"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "어금", "망절", "강전", "소봉"}

@@ -178,6 +178,8 @@ func TestHangulForeignOrKorean(t *testing.T) {
 		{"남궁 민수", "nam gung min su"}, // a Korean surname of two syllables
 		{"기시다 후미오", "kisida humio"},  // a word of three beside another: a Japanese name
 		{"아베 신조", "abe sinjo"},       // two syllables first that are no Korean surname
+		{"폴 비야", "pol piya"},         // one syllable first that is no Korean surname: Paul Biya
+		{"공 지훈", "kong ji hun"},      // one that is, if a rare one
 	} {
 		got := strings.Join(Parse(c.in).Tokens, " ")
 		// The skeleton folds b/p, d/t, g/k: compare what it keeps.

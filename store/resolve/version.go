@@ -89,8 +89,11 @@ import (
 //   - 13: a Latin word also keyed without each r or l Chinese leaves
 //     unwritten (Marcos as 马科斯 ma-ke-si, Zuckerberg as 扎克伯格), so
 //     that a Chinese label finds a record named in Latin letters, as the
-//     lookup of a Latin name already found a Chinese label,
-//     2026-12-06 (session 34)
+//     lookup of a Latin name already found a Chinese label; a Hangul
+//     name whose first word is one syllable that is no Korean surname
+//     read as a foreign one (폴 비야 pol piya, Paul Biya, not pol pi ya),
+//     2026-12-06 (session 34; the second was added to version 13 within
+//     the session, before any store outside its tests was indexed with it)
 const IndexVersion = 13
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
