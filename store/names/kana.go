@@ -317,7 +317,9 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 // reading's vowel v (vowelsWithin; forms: the transcription's vowels).
 // Upper-case letters are vowelsWithin's marks: on the Latin side U for ou,
 // A for au, Y for a final ey, Q for a final oe, V for English's short u
-// (an a or a u), Z for English's a after an initial w (an a or an o), a digit for an e or i before an r and a consonant (it
+// (an a or a u), Z for English's a after an initial w (an a or an o), G,
+// H, J for its long a, e, i (englishLongVowel: an a or an e, an e or an
+// i, an i or an a), a digit for an e or i before an r and a consonant (it
 // or an a: '4' is e, '8' i); on the reading's, * for
 // Hangul's ㅓ and ㅡ, O for a ё after a consonant, X for a kana or Hangul
 // ei, E for pinyin's ie, ue, ei.
@@ -335,6 +337,12 @@ func vowelMeets(c, v byte, forms map[byte]string) bool {
 		return vowelOf(v, "oe", forms)
 	case c == 'W':
 		return vowelOf(v, "ou", forms)
+	case c == 'G':
+		return vowelMeets('a', v, forms) || vowelMeets('e', v, forms)
+	case c == 'H':
+		return vowelMeets('e', v, forms) || vowelMeets('i', v, forms)
+	case c == 'J':
+		return vowelMeets('i', v, forms) || vowelMeets('a', v, forms)
 	case c == 'Z':
 		return vowelMeets('a', v, forms) || vowelMeets('o', v, forms)
 	case c == 'V':
@@ -505,8 +513,12 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 		case c == 'u' && englishShortU(l, i):
 			lv = append(lv, 'V') // English's u before two consonants is an a or a u (Buffett, バフェット bafetto; Justin, 贾斯廷 jia-si-ting)
 			continue
-		case (c == 'e' || c == 'i') && i > 0 && len(rest) > 2 && rest[1] == 'r' && !isVowel(rest[2]) && rest[2] != 'y' && rest[2] != 'r':
-			lv = append(lv, c-'a'+'0') // English's er, ir before a consonant is an a too (Robert, ロバート robaato; Pervez, パルヴェーズ paruveezu)
+		case (c == 'e' || c == 'i') && i > 0 && len(rest) > 2 && rest[1] == 'r' && !isVowel(rest[2]) && rest[2] != 'y' && rest[2] != 'r',
+			c == 'e' && i > 1 && rest == "er":
+			lv = append(lv, c-'a'+'0') // English's er, ir before a consonant or a final er is an a too (Robert, ロバート robaato; Pervez, パルヴェーズ paruveezu; Peter, ピーター pita)
+			continue
+		case i > 0 && englishLongVowel(rest) != 0:
+			lv = append(lv, englishLongVowel(rest)) // English's a said ei, e said i, i said ai (James, ジェームズ jemuzu; Steve, スティーブ sutibu; Mike, マイク maiku)
 			continue
 		case strings.HasPrefix(rest, "eau"):
 			lv = append(lv, 'o') // French eau is an o (Trudeau, 特鲁多 te-lu-duo)
@@ -547,6 +559,16 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 	// subsequence): taking each at its first place could spend a vowel of
 	// k a later one needs (Jacinda's first a, 杰辛达 jie-xin-da, is not
 	// written; its i and a are).
+	missing := len(lv) - vowelsFound(lv, kv, forms)
+	if missing == 1 && len(lv) == 2 && (silentFinalE(l) || strings.HasSuffix(l, "es") && silentFinalE(l[:len(l)-1])) {
+		return vowelsFound(lv[:1], kv, forms) == 1 // English's final e is not said (Gates, ゲイツ; Rose, ローズ; James, ジェームズ)
+	}
+	return missing == 0 || missing == 1 && len(lv) >= 3
+}
+
+// vowelsFound returns the most of the Latin vowels lv (vowelsWithin's)
+// found in the reading's kv in their order, a longest common subsequence.
+func vowelsFound(lv, kv []byte, forms map[byte]string) int {
 	var prev, cur [33]int
 	for i := 1; i <= len(lv); i++ {
 		c := lv[i-1]
@@ -559,18 +581,43 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 		}
 		prev = cur
 	}
-	missing := len(lv) - prev[len(kv)]
-	if missing == 1 && len(lv) == 2 && silentFinalE(l) {
-		return vowelsWithin(l[:len(l)-1], k, forms) // English's final e is not said (Gates, ゲイツ; Rose, ローズ)
+	return prev[len(kv)]
+}
+
+// englishLongVowel returns vowelsWithin's mark for the vowel that begins
+// rest when English says it long, as Japanese writes it: an a before a
+// consonant and an e or i, or before a y, said ei and written e (G:
+// James, ジェームズ; David, デービッド; Taylor, テーラー); an e before a
+// consonant and a vowel, said i (H: Peter, ピーター; Steve, スティーブ); an
+// i before a consonant and a final e, said ai (J: Mike, マイク). Zero for
+// any other; an r after the vowel makes none (Clare, Marie).
+func englishLongVowel(rest string) byte {
+	if len(rest) < 2 {
+		return 0
 	}
-	return missing == 0 || missing == 1 && len(lv) >= 3
+	if rest[0] == 'a' && rest[1] == 'y' {
+		return 'G'
+	}
+	if len(rest) < 3 || isVowel(rest[1]) || strings.IndexByte("rywh", rest[1]) >= 0 {
+		return 0
+	}
+	switch v := rest[2]; {
+	case rest[0] == 'a' && (v == 'e' || v == 'i'):
+		return 'G'
+	case rest[0] == 'e' && isVowel(v):
+		return 'H'
+	case rest[0] == 'i' && v == 'e' && len(rest) == 3:
+		return 'J'
+	}
+	return 0
 }
 
 // silentFinalE reports whether the Latin word l ends in an e after a
-// consonant after a vowel, as English's unsaid final e does (Gates, Blake).
+// consonant, with a vowel before them, as English's unsaid final e does
+// (Gates, Blake, Pence, Wayne; not Kyle, whose y is the vowel).
 func silentFinalE(l string) bool {
 	n := len(l)
-	return n >= 4 && l[n-1] == 'e' && !isVowel(l[n-2]) && l[n-2] != 'y' && strings.IndexByte("aeiou", l[n-3]) >= 0
+	return n >= 4 && l[n-1] == 'e' && !isVowel(l[n-2]) && l[n-2] != 'y' && strings.ContainsAny(l[:n-2], "aeiou")
 }
 
 // markTranscribed gives the words of ws read from a katakana word of s,

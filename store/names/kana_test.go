@@ -101,6 +101,14 @@ var kanaForeignPairs = [][2]string{
 	{"알렉산다르 부치치", "Aleksandar Vucic"},
 	{"ジョージ・ソロス", "George Soros"},
 	{"マーク・ザッカーバーグ", "Mark Zuckerberg"}, // er an a where the r is unsaid
+	// English's long a, e, i (ei, i, ai) and its unsaid final e.
+	{"スティーブ・ジョブズ", "Steve Jobs"},
+	{"デービッド・キャメロン", "David Cameron"},
+	{"ピーター・ナバロ", "Peter Navarro"},
+	{"ジェームズ・マティス", "James Mattis"},
+	{"マイク・ペンス", "Mike Pence"},
+	{"ウェイン・ラピエール", "Wayne LaPierre"},
+	{"グレース・ムガベ", "Grace Mugabe"},
 	{"조지 소로스", "George Soros"},
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
@@ -136,6 +144,7 @@ func TestKanaMatchesLatin(t *testing.T) {
 		{"キール", "Kyle"},
 		{"ローズ", "Rise"},
 		{"マン", "Moon"},
+		{"ジェームズ", "Jams"}, // an a is said ei only before a consonant and an e or i
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
