@@ -165,12 +165,17 @@ func TestEuropeanRomanisations(t *testing.T) {
 // word through the transcription's loose letters and a typo each). The
 // Arabic and Russian labels (arabic-labels.txt, russian-labels.txt),
 // written the same day and tuned on by no rule, were found 70 of 80 and
-// 87 of 95 times, with no look-alike matched.
+// 87 of 95 times, with no look-alike matched. Session 34's rules (English
+// vowels as Japanese and Chinese hear them, -es, -ić, George, ow) took
+// the first lists to 150 of 159, 127 of 136 and 93 of 98; twenty
+// English-speaking figures then added to each (Steve Jobs, James Mattis)
+// were found 9, 15 and 18 times before its rules for English's long
+// vowels and 18, 19 and 19 times after, with the same look-alikes.
 func TestTranscribedLabels(t *testing.T) {
 	for _, set := range []struct {
 		file              string
 		lines, found, max int
-	}{{"chinese-labels.txt", 159, 144, 7}, {"japanese-labels.txt", 136, 118, 2}, {"korean-labels.txt", 98, 88, 0}, {"arabic-labels.txt", 80, 68, 0}, {"russian-labels.txt", 95, 85, 0}} {
+	}{{"chinese-labels.txt", 179, 167, 7}, {"japanese-labels.txt", 156, 143, 2}, {"korean-labels.txt", 118, 110, 0}, {"arabic-labels.txt", 80, 68, 0}, {"russian-labels.txt", 95, 85, 0}} {
 		found, lookalikes, lines := transcribedLabels(t, "testdata/"+set.file)
 		t.Logf("%s: %d of %d found, %d look-alikes matched", set.file, found, lines, lookalikes)
 		if lines < set.lines || found < set.found || lookalikes > set.max {

@@ -74,6 +74,10 @@ var hanPairs = [][2]string{
 	{"比尔·盖茨", "Bill Gates"},          // an English final -es said s
 	{"安瓦尔·奥拉基", "Anwar al-Awlaki"},   // aw a vowel before a consonant
 	{"亚历山大·武契奇", "Aleksandar Vucic"}, // 武 for Vu, -ić said ich
+	// English's a said ei (杰克 jie-ke, Jake; 格雷丝 ge-lei-si, Grace).
+	{"杰克·沙利文", "Jake Sullivan"},
+	{"格雷丝·穆加贝", "Grace Mugabe"},
+	{"韦恩·拉皮埃尔", "Wayne LaPierre"},
 }
 
 func TestHanMatchesLatin(t *testing.T) {
@@ -104,6 +108,10 @@ func TestHanMatchesLatin(t *testing.T) {
 		// letter: Chinese's looser letters would let Vucic's forms,
 		// begun by any letter 武 stands for, meet Sheikh.
 		{"亚历山大·武契奇", "Khalid Sheikh Mohammed"},
+		// A vowel is read long only where the letters say so, not in a
+		// form with an r taken away: Starmer read stame (a-m-e) is not
+		// 谢钦 (xie-qin, Sechin).
+		{"伊戈尔·谢钦", "Keir Starmer"},
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)

@@ -231,12 +231,27 @@ func transcribedKeys(tr *transcription, t string) []string {
 // must be found in k's in their order — Japanese adds vowels, it does not
 // drop them — which tells Putin (u, i) from Patton (a, o), both p-t-n.
 func transcribedSim(tr *transcription, k, l string) (float64, int) {
-	return transcribedSimOf(tr, k, l, true)
+	return transcribedSimOf(tr, k, l, varyForms)
 }
 
+// simFlags tell transcribedSimOf what it may try.
+type simFlags uint8
+
+const (
+	// varyForms tries the forms of the Latin word a transcription hears
+	// (latinFormsHeard).
+	varyForms simFlags = 1 << iota
+	// lettersTaken marks a form of the Latin word with letters taken
+	// away (nonRhotic, latinFormsHeard): the vowels it brings together
+	// do not tell English's long ones (starmer read stame or stamer is
+	// not said stayme), so englishLongVowel is not asked.
+	lettersTaken
+)
+
 // transcribedSimOf is transcribedSim, which tries the forms of l
-// the transcription may write (latinFormsHeard) when vary is set.
-func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) {
+// the transcription may write (latinFormsHeard) when how has varyForms.
+func transcribedSimOf(tr *transcription, k, l string, how simFlags) (float64, int) {
+	vary := how&varyForms != 0
 	sk, sl := TokenKey(k), TokenKey(l)
 	if sk == "" || sl == "" {
 		return 0, kindDifferent
@@ -254,7 +269,7 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 	if len(sk) > 1 && sk[len(sk)-1] == 'h' && sl[len(sl)-1] != 'h' && l[len(l)-1] == 'h' {
 		sk = sk[:len(sk)-1] // 赫 he is the silent final h of Saleh (萨利赫)
 	}
-	vowels := vowelsWithin(l, k, tr.vowels)
+	vowels := vowelsWithin(l, k, tr.vowels, how&lettersTaken == 0)
 	if len(sl) > 3 && sl[len(sl)-1] == 'r' && sk[len(sk)-1] != 'r' && isVowel(l[len(l)-2]) {
 		sl = sl[:len(sl)-1] // a final -er, -ar is a long vowel (アレクサンダー, 亚历山大: Alexander)
 	}
@@ -264,26 +279,33 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 	case tr == kanaTranscription && strings.Contains(l, "ng"):
 		// ン is n and ng alike: ジョンウン is Jong-un, ヨンチョル Yong-chol
 		// (Korean names in katakana, as Japan's lists write them).
-		if s, kind := transcribedSimOf(tr, k, strings.ReplaceAll(l, "ng", "n"), vary); s >= .9 {
+		if s, kind := transcribedSimOf(tr, k, strings.ReplaceAll(l, "ng", "n"), how); s >= .9 {
 			return s, kind
 		}
 	}
 	if nr := nonRhotic(l, false); nr != l && !strings.ContainsRune(sk, 'r') {
 		// English says no r after a vowel but before one, and Chinese and
 		// Japanese write what English says: 阿德恩, アーダーン, Ardern;
-		// its er and ir are then an a (ザッカーバーグ, Zuckerberg).
-		if s, kind := transcribedSimOf(tr, k, nr, vary); s >= .9 {
+		// its er and ir are then an a (ザッカーバーグ, Zuckerberg). Only
+		// a final r taken leaves the vowels' length to be read (Peter,
+		// pete, ピーター); one before a consonant does not (Starmer,
+		// stame, is no 谢钦 xie-qin).
+		nrHow := how | lettersTaken
+		if nr == l[:len(l)-1] {
+			nrHow = how
+		}
+		if s, kind := transcribedSimOf(tr, k, nr, nrHow); s >= .9 {
 			return s, kind
 		}
 		if na := nonRhotic(l, true); na != nr {
-			if s, kind := transcribedSimOf(tr, k, na, vary); s >= .9 {
+			if s, kind := transcribedSimOf(tr, k, na, how|lettersTaken); s >= .9 {
 				return s, kind
 			}
 		}
 	}
 	if vary && tr == kanaTranscription && strings.Contains(k, "nm") && !strings.Contains(l, "nm") {
 		// ン before マ doubles the m (ムアンマル, muanmaru: Muammar).
-		if s, kind := transcribedSimOf(tr, strings.ReplaceAll(k, "nm", "m"), l, false); s >= .9 {
+		if s, kind := transcribedSimOf(tr, strings.ReplaceAll(k, "nm", "m"), l, how&^varyForms); s >= .9 {
 			return s, kind
 		}
 	}
@@ -302,7 +324,7 @@ func transcribedSimOf(tr *transcription, k, l string, vary bool) (float64, int) 
 			if sf == "" || sf[0] != sk[0] && !(tr == kanaTranscription && tr.eq(sk[0], sf[0])) && !(strings.IndexByte("rl", sf[0]) >= 0 && strings.IndexByte("rl", sk[0]) >= 0) {
 				continue
 			}
-			if s, kind := transcribedSimOf(tr, k, f, false); s >= .9 {
+			if s, kind := transcribedSimOf(tr, k, f, how&^varyForms|lettersTaken); s >= .9 {
 				return s, kind
 			}
 		}
@@ -481,7 +503,7 @@ func (tr *transcription) skeletonsMeet(k, l string, edits int) bool {
 // o (ゴルバチョフ, Gorbachev), an English -er a long a (アレクサンダー,
 // Alexander). A Latin vowel is also found as any of its forms (the
 // transcription's vowels: 戈尔巴乔夫, ge-er-ba-qiao-fu, is Gorbachev).
-func vowelsWithin(l, k string, forms map[byte]string) bool {
+func vowelsWithin(l, k string, forms map[byte]string, long bool) bool {
 	var lv, kv []byte
 	for i := 0; i < len(l); i++ {
 		c := l[i]
@@ -517,7 +539,7 @@ func vowelsWithin(l, k string, forms map[byte]string) bool {
 			c == 'e' && i > 1 && rest == "er":
 			lv = append(lv, c-'a'+'0') // English's er, ir before a consonant or a final er is an a too (Robert, ロバート robaato; Pervez, パルヴェーズ paruveezu; Peter, ピーター pita)
 			continue
-		case i > 0 && englishLongVowel(rest) != 0:
+		case long && i > 0 && englishLongVowel(rest) != 0:
 			lv = append(lv, englishLongVowel(rest)) // English's a said ei, e said i, i said ai (James, ジェームズ jemuzu; Steve, スティーブ sutibu; Mike, マイク maiku)
 			continue
 		case strings.HasPrefix(rest, "eau"):
