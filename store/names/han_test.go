@@ -165,12 +165,13 @@ func TestTranscribedWordsHeard(t *testing.T) {
 		tr            *transcription
 		reading, word string
 	}{
-		{hanTranscription, "sinuoden", "snowden"}, // ow a vowel: 斯诺登
-		{hanTranscription, "aolaji", "awlaki"},    // aw a vowel: 奥拉基
-		{hanTranscription, "gaici", "gates"},      // a final -es said s: 盖茨
-		{kanaTranscription, "jooji", "george"},    // ジョージ
-		{kanaTranscription, "buchichi", "vucic"},  // ヴチッチ
-		{hanTranscription, "uchichi", "vucic"},    // 武契奇: 武 wu, read u, a Vu
+		{hanTranscription, "sinuoden", "snowden"},  // ow a vowel: 斯诺登
+		{hanTranscription, "aolaji", "awlaki"},     // aw a vowel: 奥拉基
+		{hanTranscription, "gaici", "gates"},       // a final -es said s: 盖茨
+		{kanaTranscription, "jooji", "george"},     // ジョージ
+		{kanaTranscription, "buchichi", "vucic"},   // ヴチッチ
+		{hanTranscription, "uchichi", "vucic"},     // 武契奇: 武 wu, read u, a Vu
+		{hanTranscription, "geligeli", "grigoriy"}, // 格里戈里: -riy's r is no final -er's
 	} {
 		if s, _ := transcribedSim(c.tr, c.reading, c.word); s < .9 {
 			t.Errorf("%s / %s: %.2f, want ≥ 0.9", c.reading, c.word, s)

@@ -270,7 +270,7 @@ func transcribedSimOf(tr *transcription, k, l string, how simFlags) (float64, in
 		sk = sk[:len(sk)-1] // 赫 he is the silent final h of Saleh (萨利赫)
 	}
 	vowels := vowelsWithin(l, k, tr.vowels, how&lettersTaken == 0)
-	if len(sl) > 3 && sl[len(sl)-1] == 'r' && sk[len(sk)-1] != 'r' && isVowel(l[len(l)-2]) {
+	if len(sl) > 3 && sl[len(sl)-1] == 'r' && sk[len(sk)-1] != 'r' && l[len(l)-1] == 'r' && isVowel(l[len(l)-2]) {
 		sl = sl[:len(sl)-1] // a final -er, -ar is a long vowel (アレクサンダー, 亚历山大: Alexander)
 	}
 	switch {
