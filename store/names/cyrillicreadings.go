@@ -7,7 +7,7 @@ import (
 )
 
 // Readings of foreign names in Cyrillic letters beside the Russian one
-// (Readings): Japanese names in Polivanov's system, English names' a.
+// (Readings): Japanese names in Polivanov's system, English names' a and w.
 
 // Japanese names in Cyrillic letters. Russian writes them in Polivanov's
 // system, a syllable of kana at a time: Кадзуо Уэда is Kazuo Ueda, Синдзо
@@ -135,14 +135,17 @@ func polivanovWord(w string) (string, bool) {
 	return b.String(), true
 }
 
-// englishAReading returns the reading of s, a name in Cyrillic, with its
-// э after a consonant read a, as Russian writes the a of English names
-// (Сэм Бэнкман-Фрид, Sam Bankman-Fried; Дэвид Кэмерон, David Cameron;
-// Кэтрин, Katherine) while the letters read e (sem benkman); "" when s
-// has no such э, or is a Korean or Chinese name in Cyrillic (Мэн is 孟,
-// Meng: those are read by their own tables).
-func englishAReading(s string) string {
-	if !strings.Contains(s, "э") {
+// englishReading returns the reading of s, a name in Cyrillic, as
+// English spells what Russian writes: its э after a consonant read a, as
+// Russian writes the a of English names (Сэм Бэнкман-Фрид, Sam
+// Bankman-Fried; Дэвид Кэмерон, David Cameron; Кэтрин, Katherine) while
+// the letters read e (sem benkman); and an у that begins a word before и,
+// о or а read w, as Russian writes English's w (Уильям Руто, William Ruto;
+// Уинстон, Winston; Уолтер, Walter), while the letters read u (uiliam).
+// "" when s has neither, or is a Korean or Chinese name in Cyrillic (Мэн
+// is 孟, Meng: those are read by their own tables).
+func englishReading(s string) string {
+	if !strings.Contains(s, "э") && !strings.ContainsAny(s, "уУ") {
 		return ""
 	}
 	first, last, words := endWords(s)
@@ -150,14 +153,19 @@ func englishAReading(s string) string {
 		return ""
 	}
 	var b strings.Builder
-	prev := rune(0)
+	prev, wordStart := rune(0), true
 	changed := false
-	for _, r := range s {
-		if r == 'э' && strings.ContainsRune("бвгджзклмнпрстфхцчшщ", unicode.ToLower(prev)) {
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == 'э' && strings.ContainsRune("бвгджзклмнпрстфхцчшщ", unicode.ToLower(prev)):
 			r, changed = 'а', true
+		case wordStart && (r == 'у' || r == 'У') && i+1 < len(rs) && strings.ContainsRune("иоа", rs[i+1]):
+			r, changed = 'в', true // English's w (Уильям): в keys as w does
 		}
 		b.WriteRune(r)
 		prev = r
+		wordStart = !unicode.IsLetter(r)
 	}
 	if !changed {
 		return ""

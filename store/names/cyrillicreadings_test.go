@@ -31,20 +31,22 @@ func TestPolivanovReading(t *testing.T) {
 }
 
 // An English name in Cyrillic is also read with its э as the a English
-// writes; a Chinese or Korean name in Cyrillic, or an э that begins a
-// word, is not.
-func TestEnglishAReading(t *testing.T) {
+// writes, and an у before a vowel that begins a word as its w; a Chinese
+// or Korean name in Cyrillic, or an э that begins a word, is not.
+func TestEnglishReading(t *testing.T) {
 	for in, want := range map[string]string{
 		"Сэм Бэнкман-Фрид": "sam bankman frid",
 		"Дэвид Кэмерон":    "david kameron",
+		"Уильям Руто":      "vil'iam ruto",
+		"Уинстон Черчилль": "vinston cherchill'",
 	} {
-		if got := englishAReading(in); got != want {
-			t.Errorf("englishAReading(%s) = %q, want %q", in, got, want)
+		if got := englishReading(in); got != want {
+			t.Errorf("englishReading(%s) = %q, want %q", in, got, want)
 		}
 	}
-	for _, in := range []string{"Мэн Ваньчжоу", "Ли Мён Бак", "Эдуард Лимонов", "Ирина Сидорова", ""} {
-		if got := englishAReading(in); got != "" {
-			t.Errorf("englishAReading(%s) = %q, want none", in, got)
+	for _, in := range []string{"Мэн Ваньчжоу", "Ли Мён Бак", "Эдуард Лимонов", "Ирина Сидорова", "Улугбек Усманов", "Руслан Аушев", ""} {
+		if got := englishReading(in); got != "" {
+			t.Errorf("englishReading(%s) = %q, want none", in, got)
 		}
 	}
 }
@@ -75,8 +77,8 @@ func FuzzPolivanov(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if r := englishAReading(s); r != "" && !utf8.ValidString(r) {
-			t.Fatalf("englishAReading(%q) = %q: not UTF-8", s, r)
+		if r := englishReading(s); r != "" && !utf8.ValidString(r) {
+			t.Fatalf("englishReading(%q) = %q: not UTF-8", s, r)
 		}
 		r := polivanovReading(s)
 		if r == "" {

@@ -342,7 +342,8 @@ func Parse(s string) Name {
 // is Kim Jong Un) and as Mandarin (HangulChineseReadings: 시진핑 is Xi
 // Jinping); of a name in Thai, its letter-by-letter reading; of a
 // Japanese name in Cyrillic, its Hepburn (polivanovReading); of an
-// English name in Cyrillic, its э read a (englishAReading). A name in
+// English name in Cyrillic, its э read a and an initial у before a vowel
+// w (englishReading). A name in
 // other letters has none.
 func Readings(s string) []string {
 	if len(s) <= MaxInput && (strings.Contains(s, "\xe0\xb8") || strings.Contains(s, "\xe0\xb9")) {
@@ -361,7 +362,7 @@ func Readings(s string) []string {
 			if r := polivanovReading(s); r != "" {
 				return []string{r}
 			}
-			if r := englishAReading(s); r != "" {
+			if r := englishReading(s); r != "" {
 				return []string{r}
 			}
 		}

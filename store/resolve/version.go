@@ -91,8 +91,10 @@ import (
 //     that a Chinese label finds a record named in Latin letters, as the
 //     lookup of a Latin name already found a Chinese label; a Hangul
 //     name whose first word is one syllable that is no Korean surname
-//     read as a foreign one (폴 비야 pol piya, Paul Biya, not pol pi ya),
-//     2026-12-06 (session 34; the second was added to version 13 within
+//     read as a foreign one (폴 비야 pol piya, Paul Biya, not pol pi ya);
+//     an English name in Cyrillic read with the у that begins a word
+//     before и, о, а as a w (Уильям as Vilyam, William),
+//     2026-12-06 (session 34; the last two were added to version 13 within
 //     the session, before any store outside its tests was indexed with it)
 const IndexVersion = 13
 
