@@ -204,6 +204,9 @@ func latinFormsHeard(k, sk, l string) []string {
 	if i := strings.IndexByte(l, 'w'); i > 0 && (l[i-1] == 'o' || l[i-1] == 'a') && (i+1 == n || !isVowel(l[i+1]) && l[i+1] != 'y') {
 		base = append(base, l[:i]+l[i+1:]) // ow, aw a vowel before a consonant: Snowden, 斯诺登 si-nuo-deng; Awlaki, 奥拉基 ao-la-ji
 	}
+	if n >= 5 && l[n-1] == 'd' && isVowel(l[n-2]) && isVowel(k[len(k)-1]) && sk[len(sk)-1] != 't' {
+		base = append(base, l[:n-1]) // a final d unwritten: 戴维 dai-wei, 大卫 da-wei, David
+	}
 	if strings.HasPrefix(l, "geo") {
 		base = append(base, "g"+l[2:]) // the e only softens the g: George, ジョージ jooji, 조지 joji
 	}

@@ -78,6 +78,7 @@ var hanPairs = [][2]string{
 	{"杰克·沙利文", "Jake Sullivan"},
 	{"格雷丝·穆加贝", "Grace Mugabe"},
 	{"韦恩·拉皮埃尔", "Wayne LaPierre"},
+	{"大卫·贝克汉姆", "David Beckham"},
 }
 
 func TestHanMatchesLatin(t *testing.T) {
@@ -172,6 +173,8 @@ func TestTranscribedWordsHeard(t *testing.T) {
 		{kanaTranscription, "buchichi", "vucic"},   // ヴチッチ
 		{hanTranscription, "uchichi", "vucic"},     // 武契奇: 武 wu, read u, a Vu
 		{hanTranscription, "geligeli", "grigoriy"}, // 格里戈里: -riy's r is no final -er's
+		{hanTranscription, "daiwei", "david"},      // 戴维: a final d unwritten
+		{hanTranscription, "dawei", "david"},       // 大卫
 	} {
 		if s, _ := transcribedSim(c.tr, c.reading, c.word); s < .9 {
 			t.Errorf("%s / %s: %.2f, want ≥ 0.9", c.reading, c.word, s)
