@@ -341,7 +341,7 @@ func transcribedSimOf(tr *transcription, k, l string, how simFlags) (float64, in
 // A for au, Y for a final ey, Q for a final oe, V for English's short u
 // (an a or a u), Z for English's a after an initial w (an a or an o), G,
 // H, J for its long a, e, i (englishLongVowel: an a or an e, an e or an
-// i, an i or an a), a digit for an e or i before an r and a consonant (it
+// i, an i or an a), K for ei (an e or an i), a digit for an e or i before an r and a consonant (it
 // or an a: '4' is e, '8' i); on the reading's, * for
 // Hangul's ㅓ and ㅡ, O for a ё after a consonant, X for a kana or Hangul
 // ei, E for pinyin's ie, ue, ei.
@@ -359,6 +359,8 @@ func vowelMeets(c, v byte, forms map[byte]string) bool {
 		return vowelOf(v, "oe", forms)
 	case c == 'W':
 		return vowelOf(v, "ou", forms)
+	case c == 'K':
+		return vowelMeets('e', v, forms) || vowelMeets('i', v, forms)
 	case c == 'G':
 		return vowelMeets('a', v, forms) || vowelMeets('e', v, forms)
 	case c == 'H':
@@ -523,6 +525,10 @@ func vowelsWithin(l, k string, forms map[byte]string, long bool) bool {
 			continue // a vowel written twice is one (Kiir, キール kiru)
 		case rest == "ey":
 			lv = append(lv, 'Y') // English final ey is an i (Jeffrey, ジェフリー jefuri)
+			i++
+			continue
+		case strings.HasPrefix(rest, "ei") && (len(rest) == 2 || !isVowel(rest[2])):
+			lv = append(lv, 'K') // ei is an e or an i (Neil, ニール niru; Keith, キース kisu), German's ai (Stein, シュタイン)
 			i++
 			continue
 		case strings.HasPrefix(rest, "au"):

@@ -109,6 +109,9 @@ var kanaForeignPairs = [][2]string{
 	{"マイク・ペンス", "Mike Pence"},
 	{"ウェイン・ラピエール", "Wayne LaPierre"},
 	{"グレース・ムガベ", "Grace Mugabe"},
+	{"ニール・アームストロング", "Neil Armstrong"}, // ei an i
+	{"キア・スターマー", "Keir Starmer"},
+	{"키어 스타머", "Keir Starmer"},
 	{"조지 소로스", "George Soros"},
 	// English's a said ei, and its final e unsaid.
 	{"ジェイコブ・ズマ", "Jacob Zuma"},
