@@ -213,3 +213,24 @@ func TestTranscribedKIsLatinC(t *testing.T) {
 		}
 	}
 }
+
+// A Korean name in Latin letters shares a key with its katakana, which
+// writes the given name as one word with one ン for n and ng (index
+// version 13): two Latin words are also keyed as one.
+func TestKoreanGivenNameKeyedJoined(t *testing.T) {
+	for _, p := range [][2]string{
+		{"チャン・ソンテク", "Jang Song Thaek"}, {"チョン・ギョンテク", "Jong Kyong Thaek"},
+		{"キム・ジョンウン", "Kim Jong Un"}, {"イ・ジェミョン", "Lee Jae-myung"},
+	} {
+		kana, latin := Parse(p[0]).Keys(), Parse(p[1]).Keys()
+		var given []string // the keys of the katakana's given name
+		for _, k := range kana {
+			if len(k) >= 3 {
+				given = append(given, k)
+			}
+		}
+		if !slices.ContainsFunc(given, func(k string) bool { return slices.Contains(latin, k) }) {
+			t.Errorf("%s: keys %v share none of three letters or more with %s's %v", p[0], kana, p[1], latin)
+		}
+	}
+}

@@ -199,6 +199,17 @@ func (n Name) Keys() []string {
 			// the Central European spelling Russian transcribes (centralC).
 			add(TokenKey(centralForm(t)))
 		}
+		if w := n.word(i); w.korean && w.transcribed == otherScript && i+1 < len(n.Tokens) && n.word(i+1).korean {
+			// A Korean name in Latin letters is also keyed with two words
+			// as one, and its ng as n: Japan's lists write the given name
+			// in katakana as one word, with one ン for n and ng alike
+			// (ソンテク sonteku, Song Thaek; ジェミョン, Jae-myung).
+			joined := n.core(i) + n.core(i+1)
+			add(TokenKey(joined))
+			if strings.Contains(joined, "ng") {
+				add(TokenKey(strings.ReplaceAll(joined, "ng", "n")))
+			}
+		}
 		if w := n.word(i); w.wadeGiles || w.somali || w.uzbek {
 			for _, k := range w.folds {
 				add(k) // Hsi is also indexed as Xi, Ching as Jing and Qing (markWadeGiles), Xasan as Hasan (markSomali), Xo'jayev as Khojayev (markUzbek)

@@ -948,6 +948,29 @@ func TestOnePersonInChinese(t *testing.T) {
 	}
 }
 
+// TestKoreanNameInKatakana: Japan's lists write a North Korean's given
+// name in katakana as one word (チャン・ソンテク, Jang Song Thaek); the
+// Latin record is keyed with its given name joined too, so each finds the
+// other and the two records of one man become one subject.
+func TestKoreanNameInKatakana(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("un", "1", "name", "Jang Song Thaek", "birthDate", "1946-01-22"),
+		person("jp", "1", "name", "チャン・ソンテク", "birthDate", "1946-01-22"),
+		person("un", "2", "name", "Jong Kyong Thaek"),
+		person("jp", "2", "name", "チョン・ギョンテク"),
+	)
+	f.checkClusters(t, "clusters", "jp/1 un/1", "jp/2 un/2")
+	for _, c := range []struct{ query, want string }{
+		{"チャン・ソンテク", "un/1"},
+		{"Jang Song Thaek", "jp/1"},
+		{"チョン・ギョンテク", "un/2"},
+		{"Jong Kyong Thaek", "jp/2"},
+	} {
+		f.checkFirstSubjectHolds(t, c.query, c.want)
+	}
+}
+
 // A lookup reads the subjects of its best candidates only until its hits
 // are known. What it shows must be what reading every candidate's subject
 // shows, cut to the limit: the same subjects in the same order (ties to the

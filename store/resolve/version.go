@@ -93,8 +93,10 @@ import (
 //     name whose first word is one syllable that is no Korean surname
 //     read as a foreign one (폴 비야 pol piya, Paul Biya, not pol pi ya);
 //     an English name in Cyrillic read with the у that begins a word
-//     before и, о, а as a w (Уильям as Vilyam, William),
-//     2026-12-06 (session 34; the last two were added to version 13 within
+//     before и, о, а as a w (Уильям as Vilyam, William); a Korean name
+//     in Latin letters keyed also with two words as one and its ng as n
+//     (Song Thaek as sonthaek, as チャン・ソンテク's sonteku is),
+//     2026-12-06 (session 34; the last three were added to version 13 within
 //     the session, before any store outside its tests was indexed with it)
 const IndexVersion = 13
 
