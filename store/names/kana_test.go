@@ -234,3 +234,15 @@ func TestKoreanGivenNameKeyedJoined(t *testing.T) {
 		}
 	}
 }
+
+// A lookup of a Latin name also asks for its words without a final r
+// said as a vowel (FoldKeys), which the transcriptions write so: Starmer
+// reaches スターマー (sutama), 스타머 and 斯塔默.
+func TestFinalRUnsaidFoldKeys(t *testing.T) {
+	folds := Parse("Keir Starmer").FoldKeys()
+	for _, label := range []string{"キア・スターマー", "키어 스타머", "基尔·斯塔默"} {
+		if keys := Parse(label).Keys(); !slices.ContainsFunc(keys, func(k string) bool { return len(k) >= 3 && slices.Contains(folds, k) }) {
+			t.Errorf("%s: keys %v share none of three letters or more with Keir Starmer's fold keys %v", label, keys, folds)
+		}
+	}
+}

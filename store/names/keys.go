@@ -226,6 +226,10 @@ func (n Name) Keys() []string {
 // spelling a name the German, French or Ukrainian way reaches records
 // spelt the English way.
 //
+// They hold the keys of a Latin word without a final r after a vowel (and
+// without the r or l before a consonant, unwrittenLiquids): Keir Starmer
+// finds 基尔·斯塔默 and スターマー.
+//
 // They also hold the keys of a surname with and without the Soviet -ov
 // (Rakhmonov finds Rahmon, Rahmon finds Rakhmonov; Rahimzoda finds Rahimov
 // and Rahim; see russifiedSpelling), a given name listed in the tables
@@ -244,6 +248,16 @@ func (n Name) FoldKeys() []string {
 		}
 		for _, f := range russifiedForms(n.core(i)) {
 			add(TokenKey(f))
+		}
+		if c := n.core(i); n.word(i).transcribed == otherScript && len(c) >= 5 && c[len(c)-1] == 'r' && isVowel(c[len(c)-2]) {
+			// A final -er, -or said as a vowel, as Chinese, Japanese and
+			// Korean write it (斯塔默 si-ta-mo, スターマー, 스타머: Starmer).
+			// Records are not keyed so: FEBRL's Walkers and Millers,
+			// given one more key each, lost true pairs to the crowd.
+			add(TokenKey(c[:len(c)-1]))
+			for _, f := range unwrittenLiquids(c[:len(c)-1]) {
+				add(TokenKey(f))
+			}
 		}
 	}
 	return keys
