@@ -341,8 +341,9 @@ func transcribedSimOf(tr *transcription, k, l string, how simFlags) (float64, in
 // A for au, Y for a final ey, Q for a final oe, V for English's short u
 // (an a or a u), Z for English's a after an initial w (an a or an o), G,
 // H, J for its long a, e, i (englishLongVowel: an a or an e, an e or an
-// i, an i or an a), K for ei (an e or an i), a digit for an e or i before an r and a consonant (it
-// or an a: '4' is e, '8' i); on the reading's, * for
+// i, an i or an a), K for ei (an e or an i), a digit for an e or i
+// before an r and a consonant or a final er (it or an a: '4' is e, '8'
+// i); on the reading's, * for
 // Hangul's ㅓ and ㅡ, O for a ё after a consonant, X for a kana or Hangul
 // ei, E for pinyin's ie, ue, ei.
 func vowelMeets(c, v byte, forms map[byte]string) bool {
@@ -505,6 +506,8 @@ func (tr *transcription) skeletonsMeet(k, l string, edits int) bool {
 // o (ゴルバチョフ, Gorbachev), an English -er a long a (アレクサンダー,
 // Alexander). A Latin vowel is also found as any of its forms (the
 // transcription's vowels: 戈尔巴乔夫, ge-er-ba-qiao-fu, is Gorbachev).
+// With long, English's long vowels are read too (englishLongVowel); a
+// form of the word with letters taken away is read without them.
 func vowelsWithin(l, k string, forms map[byte]string, long bool) bool {
 	var lv, kv []byte
 	for i := 0; i < len(l); i++ {
