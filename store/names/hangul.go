@@ -138,7 +138,8 @@ func hangulForeign(s string) bool {
 
 // koreanRareSurnames are Korean surnames of one syllable that
 // hangulSurnames, which gives the commonest their spelling, lacks: a name
-// whose first word is one of these, or of those, is read as Korean.
+// whose first word is one of them, or one of hangulSurnames, is read as
+// Korean (hangulForeign).
 const koreanRareSurnames = "공함편어은범빈피사상시아애야엽영예옹요운음자점종좌준즙초춘팽평포풍필학해형호화환후흥간갈감견계골군궁근내뇌단담당대돈동두라란랑려렴뢰룡륙매묵미복부비빙삼새섭수순승악온완웅을저증창탄판곡교낭등만망목묘무보십"
 
 // koreanDoubleSurnames are the Korean surnames of two syllables.
