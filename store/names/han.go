@@ -204,8 +204,18 @@ func latinFormsHeard(k, sk, l string) []string {
 	if i := strings.IndexByte(l, 'w'); i > 0 && (l[i-1] == 'o' || l[i-1] == 'a') && (i+1 == n || !isVowel(l[i+1]) && l[i+1] != 'y') {
 		base = append(base, l[:i]+l[i+1:]) // ow, aw a vowel before a consonant: Snowden, 斯诺登 si-nuo-deng; Awlaki, 奥拉基 ao-la-ji
 	}
-	if n >= 5 && l[n-1] == 'd' && isVowel(l[n-2]) && isVowel(k[len(k)-1]) && sk[len(sk)-1] != 't' {
-		base = append(base, l[:n-1]) // a final d unwritten: 戴维 dai-wei, 大卫 da-wei, David
+	if n >= 5 && isVowel(k[len(k)-1]) {
+		switch {
+		case l[n-1] == 'd' && isVowel(l[n-2]) && sk[len(sk)-1] != 't':
+			base = append(base, l[:n-1]) // a final d unwritten: 戴维 dai-wei, 大卫 da-wei, David
+		case (l[n-1] == 't' || l[n-1] == 'k' || l[n-1] == 'p') && isVowel(l[n-2]) && !strings.ContainsRune("tkcp", rune(sk[len(sk)-1])):
+			base = append(base, l[:n-1]) // Thai's final stop unwritten: 钦那瓦 qin-na-wa, Chinnawat
+		case n >= 7 && (strings.HasSuffix(l, "tra") || strings.HasSuffix(l, "dra")) && isVowel(l[n-4]):
+			base = append(base, l[:n-3]) // Thai's unsaid final -tra: 西那瓦 xi-na-wa, Shinawatra
+		}
+	}
+	if i := strings.Index(l, "ks"); i > 0 && isVowel(l[i-1]) && !strings.Contains(sk, "ks") {
+		base = append(base, l[:i]+l[i+1:]) // Thai's k before an s unwritten: 他信 ta-xin, Thaksin
 	}
 	if strings.HasPrefix(l, "geo") {
 		base = append(base, "g"+l[2:]) // the e only softens the g: George, ジョージ jooji, 조지 joji

@@ -79,6 +79,7 @@ var hanPairs = [][2]string{
 	{"格雷丝·穆加贝", "Grace Mugabe"},
 	{"韦恩·拉皮埃尔", "Wayne LaPierre"},
 	{"大卫·贝克汉姆", "David Beckham"},
+	{"他信·西那瓦", "Thaksin Shinawatra"}, // Thai names as Chinese hears them
 }
 
 func TestHanMatchesLatin(t *testing.T) {
@@ -166,15 +167,18 @@ func TestTranscribedWordsHeard(t *testing.T) {
 		tr            *transcription
 		reading, word string
 	}{
-		{hanTranscription, "sinuoden", "snowden"},  // ow a vowel: 斯诺登
-		{hanTranscription, "aolaji", "awlaki"},     // aw a vowel: 奥拉基
-		{hanTranscription, "gaici", "gates"},       // a final -es said s: 盖茨
-		{kanaTranscription, "jooji", "george"},     // ジョージ
-		{kanaTranscription, "buchichi", "vucic"},   // ヴチッチ
-		{hanTranscription, "uchichi", "vucic"},     // 武契奇: 武 wu, read u, a Vu
-		{hanTranscription, "geligeli", "grigoriy"}, // 格里戈里: -riy's r is no final -er's
-		{hanTranscription, "daiwei", "david"},      // 戴维: a final d unwritten
-		{hanTranscription, "dawei", "david"},       // 大卫
+		{hanTranscription, "sinuoden", "snowden"},   // ow a vowel: 斯诺登
+		{hanTranscription, "aolaji", "awlaki"},      // aw a vowel: 奥拉基
+		{hanTranscription, "gaici", "gates"},        // a final -es said s: 盖茨
+		{kanaTranscription, "jooji", "george"},      // ジョージ
+		{kanaTranscription, "buchichi", "vucic"},    // ヴチッチ
+		{hanTranscription, "uchichi", "vucic"},      // 武契奇: 武 wu, read u, a Vu
+		{hanTranscription, "geligeli", "grigoriy"},  // 格里戈里: -riy's r is no final -er's
+		{hanTranscription, "daiwei", "david"},       // 戴维: a final d unwritten
+		{hanTranscription, "dawei", "david"},        // 大卫
+		{hanTranscription, "tashin", "thaksin"},     // 他信: Thai's k before s unwritten
+		{hanTranscription, "shinawa", "shinawatra"}, // 西那瓦: its final -tra unsaid
+		{hanTranscription, "chinawa", "chinnawat"},  // 钦那瓦: a final stop unwritten
 	} {
 		if s, _ := transcribedSim(c.tr, c.reading, c.word); s < .9 {
 			t.Errorf("%s / %s: %.2f, want ≥ 0.9", c.reading, c.word, s)
