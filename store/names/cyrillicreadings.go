@@ -145,8 +145,8 @@ func polivanovWord(w string) (string, bool) {
 // "" when s has neither, or is a Korean or Chinese name in Cyrillic (Мэн
 // is 孟, Meng: those are read by their own tables).
 func englishReading(s string) string {
-	if !strings.Contains(s, "э") && !strings.ContainsAny(s, "уУ") {
-		return ""
+	if !strings.Contains(s, "э") && !initialUBeforeVowel(s) {
+		return "" // most Russian names: no э, no word begun by у before a vowel
 	}
 	first, last, words := endWords(s)
 	if n, _ := cyrKoreanWords(s, first, last, words); n > 0 || palladiusName(s, first, last, words) != nil {
@@ -171,4 +171,22 @@ func englishReading(s string) string {
 		return ""
 	}
 	return Latinize(b.String())
+}
+
+// initialUBeforeVowel reports whether a word of s begins with у before и,
+// о or а (Уильям), which englishReading reads as a w.
+func initialUBeforeVowel(s string) bool {
+	for i := 0; ; {
+		j := strings.IndexAny(s[i:], "уУ")
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		before, _ := utf8.DecodeLastRuneInString(s[:at])
+		after, _ := utf8.DecodeRuneInString(s[at+len("у"):])
+		if (at == 0 || !unicode.IsLetter(before)) && strings.ContainsRune("иоа", after) {
+			return true
+		}
+		i = at + len("у")
+	}
 }

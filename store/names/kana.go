@@ -338,12 +338,8 @@ func transcribedSimOf(tr *transcription, k, l string, how simFlags) (float64, in
 // vowelMeets reports whether the Latin vowel c can be written as the
 // reading's vowel v (vowelsWithin; forms: the transcription's vowels).
 // Upper-case letters are vowelsWithin's marks: on the Latin side U for ou,
-// A for au, Y for a final ey, Q for a final oe, V for English's short u
-// (an a or a u), Z for English's a after an initial w (an a or an o), G,
-// H, J for its long a, e, i (englishLongVowel: an a or an e, an e or an
-// i, an i or an a), K for ei (an e or an i), a digit for an e or i
-// before an r and a consonant or a final er (it or an a: '4' is e, '8'
-// i); on the reading's, * for
+// A for au, Y for a final ey, Q for a final oe, and those of eitherVowel,
+// which stand for one of two vowels; on the reading's, * for
 // Hangul's ㅓ and ㅡ, O for a ё after a consonant, X for a kana or Hangul
 // ei, E for pinyin's ie, ue, ei.
 func vowelMeets(c, v byte, forms map[byte]string) bool {
@@ -360,20 +356,9 @@ func vowelMeets(c, v byte, forms map[byte]string) bool {
 		return vowelOf(v, "oe", forms)
 	case c == 'W':
 		return vowelOf(v, "ou", forms)
-	case c == 'K':
-		return vowelMeets('e', v, forms) || vowelMeets('i', v, forms)
-	case c == 'G':
-		return vowelMeets('a', v, forms) || vowelMeets('e', v, forms)
-	case c == 'H':
-		return vowelMeets('e', v, forms) || vowelMeets('i', v, forms)
-	case c == 'J':
-		return vowelMeets('i', v, forms) || vowelMeets('a', v, forms)
-	case c == 'Z':
-		return vowelMeets('a', v, forms) || vowelMeets('o', v, forms)
-	case c == 'V':
-		return vowelMeets('u', v, forms) || vowelMeets('a', v, forms)
-	case c >= '0' && c <= '9':
-		return vowelMeets(c-'0'+'a', v, forms) || vowelMeets('a', v, forms)
+	case eitherVowel[c] != "":
+		e := eitherVowel[c]
+		return vowelMeets(e[0], v, forms) || vowelMeets(e[1], v, forms)
 	case v == 'O':
 		return c == 'o' || c == 'e'
 	case v == 'X':
@@ -392,6 +377,14 @@ func englishShortU(l string, i int) bool {
 	a, b := l[i+1], l[i+2]
 	return !isVowel(a) && !isVowel(b) && a != 'y' && b != 'y' && a != 'r' && a != 'h' && b != 'h' && !(a == 'n' && b == 'g')
 }
+
+// eitherVowel are vowelsWithin's marks for a Latin vowel the reading may
+// write as either of two: V English's short u (Buffett, バフェット), Z its
+// a after an initial w (Warren, ウォーレン), G, H, J its long a, e, i
+// (englishLongVowel), also G and J its e and i before an r and a
+// consonant or in a final er (Robert, ロバート), and H a Latin ei (Neil,
+// ニール).
+var eitherVowel = map[byte]string{'V': "ua", 'Z': "ao", 'G': "ae", 'H': "ei", 'J': "ia"}
 
 // vowelOf reports whether the reading's vowel v can write one of the
 // Latin vowels of ls (forms: the transcription's vowels).
@@ -531,7 +524,7 @@ func vowelsWithin(l, k string, forms map[byte]string, long bool) bool {
 			i++
 			continue
 		case strings.HasPrefix(rest, "ei") && (len(rest) == 2 || !isVowel(rest[2])):
-			lv = append(lv, 'K') // ei is an e or an i (Neil, ニール niru; Keith, キース kisu), German's ai (Stein, シュタイン)
+			lv = append(lv, 'H') // ei is an e or an i (Neil, ニール niru; Keith, キース kisu), German's ai (Stein, シュタイン)
 			i++
 			continue
 		case strings.HasPrefix(rest, "au"):
@@ -546,7 +539,14 @@ func vowelsWithin(l, k string, forms map[byte]string, long bool) bool {
 			continue
 		case (c == 'e' || c == 'i') && i > 0 && len(rest) > 2 && rest[1] == 'r' && !isVowel(rest[2]) && rest[2] != 'y' && rest[2] != 'r',
 			c == 'e' && i > 1 && rest == "er":
-			lv = append(lv, c-'a'+'0') // English's er, ir before a consonant or a final er is an a too (Robert, ロバート robaato; Pervez, パルヴェーズ paruveezu; Peter, ピーター pita)
+			// English's er, ir before a consonant or a final er is an a
+			// too (Robert, ロバート robaato; Pervez, パルヴェーズ paruveezu;
+			// Peter, ピーター pita): e or a is G, i or a J.
+			if c == 'e' {
+				lv = append(lv, 'G')
+			} else {
+				lv = append(lv, 'J')
+			}
 			continue
 		case long && i > 0 && englishLongVowel(rest) != 0:
 			lv = append(lv, englishLongVowel(rest)) // English's a said ei, e said i, i said ai (James, ジェームズ jemuzu; Steve, スティーブ sutibu; Mike, マイク maiku)
