@@ -433,6 +433,7 @@ func latinize(s string) (string, bool) {
 	// A name with a letter only Persian, Urdu or Pashto use is read so
 	// in all its words (محمدرضا رضایی: the first has no such letter).
 	persian := strings.ContainsAny(s, persianOnly)
+	uyghur := uyghurName(s)
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
@@ -445,6 +446,8 @@ func latinize(s string) (string, bool) {
 			case sc == han:
 				b.WriteString(hanNativeWord(w, !hanSeen))
 				hanSeen = true
+			case sc == arabic && uyghur:
+				b.WriteString(uyghurWord(w))
 			case sc == alphabet && cyrKorean > 0:
 				b.WriteString(cyrKoreanWord(w, cyrRead == cyrSurname))
 				cyrRead++

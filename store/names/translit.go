@@ -351,16 +351,22 @@ func arabicLetterWord(w string, persian bool) string {
 			// word (Muammar, Awad, Obaida) and not at all at its end
 			// (Rabie, Sabe).
 		default:
-			if s, ok := arabicLetters[r]; ok {
-				b.WriteString(s)
-			} else if r >= '٠' && r <= '٩' {
-				b.WriteRune('0' + r - '٠')
-			} else if r < unicode.MaxASCII {
-				b.WriteRune(r)
-			}
+			writeArabicLetter(&b, r)
 		}
 	}
 	return b.String()
+}
+
+// writeArabicLetter writes the reading arabicLetters gives r, an Arabic
+// digit's digit, or r itself when it is ASCII; anything else is dropped.
+func writeArabicLetter(b *strings.Builder, r rune) {
+	if s, ok := arabicLetters[r]; ok {
+		b.WriteString(s)
+	} else if r >= '٠' && r <= '٩' {
+		b.WriteRune('0' + r - '٠')
+	} else if r < unicode.MaxASCII {
+		b.WriteRune(r)
+	}
 }
 
 // hebrewLetters transliterates Hebrew consonants; vav and yod are read as
