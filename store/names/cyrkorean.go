@@ -158,8 +158,8 @@ func cyrKoreanWord(w string, surname bool) string {
 }
 
 // cyrKoreanFinal reports whether a and b are one syllable but for a final n
-// and ng, which Cyrillic writes alike (н): Чон is 정 jong or 전 jon, and
-// Jon may be written Jeon.
+// and ng, which Cyrillic writes alike (н), and katakana (ン): Чон is 정
+// jong or 전 jon, and Jon may be written Jeon; ゴン kong is 곤 Gon too.
 func cyrKoreanFinal(a, b string) bool {
 	na, nb := strings.HasSuffix(a, "ng"), strings.HasSuffix(b, "ng")
 	if na == nb {
@@ -170,7 +170,8 @@ func cyrKoreanFinal(a, b string) bool {
 	} else {
 		b = b[:len(b)-1]
 	}
-	return len(a) >= 2 && strings.HasSuffix(a, "n") && strings.HasSuffix(b, "n") && (a == b || koreanForms(a, b))
+	return len(a) >= 2 && strings.HasSuffix(a, "n") && strings.HasSuffix(b, "n") &&
+		(a == b || koreanForms(a, b) || koreanSyllables(a, b) == syllableSame)
 }
 
 // endWords returns the first and last words of s and how many words it

@@ -281,7 +281,8 @@ type word struct {
 	// (ବ) writes both b and v (নবীন, ନବୀନ: Nabin, Naveen).
 	bv bool
 	// cyrKorean says the word was read from a Korean name in Cyrillic
-	// letters, whose н is a final n or ng (cyrKoreanFinal); cyrillic that
+	// letters or in katakana, whose н and ン are a final n or ng
+	// (cyrKoreanFinal); cyrillic that
 	// its name is in Cyrillic letters, whose ц a Latin c may be (centralC).
 	cyrKorean, cyrillic bool
 	// greek says the word's name is in Greek letters, which write a

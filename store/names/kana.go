@@ -660,13 +660,15 @@ func markTranscribed(s string, ws []word) {
 	}
 	readings := map[string]script{}
 	hangulName, hanName := hangulForeign(s), hanForeign(s)
+	// A Korean name in katakana is read as Korean syllables, not transcribed.
+	kanaKorean := isKanaName(s) && kanaKoreanWords(s)
 	var prev string // the word before, when transcribed
 	var prevScript script
 	for _, w := range strings.FieldsFunc(norm.NFKC.String(s), func(r rune) bool { return !isWordRune(r) }) {
 		var reading string
 		sc := scriptOf(w)
 		switch {
-		case sc == kana:
+		case sc == kana && !kanaKorean:
 			reading = kanaWord(w)
 		case sc == hangul && hangulName:
 			reading = hangulForeignWord(w)

@@ -398,7 +398,8 @@ func Latinize(s string) string {
 }
 
 // latinize is Latinize, and says whether s was read as a Korean name in
-// Cyrillic letters (cyrKoreanWords), whose words the scorer compares so.
+// Cyrillic letters (cyrKoreanWords) or in katakana (kanaKoreanWords),
+// whose words the scorer compares so.
 func latinize(s string) (string, bool) {
 	s = norm.NFKC.String(s)
 	ascii := true
@@ -434,6 +435,13 @@ func latinize(s string) (string, bool) {
 	// in all its words (محمدرضا رضایی: the first has no such letter).
 	persian := strings.ContainsAny(s, persianOnly)
 	uyghur := uyghurName(s)
+	// A Korean name in katakana (キム・ジョンウン), its words read back
+	// into Korean syllables (kanakorean.go).
+	kanaKorean, kanaRead, kanaWords := false, 0, 0
+	if isKanaName(s) && kanaKoreanWords(s) {
+		_, _, kanaWords = endWords(s)
+		kanaKorean = true
+	}
 	flush := func(end int) {
 		if start >= 0 {
 			w := s[start:end]
@@ -446,6 +454,9 @@ func latinize(s string) (string, bool) {
 			case sc == han:
 				b.WriteString(hanNativeWord(w, !hanSeen))
 				hanSeen = true
+			case sc == kana && kanaKorean:
+				b.WriteString(kanaKoreanWord(w, kanaRead == 0, kanaWords))
+				kanaRead++
 			case sc == arabic && uyghur:
 				b.WriteString(uyghurWord(w))
 			case sc == alphabet && cyrKorean > 0:
@@ -472,7 +483,7 @@ func latinize(s string) (string, bool) {
 		b.WriteByte(' ')
 	}
 	flush(len(s))
-	return strings.ToLower(b.String()), cyrKorean > 0
+	return strings.ToLower(b.String()), cyrKorean > 0 || kanaKorean
 }
 
 // turkicSon and turkicDaughter are the words Azerbaijani, Uzbek, Kazakh

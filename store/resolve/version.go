@@ -100,7 +100,9 @@ import (
 //     the session, before any store outside its tests was indexed with it)
 //   - 14: a name in Uyghur's Arabic script read with the vowels it writes
 //     (ئىلھام تۇختى as ilham tukhti, not tukhta; ئەلىيېۋ as eliyew, not
-//     eliiiw), 2026-12-06 (session 35)
+//     eliiiw); a Korean name in katakana read back into Korean syllables
+//     (キム・ドクフン as kim tok hun, not kimu dokufun; イ・ジェミョン as
+//     lee jae myong), 2026-12-06 (session 35)
 const IndexVersion = 14
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
