@@ -112,13 +112,16 @@ func TestHardNamePairsF1(t *testing.T) {
 // 0.967. The seventeenth (heldout17, people of the consolidated lists
 // with the aliases several sources give them, call signs and kunyas among
 // them), written blind in session 28, first measured F1 0.882: its floor
-// under that.
+// under that. The eighteenth (heldout18, people of origins the others
+// cover less — South Asia in its scripts, the Horn and West Africa,
+// Uyghurs, Mongolia —, their aliases and native labels), written blind in
+// session 35, first measured F1 0.900: its floor under that.
 func TestHeldOutNamePairsF1(t *testing.T) {
 	for _, set := range []struct {
 		prefix string
 		pairs  int
 		floor  float64
-	}{{"heldout", 400, .95}, {"heldout2", 200, .95}, {"heldout3", 200, .95}, {"heldout4", 400, .90}, {"heldout5", 300, .95}, {"heldout6", 300, .95}, {"heldout7", 300, .95}, {"heldout8", 300, .95}, {"heldout9", 300, .95}, {"heldout10", 300, .95}, {"heldout11", 300, .95}, {"heldout12", 300, .95}, {"heldout13", 300, .94}, {"heldout14", 300, .91}, {"heldout15", 300, .95}, {"heldout16", 300, .95}, {"heldout17", 300, .87}} {
+	}{{"heldout", 400, .95}, {"heldout2", 200, .95}, {"heldout3", 200, .95}, {"heldout4", 400, .90}, {"heldout5", 300, .95}, {"heldout6", 300, .95}, {"heldout7", 300, .95}, {"heldout8", 300, .95}, {"heldout9", 300, .95}, {"heldout10", 300, .95}, {"heldout11", 300, .95}, {"heldout12", 300, .95}, {"heldout13", 300, .94}, {"heldout14", 300, .91}, {"heldout15", 300, .95}, {"heldout16", 300, .95}, {"heldout17", 300, .87}, {"heldout18", 300, .88}} {
 		n, _, _, f1 := pairsF1(t, "testdata/"+set.prefix+"-variants.txt", "testdata/"+set.prefix+"-different.txt")
 		if n < set.pairs || f1 < set.floor {
 			t.Errorf("%s: %d pairs, F1 %.3f: below the floor of %.2f", set.prefix, n, f1, set.floor)
