@@ -202,6 +202,81 @@ func dotted(s, w string) bool {
 	return false
 }
 
+// latinDigraphs are the pairs of Latin letters that write one sound of
+// another script (Х kh, Ц ts, Ш sh, Ч ch, Ж zh, غ gh).
+var latinDigraphs = map[string]bool{"kh": true, "ts": true, "sh": true, "ch": true, "zh": true, "gh": true}
+
+// capitalInitials spells out a word of raw that s writes as two or three
+// capital consonants in a name that is not all capitals (MK Stalin, KP
+// Oli, YS Jaganmohan Reddy): initials written without their stops, as
+// Indian and Nepali names often are. Ng, a surname, stays; so do the
+// abbreviations (Md, Mhd), MD after a name and the titles (DR).
+func capitalInitials(s string, raw []string) []string {
+	if len(raw) < 2 || !strings.ContainsFunc(s, func(r rune) bool { return r >= 'a' && r <= 'z' }) {
+		return raw
+	}
+	var out []string
+	for i, t := range raw {
+		_, abbreviation := abbreviations[t]
+		if len(t) < 2 || len(t) > 3 || t == "ng" || t == "md" || abbreviation || honorifics[t] || strings.ContainsAny(t, "aeiou0123456789") || !capitalWord(s, t) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(raw)+2), raw[:i]...)
+		}
+		for j := range len(t) {
+			out = append(out, t[j:j+1])
+		}
+	}
+	if out == nil {
+		return raw
+	}
+	return out
+}
+
+// capitalWord reports whether s holds the lower-case ASCII word w in
+// capitals, as a word of its own.
+func capitalWord(s, w string) bool {
+	u := strings.ToUpper(w)
+	for i := 0; ; {
+		j := strings.Index(s[i:], u)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if (j == 0 || !isASCIILetterByte(s[j-1])) && (j+len(u) == len(s) || !isASCIILetterByte(s[j+len(u)])) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// letterNames are the English names of letters as Indian scripts spell
+// them, read by their readings (వై vai, Y; ఎస్ es, S; కె ke, K).
+var letterNames = map[string]string{
+	"bi": "b", "si": "c", "di": "d", "ef": "f", "eph": "f", "ech": "h", "hech": "h", "je": "j", "jay": "j", "ke": "k",
+	"kay": "k", "el": "l", "em": "m", "en": "n", "pi": "p", "kyu": "q", "ar": "r", "aar": "r", "es": "s", "ti": "t",
+	"vi": "v", "dablyu": "w", "eks": "x", "vai": "y", "vay": "y", "wai": "y", "jed": "z", "zed": "z",
+}
+
+// abbreviatedInitial is the initial an abbreviated word stands for: the
+// letter whose English name its reading spells, else its first letter.
+func abbreviatedInitial(reading string) string {
+	reading = strings.ToLower(strings.TrimSpace(reading))
+	if l, ok := letterNames[reading]; ok {
+		return l
+	}
+	for i := 0; i < len(reading); i++ {
+		if c := reading[i]; c >= 'a' && c <= 'z' {
+			return string(c)
+		}
+	}
+	return reading
+}
+
 // generations distinguish a father from a son of the same name.
 var generations = map[string]string{
 	"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv",
@@ -241,12 +316,17 @@ func Parse(s string) Name {
 			if t == "ste" {
 				raw[i] = "sainte"
 			}
+		} else if i+1 < len(raw) && latinDigraphs[t] && dotted(s, t) {
+			// Kh. Battulga, Ts. Elbegdorj: a Mongolian father's name cut to
+			// its first sound, which Latin letters write with two.
+			raw[i] = t[:1]
 		} else if t == "md" && i+1 < len(raw) {
 			// Md. before a name is Muhammad in Bangladesh and Malaysia (Md.
 			// Jahangir Alam); after it, a doctor's title.
 			raw[i] = "muhammad"
 		}
 	}
+	raw = capitalInitials(s, raw)
 	raw = turkicFiliation(raw)
 	if vietnameseName(raw) {
 		n.Tokens, n.Cores = slices.Clone(raw), slices.Clone(raw) // Le Van Tuan: no particles (vietnamese.go)
@@ -465,6 +545,12 @@ func latinize(s string) (string, bool) {
 			case sc == alphabet && cyrRead < len(palladius):
 				b.WriteString(palladius[cyrRead])
 				cyrRead++
+			case end < len(s) && s[end] == '.' && (sc == indic || sc == alphabet && utf8.RuneCountInString(w) == 1 && w[0] >= utf8.RuneSelf):
+				// An abbreviated word: a Cyrillic letter (Ц. Элбэгдорж, Х.
+				// Баттулга) or an Indic syllable (மு. க. ஸ்டாலின், M. K.
+				// Stalin) is an initial, or the letter whose English name
+				// it spells (వై. ఎస్., Y. S.).
+				b.WriteString(abbreviatedInitial(translitWord(w, sc, !korean, persian)))
 			default:
 				b.WriteString(translitWord(w, sc, !korean, persian))
 			}

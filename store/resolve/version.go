@@ -102,7 +102,9 @@ import (
 //     (ئىلھام تۇختى as ilham tukhti, not tukhta; ئەلىيېۋ as eliyew, not
 //     eliiiw); a Korean name in katakana read back into Korean syllables
 //     (キム・ドクフン as kim tok hun, not kimu dokufun; イ・ジェミョン as
-//     lee jae myong), 2026-12-06 (session 35)
+//     lee jae myong); initials written otherwise read as initials (MK
+//     Stalin, Kh. Battulga, Ц. Элбэгдорж, மு. க. ஸ்டாலின் as m k stalin,
+//     k battulga, t elbegdorzh), 2026-12-06 (session 35)
 const IndexVersion = 14
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
