@@ -31,6 +31,12 @@ var koreanSurnames []byte
 //go:embed data/chinese.txt
 var chineseSurnames []byte
 
+// The South Asian family-name table pairs the Bengali names with their
+// anglicised forms (Bandyopadhyay, Banerjee) and the like; see its header.
+//
+//go:embed data/southasian.txt
+var southAsianNames []byte
+
 // The Arabic given-name table pairs the vocalisations sources choose
 // (Omar, Umar; Said, Saeed; Daud, Dawood) and tells look-alike names
 // apart (Hasan, Husayn); see its header.
@@ -69,6 +75,7 @@ var languageForms = sync.OnceValue(func() formTable {
 	t.eastSlavicTo = int32(len(t.canonical))
 	t.read(koreanSurnames, false)
 	t.read(chineseSurnames, false)
+	t.read(southAsianNames, false)
 	t.read(latinVariants(myanmarTable), false)
 	t.europeanFrom = int32(len(t.canonical))
 	t.extend(europeanNames)

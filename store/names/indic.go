@@ -331,3 +331,22 @@ func tamilSpelling(t, l string) bool {
 // tamilLatin writes a Latin name as Tamil letters would: no aspirate, ch
 // as s.
 var tamilLatin = strings.NewReplacer("bh", "b", "dh", "d", "gh", "g", "kh", "k", "ph", "p", "jh", "j", "th", "t", "ch", "s")
+
+// bengaliW gives the reading of a Bengali word that writes a w as ও and য়
+// before a vowel (ওয়াজেদ, Wazed; হাওয়া, hawa) that w, where the letters
+// read oy (oyajed).
+func bengaliW(w, reading string) string {
+	if !strings.Contains(w, "ওয়") && !strings.Contains(w, "ওয\u09bc") {
+		return reading
+	}
+	var b strings.Builder
+	for i := 0; i < len(reading); i++ {
+		if reading[i] == 'o' && i+2 < len(reading) && reading[i+1] == 'y' && isVowel(reading[i+2]) {
+			b.WriteByte('w')
+			i++
+			continue
+		}
+		b.WriteByte(reading[i])
+	}
+	return b.String()
+}

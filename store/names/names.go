@@ -645,7 +645,7 @@ func translitWord(w string, sc script, surname, persian bool) string {
 	case kana:
 		return kanaWord(w)
 	case indic:
-		return indicWord(w)
+		return bengaliW(w, indicWord(w))
 	case ethiopic:
 		return ethiopicWord(w)
 	case sinhala:

@@ -104,7 +104,10 @@ import (
 //     (キム・ドクフン as kim tok hun, not kimu dokufun; イ・ジェミョン as
 //     lee jae myong); initials written otherwise read as initials (MK
 //     Stalin, Kh. Battulga, Ц. Элбэгдорж, மு. க. ஸ்டாலின் as m k stalin,
-//     k battulga, t elbegdorzh), 2026-12-06 (session 35)
+//     k battulga, t elbegdorzh); Bengali's ওয় before a vowel read w
+//     (ওয়াজেদ wajed); the South Asian family names of
+//     data/southasian.txt keyed by their line's first form (Banerjee as
+//     Bandyopadhyay), 2026-12-06 (session 35)
 const IndexVersion = 14
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
