@@ -285,7 +285,9 @@ type word struct {
 	// Tamil letters, which write no aspiration (tamilSpelling).
 	bengali, tamil bool
 	// bv says the word was read from Bengali or Oriya letters, whose ব
-	// (ବ) writes both b and v (নবীন, ନବୀନ: Nabin, Naveen).
+	// (ବ) writes both b and v (নবীন, ନବୀନ: Nabin, Naveen), or from
+	// Devanagari, whose व Nepali and eastern Indian names write b (वीर
+	// विक्रम, Bir Bikram; विनोद, Binod).
 	bv bool
 	// cyrKorean says the word was read from a Korean name in Cyrillic
 	// letters or in katakana, whose н and ン are a final n or ng

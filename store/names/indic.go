@@ -123,8 +123,15 @@ func indicWord(w string) string {
 		off := int(r - block)
 		last := len(syls) - 1
 		if c, ok := indicConsonants[off]; ok {
+			prevCons := lastCons
 			lastCons = off
 			c = blockConsonant(block, off, c, joined)
+			if joined && off == 0x1E && prevCons == 0x1C && last >= 0 && len(syls[last].cons) > 0 &&
+				(block == blockDevanagari || block == blockBengali) {
+				// ज्ञ, জ্ঞ is said gy in Hindi, Nepali and Bengali, and names
+				// write it so (ज्ञानेन्द्र, Gyanendra; प्रज्ञा, Pragya).
+				syls[last].cons[len(syls[last].cons)-1], c = "g", "y"
+			}
 			if double {
 				c = c[:1] + c
 				double = false
@@ -302,13 +309,21 @@ func oriyaText(s string) bool {
 
 // bvSpelling reports whether t, read from Bengali or Oriya letters,
 // is the Latin word l with its v or w written b: ନବୀନ, read nabin, is
-// Naveen. Words with one key already are compared as any two spellings.
+// Naveen; or, read from Devanagari, l with its b written v: वीर, read
+// vir, is Bir. Words with one key already are compared as any two
+// spellings.
 func bvSpelling(t, l string) bool {
-	if !strings.Contains(t, "b") || TokenKey(t) == TokenKey(l) {
+	if TokenKey(t) == TokenKey(l) {
 		return false
 	}
-	s, _ := tokenSim(strings.ReplaceAll(t, "b", "v"), l)
-	return s >= .85
+	for _, p := range [][2]string{{"b", "v"}, {"v", "b"}} {
+		if strings.Contains(t, p[0]) && strings.Contains(l, p[1]) {
+			if s, _ := tokenSim(strings.ReplaceAll(t, p[0], p[1]), l); s >= .85 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tamilText reports whether s holds a Tamil letter (U+0B80-U+0BFF).

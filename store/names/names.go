@@ -377,7 +377,7 @@ func Parse(s string) Name {
 		{hebrewName(s), func(w *word) { w.hebrew = true }},
 		{arabicName(s), func(w *word) { w.arabic = true }},
 		{bengali, func(w *word) { w.bengali = true }},
-		{bengali || oriyaText(s), func(w *word) { w.bv = true }},
+		{bengali || oriyaText(s) || writtenIn(s, 0xE0, unicode.Devanagari), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgian, func(w *word) { w.georgian = true }},
 		{cyrKorean, func(w *word) { w.cyrKorean = true }},

@@ -107,7 +107,8 @@ import (
 //     k battulga, t elbegdorzh); Bengali's ওয় before a vowel read w
 //     (ওয়াজেদ wajed); the South Asian family names of
 //     data/southasian.txt keyed by their line's first form (Banerjee as
-//     Bandyopadhyay), 2026-12-06 (session 35)
+//     Bandyopadhyay); Devanagari's and Bengali's ज्ञ read gy (ज्ञानेन्द्र
+//     gyanendra), 2026-12-06 (session 35)
 const IndexVersion = 14
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
