@@ -582,13 +582,21 @@ var (
 )
 
 // turkicFiliation writes a father's name followed by oğlu, qızı and their
-// kin as the patronymic Russian makes of it (heydar oglu → heydarovich,
-// arif qizi → arifovna), so that the two forms of a name compare as one
+// kin, or by Georgian's dze and asuli, as the patronymic Russian makes of
+// it (heydar oglu → heydarovich, arif qizi → arifovna, nikolozis dze →
+// nikolozovich), so that the two forms of a name compare as one
 // patronymic (patronymicPair). A given name must come before the father's.
 func turkicFiliation(raw []string) []string {
 	for i := 2; i < len(raw); i++ {
 		son, daughter := turkicSon[raw[i]], turkicDaughter[raw[i]]
-		if !son && !daughter || len(raw[i-1]) < 3 || strings.ContainsAny(raw[i-1], "0123456789") {
+		father := raw[i-1]
+		if georgian, ok := strings.CutSuffix(father, "is"); ok && len(georgian) >= 3 && (raw[i] == "dze" || raw[i] == "asuli") {
+			// Georgian's son and daughter: the father's name in the
+			// genitive, then dze or asuli (Mikheil Nikolozis dze
+			// Saakashvili, Mikhail Nikolozovich).
+			son, daughter, father = raw[i] == "dze", raw[i] == "asuli", georgian
+		}
+		if !son && !daughter || len(father) < 3 || strings.ContainsAny(father, "0123456789") {
 			continue
 		}
 		suffix := "ovich"
@@ -605,7 +613,7 @@ func turkicFiliation(raw []string) []string {
 			}
 		}
 		out := slices.Clone(raw[:i-1])
-		out = append(out, stemCore(raw[i-1])+suffix)
+		out = append(out, stemCore(father)+suffix)
 		return append(out, raw[i+1:]...)
 	}
 	return raw

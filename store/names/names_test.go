@@ -575,6 +575,10 @@ func TestSimilarity(t *testing.T) {
 		{"Mehriban Arif qızı Əliyeva", "Мехрибан Арифовна Алиева", .85, 1},
 		{"Shavkat Miromon o'g'li Mirziyoyev", "Shavkat Miromonovich Mirziyoyev", .85, 1},
 		{"Ilham Heydar oglu Aliyev", "Ильхам Гейдарович Алиев", .85, 1},
+		// And Georgian's genitive with dze (son) or asuli (daughter).
+		{"Mikheil Nikolozis dze Saakashvili", "Михаил Николозович Саакашвили", .9, 1},
+		{"Salome Zurabis asuli Zourabichvili", "Саломе Зурабовна Зурабишвили", .9, 1},
+		{"Salome Zurabis asuli Zourabichvili", "Саломе Зурабович Зурабишвили", 0, .8}, // not a son
 		// The South's own u for ㅓ, ㅕ in a closed syllable (Sun, Hyun, Byung).
 		{"Choe Son Hui", "Choi Sun-hee", .85, 1},
 		{"Ri Pyong Chol", "Lee Byung-chul", .85, 1},

@@ -108,7 +108,8 @@ import (
 //     (ওয়াজেদ wajed); the South Asian family names of
 //     data/southasian.txt keyed by their line's first form (Banerjee as
 //     Bandyopadhyay); Devanagari's and Bengali's ज्ञ read gy (ज्ञानेन्द्र
-//     gyanendra), 2026-12-06 (session 35)
+//     gyanendra); a Georgian father's name before dze or asuli as a
+//     patronymic (nikolozis dze as nikolozovich), 2026-12-06 (session 35)
 const IndexVersion = 14
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
