@@ -53,6 +53,13 @@ var kanaKoreanConsonants = map[string]string{
 // final consonant each is (ン apart: see the package comment above).
 var kanaKoreanFinals = map[rune]string{'ク': "k", 'ル': "l", 'ム': "m", 'プ': "p", 'ッ': "t", 'ン': "n"}
 
+// kanaSmallY and kanaSmallW are the vowels a small kana makes of an i
+// kana's (キョ kyo) and of a u kana's (クォ kwo).
+var (
+	kanaSmallY = map[rune]string{'ャ': "a", 'ュ': "u", 'ョ': "o"}
+	kanaSmallW = map[rune]string{'ォ': "wo", 'ァ': "wa", 'ィ': "wi", 'ェ': "we"}
+)
+
 // kanaMora is a kana with the small kana written onto it, read as a
 // Korean initial and vowel; final is the kana when it may close a
 // syllable (kanaKoreanFinals), only is set for ン and ッ, which cannot
@@ -106,7 +113,7 @@ func kanaKoreanMorae(w string) ([]kanaMora, bool) {
 		c, v := m.initial, m.vowel
 		switch small := r; {
 		case v == "i" && c != "" && (small == 'ャ' || small == 'ュ' || small == 'ョ'):
-			y := map[rune]string{'ャ': "a", 'ュ': "u", 'ョ': "o"}[small]
+			y := kanaSmallY[small]
 			if c == "s" || c == "j" || c == "ch" {
 				m.vowel = y // ジョ jo, チャ cha, シュ su: Korean's palatals
 			} else {
@@ -119,7 +126,7 @@ func kanaKoreanMorae(w string) ([]kanaMora, bool) {
 				m.vowel = "ae" // ジェ 재, チェ 채
 			}
 		case v == "u" && (c == "" || c == "k" || c == "h") && (small == 'ォ' || small == 'ァ' || small == 'ィ' || small == 'ェ'):
-			m.vowel = map[rune]string{'ォ': "wo", 'ァ': "wa", 'ィ': "wi", 'ェ': "we"}[small] // ウォ 원, クォ 권, ファ 화
+			m.vowel = kanaSmallW[small] // ウォ 원, クォ 권, ファ 화
 		default:
 			return nil, false
 		}
