@@ -23,7 +23,7 @@ type evalReport struct {
 func cmdEval(ctx context.Context, a *app, args []string) int {
 	fs := a.newFlags("eval", "eval [--data DIR] [--pairs DIR] [--queries N] [--json]")
 	dir := fs.String("data", "../shared/data", "folder of the development data sets (febrl/, splink/, senzing/)")
-	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt) and the held-out ones (heldout-*.txt, heldout2-*.txt to heldout18-*.txt), for the cross-script lookups and lists; skipped when absent")
+	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt) and the held-out ones (heldout-*.txt, heldout2-*.txt to heldout18-*.txt) and the FtM held-out set (heldout-ftm.ftm.json, heldout-ftm-truth.tsv), for the cross-script lookups and lists; skipped when absent")
 	nq := fs.Int("queries", 600, "noisy lookup queries to run")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -82,6 +82,15 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 		}}, evalSet{name: name + "-aliases", lookups: name + "-aliases", load: func() ([]quality.Labelled, []quality.Query, error) {
 			return quality.ScriptAliasQueries(variants, different, 1)
 		}})
+	}
+	// The blind held-out set of FtM persons from several sources (see
+	// store/quality.FtMClusters), clustered and looked up by every name.
+	if ents, truth := filepath.Join(*pairs, "heldout-ftm.ftm.json"), filepath.Join(*pairs, "heldout-ftm-truth.tsv"); statOK(ents) {
+		sets = append(sets, evalSet{name: "heldout-ftm", lookups: "heldout-ftm", load: func() ([]quality.Labelled, []quality.Query, error) {
+			return quality.FtMClusters(ents, truth)
+		}})
+	} else {
+		fmt.Fprintf(a.stderr, "heldout-ftm skipped: no %s (run from the repository, or give --pairs)\n", ents)
 	}
 	var rep evalReport
 	rep.Bars = map[string]bool{}
@@ -162,4 +171,10 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintf(a.stdout, "bar %-32s %s\n", k, mark)
 	}
 	return exitOK
+}
+
+// statOK reports whether path exists.
+func statOK(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
