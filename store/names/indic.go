@@ -28,6 +28,7 @@ const (
 	blockGujarati   = 0x0A80
 	blockOriya      = 0x0B00
 	blockTamil      = 0x0B80
+	blockTelugu     = 0x0C00
 
 	offVirama = 0x4D
 	offNukta  = 0x3C
@@ -206,10 +207,19 @@ func indicWord(w string) string {
 				coda = "m" + coda[1:]
 			}
 		}
-		if coda == "n" && i+1 < len(syls) && len(syls[i+1].cons) == 1 && syls[i+1].cons[0] == "h" && syls[i+1].vowel == "" {
-			coda = "ng" // सिंह, Singh
+		if coda == "n" && i+1 < len(syls) && len(syls[i+1].cons) == 1 && syls[i+1].cons[0] == "h" {
+			if syls[i+1].vowel == "" {
+				coda = "ng" // सिंह, Singh
+			} else {
+				coda = "m" // నరసింహ, संहिता: Narasimha, Samhita, as Sanskrit's ṃ before h is written
+			}
 		}
 		b.WriteString(coda)
+	}
+	if r := b.String(); block == blockTelugu && strings.HasSuffix(r, "ravu") {
+		// Telugu's రావు, said with the vowel Telugu ends its words with, is
+		// the family name Rao, alone or joined (నరసింహారావు, Narasimha Rao).
+		return r[:len(r)-len("ravu")] + "rao"
 	}
 	return b.String()
 }
