@@ -23,7 +23,7 @@ type evalReport struct {
 func cmdEval(ctx context.Context, a *app, args []string) int {
 	fs := a.newFlags("eval", "eval [--data DIR] [--pairs DIR] [--queries N] [--json]")
 	dir := fs.String("data", "../shared/data", "folder of the development data sets (febrl/, splink/, senzing/)")
-	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt) and the held-out ones (heldout-*.txt, heldout2-*.txt to heldout18-*.txt) and the FtM held-out set (heldout-ftm.ftm.json, heldout-ftm-truth.tsv), for the cross-script lookups and lists; skipped when absent")
+	pairs := fs.String("pairs", "store/match/testdata", "folder of the hard name pairs (variants.txt, different.txt) and the held-out ones (heldout-*.txt, heldout2-*.txt to heldout18-*.txt) and the FtM held-out sets (heldout-ftm*.ftm.json, heldout-ftm*-truth.tsv), for the cross-script lookups and lists; skipped when absent")
 	nq := fs.Int("queries", 600, "noisy lookup queries to run")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -83,14 +83,17 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 			return quality.ScriptAliasQueries(variants, different, 1)
 		}})
 	}
-	// The blind held-out set of FtM persons from several sources (see
+	// The blind held-out sets of FtM persons from several sources (see
 	// store/quality.FtMClusters), clustered and looked up by every name.
-	if ents, truth := filepath.Join(*pairs, "heldout-ftm.ftm.json"), filepath.Join(*pairs, "heldout-ftm-truth.tsv"); statOK(ents) {
-		sets = append(sets, evalSet{name: "heldout-ftm", lookups: "heldout-ftm", load: func() ([]quality.Labelled, []quality.Query, error) {
+	for _, name := range []string{"heldout-ftm", "heldout-ftm2"} {
+		ents, truth := filepath.Join(*pairs, name+".ftm.json"), filepath.Join(*pairs, name+"-truth.tsv")
+		if !statOK(ents) {
+			fmt.Fprintf(a.stderr, "%s skipped: no %s (run from the repository, or give --pairs)\n", name, ents)
+			continue
+		}
+		sets = append(sets, evalSet{name: name, lookups: name, load: func() ([]quality.Labelled, []quality.Query, error) {
 			return quality.FtMClusters(ents, truth)
 		}})
-	} else {
-		fmt.Fprintf(a.stderr, "heldout-ftm skipped: no %s (run from the repository, or give --pairs)\n", ents)
 	}
 	var rep evalReport
 	rep.Bars = map[string]bool{}

@@ -394,35 +394,53 @@ func TestPopulationKeepsNamesakesApart(t *testing.T) {
 	}
 }
 
-// TestHeldOutFtM resolves the blind FtM held-out set (heldout-ftm.ftm.json:
-// real persons as several sanctions and PEP sources hold them, each its
-// own record, names in several scripts, dates as each source gives them,
-// and look-alike relatives and namesakes) and looks each record's names
-// up. Floors under its first measure (see MEASUREMENTS, session 35).
+// TestHeldOutFtM resolves the blind FtM held-out sets — real persons as
+// several sanctions and PEP sources hold them, each its own record, names
+// in several scripts, dates as each source gives them, look-alike
+// relatives and namesakes — and looks each record's names up. The first
+// (heldout-ftm) gives most records a date; the second (heldout-ftm2) at
+// most one full date a person, a third of the names in their script only.
+// Floors under their first measures (see MEASUREMENTS, session 35).
 func TestHeldOutFtM(t *testing.T) {
-	recs, qs, err := FtMClusters("../match/testdata/heldout-ftm.ftm.json", "../match/testdata/heldout-ftm-truth.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, res := open(t)
-	ctx := context.Background()
-	p, err := Cluster(ctx, db, res, "heldout-ftm", recs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("heldout-ftm: records %d clusters %d subjects %d precision %.4f recall %.4f F1 %.4f", p.Records, p.Clusters, p.Subjects, p.Precision, p.Recall, p.F1)
-	for _, e := range p.Errors {
-		t.Log(e)
-	}
-	rep, err := Lookups(ctx, res, "heldout-ftm-lookups", recs, qs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	logLookups(t, rep)
-	// First measured (on a9a7fdc): precision 1.0000, recall 1.0000; lookups
-	// 1.000 / 0.999 (Viktor Yanukovych's son first for the father's name).
-	if p.Precision < .98 || p.Recall < .98 || rep.RecallAt10 < .99 || rep.PrecisionAt1 < .99 {
-		t.Errorf("heldout-ftm fell: precision %.4f recall %.4f, lookups %.3f / %.3f", p.Precision, p.Recall, rep.RecallAt10, rep.PrecisionAt1)
+	for _, set := range []struct {
+		name                                        string
+		precision, recall, recallAt10, precisionAt1 float64
+	}{
+		// First measured (on a9a7fdc): 1.0000 / 1.0000; lookups 1.000 /
+		// 0.999 (Viktor Yanukovych's son first for the father's name).
+		{"heldout-ftm", .98, .98, .99, .99},
+		// First measured (on edb43bc): 0.9915 / 0.9434 — a name alone,
+		// written in another script and with a word fewer, scores just
+		// under what joins on a name alone (katakana ニコライ・パトルシェフ
+		// against Nikolai Platonovich Patrushev, 0.87); years of birth
+		// sources give apart (Iyad Ag Ghaly 1954 and 1958); lookups 0.996 /
+		// 0.994.
+		{"heldout-ftm2", .98, .93, .99, .98},
+	} {
+		t.Run(set.name, func(t *testing.T) {
+			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			db, res := open(t)
+			ctx := context.Background()
+			p, err := Cluster(ctx, db, res, set.name, recs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: records %d clusters %d subjects %d precision %.4f recall %.4f F1 %.4f", set.name, p.Records, p.Clusters, p.Subjects, p.Precision, p.Recall, p.F1)
+			for _, e := range p.Errors {
+				t.Log(e)
+			}
+			rep, err := Lookups(ctx, res, set.name+"-lookups", recs, qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			logLookups(t, rep)
+			if p.Precision < set.precision || p.Recall < set.recall || rep.RecallAt10 < set.recallAt10 || rep.PrecisionAt1 < set.precisionAt1 {
+				t.Errorf("%s fell: precision %.4f recall %.4f, lookups %.3f / %.3f", set.name, p.Precision, p.Recall, rep.RecallAt10, rep.PrecisionAt1)
+			}
+		})
 	}
 }
 
