@@ -2049,7 +2049,12 @@ func aligned(a, b Name, w Weights) Score {
 	}
 	extra := len(tb) - len(ta)
 	if extra > 0 {
-		v -= .03 * float64(min(extra, 3))
+		// A word the shorter name lacks lowers the score, a patronymic
+		// half as much: Western lists and Japan's, among others, leave it
+		// out of a Russian or Ukrainian name that its own sources always
+		// write (ニコライ・パトルシェフ, Nikolai Platonovich Patrushev).
+		pats := unmatchedPatronymics(b, tb, usedB[:len(tb)])
+		v -= .03*float64(min(extra-pats, 3)) + .015*float64(min(pats, 3))
 	}
 	if v < 0 {
 		v = 0
@@ -2209,6 +2214,18 @@ func transcribedJoin(n Name, k int, joined string) bool {
 	}
 	s, _ := transcribedSim(tr, n.Tokens[k], joined)
 	return s >= .9
+}
+
+// unmatchedPatronymics counts the words of b (its tokens tb) left out of
+// the alignment (used false) that are patronymics (Platonovich, Ivanovna).
+func unmatchedPatronymics(b Name, tb []string, used []bool) int {
+	n := 0
+	for j := range tb {
+		if !used[j] && b.word(j).pat != nil {
+			n++
+		}
+	}
+	return n
 }
 
 func explain(counts []int, extra int) string {

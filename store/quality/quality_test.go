@@ -414,8 +414,9 @@ func TestHeldOutFtM(t *testing.T) {
 		// under what joins on a name alone (katakana ニコライ・パトルシェフ
 		// against Nikolai Platonovich Patrushev, 0.87); years of birth
 		// sources give apart (Iyad Ag Ghaly 1954 and 1958); lookups 0.996 /
-		// 0.994.
-		{"heldout-ftm2", .98, .93, .99, .98},
+		// 0.994. Since a patronymic one source leaves out costs half a
+		// word (Patrushev 0.87 -> 0.89): 0.9916 / 0.9596, at the bars.
+		{"heldout-ftm2", .98, .95, .99, .98},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
