@@ -706,7 +706,11 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 // transliteration is not a typo, but among a dozen people called Mohammed
 // Benali, Muhammad Benali is any of them.
 func (r *Resolver) spelledAlike(txn *store.Txn, b *batch, a, c *entry, res match.Result) bool {
-	return res.NameSpelled && res.Name >= r.opt.NameSpelled &&
+	bar := r.opt.NameSpelled
+	if res.NameExtra == 0 {
+		bar = min(bar, r.opt.NameSpelledWhole)
+	}
+	return res.NameSpelled && res.Name >= bar &&
 		r.namesakePeople(txn, b, a) <= spelledNamesakes && r.namesakePeople(txn, b, c) <= spelledNamesakes
 }
 

@@ -59,6 +59,13 @@ type Options struct {
 	// a name in its own script beside its Latin spelling), no typo or
 	// nickname. Default 0.88.
 	NameSpelled float64
+	// NameSpelledWhole is NameSpelled for names that hold as many words
+	// as each other, none missing: two words each read from another
+	// script score 0.877 (דניאלה וייס / Daniella Weiss, ח'ליל אל-חיה /
+	// Khalil al-Hayya), where a word missing beside them is more often
+	// another man's name (Mohamed Abdirahman Farmajo / Abdelrahman,
+	// Mohamed). Default 0.875.
+	NameSpelledWhole float64
 	// GiantBucket: an index key with more postings than this is too common
 	// to retrieve candidates by (pairs of keys still are). Default 5000.
 	GiantBucket int
@@ -90,7 +97,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
-		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96, NameSpelled: 0.88,
+		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96, NameSpelled: 0.88, NameSpelledWhole: 0.875,
 		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
 		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000, WordPairs: 1 << 18,
 		Workers: runtime.GOMAXPROCS(0),
@@ -99,7 +106,7 @@ func DefaultOptions() Options {
 
 func (o *Options) validate() error {
 	var errs []error
-	for name, v := range map[string]float64{"threshold": o.Threshold, "match threshold": o.MatchThreshold, "merge floor": o.MergeFloor, "name-only threshold": o.NameOnly, "spelled-name threshold": o.NameSpelled} {
+	for name, v := range map[string]float64{"threshold": o.Threshold, "match threshold": o.MatchThreshold, "merge floor": o.MergeFloor, "name-only threshold": o.NameOnly, "spelled-name threshold": o.NameSpelled, "whole spelled-name threshold": o.NameSpelledWhole} {
 		if v <= 0 || v > 1 {
 			errs = append(errs, fmt.Errorf("%s %v: want (0, 1]", name, v))
 		}
