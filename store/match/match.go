@@ -392,6 +392,13 @@ names:
 			}
 		}
 	}
+	if da == dateConflict && onlyYears(pa.dates) && onlyYears(pb.dates) && yearsApart(pa.dates, pb.dates) < generationGap {
+		// Years of birth alone, a few apart: lists that know only a year
+		// give one approximately, and two sources give two (Iyad Ag Ghaly,
+		// 1954 and 1958). They neither back nor refute one person; the
+		// name must, as when no date is given.
+		da = dateNone
+	}
 	if da == dateConflict && (strongMatch || contactExact) && yearsApart(pa.dates, pb.dates) <= 1 {
 		// A document or an e-mail in common with dates of birth within a
 		// year of each other: a clerk's slip is likelier than two people.
@@ -744,4 +751,15 @@ func typoApart(a, b string) bool {
 		return a[i:] == b[i+1:]
 	}
 	return false
+}
+
+// onlyYears reports whether every date of ds is a year alone (no month,
+// no day).
+func onlyYears(ds []Date) bool {
+	for _, d := range ds {
+		if d.Month != 0 || d.Day != 0 {
+			return false
+		}
+	}
+	return len(ds) > 0
 }

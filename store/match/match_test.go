@@ -463,6 +463,26 @@ func TestPartialDateAgreesMoreWhenItAgrees(t *testing.T) {
 	}
 }
 
+// Years of birth alone a few apart are two sources' approximations, no
+// conflict (Iyad Ag Ghaly, 1954 and 1958): the name decides, as with no
+// date. A full date against another year, or years a generation apart,
+// still conflict.
+func TestApproximateYearsOfBirth(t *testing.T) {
+	cmp := func(x, y string) Result {
+		a := Person{Names: []string{"Iyad AG GHALI"}, BirthDates: []string{x}}
+		b := Person{Names: []string{"AG GHALY Iyad"}, BirthDates: []string{y}}
+		return Compare(a, b, DefaultOptions())
+	}
+	if r := cmp("1954", "1958"); r.Conflict || r.DOB != "" || !r.Match {
+		t.Errorf("1954 / 1958: %+v, want a match on the name, no date agreement", r)
+	}
+	for _, p := range [][2]string{{"1954-03-01", "1958"}, {"1954", "1959"}, {"1954", "1984"}} {
+		if r := cmp(p[0], p[1]); !r.Conflict || r.Match {
+			t.Errorf("%s / %s: %+v, want a conflict", p[0], p[1], r)
+		}
+	}
+}
+
 // A record giving only a first name and one giving only a surname say
 // nothing of each other's name: the e-mail and the date decide (Splink's
 // Jaes / Cox). Two first names that differ still disagree.

@@ -415,8 +415,10 @@ func TestHeldOutFtM(t *testing.T) {
 		// against Nikolai Platonovich Patrushev, 0.87); years of birth
 		// sources give apart (Iyad Ag Ghaly 1954 and 1958); lookups 0.996 /
 		// 0.994. Since a patronymic one source leaves out costs half a
-		// word (Patrushev 0.87 -> 0.89): 0.9916 / 0.9596, at the bars.
-		{"heldout-ftm2", .98, .95, .99, .98},
+		// word (Patrushev 0.87 -> 0.89): 0.9916 / 0.9596, at the bars;
+		// since a whole name spelt otherwise joins at 0.875 and years of
+		// birth alone a few apart are no conflict: 0.9918 / 0.9784.
+		{"heldout-ftm2", .98, .96, .99, .98},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
