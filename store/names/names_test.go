@@ -534,6 +534,9 @@ func TestSimilarity(t *testing.T) {
 		{"Youcef Yousfi", "Youcef Yousef", 0, .6},      // the nisba, its vowel fallen out
 		{"David Chai Chasdai", "דוד חי חסדאי", .85, 1}, // ח written ch, a word of one consonant
 		{"Daniella Weiss", "דניאלה וייס", .85, 1},      // ו written w
+		{"Jeffrey Epstein", "ג'פרי אפשטיין", .9, 1},    // שט the st of German names (0.35 before)
+		{"Ben-Zion Gopstein", "בן-ציון גופשטיין", .9, 1},
+		{"Baruch Goldstein", "ברוך גולדשטיין", .9, 1}, // the letters alone meet better than the Hebrew reading
 		// Arabic names as Israeli lists write them in Hebrew letters: a
 		// doubled yod before a vowel letter is y, a vav before an alef w,
 		// the doubled lamed of Allah one l, a final h silent.

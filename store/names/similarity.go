@@ -144,6 +144,9 @@ func tokenSimW(x, y *word) (float64, int) {
 			h, l = b, a
 		}
 		if hebrewMeets(hebrewPattern(h), vowelPattern(l)) || hebrewSoftG(h, l) {
+			if s, k := tokenSim(h, l); s > .88 && k >= kindVariant {
+				return s, k // the letters alone meet better (גולדשטיין, Goldstein)
+			}
 			return .88, kindVariant
 		}
 	}

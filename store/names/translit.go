@@ -653,9 +653,10 @@ func hebrewSoftG(h, l string) bool {
 
 // hebrewSoft writes alike the letters a Hebrew letter may stand for in
 // Latin spellings: פ p or f, ב b or v, ו v or w (Weiss, וייס), צ tz, ts or
-// z (Tzvi, Zvi, צבי); ch and kh are X, which meets the h of ח and the k of
+// z (Tzvi, Zvi, צבי), ש sh or s (sin and shin are one letter; German
+// names' st, sp are written שט, שפ: Epstein, אפשטיין); ch and kh are X, which meets the h of ח and the k of
 // כ alike (Chai, חי; Mordechai, מרדכי).
-var hebrewSoft = strings.NewReplacer("tsch", "X", "tch", "X", "ph", "p", "f", "p", "v", "b", "w", "b", "kh", "X", "ch", "X", "tz", "z", "ts", "z")
+var hebrewSoft = strings.NewReplacer("tsch", "X", "tch", "X", "sh", "s", "ph", "p", "f", "p", "v", "b", "w", "b", "kh", "X", "ch", "X", "tz", "z", "ts", "z")
 
 // hebrewGeresh are the letters a geresh (׳, or an apostrophe) changes, as
 // Hebrew writes Arabic and foreign names.
