@@ -420,6 +420,12 @@ func TestHeldOutFtM(t *testing.T) {
 		// birth alone a few apart are no conflict: 0.9918 / 0.9784; with
 		// Hebrew's ש an s too, 0.9918 / 0.9811.
 		{"heldout-ftm2", .98, .96, .99, .98},
+		// The third (heldout-ftm3: less famous persons, dates on most
+		// records), measured once at the session's end and the same on
+		// 5263d67: 0.9695 / 1.0000 — undated records of one name held by
+		// two people (Soe Win; Oleksandr Klymenko, the judge and the
+		// prosecutor) join one of them; lookups 0.990 / 0.987.
+		{"heldout-ftm3", .96, .98, .98, .98},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
