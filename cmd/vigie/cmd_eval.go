@@ -87,7 +87,7 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 	// store/quality.FtMClusters), clustered and looked up by every name.
 	for _, name := range []string{"heldout-ftm", "heldout-ftm2", "heldout-ftm3"} {
 		ents, truth := filepath.Join(*pairs, name+".ftm.json"), filepath.Join(*pairs, name+"-truth.tsv")
-		if !statOK(ents) {
+		if _, err := os.Stat(ents); err != nil {
 			fmt.Fprintf(a.stderr, "%s skipped: no %s (run from the repository, or give --pairs)\n", name, ents)
 			continue
 		}
@@ -174,10 +174,4 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintf(a.stdout, "bar %-32s %s\n", k, mark)
 	}
 	return exitOK
-}
-
-// statOK reports whether path exists.
-func statOK(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }

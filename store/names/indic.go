@@ -216,12 +216,16 @@ func indicWord(w string) string {
 		}
 		b.WriteString(coda)
 	}
-	if r := b.String(); block == blockTelugu && strings.HasSuffix(r, "ravu") {
+	r := b.String()
+	switch {
+	case block == blockTelugu && strings.HasSuffix(r, "ravu"):
 		// Telugu's రావు, said with the vowel Telugu ends its words with, is
 		// the family name Rao, alone or joined (నరసింహారావు, Narasimha Rao).
 		return r[:len(r)-len("ravu")] + "rao"
+	case block == blockBengali:
+		return bengaliW(w, r)
 	}
-	return b.String()
+	return r
 }
 
 // indicVowel is the vowel a letter or sign writes in its script: Bengali's

@@ -653,22 +653,22 @@ func silentFinalE(l string) bool {
 
 // markTranscribed gives the words of ws read from a katakana word of s,
 // from a Hangul word of a foreign name (hangulForeign) or from a Chinese
-// word of one (hanForeign) the transcription they were read through.
-func markTranscribed(s string, ws []word) {
+// word of one (hanForeign) the transcription they were read through;
+// readAsKorean says latinize read s as a Korean name, whose katakana words
+// are Korean syllables (kanakorean.go), not transcriptions.
+func markTranscribed(s string, ws []word, readAsKorean bool) {
 	if len(ws) == 0 {
 		return
 	}
 	readings := map[string]script{}
 	hangulName, hanName := hangulForeign(s), hanForeign(s)
-	// A Korean name in katakana is read as Korean syllables, not transcribed.
-	kanaKorean := isKanaName(s) && kanaKoreanWords(s)
 	var prev string // the word before, when transcribed
 	var prevScript script
 	for _, w := range strings.FieldsFunc(norm.NFKC.String(s), func(r rune) bool { return !isWordRune(r) }) {
 		var reading string
 		sc := scriptOf(w)
 		switch {
-		case sc == kana && !kanaKorean:
+		case sc == kana && !readAsKorean:
 			reading = kanaWord(w)
 		case sc == hangul && hangulName:
 			reading = hangulForeignWord(w)

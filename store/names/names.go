@@ -291,7 +291,7 @@ func Parse(s string) Name {
 		s = truncate(s, MaxInput)
 	}
 	n := Name{Original: s}
-	latin, cyrKorean := latinize(s)
+	latin, readKorean := latinize(s)
 	n.hyphens = hyphenPairs(latin)
 	raw := split(latin)
 	// A generational suffix: last, or anywhere after the first word when it
@@ -380,7 +380,7 @@ func Parse(s string) Name {
 		{bengali || oriyaText(s) || writtenIn(s, 0xE0, unicode.Devanagari), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
 		{georgian, func(w *word) { w.georgian = true }},
-		{cyrKorean, func(w *word) { w.cyrKorean = true }},
+		{readKorean, func(w *word) { w.cyrKorean = true }},
 		{writtenIn(s, 0xD0, unicode.Cyrillic), func(w *word) { w.cyrillic = true }},
 		{writtenIn(s, 0xCD, unicode.Greek), func(w *word) { w.greek = true }},
 		{writtenIn(s, 0xE0, unicode.Devanagari) || writtenIn(s, 0xE0, unicode.Gurmukhi) || writtenIn(s, 0xE0, unicode.Gujarati), func(w *word) { w.schwa = true }},
@@ -398,8 +398,8 @@ func Parse(s string) Name {
 		}
 	}
 	if hasTranscription(s) {
-		markTranscribed(s, n.words)
-		markTranscribed(s, n.coreWords)
+		markTranscribed(s, n.words, readKorean)
+		markTranscribed(s, n.coreWords, readKorean)
 	} else if pinyinTranscription(n.words) {
 		// A foreign name as Chinese writes it, in pinyin (Aierken
 		// Tuniyazi, 艾尔肯·吐尼亚孜, for Erkin Tuniyaz): read as the
@@ -653,7 +653,7 @@ func translitWord(w string, sc script, surname, persian bool) string {
 	case kana:
 		return kanaWord(w)
 	case indic:
-		return bengaliW(w, indicWord(w))
+		return indicWord(w)
 	case ethiopic:
 		return ethiopicWord(w)
 	case sinhala:
