@@ -176,12 +176,13 @@ func TestEuropeanRomanisations(t *testing.T) {
 // vowels and 18, 19 and 19 times after, with the same look-alikes. At
 // the session's end (a final d unwritten, 戴维 David; ei an e or i, ニール
 // Neil; Thai's unwritten stops, 他信 Thaksin): 171 of 179, 146 of 156, 113
-// of 118 — 161, 129 and 107 before it.
+// of 118 — 161, 129 and 107 before it. Session 36's Arabic vowels in
+// katakana (ムハンマド for Mohamed): 149 of 156.
 func TestTranscribedLabels(t *testing.T) {
 	for _, set := range []struct {
 		file              string
 		lines, found, max int
-	}{{"chinese-labels.txt", 179, 169, 7}, {"japanese-labels.txt", 156, 147, 2}, {"korean-labels.txt", 118, 111, 0}, {"arabic-labels.txt", 80, 68, 0}, {"russian-labels.txt", 95, 85, 0}} {
+	}{{"chinese-labels.txt", 179, 169, 7}, {"japanese-labels.txt", 156, 149, 2}, {"korean-labels.txt", 118, 111, 0}, {"arabic-labels.txt", 80, 68, 0}, {"russian-labels.txt", 95, 85, 0}} {
 		found, lookalikes, lines := transcribedLabels(t, "testdata/"+set.file)
 		t.Logf("%s: %d of %d found, %d look-alikes matched", set.file, found, lines, lookalikes)
 		if lines < set.lines || found < set.found || lookalikes > set.max {

@@ -318,8 +318,12 @@ type word struct {
 	// is kept behind a pointer.)
 	pat *patronym
 	// armenian says the word's name holds an Armenian surname
-	// (markArmenian), whose Russian forms drop its h (Ovanes, Hovhannes).
-	armenian bool
+	// (markArmenian), whose Russian forms drop its h (Ovanes, Hovhannes);
+	// uyghur that its name is in Uyghur's Arabic letters, which, unlike
+	// Arabic's and Persian's, write every vowel (abjadRead); arabLatin
+	// that its name is an Arab's in Latin letters (arabLatinName), whose
+	// vowels a transcription may write otherwise (transcribedArabSim).
+	armenian, uyghur, arabLatin bool
 	// sig is a hash of the word's marks and folds (memo.go), 0 until seal.
 	sig uint64
 }

@@ -246,6 +246,10 @@ const (
 	// do not tell English's long ones (starmer read stame or stamer is
 	// not said stayme), so englishLongVowel is not asked.
 	lettersTaken
+	// arabVowels asks every vowel of the Latin word to be found in the
+	// reading, none left out, as Arabic's three vowels (arabVowelsMeet):
+	// the Latin word is an Arab's name (transcribedArabSim).
+	arabVowels
 )
 
 // transcribedSimOf is transcribedSim, which tries the forms of l
@@ -269,7 +273,7 @@ func transcribedSimOf(tr *transcription, k, l string, how simFlags) (float64, in
 	if len(sk) > 1 && sk[len(sk)-1] == 'h' && sl[len(sl)-1] != 'h' && l[len(l)-1] == 'h' {
 		sk = sk[:len(sk)-1] // 赫 he is the silent final h of Saleh (萨利赫)
 	}
-	vowels := vowelsWithin(l, k, tr.vowels, how&lettersTaken == 0)
+	vowels := vowelsWithin(l, k, tr.vowels, how&lettersTaken == 0, how&arabVowels != 0)
 	if len(sl) > 3 && sl[len(sl)-1] == 'r' && sk[len(sk)-1] != 'r' && l[len(l)-1] == 'r' && isVowel(l[len(l)-2]) {
 		sl = sl[:len(sl)-1] // a final -er, -ar is a long vowel (アレクサンダー, 亚历山大: Alexander)
 	}
@@ -500,8 +504,10 @@ func (tr *transcription) skeletonsMeet(k, l string, edits int) bool {
 // Alexander). A Latin vowel is also found as any of its forms (the
 // transcription's vowels: 戈尔巴乔夫, ge-er-ba-qiao-fu, is Gorbachev).
 // With long, English's long vowels are read too (englishLongVowel); a
-// form of the word with letters taken away is read without them.
-func vowelsWithin(l, k string, forms map[byte]string, long bool) bool {
+// form of the word with letters taken away is read without them. With
+// arab, no vowel may be missing, and each is met as Arabic's three
+// (arabVowelsMeet).
+func vowelsWithin(l, k string, forms map[byte]string, long, arab bool) bool {
 	var lv, kv []byte
 	for i := 0; i < len(l); i++ {
 		c := l[i]
@@ -590,21 +596,24 @@ func vowelsWithin(l, k string, forms map[byte]string, long bool) bool {
 	// subsequence): taking each at its first place could spend a vowel of
 	// k a later one needs (Jacinda's first a, 杰辛达 jie-xin-da, is not
 	// written; its i and a are).
-	missing := len(lv) - vowelsFound(lv, kv, forms)
+	if arab {
+		return vowelsFound(lv, kv, forms, arabVowelsMeet) == len(lv)
+	}
+	missing := len(lv) - vowelsFound(lv, kv, forms, vowelMeets)
 	if missing == 1 && len(lv) == 2 && (silentFinalE(l) || strings.HasSuffix(l, "es") && silentFinalE(l[:len(l)-1])) {
-		return vowelsFound(lv[:1], kv, forms) == 1 // English's final e is not said (Gates, ゲイツ; Rose, ローズ; James, ジェームズ)
+		return vowelsFound(lv[:1], kv, forms, vowelMeets) == 1 // English's final e is not said (Gates, ゲイツ; Rose, ローズ; James, ジェームズ)
 	}
 	return missing == 0 || missing == 1 && len(lv) >= 3
 }
 
 // vowelsFound returns the most of the Latin vowels lv (vowelsWithin's)
 // found in the reading's kv in their order, a longest common subsequence.
-func vowelsFound(lv, kv []byte, forms map[byte]string) int {
+func vowelsFound(lv, kv []byte, forms map[byte]string, meets func(c, v byte, forms map[byte]string) bool) int {
 	var prev, cur [33]int
 	for i := 1; i <= len(lv); i++ {
 		c := lv[i-1]
 		for j := 1; j <= len(kv); j++ {
-			if vowelMeets(c, kv[j-1], forms) {
+			if meets(c, kv[j-1], forms) {
 				cur[j] = prev[j-1] + 1
 			} else {
 				cur[j] = max(prev[j], cur[j-1])

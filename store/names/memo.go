@@ -113,7 +113,7 @@ func wordSig(w *word) uint64 {
 	var flags uint64
 	for i, f := range [...]bool{w.distinct, w.korean, w.wadeGiles, w.somali, w.uzbek, w.pinyin, w.vietnamese,
 		w.hebrew, w.georgian, w.arabic, w.bengali, w.tamil, w.bv, w.cyrKorean, w.cyrillic, w.greek, w.schwa,
-		w.kartvelian, w.caron, w.pat != nil, w.armenian} {
+		w.kartvelian, w.caron, w.pat != nil, w.armenian, w.uyghur, w.arabLatin} {
 		if f {
 			flags |= 1 << i
 		}

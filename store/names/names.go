@@ -369,13 +369,15 @@ func Parse(s string) Name {
 	markVietnamese(n.coreWords)
 	// The scripts whose readings are compared in their own way: every word
 	// of a name written in them says so.
-	bengali, georgian := bengaliText(s), georgianText(s)
+	bengali, georgian, arabic := bengaliText(s), georgianText(s), arabicName(s)
 	for _, sc := range []struct {
 		in  bool
 		set func(*word)
 	}{
 		{hebrewName(s), func(w *word) { w.hebrew = true }},
-		{arabicName(s), func(w *word) { w.arabic = true }},
+		{arabic, func(w *word) { w.arabic = true }},
+		{arabic && uyghurName(s), func(w *word) { w.uyghur = true }},
+		{!arabic && arabLatinName(n.words, n.coreWords), func(w *word) { w.arabLatin = true }},
 		{bengali, func(w *word) { w.bengali = true }},
 		{bengali || oriyaText(s) || writtenIn(s, 0xE0, unicode.Devanagari), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},

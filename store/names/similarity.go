@@ -117,10 +117,17 @@ func tokenSimW(x, y *word) (float64, int) {
 		return 0, kindDifferent
 	}
 	switch tx, ty := transcriptionOf(x.transcribed), transcriptionOf(y.transcribed); {
+	case tx != nil && ty == nil && abjadRead(y) && !firstConsonantsMeet(a, b),
+		ty != nil && tx == nil && abjadRead(x) && !firstConsonantsMeet(b, a):
+		// Both words are guesses: a reading of Arabic or Hebrew letters
+		// has no vowels for the transcription's vowels to meet, and its
+		// loose consonants then meet most words (عبد الله abdlah and 瓦塔拉
+		// wa-ta-la, Ouattara, as w-t-l and b-t-l).
+		return .3, kindDifferent
 	case tx != nil && ty == nil:
-		return transcribedSim(tx, a, b)
+		return transcribedArabSim(tx, a, y)
 	case tx == nil && ty != nil:
-		return transcribedSim(ty, b, a)
+		return transcribedArabSim(ty, b, x)
 	case tx != nil && transcriptionsMeet(tx, a, ty, b):
 		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}
@@ -2314,4 +2321,17 @@ func JaroWinkler(a, b string) float64 {
 		p++
 	}
 	return jaro + float64(p)*.1*(1-jaro)
+}
+
+// abjadRead reports whether the word was read from Arabic, Persian or
+// Hebrew letters, whose short vowels are not written (Uyghur's are).
+func abjadRead(w *word) bool { return w.arabic && !w.uyghur || w.hebrew }
+
+// firstConsonantsMeet reports whether the reading k of a transcribing
+// script (katakana, Hangul, Chinese) and the reading l of an abjad begin
+// with one consonant: with no vowels to agree on, the transcription's
+// looser letters (瓦 wa for a b or a v) are not let in.
+func firstConsonantsMeet(k, l string) bool {
+	sk, sl := TokenKey(k), TokenKey(l)
+	return sk != "" && sl != "" && sk[0] == sl[0]
 }

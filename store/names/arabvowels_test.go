@@ -1,0 +1,38 @@
+package names
+
+import "testing"
+
+// TestArabNamesInTranscriptions: an Arab's name in Latin letters meets
+// its katakana, Hangul or Chinese whatever vowels each side writes, and
+// the readings of Arabic and Hebrew letters, which write none, meet a
+// transcription only from the same first consonant.
+func TestArabNamesInTranscriptions(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Mohamed Morsi", "ムハンマド・ムルシ"}, // o/u, e/a: Arabic's u and a
+		{"Ahmed Shah Massoud", "アフマド・シャー・マスード"},
+		{"Mohammed Deif", "ムハンマド・デイフ"},
+		{"Omar al-Bashir", "ウマル・バシール"}, // Omar / Umar, a line of the Arabic table
+		{"Muhammad Yusuf", "モハメド・ユスフ"}, // katakana's e and o for Arabic's a and u
+		{"بشار الأسد", "巴沙尔·阿萨德"},      // an abjad's reading and a transcription, one first consonant
+		{"אהוד ברק", "埃胡德·巴拉克"},
+		{"قاسم سليماني", "卡西姆·苏莱曼尼"},
+	} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .8 || !s.Spelled {
+			t.Errorf("%s / %s: %.2f (%s, spelled %v), want ≥ 0.80 and spelled", p[0], p[1], s.Value, s.Explanation, s.Spelled)
+		}
+	}
+	for _, p := range [][2]string{
+		// عبد الله abdlah and 瓦塔拉 wa-ta-la (Ouattara): b-t-l and w-t-l
+		// through Chinese's loose letters, with no vowels to tell them.
+		{"عبد الله الثاني بن الحسين", "阿拉萨内·瓦塔拉"},
+		{"Omar Hussein", "ウマル・ハサン"},    // Hussain, Hussein's spelling, keeps its i
+		{"Omar Hassan", "ウマル・フセイン"},    // Hassan's vowels are not Hussein's
+		{"Ali Khalid", "アリ・ハリル"},       // Khalid / Khalil: two lines
+		{"Yahya Sanwar", "ヤヒヤ・シンワル"},   // Sanwar / Sinwar: an a is not an i
+		{"Boris Johnson", "ブリス・ジュンスン"}, // no Arab name: its vowels stay its own
+	} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
+			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}
