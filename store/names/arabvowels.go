@@ -70,3 +70,33 @@ func arabVowelClass(c byte) byte {
 	}
 	return 0
 }
+
+// transcribedParticles are the particles of Arabic names as katakana and
+// Hangul write them, read back: アル aru and 알 al the article, エル eru
+// its French el, イブン ibun and 이븐 ibeun ibn, ウルド urudo and 울드 uldeu
+// ould, 압델 aptel Abdel and 압둘 aptul Abdul — so that foldParticles
+// reads them as it reads the Latin ones (オマル・アル＝バシール, Omar
+// al-Bashir: the article, not a third name). Katakana's アブドゥル
+// abuduru is left as read: joined to the name after it (Abd al-Rahman,
+// abdrafuman) it would no longer read as the transcription it is.
+var transcribedParticles = map[string]string{
+	"aru": "al", "eru": "el", "ibun": "ibn", "ibeun": "ibn", "urudo": "ould", "uldeu": "ould",
+	"aptel": "abdel", "aptul": "abdul",
+}
+
+// readTranscribedParticles rewrites the words of raw, a name read from
+// katakana or Hangul (s), that are particles of Arabic names
+// (transcribedParticles). A particle last stays as read: it introduces no
+// name. One written onto the name after it stays too (アブデルアジズ
+// abuderuajizu): the word is then read as the transcription it is.
+func readTranscribedParticles(s string, raw []string) []string {
+	if !hasByteFrom(s, 0xE3) {
+		return raw
+	}
+	for i, t := range raw[:max(len(raw)-1, 0)] {
+		if p, ok := transcribedParticles[t]; ok {
+			raw[i] = p
+		}
+	}
+	return raw
+}

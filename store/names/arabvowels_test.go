@@ -1,6 +1,9 @@
 package names
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestArabNamesInTranscriptions: an Arab's name in Latin letters meets
 // its katakana, Hangul or Chinese whatever vowels each side writes, and
@@ -33,6 +36,31 @@ func TestArabNamesInTranscriptions(t *testing.T) {
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
 			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}
+
+// TestTranscribedParticles: the article, ibn and ould of an Arab's name in
+// katakana or Hangul are read as the Latin particles, not as names of
+// their own that the Latin spelling lacks.
+func TestTranscribedParticles(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"オマル・アル＝バシール", "omaru albashiru"},
+		{"アブ・ムハンマド・アル＝ジャウラニ", "abumuhanmado aljaurani"},
+		{"モハメド・ウルド・ガズワニ", "mohamedo ouldgazuwani"},
+		{"압둘 라흐만 야신", "abdraheuman yasin"},
+		{"サイフ・アル", "saifu aru"}, // last, it introduces no name
+	} {
+		if got := strings.Join(Parse(c.in).Tokens, " "); got != c.want {
+			t.Errorf("Parse(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, p := range [][2]string{
+		{"Omar al-Bashir", "オマル・アル＝バシール"},
+		{"Abdul Rahman Yasin", "압둘 라흐만 야신"},
+	} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .9 || strings.Contains(s.Explanation, "missing") {
+			t.Errorf("%s / %s: %.2f (%s), want ≥ 0.90 with no word missing", p[0], p[1], s.Value, s.Explanation)
 		}
 	}
 }

@@ -293,7 +293,7 @@ func Parse(s string) Name {
 	n := Name{Original: s}
 	latin, readKorean := latinize(s)
 	n.hyphens = hyphenPairs(latin)
-	raw := split(latin)
+	raw := readTranscribedParticles(s, split(latin))
 	// A generational suffix: last, or anywhere after the first word when it
 	// cannot be an initial (Senzing writes "Morris II" as the first name).
 	for i := len(raw) - 1; i >= 1; i-- {
