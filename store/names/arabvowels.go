@@ -32,12 +32,28 @@ func arabLatinName(ws, cores []word) bool {
 // transcription may leave one out of a foreign name, not here (Hussain,
 // a spelling of Hussein, is no ハサン hasan). Chinese's vowels are loose
 // enough (hanVowels), and its er's e, an r, is no vowel of the name.
+// When both words begin with the article (al-Wuhayshi, アル＝ウハイシ
+// aluhaishi), the names behind it are compared too, as the words they
+// begin (the w a transcription writes u).
 func transcribedArabSim(tr *transcription, k string, y *word) (float64, int) {
-	s, kind := transcribedSim(tr, k, y.s)
-	if kind >= kindVariant || !y.arabLatin || tr != kanaTranscription {
+	arab := y.arabLatin && tr == kanaTranscription
+	s, kind := transcribedSimArab(tr, k, y.s, arab)
+	if kind < kindVariant && len(k) > 4 && len(y.s) > 4 && k[1] == 'l' && y.s[1] == 'l' && (k[0] == 'a' || k[0] == 'e') && (y.s[0] == 'a' || y.s[0] == 'e') {
+		if rs, rk := transcribedSimArab(tr, k[2:], y.s[2:], arab); rk >= kindVariant {
+			return rs, rk
+		}
+	}
+	return s, kind
+}
+
+// transcribedSimArab is transcribedArabSim of two words, without the
+// article's second look.
+func transcribedSimArab(tr *transcription, k, l string, arab bool) (float64, int) {
+	s, kind := transcribedSim(tr, k, l)
+	if kind >= kindVariant || !arab {
 		return s, kind
 	}
-	if as, ak := transcribedSimOf(tr, k, y.s, varyForms|arabVowels); ak >= kindVariant {
+	if as, ak := transcribedSimOf(tr, k, l, varyForms|arabVowels); ak >= kindVariant {
 		return min(as, .88), kindVariant
 	}
 	return s, kind

@@ -58,9 +58,12 @@ func TestTranscribedParticles(t *testing.T) {
 	for _, p := range [][2]string{
 		{"Omar al-Bashir", "オマル・アル＝バシール"},
 		{"Abdul Rahman Yasin", "압둘 라흐만 야신"},
+		{"Anwar al-Awlaki", "アンワル・アル＝アウラキ"},  // the word with its article still a transcription
+		{"Nasir al-Wuhayshi", "ナセル・アル＝ウハイシ"}, // and the name behind it read as a word of its own
+		{"Saif al-Islam Gaddafi", "セイフ・アル＝イスラム・カダフィ"},
 	} {
-		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .9 || strings.Contains(s.Explanation, "missing") {
-			t.Errorf("%s / %s: %.2f (%s), want ≥ 0.90 with no word missing", p[0], p[1], s.Value, s.Explanation)
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .88 || !s.Spelled || strings.Contains(s.Explanation, "missing") {
+			t.Errorf("%s / %s: %.2f (%s), want ≥ 0.88, spelled, with no word missing", p[0], p[1], s.Value, s.Explanation)
 		}
 	}
 }

@@ -692,6 +692,9 @@ func markTranscribed(s string, ws []word, readAsKorean bool) {
 			// A particle joined to the word after it (ビン・ラーディン,
 			// read binradin as Bin Laden's binladen is) is transcribed too.
 			readings[prev+reading] = sc
+			if p, ok := transcribedParticles[prev]; ok {
+				readings[p+reading] = sc // アル・アウラキ, read al as the Latin article (readTranscribedParticles)
+			}
 		}
 		prev, prevScript = reading, sc
 	}
