@@ -8,16 +8,30 @@ package names
 // katakana or Hangul transcription of an Arab's name is heard with the
 // vowels of any of those spellings.
 
-// arabLatinName reports whether the Latin name of the words ws (and of
-// their cores, the words without particles: Abu Mohammed's Mohammed) is
-// an Arab's: it holds a given name of the Arabic table, a spelling of
-// Muhammad, or an Abd- compound.
-func arabLatinName(ws, cores []word) bool {
+// arabLatinName reports whether the Latin name n is an Arab's: it holds a
+// given name of the Arabic table, a spelling of Muhammad or an Abd-
+// compound (in its words or in their cores, the words without particles:
+// Abu Mohammed's Mohammed), or a particle only Arabic names have — ibn,
+// bin, bint, abu, ould, or the article al after the first word (Maher
+// al-Assad; Al Gore's Al is a name).
+func arabLatinName(n *Name) bool {
 	lf := languageForms()
-	for _, ws := range [2][]word{ws, cores} {
+	for _, ws := range [2][]word{n.words, n.coreWords} {
 		for i := range ws {
 			if w := &ws[i]; w.group >= lf.arabicFrom || muhammadWord(w) || abdBase(w.s) != "" {
 				return true
+			}
+		}
+	}
+	for i, t := range n.Tokens {
+		if c := n.Cores[i]; c != t && len(t) > len(c) {
+			switch t[:len(t)-len(c)] {
+			case "ibn", "bin", "bint", "abu", "ould":
+				return true
+			case "al":
+				if i > 0 {
+					return true
+				}
 			}
 		}
 	}

@@ -14,9 +14,10 @@ func TestArabNamesInTranscriptions(t *testing.T) {
 		{"Mohamed Morsi", "ムハンマド・ムルシ"}, // o/u, e/a: Arabic's u and a
 		{"Ahmed Shah Massoud", "アフマド・シャー・マスード"},
 		{"Mohammed Deif", "ムハンマド・デイフ"},
-		{"Omar al-Bashir", "ウマル・バシール"}, // Omar / Umar, a line of the Arabic table
-		{"Muhammad Yusuf", "モハメド・ユスフ"}, // katakana's e and o for Arabic's a and u
-		{"بشار الأسد", "巴沙尔·阿萨德"},      // an abjad's reading and a transcription, one first consonant
+		{"Omar al-Bashir", "ウマル・バシール"},    // Omar / Umar, a line of the Arabic table
+		{"Muhammad Yusuf", "モハメド・ユスフ"},    // katakana's e and o for Arabic's a and u
+		{"Maher al-Assad", "マーヒル・アル＝アサド"}, // an Arab's by its article; Maher's er no English -er
+		{"بشار الأسد", "巴沙尔·阿萨德"},         // an abjad's reading and a transcription, one first consonant
 		{"אהוד ברק", "埃胡德·巴拉克"},
 		{"قاسم سليماني", "卡西姆·苏莱曼尼"},
 	} {

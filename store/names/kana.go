@@ -505,8 +505,9 @@ func (tr *transcription) skeletonsMeet(k, l string, edits int) bool {
 // transcription's vowels: 戈尔巴乔夫, ge-er-ba-qiao-fu, is Gorbachev).
 // With long, English's long vowels are read too (englishLongVowel); a
 // form of the word with letters taken away is read without them. With
-// arab, no vowel may be missing, and each is met as Arabic's three
-// (arabVowelsMeet).
+// arab, no vowel may be missing, each is met as Arabic's three
+// (arabVowelsMeet), and English's ways with vowels are not read (Maher's
+// er is no English -er).
 func vowelsWithin(l, k string, forms map[byte]string, long, arab bool) bool {
 	var lv, kv []byte
 	for i := 0; i < len(l); i++ {
@@ -537,14 +538,14 @@ func vowelsWithin(l, k string, forms map[byte]string, long, arab bool) bool {
 			lv = append(lv, 'A') // au is an o or an a and a u (Paul, ポール poru, 保罗 bao-luo)
 			i++
 			continue
-		case c == 'a' && i == 1 && l[0] == 'w' && !strings.HasPrefix(rest, "ay") && !strings.HasPrefix(rest, "ai"):
+		case !arab && c == 'a' && i == 1 && l[0] == 'w' && !strings.HasPrefix(rest, "ay") && !strings.HasPrefix(rest, "ai"):
 			lv = append(lv, 'Z') // English's initial wa is a wo (Warren, ウォーレン woren, 沃伦 wo-lun)
 			continue
-		case c == 'u' && englishShortU(l, i):
+		case !arab && c == 'u' && englishShortU(l, i):
 			lv = append(lv, 'V') // English's u before two consonants is an a or a u (Buffett, バフェット bafetto; Justin, 贾斯廷 jia-si-ting)
 			continue
-		case (c == 'e' || c == 'i') && i > 0 && len(rest) > 2 && rest[1] == 'r' && !isVowel(rest[2]) && rest[2] != 'y' && rest[2] != 'r',
-			c == 'e' && i > 1 && rest == "er":
+		case !arab && (c == 'e' || c == 'i') && i > 0 && len(rest) > 2 && rest[1] == 'r' && !isVowel(rest[2]) && rest[2] != 'y' && rest[2] != 'r',
+			!arab && c == 'e' && i > 1 && rest == "er":
 			// English's er, ir before a consonant or a final er is an a
 			// too (Robert, ロバート robaato; Pervez, パルヴェーズ paruveezu;
 			// Peter, ピーター pita): e or a is G, i or a J.
@@ -554,7 +555,7 @@ func vowelsWithin(l, k string, forms map[byte]string, long, arab bool) bool {
 				lv = append(lv, 'J')
 			}
 			continue
-		case long && i > 0 && englishLongVowel(rest) != 0:
+		case long && !arab && i > 0 && englishLongVowel(rest) != 0:
 			lv = append(lv, englishLongVowel(rest)) // English's a said ei, e said i, i said ai (James, ジェームズ jemuzu; Steve, スティーブ sutibu; Mike, マイク maiku)
 			continue
 		case strings.HasPrefix(rest, "eau"):

@@ -377,7 +377,7 @@ func Parse(s string) Name {
 		{hebrewName(s), func(w *word) { w.hebrew = true }},
 		{arabic, func(w *word) { w.arabic = true }},
 		{arabic && uyghurName(s), func(w *word) { w.uyghur = true }},
-		{!arabic && arabLatinName(n.words, n.coreWords), func(w *word) { w.arabLatin = true }},
+		{!arabic && arabLatinName(&n), func(w *word) { w.arabLatin = true }},
 		{bengali, func(w *word) { w.bengali = true }},
 		{bengali || oriyaText(s) || writtenIn(s, 0xE0, unicode.Devanagari), func(w *word) { w.bv = true }},
 		{tamilText(s), func(w *word) { w.tamil = true }},
