@@ -104,14 +104,14 @@ func arabVowelClass(c byte) byte {
 // transcribedParticles are the particles of Arabic names as katakana and
 // Hangul write them, read back: アル aru and 알 al the article, エル eru
 // its French el, イブン ibun and 이븐 ibeun ibn, ウルド urudo and 울드 uldeu
-// ould, 압델 aptel Abdel and 압둘 aptul Abdul — so that foldParticles
+// ould, 빈 pin bin, 압델 aptel Abdel and 압둘 aptul Abdul — so that foldParticles
 // reads them as it reads the Latin ones (オマル・アル＝バシール, Omar
 // al-Bashir: the article, not a third name). Katakana's アブドゥル
 // abuduru is left as read: joined to the name after it (Abd al-Rahman,
 // abdrafuman) it would no longer read as the transcription it is.
 var transcribedParticles = map[string]string{
 	"aru": "al", "eru": "el", "ibun": "ibn", "ibeun": "ibn", "urudo": "ould", "uldeu": "ould",
-	"aptel": "abdel", "aptul": "abdul",
+	"aptel": "abdel", "aptul": "abdul", "pin": "bin",
 }
 
 // readTranscribedParticles rewrites the words of raw, a name read from

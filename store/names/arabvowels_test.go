@@ -62,6 +62,8 @@ func TestTranscribedParticles(t *testing.T) {
 		{"Anwar al-Awlaki", "アンワル・アル＝アウラキ"},  // the word with its article still a transcription
 		{"Nasir al-Wuhayshi", "ナセル・アル＝ウハイシ"}, // and the name behind it read as a word of its own
 		{"Saif al-Islam Gaddafi", "セイフ・アル＝イスラム・カダフィ"},
+		{"Abdel Fattah el-Sisi", "압델 파타 엘시시"}, // Abdel joined as abd, still a transcription
+		{"Osama bin Laden", "오사마 빈 라덴"},       // 빈 pin: bin
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .88 || !s.Spelled || strings.Contains(s.Explanation, "missing") {
 			t.Errorf("%s / %s: %.2f (%s), want ≥ 0.88, spelled, with no word missing", p[0], p[1], s.Value, s.Explanation)

@@ -695,6 +695,9 @@ func markTranscribed(s string, ws []word, readAsKorean bool) {
 			readings[prev+reading] = sc
 			if p, ok := transcribedParticles[prev]; ok {
 				readings[p+reading] = sc // アル・アウラキ, read al as the Latin article (readTranscribedParticles)
+				if strings.HasPrefix(p, "abd") {
+					readings["abd"+reading] = sc // 압델 파타, abdel joined to the name as abd (foldParticles)
+				}
 			}
 		}
 		prev, prevScript = reading, sc

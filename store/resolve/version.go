@@ -114,8 +114,8 @@ import (
 //     2026-12-06 (session 35)
 //   - 15: the article, ibn and ould of an Arab's name in katakana or
 //     Hangul read as the Latin particles (オマル・アル＝バシール as omaru
-//     albashiru, not omaru aru bashiru; 압둘 라흐만 as abdraheuman),
-//     2026-12-06 (session 36)
+//     albashiru, not omaru aru bashiru; 압둘 라흐만 as abdraheuman; 빈 pin
+//     as bin), 2026-12-06 (session 36)
 const IndexVersion = 15
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
