@@ -17,7 +17,10 @@ func TestArabNamesInTranscriptions(t *testing.T) {
 		{"Omar al-Bashir", "ウマル・バシール"},    // Omar / Umar, a line of the Arabic table
 		{"Muhammad Yusuf", "モハメド・ユスフ"},    // katakana's e and o for Arabic's a and u
 		{"Maher al-Assad", "マーヒル・アル＝アサド"}, // an Arab's by its article; Maher's er no English -er
-		{"بشار الأسد", "巴沙尔·阿萨德"},         // an abjad's reading and a transcription, one first consonant
+		{"Masood Azhar", "マスード・アズハル"},     // Azhar's zh a z and an h, as each transcription says them
+		{"Masood Azhar", "马苏德·阿兹哈尔"},
+		{"Masood Azhar", "마수드 아즈하르"},
+		{"بشار الأسد", "巴沙尔·阿萨德"}, // an abjad's reading and a transcription, one first consonant
 		{"אהוד ברק", "埃胡德·巴拉克"},
 		{"قاسم سليماني", "卡西姆·苏莱曼尼"},
 	} {

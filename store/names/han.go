@@ -217,6 +217,9 @@ func latinFormsHeard(k, sk, l string) []string {
 	if i := strings.Index(l, "ks"); i > 0 && isVowel(l[i-1]) && !strings.Contains(sk, "ks") {
 		base = append(base, l[:i]+l[i+1:]) // Thai's k before an s unwritten: 他信 ta-xin, Thaksin
 	}
+	if i := strings.Index(l, "zh"); i > 0 && i+2 < len(l) && isVowel(l[i-1]) && isVowel(l[i+2]) && (strings.Contains(sk, "sh") || strings.Contains(sk, "jh")) {
+		base = append(base, l[:i+1]+"e"+l[i+1:]) // Azhar's zh a z and an h (أزهر), as the reading says them: アズハル a-zu-ha-ru, 阿兹哈尔, 아즈하르
+	}
 	if strings.HasPrefix(l, "geo") {
 		base = append(base, "g"+l[2:]) // the e only softens the g: George, ジョージ jooji, 조지 joji
 	}
