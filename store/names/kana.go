@@ -225,6 +225,43 @@ func transcribedKeys(tr *transcription, t string) []string {
 	return keys
 }
 
+// transcribedWordSim is transcribedSim of the reading k and the Latin word
+// y, heard as y's language says it: an Arab's name with Arabic's vowels
+// and article (transcribedArabSim), a Vietnamese one in katakana as
+// Vietnamese says its letters (vietnameseKanaForm: グエン, Nguyen), with
+// as many vowels as the reading (Minh, ミン, is no マイン, Manh).
+func transcribedWordSim(tr *transcription, k string, y *word) (float64, int) {
+	s, kind := transcribedArabSim(tr, k, y)
+	if kind < kindVariant && y.vietnamese && tr == kanaTranscription {
+		if f := vietnameseKanaForm(y.s); f != y.s && vowelCount(f) == vowelCount(unepenthetic(k)) {
+			if vs, vk := transcribedSim(tr, k, f); vk >= kindVariant {
+				return min(vs, .9), kindVariant
+			}
+		}
+	}
+	return s, kind
+}
+
+// vowelCount returns the number of vowels (a, e, i, o, u) of s.
+func vowelCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isVowel(s[i]) && s[i] != 'y' {
+			n++
+		}
+	}
+	return n
+}
+
+// unepenthetic returns the katakana reading k without the u or o it ends
+// a final consonant with (フック fukku, ド do).
+func unepenthetic(k string) string {
+	if n := len(k); n > 2 && (k[n-1] == 'u' || k[n-1] == 'o') && !isVowel(k[n-2]) {
+		return k[:n-1]
+	}
+	return k
+}
+
 // transcribedSim is the similarity of a katakana word's reading k and a Latin
 // word l: their skeletons must agree letter for letter through tr's forms
 // (or with one letter more or less in a long one), and the vowels of l

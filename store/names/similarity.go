@@ -125,9 +125,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		// wa-ta-la, Ouattara, as w-t-l and b-t-l).
 		return .3, kindDifferent
 	case tx != nil && ty == nil:
-		return transcribedArabSim(tx, a, y)
+		return transcribedWordSim(tx, a, y)
 	case tx == nil && ty != nil:
-		return transcribedArabSim(ty, b, x)
+		return transcribedWordSim(ty, b, x)
 	case tx != nil && transcriptionsMeet(tx, a, ty, b):
 		return .85, kindVariant // ドミトリー / 드미트리 / 德米特里: katakana, Hangul and Chinese of one name
 	}

@@ -1,6 +1,9 @@
 package names
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // A Vietnamese name is a family name, often a middle name (Văn, Thị) and
 // a given name, each one syllable; written without its diacritics, as
@@ -86,4 +89,24 @@ func iForY(r rune) rune {
 		return 'i'
 	}
 	return r
+}
+
+// vietnameseKanaForm returns the Vietnamese word l as katakana writes what
+// it says, or l: an initial ng a g (Nguyen, グエン guen; Ngo, ゴー), tr a
+// ch (Trong, チョン chon), x an s (Xuan, スアン suan), and a final ng or nh
+// an n (ン: Minh, ミン; Chinh, チン).
+func vietnameseKanaForm(l string) string {
+	f := l
+	switch {
+	case strings.HasPrefix(f, "ng") && len(f) > 2 && isVowel(f[2]):
+		f = f[1:]
+	case strings.HasPrefix(f, "tr"):
+		f = "ch" + f[2:]
+	case strings.HasPrefix(f, "x"):
+		f = "s" + f[1:]
+	}
+	if n := len(f); n > 3 && (strings.HasSuffix(f, "ng") || strings.HasSuffix(f, "nh")) {
+		f = f[:n-1]
+	}
+	return f
 }

@@ -29,3 +29,26 @@ func TestVietnameseSyllables(t *testing.T) {
 		t.Errorf("Jan van Dam parsed as %q: the Dutch van is a particle", n.Tokens)
 	}
 }
+
+// TestVietnameseInKatakana: katakana writes what Vietnamese says, not its
+// letters — Nguyen グエン, Trong チョン, Xuan スアン, Minh ミン — and the
+// vowels still tell two names apart.
+func TestVietnameseInKatakana(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Nguyen Phu Trong", "グエン・フー・チョン"},
+		{"Nguyen Xuan Phuc", "グエン・スアン・フック"},
+		{"Pham Minh Chinh", "ファム・ミン・チン"},
+	} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value < .85 || !s.Spelled {
+			t.Errorf("%s / %s: %.2f (%s, spelled %v), want ≥ 0.85 and spelled", p[0], p[1], s.Value, s.Explanation, s.Spelled)
+		}
+	}
+	for _, p := range [][2]string{
+		{"Nguyen Phu Trong", "グエン・フー・チュン"}, // Trung, not Trong
+		{"Pham Minh Chinh", "ファム・マイン・チン"},  // Manh, not Minh
+	} {
+		if s := Similarity(Parse(p[0]), Parse(p[1]), DefaultWeights{}); s.Value >= .7 {
+			t.Errorf("%s / %s: %.2f (%s), want < 0.70", p[0], p[1], s.Value, s.Explanation)
+		}
+	}
+}

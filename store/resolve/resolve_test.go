@@ -1318,3 +1318,28 @@ func TestSwappedDateNeedsARareName(t *testing.T) {
 		t.Errorf("Thuy Ngo Lam born 1971-06-04 and 1971-04-06 are not one subject: %q", f.clusters(t))
 	}
 }
+
+// TestKatakanaOfArabAndVietnameseNames: a record named only in katakana,
+// as Japan's list writes an Arab's or a Vietnamese name, joins the dated
+// record of another list, whichever comes first — retrieved by the keys
+// and joined on the spelling alone (session 36's readings: Arabic's
+// vowels and article, Azhar's z and h, Vietnamese as it is said).
+func TestKatakanaOfArabAndVietnameseNames(t *testing.T) {
+	pairs := [][2]store.Incoming{
+		{person("gb", "1", "name", "NGUYEN Phu Trong", "birthDate", "1944-04-14"), person("jp", "1", "name", "グエン・フー・チョン")},
+		{person("gb", "2", "name", "Pham Minh CHINH", "birthDate", "1958-12-10"), person("jp", "2", "name", "ファム・ミン・チン")},
+		{person("gb", "3", "name", "Maher AL-ASSAD", "birthDate", "1967-12-08"), person("jp", "3", "name", "マーヒル・アル＝アサド")},
+		{person("gb", "4", "name", "Masood AZHAR", "birthDate", "1968-07-10"), person("jp", "4", "name", "マスード・アズハル")},
+	}
+	for _, latinFirst := range []bool{true, false} {
+		f := mustOpen(t, DefaultOptions())
+		for _, p := range pairs {
+			if latinFirst {
+				f.put(t, p[0], p[1])
+			} else {
+				f.put(t, p[1], p[0])
+			}
+		}
+		f.checkClusters(t, fmt.Sprintf("katakana, Latin first %v", latinFirst), "gb/1 jp/1", "gb/2 jp/2", "gb/3 jp/3", "gb/4 jp/4")
+	}
+}
