@@ -1,5 +1,10 @@
 package names
 
+import (
+	"slices"
+	"sync"
+)
+
 // An Arabic name has three vowels, a, i and u, and Latin spellings write
 // them as dialects and habits say them (Mohamed and Muhammad, Omar and
 // Umar, Morsi and Mursi, Ould and Uld), while Japanese and Korean lists
@@ -61,10 +66,24 @@ func transcribedArabSim(tr *transcription, k string, y *word) (float64, int) {
 }
 
 // transcribedSimArab is transcribedArabSim of two words, without the
-// article's second look.
-func transcribedSimArab(tr *transcription, k, l string, arab bool) (float64, int) {
+// article's second look. A word of the Arabic table is heard as each
+// spelling of its line, every vowel as written (Omar as Umar: ウマル
+// umaru), not with Arabic's vowels: the table's names that differ in a
+// vowel only are two names (Salem and Salim: サリーム sarimu is Salim).
+func transcribedSimArab(tr *transcription, k string, l string, arab bool) (float64, int) {
 	s, kind := transcribedSim(tr, k, l)
 	if kind >= kindVariant || !arab {
+		return s, kind
+	}
+	if g := givenName(l); g >= languageForms().arabicFrom {
+		for _, f := range arabicLines()[g] {
+			if f == l {
+				continue
+			}
+			if fs, fk := transcribedSimOf(tr, k, f, varyForms|allVowels); fk >= kindVariant {
+				return min(fs, .88), kindVariant
+			}
+		}
 		return s, kind
 	}
 	if as, ak := transcribedSimOf(tr, k, l, varyForms|arabVowels); ak >= kindVariant {
@@ -130,3 +149,19 @@ func readTranscribedParticles(s string, raw []string) []string {
 	}
 	return raw
 }
+
+// arabicLines returns the spellings of each line of the Arabic table, by
+// line, in one order run to run.
+var arabicLines = sync.OnceValue(func() map[int32][]string {
+	lf := languageForms()
+	m := map[int32][]string{}
+	for f, g := range lf.forms {
+		if g >= lf.arabicFrom {
+			m[g] = append(m[g], f)
+		}
+	}
+	for _, fs := range m {
+		slices.Sort(fs)
+	}
+	return m
+})

@@ -35,6 +35,7 @@ func TestArabNamesInTranscriptions(t *testing.T) {
 		{"Omar Hussein", "ウマル・ハサン"},    // Hussain, Hussein's spelling, keeps its i
 		{"Omar Hassan", "ウマル・フセイン"},    // Hassan's vowels are not Hussein's
 		{"Ali Khalid", "アリ・ハリル"},       // Khalid / Khalil: two lines
+		{"Salem Ali", "サリーム・アリー"},      // Salem / Salim: two lines that differ in a vowel
 		{"Yahya Sanwar", "ヤヒヤ・シンワル"},   // Sanwar / Sinwar: an a is not an i
 		{"Boris Johnson", "ブリス・ジュンスン"}, // no Arab name: its vowels stay its own
 	} {

@@ -287,6 +287,10 @@ const (
 	// reading, none left out, as Arabic's three vowels (arabVowelsMeet):
 	// the Latin word is an Arab's name (transcribedArabSim).
 	arabVowels
+	// allVowels asks every vowel of the Latin word to be found in the
+	// reading as itself, none left out: the Latin word is a spelling of
+	// a line of the Arabic table (transcribedSimArab).
+	allVowels
 )
 
 // transcribedSimOf is transcribedSim, which tries the forms of l
@@ -310,7 +314,7 @@ func transcribedSimOf(tr *transcription, k, l string, how simFlags) (float64, in
 	if len(sk) > 1 && sk[len(sk)-1] == 'h' && sl[len(sl)-1] != 'h' && l[len(l)-1] == 'h' {
 		sk = sk[:len(sk)-1] // 赫 he is the silent final h of Saleh (萨利赫)
 	}
-	vowels := vowelsWithin(l, k, tr.vowels, how&lettersTaken == 0, how&arabVowels != 0)
+	vowels := vowelsWithin(l, k, tr.vowels, how)
 	if len(sl) > 3 && sl[len(sl)-1] == 'r' && sk[len(sk)-1] != 'r' && l[len(l)-1] == 'r' && isVowel(l[len(l)-2]) {
 		sl = sl[:len(sl)-1] // a final -er, -ar is a long vowel (アレクサンダー, 亚历山大: Alexander)
 	}
@@ -541,11 +545,13 @@ func (tr *transcription) skeletonsMeet(k, l string, edits int) bool {
 // Alexander). A Latin vowel is also found as any of its forms (the
 // transcription's vowels: 戈尔巴乔夫, ge-er-ba-qiao-fu, is Gorbachev).
 // With long, English's long vowels are read too (englishLongVowel); a
-// form of the word with letters taken away is read without them. With
-// arab, no vowel may be missing, each is met as Arabic's three
-// (arabVowelsMeet), and English's ways with vowels are not read (Maher's
-// er is no English -er).
-func vowelsWithin(l, k string, forms map[byte]string, long, arab bool) bool {
+// form of the word with letters taken away (how has lettersTaken) is read
+// without them. With arabVowels, no vowel may be missing, each is met as
+// Arabic's three (arabVowelsMeet), and English's ways with vowels are not
+// read (Maher's er is no English -er); with allVowels, no vowel may be
+// missing either.
+func vowelsWithin(l, k string, forms map[byte]string, how simFlags) bool {
+	long, arab := how&lettersTaken == 0, how&arabVowels != 0
 	var lv, kv []byte
 	for i := 0; i < len(l); i++ {
 		c := l[i]
@@ -636,6 +642,9 @@ func vowelsWithin(l, k string, forms map[byte]string, long, arab bool) bool {
 	// written; its i and a are).
 	if arab {
 		return vowelsFound(lv, kv, forms, arabVowelsMeet) == len(lv)
+	}
+	if how&allVowels != 0 {
+		return vowelsFound(lv, kv, forms, vowelMeets) == len(lv)
 	}
 	missing := len(lv) - vowelsFound(lv, kv, forms, vowelMeets)
 	if missing == 1 && len(lv) == 2 && (silentFinalE(l) || strings.HasSuffix(l, "es") && silentFinalE(l[:len(l)-1])) {
