@@ -236,6 +236,9 @@ type Result struct {
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
+	// NameScripts is set when the best pair of names is written in two
+	// scripts, one of them not Latin letters, or two others.
+	NameScripts bool `json:"-"`
 	// DOB says how the dates of birth agree: "" (one side has none),
 	// "conflict", "close", "near", "year", "swapped" or "exact".
 	DOB string `json:"-"`
@@ -291,6 +294,7 @@ names:
 				ns, nd, ndiff, spelled = s.Value, s.Explanation, s.Different, s.Spelled
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				r.NameExtra = max(len(x.Tokens), len(y.Tokens)) - r.NameTokens
+				r.NameScripts = !x.Latin() || !y.Latin()
 				if ns >= 1 {
 					break names
 				}

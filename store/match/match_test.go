@@ -720,3 +720,23 @@ func BenchmarkCompareWithPatronymics(b *testing.B) {
 		Compare(x, y, DefaultOptions())
 	}
 }
+
+// TestNameScripts: Compare says when the best pair of names is written in
+// two scripts (resolve joins such a pair on a lower spelled-name bar).
+func TestNameScripts(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Mohammed Deif", "ムハンマド・デイフ", true},
+		{"Mohammad Moqiseh", "Mohammad Moghiseh", false},
+		{"José Díaz", "Jose Diaz", false}, // Latin letters with marks are Latin
+		{"Владимир Путин", "Βλαντιμίρ Πούτιν", true},
+	} {
+		a := FromProperties("Person", map[string][]string{"name": {c.a}})
+		b := FromProperties("Person", map[string][]string{"name": {c.b}})
+		if got := Compare(a, b, DefaultOptions()).NameScripts; got != c.want {
+			t.Errorf("%s / %s: NameScripts %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -104,6 +104,17 @@ func (n Name) core(i int) string {
 // Empty reports whether the name has no token.
 func (n Name) Empty() bool { return len(n.Tokens) == 0 }
 
+// Latin reports whether the name was written in Latin letters only (a
+// name with no letter at all is Latin too).
+func (n Name) Latin() bool {
+	for _, r := range n.Original {
+		if r >= 0x250 && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
+			return false
+		}
+	}
+	return true
+}
+
 // String returns the tokens joined by spaces.
 func (n Name) String() string { return strings.Join(n.Tokens, " ") }
 

@@ -709,6 +709,9 @@ func (r *Resolver) spelledAlike(txn *store.Txn, b *batch, a, c *entry, res match
 	bar := r.opt.NameSpelled
 	if res.NameExtra == 0 {
 		bar = min(bar, r.opt.NameSpelledWhole)
+		if res.NameScripts {
+			bar = min(bar, r.opt.NameSpelledScripts)
+		}
 	}
 	return res.NameSpelled && res.Name >= bar &&
 		r.namesakePeople(txn, b, a) <= spelledNamesakes && r.namesakePeople(txn, b, c) <= spelledNamesakes

@@ -470,19 +470,22 @@ func TestSpellingAloneJoinsARareName(t *testing.T) {
 	f.checkClusters(t, "rare names", "cn/4 un/3", "de/2 eu/1", "eu/5", "eu/7", "in/8", "us/6")
 
 	// Two words each read from another script score 0.85 to 0.877 —
-	// under NameSpelled, at NameSpelledWhole or over — and a record naming
-	// a person so joins (Hebrew, as Israel's lists write the settlers
-	// others sanction; katakana, as Japan's write an Arab's name with
-	// Arabic's vowels); a name with a word more, which is as often another
-	// man's, still needs NameSpelled.
+	// under NameSpelled, at NameSpelledWhole or NameSpelledScripts or
+	// over — and a record naming a person so joins (Hebrew, as Israel's
+	// lists write the settlers others sanction; katakana, as Japan's write
+	// an Arab's name with Arabic's vowels); a name with a word more, which
+	// is as often another man's, still needs NameSpelled.
 	w := mustOpen(t, DefaultOptions())
 	w.put(t,
 		person("gb", "1", "name", "Daniella WEISS", "birthDate", "1945-10-20"), person("il", "2", "name", "דניאלה וייס"),
 		person("gb", "3", "name", "Khalil AL-HAYYA", "birthDate", "1960"), person("il", "4", "name", "ח'ליל אל-חיה"),
 		person("un", "5", "name", "ABDELRAHMAN, Mohamed", "birthDate", "1978"), person("so", "6", "name", "Mohamed Abdirahman Farmajo"),
 		person("gb", "7", "name", "Mohammed DEIF", "birthDate", "1965"), person("jp", "8", "name", "ムハンマド・デイフ"),
+		// Two Latin spellings at the katakana pair's score do not join:
+		// between Latin spellings that bar joins namesakes.
+		person("gb", "9", "name", "Mohammad MOQISEH", "birthDate", "1952-10-20"), person("us", "10", "name", "Mohammad Moghiseh"),
 	)
-	w.checkClusters(t, "whole names", "gb/1 il/2", "gb/3 il/4", "gb/7 jp/8", "so/6", "un/5")
+	w.checkClusters(t, "whole names", "gb/1 il/2", "gb/3 il/4", "gb/7 jp/8", "gb/9", "so/6", "un/5", "us/10")
 
 	// A name held by one person in four lists is still one person's.
 	g := mustOpen(t, DefaultOptions())
