@@ -426,6 +426,12 @@ func TestHeldOutFtM(t *testing.T) {
 		// two people (Soe Win; Oleksandr Klymenko, the judge and the
 		// prosecutor) join one of them; lookups 0.990 / 0.987.
 		{"heldout-ftm3", .96, .98, .98, .98},
+		// The fourth (heldout-ftm4: second-rank militants, bankers,
+		// procurement agents and officials with long alias lists in many
+		// scripts, common name parts, 45 look-alikes), measured once in
+		// session 36 and the same on fada76f: 0.9625 / 1.0000, lookups
+		// 0.993 / 0.987 — under the precision bar.
+		{"heldout-ftm4", .95, .98, .98, .98},
 		// The fifth (heldout-ftm5: politically exposed persons of 37
 		// countries, names in their national scripts, and 63 relatives and
 		// namesakes who share their family names), measured once in
