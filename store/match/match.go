@@ -51,6 +51,10 @@ type Person struct {
 	// otherwise. A given name alone and a surname alone say nothing of
 	// each other: Jaes and Cox are not two names that disagree.
 	NamePart string
+	// Individual says the names are an individual's (an FtM Person), whose
+	// fuller name may tell a father from a son (fullerNamesDisagree); a
+	// company's fuller name adds a legal form or a country.
+	Individual bool
 
 	prep *prepared
 }
@@ -60,6 +64,9 @@ type prepared struct {
 	// strong is the number of names that are not weak aliases (they come
 	// first in names).
 	strong int
+	// longer holds, for a strong name i, the strong names of the person
+	// that hold every word of it and more (longerNames); nil when none.
+	longer [][]int
 	dates  []Date
 	ids    []Identifier // normalised, empty values dropped
 	nats   []string
@@ -122,6 +129,9 @@ func Prepare(p Person) Person {
 	addNames(p.WeakNames)
 	if pr.strong == 0 {
 		pr.strong = len(pr.names) // nothing but weak aliases: they are its names
+	}
+	if p.Individual {
+		pr.longer = longerNames(pr.names[:pr.strong])
 	}
 	for _, d := range p.BirthDates {
 		if dt, ok := ParseDate(d); ok && !slices.Contains(pr.dates, dt) && len(pr.dates) < maxDates {
@@ -262,6 +272,69 @@ var kinChecks = [...]struct {
 	what, evidence string
 }{{names.FathersApart, "patronymic", "patronymic conflict"}, {names.GenerationsApart, "generation", "generation conflict"}}
 
+// sameFullDate reports whether a and b share a full date (day, month and
+// year).
+func sameFullDate(a, b []Date) bool {
+	for _, x := range a {
+		if x.Day > 0 && x.Month > 0 && !x.Ambiguous && slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// longerNames returns, for each name of ns, the names of ns that hold every
+// word of it and more (Ismael Zambada García for Ismael Zambada); nil
+// when no name has one.
+func longerNames(ns []names.Name) [][]int {
+	var out [][]int
+	for i, short := range ns {
+		for j, long := range ns {
+			if len(long.Tokens) > len(short.Tokens) && holdsWords(long.Tokens, short.Tokens) {
+				if out == nil {
+					out = make([][]int, len(ns))
+				}
+				out[i] = append(out[i], j)
+			}
+		}
+	}
+	return out
+}
+
+// holdsWords reports whether long holds every word of short.
+func holdsWords(long, short []string) bool {
+	for _, w := range short {
+		if !slices.Contains(long, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// fullerNamesDisagree is the similarity s of the names i of pa and j of
+// pb, unless one of them is a short form of a fuller name of its person
+// that disagrees with the other name in a word: then it is that fuller
+// pair's. A list that names Ismael Zambada García also as Ismael Zambada
+// says no more with the short form than with the full one, and Ismael
+// Zambada Sicairos, his son, disagrees with the full one in the second
+// surname; the short alias would hide it.
+func fullerNamesDisagree(pa, pb *prepared, i, j int, s names.Score, w names.Weights) names.Score {
+	check := func(p *prepared, k int, other names.Name) {
+		if p.longer == nil || k >= len(p.longer) {
+			return
+		}
+		for _, l := range p.longer[k] {
+			if f := names.Similarity(other, p.names[l], w); f.Different > 0 && f.Value < s.Value {
+				s = f
+				s.Explanation += ", a fuller name disagrees"
+			}
+		}
+	}
+	check(pb, j, pa.names[i])
+	check(pa, i, pb.names[j])
+	return s
+}
+
 // Compare scores whether a and b are the same person.
 func Compare(a, b Person, opt Options) Result {
 	a, b = Prepare(a), Prepare(b)
@@ -278,7 +351,12 @@ func Compare(a, b Person, opt Options) Result {
 		}
 	}
 
-	// Name: the best pair of names.
+	// Name: the best pair of names. Born the same day, two records that
+	// name a person by a short form and by a fuller one are not held to
+	// the fuller (fullerNamesDisagree): relatives are not born the same
+	// day, and sources write a chain of Arabic names each their way
+	// (Khalil Ahmad Haqqani, Khalil al-Rahman Haqqani).
+	sameDay := sameFullDate(pa.dates, pb.dates)
 	ns, nd, ndiff, spelled := 0.0, "", 0, false
 names:
 	for i, x := range pa.names {
@@ -289,6 +367,9 @@ names:
 			s := names.Similarity(x, y, opt.Weights)
 			if i >= pa.strong || j >= pb.strong {
 				s.Value, s.Explanation = s.Value*WeakNameFactor, s.Explanation+", weak alias"
+			}
+			if s.Value > ns && !sameDay {
+				s = fullerNamesDisagree(pa, pb, i, j, s, opt.Weights)
 			}
 			if s.Value > ns {
 				ns, nd, ndiff, spelled = s.Value, s.Explanation, s.Different, s.Spelled

@@ -740,3 +740,32 @@ func TestNameScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestFullerNameDisagrees: a short alias of a fuller name says no more
+// than the fuller name — Ismael Zambada, an alias of Ismael Zambada
+// García, does not make his son Ismael Zambada Sicairos the same man —,
+// unless the two were born the same day; a company's fuller name is not
+// held against it, and a record giving the short form alone still meets
+// the fuller one.
+func TestFullerNameDisagrees(t *testing.T) {
+	father := map[string][]string{"name": {"ZAMBADA GARCÍA, Ismael"}, "alias": {"Ismael Zambada", "El Mayo Zambada"}, "birthDate": {"1948-01-01"}}
+	son := map[string][]string{"name": {"ZAMBADA SICAIROS, Ismael"}, "alias": {"Ismael Zambada Sicairos"}}
+	for _, c := range []struct {
+		what   string
+		schema string
+		a, b   map[string][]string
+		match  bool
+	}{
+		{"father and son", "Person", father, son, false},
+		{"born the same day", "Person", father, map[string][]string{"name": {"ZAMBADA SICAIROS, Ismael"}, "birthDate": {"1948-01-01"}}, true},
+		{"the short form alone", "Person", father, map[string][]string{"name": {"Ismael ZAMBADA"}}, true},
+		{"a company", "Organization", map[string][]string{"name": {"Universal Exports", "USA Universal Exports"}}, map[string][]string{"name": {"Universal Exports Inc"}}, true},
+	} {
+		a, b := FromProperties(c.schema, c.a), FromProperties(c.schema, c.b)
+		for _, r := range []Result{Compare(a, b, DefaultOptions()), Compare(b, a, DefaultOptions())} {
+			if r.Match != c.match {
+				t.Errorf("%s: score %.3f match %v, want %v (%v)", c.what, r.Score, r.Match, c.match, r.Evidence)
+			}
+		}
+	}
+}

@@ -201,6 +201,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 	p.Genders = props["gender"]
 	p.Places = props["birthPlace"]
 	p.Addresses = props["address"]
+	p.Individual = schema == "Person"
 	return Prepare(p)
 }
 

