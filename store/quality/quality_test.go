@@ -447,6 +447,14 @@ func TestHeldOutFtM(t *testing.T) {
 		// joined to a record of his father's short name, a record of its
 		// own (Andrés Manuel López / López Beltrán), the Papandreous.
 		{"heldout-ftm5", .97, .97, .98, .97},
+		// The sixth (heldout-ftm6: 121 members of families that share
+		// names — fathers and sons, brothers, Hispanic families that differ
+		// in the second surname, Arabic chains —, 70 relatives, 31
+		// ordinary persons; written blind to measure the rule above), measured
+		// once in session 36: 0.8599 / 0.9818, lookups 0.966 / 0.951 on
+		// 60cc24b and on fada76f, before it; 0.8987 / 0.9879, lookups 0.981
+		// / 0.969 with it — far under the precision bar.
+		{"heldout-ftm6", .88, .97, .97, .95},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
