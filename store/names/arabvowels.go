@@ -11,7 +11,8 @@ import (
 // write the name's own vowels, or the spelling's (ムハンマド muhanmado and
 // モハメド mohamedo, ムルシ murushi, ウマル umaru; 무함마드 muhammadeu): a
 // katakana or Hangul transcription of an Arab's name is heard with the
-// vowels of any of those spellings.
+// vowels of any of those spellings, and its particles (アル al, イブン ibn,
+// 빈 bin) read as the Latin ones.
 
 // arabLatinName reports whether the Latin name n is an Arab's: it holds a
 // given name of the Arabic table, a spelling of Muhammad or an Abd-
@@ -70,7 +71,7 @@ func transcribedArabSim(tr *transcription, k string, y *word) (float64, int) {
 // spelling of its line, every vowel as written (Omar as Umar: ウマル
 // umaru), not with Arabic's vowels: the table's names that differ in a
 // vowel only are two names (Salem and Salim: サリーム sarimu is Salim).
-func transcribedSimArab(tr *transcription, k string, l string, arab bool) (float64, int) {
+func transcribedSimArab(tr *transcription, k, l string, arab bool) (float64, int) {
 	s, kind := transcribedSim(tr, k, l)
 	if kind >= kindVariant || !arab {
 		return s, kind
