@@ -14,10 +14,11 @@ func TestArabNamesInTranscriptions(t *testing.T) {
 		{"Mohamed Morsi", "ムハンマド・ムルシ"}, // o/u, e/a: Arabic's u and a
 		{"Ahmed Shah Massoud", "アフマド・シャー・マスード"},
 		{"Mohammed Deif", "ムハンマド・デイフ"},
-		{"Omar al-Bashir", "ウマル・バシール"},    // Omar / Umar, a line of the Arabic table
-		{"Muhammad Yusuf", "モハメド・ユスフ"},    // katakana's e and o for Arabic's a and u
-		{"Maher al-Assad", "マーヒル・アル＝アサド"}, // an Arab's by its article; Maher's er no English -er
-		{"Masood Azhar", "マスード・アズハル"},     // Azhar's zh a z and an h, as each transcription says them
+		{"Omar al-Bashir", "ウマル・バシール"},         // Omar / Umar, a line of the Arabic table
+		{"Muhammad Yusuf", "モハメド・ユスフ"},         // katakana's e and o for Arabic's a and u
+		{"Maher al-Assad", "マーヒル・アル＝アサド"},      // an Arab's by its article; Maher's er no English -er
+		{"Masood Azhar", "マスード・アズハル"},          // Azhar's zh a z and an h, as each transcription says them
+		{"Jalaluddin Haqqani", "ジャラルディン・ハッカニ"}, // jararudin read as the compound jarardin, still a transcription
 		{"Masood Azhar", "马苏德·阿兹哈尔"},
 		{"Masood Azhar", "마수드 아즈하르"},
 		{"بشار الأسد", "巴沙尔·阿萨德"}, // an abjad's reading and a transcription, one first consonant

@@ -735,6 +735,9 @@ func markTranscribed(s string, ws []word, readAsKorean bool) {
 			continue
 		}
 		readings[reading] = sc
+		if tok, core, _, ok := dinCompound([]string{reading}, 0); ok {
+			readings[tok], readings[core] = sc, sc // ジャラルディン jararudin, read as the compound jarardin, its core jarar (dinCompound)
+		}
 		if prev != "" && prevScript == sc {
 			// A particle joined to the word after it (ビン・ラーディン,
 			// read binradin as Bin Laden's binladen is) is transcribed too.
