@@ -115,7 +115,11 @@ import (
 //   - 15: the article, ibn and ould of an Arab's name in katakana or
 //     Hangul read as the Latin particles (オマル・アル＝バシール as omaru
 //     albashiru, not omaru aru bashiru; 압둘 라흐만 as abdraheuman; 빈 pin
-//     as bin), 2026-12-06 (session 36)
+//     as bin), and a katakana word with the article or in an al-Din
+//     compound keyed as the transcription it is (アル＝アウラキ, ジャラルディン),
+//     2026-12-06 (session 36; the last three were added to version 15
+//     within the session, before any store outside its tests was indexed
+//     with it)
 const IndexVersion = 15
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
