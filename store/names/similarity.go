@@ -415,6 +415,14 @@ spelt:
 			default:
 				continue
 			}
+			if ka != kb && len(TokenKey(other)) <= 2 && JaroWinkler(rewritten, other) < .75 {
+				// The alternate made the keys meet on a skeleton of two
+				// consonants, which unrelated names share (as in the keys'
+				// own test above): Sanjay, rewritten sanyay, keys as Sonia
+				// does (0.73), where Sojka's soyka meets Сойко's soiko
+				// (0.79) and Jusuf's yusuf Youssef (0.81).
+				continue
+			}
 			if genderForms(rewritten, other) && !enkoForms(rewritten, other) && !koForms(rewritten, other) {
 				return .3, kindDifferent // Rachida / Rashid: Rachid's sister, in another spelling (Sojka is Soyko)
 			}
