@@ -314,6 +314,10 @@ func TestSimilarity(t *testing.T) {
 		{"Tran Thi Thu Huong", "Huong Thi Thu Tran", .9, 1},
 		{"Jean-Marc Konan N'Guessan", "N'GUESSAN Konan Jean-Marc", .9, 1},
 		{"Yao Serge Koffi", "Serge Yao Koffi", .9, 1},
+		// In two scripts as well: Hafez Bashar al-Assad is the son of
+		// بشار حافظ الأسد.
+		{"Hafez Bashar al-Assad", "بشار حافظ الأسد", 0, .6},
+		{"Bashar Hafez al-Assad", "بشار حافظ الأسد", .85, 1},
 		// A spelling alternate that makes two consonants of three meet
 		// makes no variant of names that look apart (Sanjay, as sanyay,
 		// keys as Sonia); Jusuf, as yusuf, is still Youssef, and a

@@ -1049,6 +1049,20 @@ func reordered(a, b []string) bool {
 	return false
 }
 
+// movedWords reports whether the words of a, each met by the word
+// pairOf[i] of a name as long, stand there in an order no source writes
+// one person's name in (reordered), no Western given name among the words
+// moved (westernMoved): a Western given name moved is one man's (Yao Serge
+// Koffi, Serge Yao Koffi: the Christian name and the day name, in either
+// order).
+func movedWords(a []string, pairOf []int) bool {
+	b := make([]string, len(a))
+	for i, j := range pairOf {
+		b[j] = a[i]
+	}
+	return !reordered(a, b) && !westernMoved(a, b)
+}
+
 // westernMoved reports whether a word a and b hold in other places is a
 // Western given name (westernGivenName).
 func westernMoved(a, b []string) bool {
@@ -2016,6 +2030,7 @@ func aligned(a, b Name, w Weights) Score {
 		weight = func(n Name, i int) float64 { return kw.WeightKeyed(n.Tokens[i], n.key(i)) }
 	}
 	var usedA, usedB [maxAlign]bool
+	var pairOf [maxAlign]int // the word of tb each word of ta met
 	var sumW, sumWS, info float64
 	crossed := 0 // see derivedSurname
 	different := 0
@@ -2033,6 +2048,7 @@ func aligned(a, b Name, w Weights) Score {
 			}
 		}
 		usedA[bi], usedB[bj] = true, true
+		pairOf[bi] = bj
 		if derivedSurname(ta[bi], tb[bj]) {
 			crossed |= 1 // a's surname made of b's name
 		} else if derivedSurname(tb[bj], ta[bi]) {
@@ -2078,12 +2094,12 @@ func aligned(a, b Name, w Weights) Score {
 		v = 0
 	}
 	exp := explain(counts[:], extra)
-	if extra == 0 && len(ta) >= 3 && counts[kindExact] == len(ta) && !reordered(ta, tb) && !westernMoved(ta, tb) {
+	if extra == 0 && len(ta) >= 3 && counts[kindExact]+counts[kindVariant] == len(ta) && movedWords(ta, pairOf[:len(ta)]) {
 		// The same words in an order no source writes one man's name in:
 		// Restrepo Gómez and Gómez Restrepo, two families; Ahmed Mahmoud
-		// and Mahmoud Ahmed, brothers (his father's name second). A
-		// Western given name moved is one man's (Yao Serge Koffi, Serge
-		// Yao Koffi: the Christian name and the day name, in either order).
+		// and Mahmoud Ahmed, brothers (his father's name second), in one
+		// script or two (Hafez Bashar al-Assad, the son, and بشار حافظ
+		// الأسد, the father).
 		v = min(v, .5)
 		different++
 		exp += ", words in another order"
