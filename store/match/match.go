@@ -332,6 +332,19 @@ func fullerNamesDisagree(pa, pb *prepared, i, j int, s names.Score, w names.Weig
 	}
 	check(pb, j, pa.names[i])
 	check(pa, i, pb.names[j])
+	if pa.longer != nil && pb.longer != nil && i < len(pa.longer) && j < len(pb.longer) {
+		// Both short (Vicente Carrillo, an alias of Vicente Carrillo Leyva
+		// and of Vicente Carrillo Fuentes, his uncle): the fuller names
+		// are held to each other.
+		for _, l := range pa.longer[i] {
+			for _, m := range pb.longer[j] {
+				if f := names.Similarity(pa.names[l], pb.names[m], w); f.Different > 0 && f.Value < s.Value {
+					s = f
+					s.Explanation += ", the fuller names disagree"
+				}
+			}
+		}
+	}
 	return s
 }
 

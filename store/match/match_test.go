@@ -759,6 +759,13 @@ func TestFullerNameDisagrees(t *testing.T) {
 		{"father and son", "Person", father, son, false},
 		{"born the same day", "Person", father, map[string][]string{"name": {"ZAMBADA SICAIROS, Ismael"}, "birthDate": {"1948-01-01"}}, true},
 		{"the short form alone", "Person", father, map[string][]string{"name": {"Ismael ZAMBADA"}}, true},
+		// Both give the short form: their fuller names are held to each
+		// other (Vicente Carrillo Leyva and his uncle Vicente Carrillo
+		// Fuentes, both listed also as Vicente Carrillo).
+		{"both short", "Person", map[string][]string{"name": {"CARRILLO LEYVA, Vicente"}, "alias": {"Vicente Carrillo"}},
+			map[string][]string{"name": {"Vicente Carrillo Fuentes"}, "alias": {"Vicente Carrillo"}}, false},
+		{"both short, one man", "Person", map[string][]string{"name": {"CARRILLO FUENTES, Vicente"}, "alias": {"Vicente Carrillo"}},
+			map[string][]string{"name": {"Vicente Carrillo Fuentes"}, "alias": {"Vicente Carrillo"}}, true},
 		{"a company", "Organization", map[string][]string{"name": {"Universal Exports", "USA Universal Exports"}}, map[string][]string{"name": {"Universal Exports Inc"}}, true},
 	} {
 		a, b := FromProperties(c.schema, c.a), FromProperties(c.schema, c.b)
