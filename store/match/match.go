@@ -366,7 +366,8 @@ func Compare(a, b Person, opt Options) Result {
 
 	// Name: the best pair of names. Born the same day, two records that
 	// name a person by a short form and by a fuller one are not held to
-	// the fuller (fullerNamesDisagree): relatives are not born the same
+	// the fuller (fullerNamesDisagree), nor is a name read as the other's
+	// father's (names.Score.Father): relatives are not born the same
 	// day, and sources write a chain of Arabic names each their way
 	// (Khalil Ahmad Haqqani, Khalil al-Rahman Haqqani).
 	sameDay := sameFullDate(pa.dates, pb.dates)
@@ -378,6 +379,9 @@ names:
 				continue
 			}
 			s := names.Similarity(x, y, opt.Weights)
+			if sameDay {
+				s = s.WithoutFather() // a father and his son are not born the same day
+			}
 			if i >= pa.strong || j >= pb.strong {
 				s.Value, s.Explanation = s.Value*WeakNameFactor, s.Explanation+", weak alias"
 			}

@@ -766,6 +766,12 @@ func TestFullerNameDisagrees(t *testing.T) {
 			map[string][]string{"name": {"Vicente Carrillo Fuentes"}, "alias": {"Vicente Carrillo"}}, false},
 		{"both short, one man", "Person", map[string][]string{"name": {"CARRILLO FUENTES, Vicente"}, "alias": {"Vicente Carrillo"}},
 			map[string][]string{"name": {"Vicente Carrillo Fuentes"}, "alias": {"Vicente Carrillo"}}, true},
+		// A name read as the other's father's (Imad Mughniyeh, in his son
+		// Jihad Imad Mughniyeh's) is not, between records born the same day.
+		{"the father's name", "Person", map[string][]string{"name": {"Imad Mughniyeh"}, "nationality": {"lb"}},
+			map[string][]string{"name": {"Jihad Imad Mughniyeh"}, "nationality": {"lb"}}, false},
+		{"the father's name, born the same day", "Person", map[string][]string{"name": {"Imad Mughniyeh"}, "birthDate": {"1962-12-07"}},
+			map[string][]string{"name": {"Jihad Imad Mughniyeh"}, "birthDate": {"1962-12-07"}}, true},
 		{"a company", "Organization", map[string][]string{"name": {"Universal Exports", "USA Universal Exports"}}, map[string][]string{"name": {"Universal Exports Inc"}}, true},
 	} {
 		a, b := FromProperties(c.schema, c.a), FromProperties(c.schema, c.b)

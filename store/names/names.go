@@ -66,6 +66,29 @@ type Name struct {
 	// hyphens are the name's two words joined by a hyphen, latinised
 	// (hyphenPairs), which compoundReversed compares; nil for most names.
 	hyphens [][2]string
+	// comma is the number of tokens written before a comma (AL-ASSAD,
+	// Bashar Hafez: 1), which are said last (order); 0 for a name with
+	// no comma, or more than one.
+	comma int
+}
+
+// order returns the indices of n's first m tokens in the order the name
+// is said: the words after its comma first (AL-ASSAD, Bashar Hafez is
+// Bashar Hafez al-Assad). Only a name of m tokens is read so; a name cut
+// to fewer keeps its written order.
+func (n Name) order(m int) []int {
+	k := n.comma
+	if k >= m || m != len(n.Tokens) {
+		k = 0
+	}
+	out := make([]int, 0, m)
+	for i := k; i < m; i++ {
+		out = append(out, i)
+	}
+	for i := range k {
+		out = append(out, i)
+	}
+	return out
 }
 
 func (n Name) key(i int) string {
@@ -426,6 +449,13 @@ func Parse(s string) Name {
 	}
 	seal(n.words)
 	seal(n.coreWords)
+	if i := strings.IndexByte(s, ','); i > 0 && strings.Count(s, ",") == 1 {
+		// The words before the comma, as they are parsed alone: where the
+		// whole name's first tokens are those, they are the ones said last.
+		if head := Parse(s[:i]).Tokens; len(head) > 0 && len(head) < len(n.Tokens) && slices.Equal(head, n.Tokens[:len(head)]) {
+			n.comma = len(head)
+		}
+	}
 	return n
 }
 

@@ -318,6 +318,24 @@ func TestSimilarity(t *testing.T) {
 		// بشار حافظ الأسد.
 		{"Hafez Bashar al-Assad", "بشار حافظ الأسد", 0, .6},
 		{"Bashar Hafez al-Assad", "بشار حافظ الأسد", .85, 1},
+		// A name written SURNAME, Given is read in the order it is said:
+		// reversed, it is not the son's either.
+		{"AL-ASSAD, Bashar Hafez", "Hafez Bashar al-Assad", 0, .6},
+		{"AL-ASSAD, Bashar Hafez", "Bashar Hafez al-Assad", .9, 1},
+		// An Arab's name without its first word, a man's own name, is his
+		// father's (fatherNamed), however it is written; not when the word
+		// is Muhammad, a title or a kunya, when the short name begins with
+		// a kunya or a Western given name, or when the name is no Arab's.
+		{"Imad Mughniyeh", "Jihad Imad Mughniyeh", 0, .6},
+		{"NASRALLAH, Hassan", "جواد حسن نصر الله", 0, .6},
+		{"JALLALOUDDINE HAQQANI", "HAQQANI, Sirajuddin Jallaloudine", 0, .6},
+		{"Nawaz Sharif", "Muhammad Nawaz Sharif", .9, 1},
+		{"Atiku Abubakar", "Alhaji Atiku Abubakar", .9, 1},
+		{"Ibrahim Traore", "Capitaine Ibrahim Traoré", .9, 1},
+		{"Yusuf al-Annabi", "Abu Ubaydah Yusuf al-Annabi", .9, 1},
+		{"Abu Walid al-Sahrawi", "Adnan Abu Walid al-Sahrawi", .9, 1},
+		{"Cyril Ramaphosa", "Matamela Cyril Ramaphosa", .9, 1},
+		{"Riduan Isamuddin", "ISAMUDDIN, Nurjaman Riduan", .9, 1},
 		// A spelling alternate that makes two consonants of three meet
 		// makes no variant of names that look apart (Sanjay, as sanyay,
 		// keys as Sonia); Jusuf, as yusuf, is still Youssef, and a

@@ -68,7 +68,26 @@ type Score struct {
 	// or another spelling of it in the other (exact or variant): no typo,
 	// initial, nickname or disagreeing word.
 	Spelled bool
+	// Father is set when the shorter name was read as the longer's
+	// father's (fatherNamed); Unfathered is then the score without that
+	// reading, for a caller that knows better (two records born the same
+	// day are no father and son).
+	Father     bool
+	Unfathered float64
 }
+
+// WithoutFather returns s as it would be without the father reading.
+func (s Score) WithoutFather() Score {
+	if !s.Father {
+		return s
+	}
+	s.Value, s.Different, s.Father = s.Unfathered, s.Different-1, false
+	s.Explanation = strings.Replace(s.Explanation, fatherNote, "", 1)
+	return s
+}
+
+// fatherNote is what the father reading adds to an explanation.
+const fatherNote = ", the longer's father's name"
 
 // How a pair of tokens agrees.
 const (
@@ -1055,12 +1074,62 @@ func reordered(a, b []string) bool {
 // moved (westernMoved): a Western given name moved is one man's (Yao Serge
 // Koffi, Serge Yao Koffi: the Christian name and the day name, in either
 // order).
-func movedWords(a []string, pairOf []int) bool {
-	b := make([]string, len(a))
+func movedWords(a []string, oa, ob, pairOf []int) bool {
+	// Both names as said (order), b's words written as the words of a
+	// they met.
+	said, met := make([]string, len(a)), make([]string, len(a))
+	at := make([]int, len(a)) // at[j]: the word of a that b's word j met
 	for i, j := range pairOf {
-		b[j] = a[i]
+		at[j] = i
 	}
-	return !reordered(a, b) && !westernMoved(a, b)
+	for p := range a {
+		said[p], met[p] = a[oa[p]], a[at[ob[p]]]
+	}
+	return !reordered(said, met) && !westernMoved(said, met)
+}
+
+// fatherNamed reports whether short (its words in said order oa, each
+// met by the word pairOf[i] of long) is long, an Arab's name (in Arabic
+// letters, arabLatinName or with an al-Din compound), as said (ol) without its first word: in a
+// chain of names the son's own name dropped leaves his father's. The
+// word dropped must be one that is a man's own given name: not an
+// initial, not Muhammad (which sources drop before the name a man goes
+// by: Muhammad Nawaz Sharif, Nawaz Sharif), not a title some sources write
+// and others drop (Seyyed, Hafiz, Sheikh in letters that keep it, Alhaji,
+// Hj., Gen., Capitaine, Tun), not a kunya or the Abd of a compound read
+// apart; and short must not begin with a kunya (Adnan Abu Walid
+// al-Sahrawi goes by Abu Walid al-Sahrawi) or a Western given name
+// (Matamela Cyril Ramaphosa goes by Cyril Ramaphosa).
+func fatherNamed(short, long Name, oa, ol, pairOf []int) bool {
+	for p, i := range oa {
+		if pairOf[i] != ol[p+1] {
+			return false
+		}
+	}
+	arab := false
+	for i := range long.Tokens {
+		w := long.word(i)
+		arab = arab || w.arabic || w.arabLatin || len(w.s) >= 7 && strings.HasSuffix(w.s, "din") // an al-Din compound, as Parse writes it (Sirajuddin, sirajdin)
+	}
+	w, first := long.word(ol[0]), short.Tokens[oa[0]]
+	own := w.arabic || arabicGivenName(w.s) || len(w.s) >= 7 && strings.HasSuffix(w.s, "din")
+	return arab && own && len(w.s) > 1 && !muhammadWord(w) && !titleName(w.s) && !honorifics[w.s] && !writtenTitles[w.s] &&
+		w.key != TokenKey("sheikh") && !kunyaWord(w.s) && w.s != "abd" && !kunyaWord(first) && !westernGivenName(first)
+}
+
+// writtenTitles are titles and ranks sources write into a name, and
+// Parse keeps, that fatherNamed must not read as a son's own name.
+var writtenTitles = map[string]bool{
+	"alhaji": true, "alhadji": true, "elhadj": true, "elhadji": true, "hadj": true, "hadji": true, "hj": true, "hjh": true,
+	"gen": true, "col": true, "lt": true, "maj": true, "capt": true, "cpt": true, "brig": true, "major": true,
+	"captain": true, "capitaine": true, "commandant": true, "imam": true, "emir": true,
+	"tun": true, "tan": true, "sri": true, "datuk": true, "dato": true, "datin": true, "engr": true, "eng": true,
+}
+
+// kunyaWord reports whether t is a kunya, glued or not (Abu, Abou,
+// Abuubaydah, Umm).
+func kunyaWord(t string) bool {
+	return strings.HasPrefix(t, "abu") || strings.HasPrefix(t, "abou") || strings.HasPrefix(t, "umm")
 }
 
 // westernMoved reports whether a word a and b hold in other places is a
@@ -2094,7 +2163,19 @@ func aligned(a, b Name, w Weights) Score {
 		v = 0
 	}
 	exp := explain(counts[:], extra)
-	if extra == 0 && len(ta) >= 3 && counts[kindExact]+counts[kindVariant] == len(ta) && movedWords(ta, pairOf[:len(ta)]) {
+	oa, ob := a.order(len(ta)), b.order(len(tb))
+	father, unfathered := false, 0.0
+	if extra == 1 && len(ta) >= 2 && counts[kindExact]+counts[kindVariant] == len(ta) && fatherNamed(a, b, oa, ob, pairOf[:len(ta)]) {
+		// The shorter name is the longer without its first word: in a
+		// chain of names, the son's own name dropped leaves his
+		// father's (Jawad Hassan Nasrallah and Hassan Nasrallah;
+		// NASRALLAH, Jawad Hassan alike).
+		father, unfathered = true, v
+		v = min(v, .6)
+		different++
+		exp += fatherNote
+	}
+	if extra == 0 && len(ta) >= 3 && counts[kindExact]+counts[kindVariant] == len(ta) && movedWords(ta, oa, ob, pairOf[:len(ta)]) {
 		// The same words in an order no source writes one man's name in:
 		// Restrepo Gómez and Gómez Restrepo, two families; Ahmed Mahmoud
 		// and Mahmoud Ahmed, brothers (his father's name second), in one
@@ -2108,7 +2189,7 @@ func aligned(a, b Name, w Weights) Score {
 	if joined.Explanation != "" && joined.Value >= v {
 		return joined // the better reading; the join's on a tie, as before it was compared
 	}
-	return Score{Value: v, Explanation: exp, Different: different, Spelled: spelled}
+	return Score{Value: v, Explanation: exp, Different: different, Spelled: spelled, Father: father, Unfathered: unfathered}
 }
 
 // generationOf is n's generational suffix, reading a lone "i" after the
