@@ -314,6 +314,7 @@ func TestSimilarity(t *testing.T) {
 		{"Tran Thi Thu Huong", "Huong Thi Thu Tran", .9, 1},
 		{"Jean-Marc Konan N'Guessan", "N'GUESSAN Konan Jean-Marc", .9, 1},
 		{"Yao Serge Koffi", "Serge Yao Koffi", .9, 1},
+		{"Eduardo Ramón Arellano Félix", "RAMON EDUARDO ARELLANO FELIX", 0, .6}, // two Western names traded: brothers
 		// In two scripts as well: Hafez Bashar al-Assad is the son of
 		// بشار حافظ الأسد.
 		{"Hafez Bashar al-Assad", "بشار حافظ الأسد", 0, .6},

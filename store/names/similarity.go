@@ -1132,15 +1132,20 @@ func kunyaWord(t string) bool {
 	return strings.HasPrefix(t, "abu") || strings.HasPrefix(t, "abou") || strings.HasPrefix(t, "umm")
 }
 
-// westernMoved reports whether a word a and b hold in other places is a
-// Western given name (westernGivenName).
+// westernMoved reports whether the words a and b hold in other places
+// are a Western given name (westernGivenName) and another kind of word.
 func westernMoved(a, b []string) bool {
+	western, other := false, false
 	for i := range a {
-		if a[i] != b[i] && (westernGivenName(a[i]) || westernGivenName(b[i])) {
-			return true
+		if a[i] != b[i] {
+			w := westernGivenName(a[i])
+			western, other = western || w, other || !w
 		}
 	}
-	return false
+	// Two Western given names traded are two people's (Eduardo Ramón and
+	// Ramón Eduardo Arellano Félix, brothers): only a Western name moved
+	// past another kind of word is one man's.
+	return western && other
 }
 
 // derivedSurname reports whether s is a surname made of the name g with
