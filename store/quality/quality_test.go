@@ -456,8 +456,9 @@ func TestHeldOutFtM(t *testing.T) {
 		// / 0.969 with it — far under the precision bar. Session 37:
 		// Sanjay no spelling of Sonia, and two short forms held to their
 		// fuller names (Vicente Carrillo Leyva and Fuentes): 0.9282 /
-		// 0.9939, lookups 0.985 / 0.976.
-		{"heldout-ftm6", .91, .98, .98, .96},
+		// 0.9939, lookups 0.985 / 0.976; with the father's name read in
+		// an Arab's chain: 0.9443 / 0.9960, lookups 0.990 / 0.981.
+		{"heldout-ftm6", .93, .98, .98, .97},
 		// The seventh (heldout-ftm7: 139 less famous sanctioned and
 		// exposed persons of 25 sources and 13 scripts, 52 relatives and
 		// namesakes), written blind in session 37 and measured once, on
@@ -468,8 +469,19 @@ func TestHeldOutFtM(t *testing.T) {
 		// persons, 44 relatives with one record), written blind in session
 		// 37 and measured once, on c1ffd3f and on ec183f0 alike: 0.9319 /
 		// 0.9979, lookups 0.972 / 0.964 — under the precision bar, as
-		// the sixth.
-		{"heldout-ftm8", .91, .98, .96, .95},
+		// the sixth. Read then (it is no longer blind): with an Arab's
+		// name without its first word read as his father's and two
+		// Western given names traded read as two people: 0.9627 / 0.9979,
+		// lookups 0.986 / 0.978.
+		{"heldout-ftm8", .94, .98, .98, .97},
+		// The ninth (heldout-ftm9: 140 persons of 25 sources and 13
+		// scripts from regions the others covered less — the Sahel,
+		// Central Africa, the Horn, the Balkans, Central America — and 60
+		// of their relatives and namesakes), written blind in session 37
+		// after the rules it measures and measured once: 0.9636 / 0.9956,
+		// lookups 0.990 / 0.986 on c1ffd3f, the session's start; 0.9740 /
+		// 0.9956, lookups 0.994 / 0.989 on c1cc322.
+		{"heldout-ftm9", .96, .98, .98, .98},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
