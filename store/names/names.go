@@ -72,23 +72,18 @@ type Name struct {
 	comma int
 }
 
-// order returns the indices of n's first m tokens in the order the name
-// is said: the words after its comma first (AL-ASSAD, Bashar Hafez is
-// Bashar Hafez al-Assad). Only a name of m tokens is read so; a name cut
-// to fewer keeps its written order.
-func (n Name) order(m int) []int {
-	k := n.comma
+// order writes into out the indices of n's first len(out) tokens in the
+// order the name is said: the words after its comma first (AL-ASSAD,
+// Bashar Hafez is Bashar Hafez al-Assad). Only a name of that many tokens
+// is read so; a name cut to fewer keeps its written order.
+func (n Name) order(out []int) {
+	m, k := len(out), n.comma
 	if k >= m || m != len(n.Tokens) {
 		k = 0
 	}
-	out := make([]int, 0, m)
-	for i := k; i < m; i++ {
-		out = append(out, i)
+	for p := range out {
+		out[p] = (p + k) % m
 	}
-	for i := range k {
-		out = append(out, i)
-	}
-	return out
 }
 
 func (n Name) key(i int) string {

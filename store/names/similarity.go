@@ -1077,11 +1077,12 @@ func reordered(a, b []string) bool {
 func movedWords(a []string, oa, ob, pairOf []int) bool {
 	// Both names as said (order), b's words written as the words of a
 	// they met.
-	said, met := make([]string, len(a)), make([]string, len(a))
-	at := make([]int, len(a)) // at[j]: the word of a that b's word j met
+	var saidA, metA [maxAlign]string
+	var at [maxAlign]int // at[j]: the word of a that b's word j met
 	for i, j := range pairOf {
 		at[j] = i
 	}
+	said, met := saidA[:len(a)], metA[:len(a)]
 	for p := range a {
 		said[p], met[p] = a[oa[p]], a[at[ob[p]]]
 	}
@@ -1109,13 +1110,17 @@ func fatherNamed(short, long Name, oa, ol, pairOf []int) bool {
 	arab := false
 	for i := range long.Tokens {
 		w := long.word(i)
-		arab = arab || w.arabic || w.arabLatin || len(w.s) >= 7 && strings.HasSuffix(w.s, "din") // an al-Din compound, as Parse writes it (Sirajuddin, sirajdin)
+		arab = arab || w.arabic || w.arabLatin || dinWord(w.s)
 	}
 	w, first := long.word(ol[0]), short.Tokens[oa[0]]
-	own := w.arabic || arabicGivenName(w.s) || len(w.s) >= 7 && strings.HasSuffix(w.s, "din")
+	own := w.arabic || arabicGivenName(w.s) || dinWord(w.s)
 	return arab && own && len(w.s) > 1 && !muhammadWord(w) && !titleName(w.s) && !honorifics[w.s] && !writtenTitles[w.s] &&
 		w.key != TokenKey("sheikh") && !kunyaWord(w.s) && w.s != "abd" && !kunyaWord(first) && !westernGivenName(first)
 }
+
+// dinWord reports whether t is an al-Din compound as Parse writes it
+// (Sirajuddin, sirajdin).
+func dinWord(t string) bool { return len(t) >= 7 && strings.HasSuffix(t, "din") }
 
 // writtenTitles are titles and ranks sources write into a name, and
 // Parse keeps, that fatherNamed must not read as a son's own name.
@@ -2168,9 +2173,17 @@ func aligned(a, b Name, w Weights) Score {
 		v = 0
 	}
 	exp := explain(counts[:], extra)
-	oa, ob := a.order(len(ta)), b.order(len(tb))
+	// The names' words in the order they are said (order), for the two
+	// checks below, which read only names met word for word.
+	var orders [2][maxAlign]int
+	oa, ob := orders[0][:len(ta)], orders[1][:len(tb)]
+	spelledAll := counts[kindExact]+counts[kindVariant] == len(ta)
+	if spelledAll && (extra == 1 && len(ta) >= 2 || extra == 0 && len(ta) >= 3) {
+		a.order(oa)
+		b.order(ob)
+	}
 	father, unfathered := false, 0.0
-	if extra == 1 && len(ta) >= 2 && counts[kindExact]+counts[kindVariant] == len(ta) && fatherNamed(a, b, oa, ob, pairOf[:len(ta)]) {
+	if extra == 1 && len(ta) >= 2 && spelledAll && fatherNamed(a, b, oa, ob, pairOf[:len(ta)]) {
 		// The shorter name is the longer without its first word: in a
 		// chain of names, the son's own name dropped leaves his
 		// father's (Jawad Hassan Nasrallah and Hassan Nasrallah;
@@ -2180,7 +2193,7 @@ func aligned(a, b Name, w Weights) Score {
 		different++
 		exp += fatherNote
 	}
-	if extra == 0 && len(ta) >= 3 && counts[kindExact]+counts[kindVariant] == len(ta) && movedWords(ta, oa, ob, pairOf[:len(ta)]) {
+	if extra == 0 && len(ta) >= 3 && spelledAll && movedWords(ta, oa, ob, pairOf[:len(ta)]) {
 		// The same words in an order no source writes one man's name in:
 		// Restrepo Gómez and Gómez Restrepo, two families; Ahmed Mahmoud
 		// and Mahmoud Ahmed, brothers (his father's name second), in one
