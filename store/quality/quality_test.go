@@ -457,8 +457,10 @@ func TestHeldOutFtM(t *testing.T) {
 		// Sanjay no spelling of Sonia, and two short forms held to their
 		// fuller names (Vicente Carrillo Leyva and Fuentes): 0.9282 /
 		// 0.9939, lookups 0.985 / 0.976; with the father's name read in
-		// an Arab's chain: 0.9443 / 0.9960, lookups 0.990 / 0.981.
-		{"heldout-ftm6", .93, .98, .98, .97},
+		// an Arab's chain: 0.9443 / 0.9960, lookups 0.990 / 0.981. Session
+		// 38, the Arabic table's common given names: 0.9517 / 0.9980,
+		// lookups 0.990 / 0.985.
+		{"heldout-ftm6", .94, .98, .98, .98},
 		// The seventh (heldout-ftm7: 139 less famous sanctioned and
 		// exposed persons of 25 sources and 13 scripts, 52 relatives and
 		// namesakes), written blind in session 37 and measured once, on
@@ -472,8 +474,10 @@ func TestHeldOutFtM(t *testing.T) {
 		// the sixth. Read then (it is no longer blind): with an Arab's
 		// name without its first word read as his father's and two
 		// Western given names traded read as two people: 0.9627 / 0.9979,
-		// lookups 0.986 / 0.978.
-		{"heldout-ftm8", .94, .98, .98, .97},
+		// lookups 0.986 / 0.978. Session 38, the Arabic table's common
+		// given names (Jawad, Saadi): 0.9748 / 0.9979, lookups 0.992 /
+		// 0.983.
+		{"heldout-ftm8", .97, .98, .98, .98},
 		// The ninth (heldout-ftm9: 140 persons of 25 sources and 13
 		// scripts from regions the others covered less — the Sahel,
 		// Central Africa, the Horn, the Balkans, Central America — and 60
