@@ -373,6 +373,23 @@ func TestSimilarity(t *testing.T) {
 		{"Nader Kalai", "Nadir Qal'i", .8, 1},
 		{"Abdullah Yusuf", "Abdullahi Yusuf", .8, 1}, // the Hausa and Somali Abdullah, no nisba
 		{"Hassan Yusuf", "Hassani Yusuf", 0, .6},
+		// The surname made from a name with an i, when the name is spelt
+		// otherwise (Baqer / Bagheri) or ends in a (Reza / Rezaei); not a
+		// typo's transposed letters, a ta marbuta, or Nikola / Nikolai.
+		{"Ali Bagheri", "Ali Baqer", 0, .6},
+		{"Ali Bagheri", "Али Багер", 0, .6},
+		{"Mohammad Bagheri", "Mohammad Baqer Qalibaf", 0, .6},
+		{"Ali Hosseini", "Ali Husayn", 0, .6},
+		{"Ali Jafari", "Ali Jaafar", 0, .6},
+		{"Ali Rezaei", "Ali Reza", 0, .6},
+		{"Ali Rezai", "Ali Reza", 0, .6},
+		{"Ali Mirzaei", "Ali Mirza", 0, .6},
+		{"Mohsen Rezaei", "Mohsen Rezai", .9, 1},
+		{"Ali Bagheri Kani", "Ali Baqeri Kani", .9, 1},
+		{"Kirra Gaskni", "Kirra Gaskin", .9, 1},
+		{"Rustum Ghazaleh", "Rustum Ghazali", .9, 1},
+		{"Nikola Petrov", "Nikolai Petrov", .9, 1},
+		{"Andre Petrov", "Andrei Petrov", .8, 1},
 		// Georgian family names a vowel apart are two families; a
 		// consonant spelt otherwise is one (German's s for z).
 		{"Giorgi Beridze", "Giorgi Beradze", 0, .6},

@@ -312,7 +312,7 @@ func tokenSimW(x, y *word) (float64, int) {
 	if a+"i" == b && a == "abdlah" || b+"i" == a && b == "abdlah" {
 		return .92, kindVariant // Abdullahi, the Hausa and Somali Abdullah, no nisba
 	}
-	if nisba(a, b) || nisba(b, a) {
+	if nisba(a, b) || nisba(b, a) || persianNisba(a, b) || persianNisba(b, a) {
 		return .3, kindDifferent // Cherif / Cherifi, Nour / Nouri, Hassan / Hassani: another family
 	}
 	if sa, sb := adjectivalStem(a), adjectivalStem(b); sa != "" && sa == sb && a != b {
@@ -698,7 +698,36 @@ func nisba(a, b string) bool {
 	// out (Yousef / Yousfi, Jaber / Jabri, Saber / Sabri); a typo in other
 	// names does that too (Walker, Walkri).
 	n := len(a)
-	return len(b) == n && arabicGivenName(a) && b[n-1] == 'i' && isVowel(a[n-2]) && !isVowel(a[n-3]) && b[:n-2] == a[:n-2] && b[n-2] == a[n-1]
+	if len(b) == n && arabicGivenName(a) && b[n-1] == 'i' && isVowel(a[n-2]) && !isVowel(a[n-3]) && b[:n-2] == a[:n-2] && b[n-2] == a[n-1] {
+		return true
+	}
+	// The name the surname is made from spelt otherwise (Baqer / Bagheri,
+	// Husayn / Hosseini, Jaafar / Jafari): the word without its i ends in
+	// a vowel and a consonant, as a name does (a typo's Gaskni does not),
+	// keys as the other and is as long, give or take two letters. Not
+	// when the other ends in a vowel and h, Arabic's ta marbuta: Ghazaleh
+	// and Ghazali are one name as lists write it.
+	if len(b) < 5 || a[n-1] == 'h' && isVowel(a[n-2]) {
+		return false
+	}
+	if stem := b[:len(b)-1]; b[len(b)-1] == 'i' && !isVowel(stem[len(stem)-1]) && isVowel(stem[len(stem)-2]) && stem != a &&
+		len(stem) <= n+2 && n <= len(stem)+2 && TokenKey(stem) == TokenKey(a) {
+		return true
+	}
+	return false
+}
+
+// persianNisba reports whether b is a, a name that ends in a, with the
+// ending Persian surnames take after a vowel (Reza / Rezaei, Rezaee,
+// Rezaie; Mirza / Mirzaei), or with a plain i when a is a name of the
+// Arabic table (Reza / Rezai) — not otherwise, as Nikola and Nikolai are
+// one name.
+func persianNisba(a, b string) bool {
+	if len(a) < 4 || a[len(a)-1] != 'a' {
+		return false
+	}
+	rest, ok := strings.CutPrefix(b, a)
+	return ok && (rest == "ei" || rest == "ee" || rest == "ie" || rest == "i" && arabicGivenName(a))
 }
 
 // mongolianGenitive reports whether a is b in the genitive Mongolian
