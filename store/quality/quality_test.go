@@ -465,8 +465,10 @@ func TestHeldOutFtM(t *testing.T) {
 		// exposed persons of 25 sources and 13 scripts, 52 relatives and
 		// namesakes), written blind in session 37 and measured once, on
 		// c1ffd3f and on ec183f0 alike: 0.9776 / 0.9962, lookups 0.995 /
-		// 0.995.
-		{"heldout-ftm7", .96, .98, .98, .98},
+		// 0.995. Still unread: 1.000 / 0.9962, lookups 1.000 / 1.000 since
+		// session 38's rule for surnames made from a name spelt otherwise,
+		// written from heldout-ftm10.
+		{"heldout-ftm7", .99, .98, .99, .99},
 		// The eighth (heldout-ftm8: 69 families and namesake groups, 219
 		// persons, 44 relatives with one record), written blind in session
 		// 37 and measured once, on c1ffd3f and on ec183f0 alike: 0.9319 /
@@ -486,6 +488,15 @@ func TestHeldOutFtM(t *testing.T) {
 		// lookups 0.990 / 0.986 on c1ffd3f, the session's start; 0.9740 /
 		// 0.9956, lookups 0.994 / 0.989 on c1cc322.
 		{"heldout-ftm9", .96, .98, .98, .98},
+		// The tenth (heldout-ftm10: 142 persons of the sanctions on
+		// Russia, Belarus, Iran, North Korea, China and Myanmar as 25
+		// sources write them, in 11 scripts, and 59 relatives and
+		// namesakes), written blind in session 38 and measured once, on
+		// f64b131 and on ee8b5a1 alike: 0.9856 / 0.9946, lookups 0.996 /
+		// 0.972. Read then (no longer blind): with a surname made from a
+		// name spelt otherwise read as another family's (Bagheri, Baqer),
+		// 0.9964 / 0.9946, lookups 1.000 / 0.976.
+		{"heldout-ftm10", .99, .98, .99, .97},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
