@@ -228,6 +228,9 @@ func tokenSimW(x, y *word) (float64, int) {
 		}
 		return .3, kindDifferent // Olga / Oleg, Mariya / Marina: two names spelt alike
 	}
+	if x.group < 0 && initialDropped(a, b) || y.group < 0 && initialDropped(b, a) {
+		return .3, kindDifferent // Samer / Amer, Wasim / Asim: brothers Foz, a letter apart
+	}
 	if x.distinct && y.group < 0 && muhammadWord(y) || y.distinct && x.group < 0 && muhammadWord(x) {
 		// Mahmud / Mohamed: the consonants of Muhammad, whose spellings
 		// the table leaves to the keys (there are dozens), are another
@@ -715,6 +718,20 @@ func nisba(a, b string) bool {
 		return true
 	}
 	return false
+}
+
+// initialDropped reports whether short is name, a name of the Arabic
+// table, without its first letter, and no spelling of it: another name
+// (Samer / Amer, Samir / Amir, Wasim / Asim, Nasir / Asir), not a typo.
+// Not when the letter is a vowel, h or y, which sources drop (Hassane
+// and Assane are one name in Senegal), nor when what is left begins with
+// h (Khalid / Halid, the Turkish spelling).
+func initialDropped(short, name string) bool {
+	if len(short) < 3 || len(name) != len(short)+1 || name[1:] != short || short[0] == 'h' ||
+		strings.IndexByte("aeiouyh", name[0]) >= 0 {
+		return false
+	}
+	return arabicGivenName(name)
 }
 
 // persianNisba reports whether b is a, a name that ends in a, with the

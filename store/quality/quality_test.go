@@ -425,7 +425,10 @@ func TestHeldOutFtM(t *testing.T) {
 		// 5263d67: 0.9695 / 1.0000 — undated records of one name held by
 		// two people (Soe Win; Oleksandr Klymenko, the judge and the
 		// prosecutor) join one of them; lookups 0.990 / 0.987.
-		{"heldout-ftm3", .96, .98, .98, .98},
+		// Session 38 (a name of the Arabic table without its first letter
+		// another name: Samer and Amer Foz): 0.9757 / 1.000, lookups 0.992 /
+		// 0.990.
+		{"heldout-ftm3", .97, .98, .99, .98},
 		// The fourth (heldout-ftm4: second-rank militants, bankers,
 		// procurement agents and officials with long alias lists in many
 		// scripts, common name parts, 45 look-alikes), measured once in
@@ -437,7 +440,9 @@ func TestHeldOutFtM(t *testing.T) {
 		// (match.fullerNamesDisagree): 0.9844 / 1.0000, lookups 0.997 /
 		// 0.991 — this set and the fifth had shown the error, and are no
 		// longer blind to that rule.
-		{"heldout-ftm4", .97, .98, .98, .98},
+		// Session 38 (Samer and Amer Foz): 0.9957 / 1.000, lookups 0.999 /
+		// 0.993.
+		{"heldout-ftm4", .99, .98, .99, .99},
 		// The fifth (heldout-ftm5: politically exposed persons of 37
 		// countries, names in their national scripts, and 63 relatives and
 		// namesakes who share their family names), measured once in
@@ -479,7 +484,9 @@ func TestHeldOutFtM(t *testing.T) {
 		// lookups 0.986 / 0.978. Session 38, the Arabic table's common
 		// given names (Jawad, Saadi): 0.9748 / 0.9979, lookups 0.992 /
 		// 0.983.
-		{"heldout-ftm8", .97, .98, .98, .98},
+		// With Samer and Amer Foz told apart: 0.9915 / 0.9979, lookups
+		// 0.998 / 0.990.
+		{"heldout-ftm8", .99, .98, .99, .98},
 		// The ninth (heldout-ftm9: 140 persons of 25 sources and 13
 		// scripts from regions the others covered less — the Sahel,
 		// Central Africa, the Horn, the Balkans, Central America — and 60
