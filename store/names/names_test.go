@@ -387,6 +387,7 @@ func TestSimilarity(t *testing.T) {
 		{"Mohsen Rezaei", "Mohsen Rezai", .9, 1},
 		{"Ali Bagheri Kani", "Ali Baqeri Kani", .9, 1},
 		{"Kirra Gaskni", "Kirra Gaskin", .9, 1},
+		{"Karim Rahmain", "Karim Rahmani", .9, 1}, // the last two letters swapped: a typist's slip
 		{"Rustum Ghazaleh", "Rustum Ghazali", .9, 1},
 		{"Nikola Petrov", "Nikolai Petrov", .9, 1},
 		{"Andre Petrov", "Andrei Petrov", .8, 1},

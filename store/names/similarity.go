@@ -709,11 +709,14 @@ func nisba(a, b string) bool {
 	// a vowel and a consonant, as a name does (a typo's Gaskni does not),
 	// keys as the other and is as long, give or take two letters. Not
 	// when the other ends in a vowel and h, Arabic's ta marbuta: Ghazaleh
-	// and Ghazali are one name as lists write it.
+	// and Ghazali are one name as lists write it; nor when the other is
+	// this word with its last two letters swapped, a typist's slip
+	// (Mansouir, Mansouri).
 	if len(b) < 5 || a[n-1] == 'h' && isVowel(a[n-2]) {
 		return false
 	}
 	if stem := b[:len(b)-1]; b[len(b)-1] == 'i' && !isVowel(stem[len(stem)-1]) && isVowel(stem[len(stem)-2]) && stem != a &&
+		a != stem[:len(stem)-1]+"i"+stem[len(stem)-1:] &&
 		len(stem) <= n+2 && n <= len(stem)+2 && TokenKey(stem) == TokenKey(a) {
 		return true
 	}
