@@ -581,6 +581,9 @@ func TestNameValueWithSeveralNames(t *testing.T) {
 		"Maria (Mary) Smith":                     {"Maria (Mary) Smith", "Maria Smith"},
 		"Hassan Nasrallah; Hasan Nasr Allah":     {"Hassan Nasrallah; Hasan Nasr Allah", "Hassan Nasrallah", "Hasan Nasr Allah"},
 		"Salah Abdeslam":                         {"Salah Abdeslam"},
+		"Sajid Majeed @ Sajid Mir":               {"Sajid Majeed @ Sajid Mir", "Sajid Majeed", "Sajid Mir"},
+		"Abdul Rauf Asghar @ Mufti @ Saad Baba":  {"Abdul Rauf Asghar @ Mufti @ Saad Baba", "Abdul Rauf Asghar", "Mufti", "Saad Baba"},
+		"ali@example.org":                        {"ali@example.org"},
 	} {
 		if got := splitNameValue(in); !slices.Equal(got, want) {
 			t.Errorf("splitNameValue(%q) = %q, want %q", in, got, want)
@@ -594,7 +597,7 @@ func TestNameValueWithSeveralNames(t *testing.T) {
 }
 
 func FuzzSplitNameValue(f *testing.F) {
-	for _, s := range []string{"Osama bin Laden a.k.a. Usama bin Ladin", "a (b (c) d", ")(", "x; ;y", "((((("} {
+	for _, s := range []string{"Osama bin Laden a.k.a. Usama bin Ladin", "a (b (c) d", ")(", "x; ;y", "(((((", "a @ b@ @c", "@ @"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

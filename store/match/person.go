@@ -207,7 +207,8 @@ func FromProperties(schema string, props map[string][]string) Person {
 
 // splitNameValue splits a name value that holds several names, as raw
 // lists write them: "Osama bin Laden a.k.a. Usama bin Ladin", "Hassan
-// Nasrallah; Hasan Nasr Allah", "Ivan Petrov (Иван Петров)". The value
+// Nasrallah; Hasan Nasr Allah", "Ivan Petrov (Иван Петров)", and India's
+// "Sajid Majeed @ Sajid Mir" (an @ in a value of several words). The value
 // itself comes first, so that nothing is lost; then each name in it. What
 // is in brackets is a name of its own when it has two words or more, or
 // is in another script (a note, or Mary in "Maria (Mary) Smith", is not),
@@ -215,7 +216,8 @@ func FromProperties(schema string, props map[string][]string) Person {
 func splitNameValue(v string) []string {
 	out := []string{v}
 	lower := strings.ToLower(v)
-	if !strings.ContainsAny(v, "(;") && !strings.Contains(lower, "a.k.a") &&
+	at := strings.Contains(v, "@") && strings.Contains(strings.TrimSpace(v), " ")
+	if !at && !strings.ContainsAny(v, "(;") && !strings.Contains(lower, "a.k.a") &&
 		!strings.Contains(lower, " aka ") && !strings.Contains(lower, " alias ") {
 		return out
 	}
@@ -245,7 +247,11 @@ func splitNameValue(v string) []string {
 	}
 	split := strings.NewReplacer(" a.k.a. ", ";", " A.K.A. ", ";", " a.k.a ", ";", " aka ", ";",
 		" AKA ", ";", " alias ", ";", " ALIAS ", ";", " Alias ", ";")
-	for _, part := range strings.Split(split.Replace(outside.String()), ";") {
+	whole := split.Replace(outside.String())
+	if at {
+		whole = strings.ReplaceAll(whole, "@", ";")
+	}
+	for _, part := range strings.Split(whole, ";") {
 		add(strings.Join(strings.Fields(part), " "))
 	}
 	return out
