@@ -504,6 +504,17 @@ func TestHeldOutFtM(t *testing.T) {
 		// name spelt otherwise read as another family's (Bagheri, Baqer),
 		// 0.9964 / 0.9946, lookups 1.000 / 0.976.
 		{"heldout-ftm10", .99, .98, .99, .97},
+		// The eleventh (heldout-ftm11: 147 persons of South Asia,
+		// Afghanistan, Southeast Asia, the Gulf and Turkey as 30 sources
+		// write them, in 18 scripts, and 77 relatives and namesakes —
+		// undated records of common names that echo famous ones among
+		// them), written blind in session 38 and measured once, on f64b131
+		// and on 7bf5cd7 alike: 0.9476 / 0.9805, lookups 0.993 / 0.984 —
+		// under the precision bar: an undated record of a name two people
+		// hold joins the first of them to arrive (Sajid Mir, Imran Khan,
+		// Muhammad Umar). Read then; since India's @ is read as a.k.a.,
+		// lookups 0.993 / 0.983.
+		{"heldout-ftm11", .94, .97, .99, .98},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
