@@ -1346,3 +1346,30 @@ func TestKatakanaOfArabAndVietnameseNames(t *testing.T) {
 		f.checkClusters(t, fmt.Sprintf("katakana, Latin first %v", latinFirst), "gb/1 jp/1", "gb/2 jp/2", "gb/3 jp/3", "gb/4 jp/4")
 	}
 }
+
+// An undated record of a name two people hold joins whichever came first;
+// when the second arrives, it matches the record as well as the first
+// does and may not join the first, so the record is ambiguous and takes a
+// subject of its own — as it would have had it come after both. The
+// order the records arrive in does not decide who it is. A record of that
+// name with a date, or tied to the first by a document, stays.
+func TestUndatedNamesakeIsNotTheFirstComer(t *testing.T) {
+	senator := person("a", "1", "name", "Sajid Mir", "birthDate", "1938-10-02")
+	undated := person("b", "2", "name", "Sajid Mir")
+	militant := person("c", "3", "name", "Sajid Mir", "birthDate", "1976-01-01")
+	want := []string{"a/1", "b/2", "c/3"}
+	for _, order := range [][]store.Incoming{{senator, undated, militant}, {senator, militant, undated}, {undated, senator, militant}} {
+		f := mustOpen(t, DefaultOptions())
+		f.putEach(t, order...)
+		f.checkClusters(t, "undated namesake, in order "+order[0].ID+order[1].ID+order[2].ID, want...)
+	}
+
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t, person("a", "1", "name", "Sajid Mir", "birthDate", "1938-10-02", "passportNumber", "AB1234567"),
+		person("b", "2", "name", "Sajid Mir", "passportNumber", "AB1234567"), militant)
+	f.checkClusters(t, "a document ties it", "a/1 b/2", "c/3")
+
+	f = mustOpen(t, DefaultOptions())
+	f.putEach(t, senator, person("b", "2", "name", "Sajid Mir", "birthDate", "1938"), militant)
+	f.checkClusters(t, "a year of birth places it", "a/1 b/2", "c/3")
+}
