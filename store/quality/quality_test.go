@@ -513,8 +513,18 @@ func TestHeldOutFtM(t *testing.T) {
 		// under the precision bar: an undated record of a name two people
 		// hold joins the first of them to arrive (Sajid Mir, Imran Khan,
 		// Muhammad Umar). Read then; since India's @ is read as a.k.a.,
-		// lookups 0.993 / 0.983.
-		{"heldout-ftm11", .94, .97, .99, .98},
+		// lookups 0.993 / 0.983; since such a record is taken back out
+		// when the second namesake arrives, 0.9538 / 0.9848, lookups 0.994
+		// / 0.985.
+		{"heldout-ftm11", .95, .98, .99, .98},
+		// The twelfth (heldout-ftm12: 149 persons in a consolidated
+		// database's proportions — a third Russian, then the Middle East,
+		// Latin America, Europe, Africa, Asia — as 29 sources write them,
+		// in 14 scripts, and 68 relatives and namesakes), written blind in
+		// session 38 after its rules and measured once, on f64b131,
+		// 26db59a and eaa1c7f alike: 1.000 / 0.9952, lookups 0.9994 /
+		// 0.9889. Not read.
+		{"heldout-ftm12", .99, .98, .99, .98},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
