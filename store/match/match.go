@@ -270,7 +270,8 @@ var strongKinds = map[string]bool{"passport": true, "national_id": true, "tax": 
 var kinChecks = [...]struct {
 	apart          func(as, bs []names.Name) bool
 	what, evidence string
-}{{names.FathersApart, "patronymic", "patronymic conflict"}, {names.GenerationsApart, "generation", "generation conflict"}}
+}{{names.FathersApart, "patronymic", "patronymic conflict"}, {names.GenerationsApart, "generation", "generation conflict"},
+	{names.SurnamesApart, "second surname", "second surname conflict"}}
 
 // sameFullDate reports whether a and b share a full date (day, month and
 // year).

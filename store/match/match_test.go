@@ -775,6 +775,15 @@ func TestFullerNameDisagrees(t *testing.T) {
 			map[string][]string{"name": {"Jihad Imad Mughniyeh"}, "nationality": {"lb"}}, false},
 		{"the father's name, born the same day", "Person", map[string][]string{"name": {"Imad Mughniyeh"}, "birthDate": {"1962-12-07"}},
 			map[string][]string{"name": {"Jihad Imad Mughniyeh"}, "birthDate": {"1962-12-07"}}, true},
+		// Two second surnames, two mothers' sons, whatever else agrees (a
+		// short alias both lists give); a second surname mistyped or
+		// written once without the other is the same man.
+		{"two second surnames", "Person", map[string][]string{"name": {"ZAMBADA IMPERIAL, Ismael"}, "alias": {"Ismael Zambada"}, "nationality": {"mx"}},
+			map[string][]string{"name": {"ZAMBADA GARCIA, Ismael"}, "alias": {"Ismael Zambada"}, "nationality": {"mx"}}, false},
+		{"a second surname mistyped", "Person", map[string][]string{"name": {"ZAMBADA GARCIA, Ismael"}, "birthDate": {"1948-01-01"}},
+			map[string][]string{"name": {"ZAMBADA GRACIA, Ismael"}, "birthDate": {"1948-01-01"}}, true},
+		{"one surname written", "Person", map[string][]string{"name": {"ZAMBADA GARCIA, Ismael"}, "birthDate": {"1948-01-01"}},
+			map[string][]string{"name": {"ZAMBADA, Ismael"}, "birthDate": {"1948-01-01"}}, true},
 		{"a company", "Organization", map[string][]string{"name": {"Universal Exports", "USA Universal Exports"}}, map[string][]string{"name": {"Universal Exports Inc"}}, true},
 	} {
 		a, b := FromProperties(c.schema, c.a), FromProperties(c.schema, c.b)

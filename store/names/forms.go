@@ -499,6 +499,47 @@ func GenerationsApart(as, bs []Name) bool {
 	return seenA && seenB
 }
 
+// SurnamesApart reports whether two records write a person's two
+// surnames, before a comma (ZAMBADA GARCIA, Ismael), with the same first
+// surname and never the same second: the Spanish second surname is the
+// mother's, and two of them are two mothers' children (ZAMBADA IMPERIAL,
+// Ismael, the son of ZAMBADA GARCIA, Ismael). A second surname spelt
+// otherwise or mistyped is the same; a record that writes no two surnames
+// so says nothing.
+func SurnamesApart(as, bs []Name) bool {
+	seen, agree := false, false
+	for _, x := range as {
+		x1, x2, ok := twoSurnames(x)
+		if !ok {
+			continue
+		}
+		for _, y := range bs {
+			y1, y2, ok := twoSurnames(y)
+			if !ok || !sameSurname(x1, y1) {
+				continue
+			}
+			seen = true
+			agree = agree || sameSurname(x2, y2)
+		}
+	}
+	return seen && !agree
+}
+
+// twoSurnames returns the two words of a name written with exactly two
+// before its comma, neither a particle.
+func twoSurnames(n Name) (first, second string, ok bool) {
+	if n.comma != 2 || len(n.Tokens) < 3 || particles[n.Tokens[0]] || particles[n.Tokens[1]] {
+		return "", "", false
+	}
+	return n.Tokens[0], n.Tokens[1], true
+}
+
+// sameSurname says whether two words are one surname: the same key, or
+// a typo apart.
+func sameSurname(a, b string) bool {
+	return a == b || TokenKey(a) == TokenKey(b) || JaroWinkler(a, b) >= .88
+}
+
 // patronymicOfSurname reports whether a is a patronymic and b, no
 // patronymic, a surname made from the same father's name (Ivanovna,
 // Ivanova; Petrovich, Petrov): one letter or two apart, two words.

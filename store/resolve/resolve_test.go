@@ -1373,3 +1373,27 @@ func TestUndatedNamesakeIsNotTheFirstComer(t *testing.T) {
 	f.putEach(t, senator, person("b", "2", "name", "Sajid Mir", "birthDate", "1938"), militant)
 	f.checkClusters(t, "a year of birth places it", "a/1 b/2", "c/3")
 }
+
+// Three men of one name and three second surnames, father and sons, each
+// also listed as the short Ismael Zambada, and a record that gives only
+// that short name: the short record bridges them all, but two second
+// surnames are two mothers' sons, and no bridge merges them.
+func TestSecondSurnamesKeepBrothersApart(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		person("fbi", "1", "name", "ISMAEL ZAMBADA-GARCIA", "alias", "Ismael Zambada", "birthDate", "1948-01-01"),
+		person("ofac", "2", "name", "ZAMBADA IMPERIAL, Ismael", "alias", "Ismael Zambada"),
+		person("ofac", "3", "name", "ZAMBADA SICAIROS, Ismael", "alias", "Ismael Zambada"),
+		person("ofac", "4", "name", "ZAMBADA GARCIA, Ismael", "alias", "Ismael Zambada", "birthDate", "1948"),
+		person("csl", "5", "name", "Ismael Zambada Sicairos", "alias", "Ismael Zambada"),
+		person("csl", "6", "name", "Ismael Zambada", "birthDate", "1948-01"),
+	)
+	for _, c := range f.clusters(t) {
+		if strings.Contains(c, "ofac/2") && strings.Count(c, " ") > 0 {
+			t.Errorf("ZAMBADA IMPERIAL joined others: %q", f.clusters(t))
+		}
+		if strings.Contains(c, "ofac/3") && strings.Contains(c, "ofac/4") {
+			t.Errorf("ZAMBADA SICAIROS joined ZAMBADA GARCIA: %q", f.clusters(t))
+		}
+	}
+}
