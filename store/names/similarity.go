@@ -715,12 +715,15 @@ func nisba(a, b string) bool {
 	if len(b) < 5 || a[n-1] == 'h' && isVowel(a[n-2]) {
 		return false
 	}
-	if stem := b[:len(b)-1]; b[len(b)-1] == 'i' && !isVowel(stem[len(stem)-1]) && isVowel(stem[len(stem)-2]) && stem != a &&
-		a != stem[:len(stem)-1]+"i"+stem[len(stem)-1:] &&
-		len(stem) <= n+2 && n <= len(stem)+2 && TokenKey(stem) == TokenKey(a) {
-		return true
+	stem := b[:len(b)-1]
+	m := len(stem)
+	if b[m] != 'i' || isVowel(stem[m-1]) || !isVowel(stem[m-2]) || stem == a || m > n+2 || n > m+2 {
+		return false
 	}
-	return false
+	if n == m+1 && a[n-2] == 'i' && a[n-1] == stem[m-1] && a[:n-2] == stem[:m-1] {
+		return false // Mansouir: the i and the r of Mansouri swapped
+	}
+	return TokenKey(stem) == TokenKey(a)
 }
 
 // initialDropped reports whether short is name, a name of the Arabic
