@@ -443,10 +443,6 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 // sets). A member that something identifying ties to the rest of h (a
 // full date of birth, a document), or that a judgement placed, stays.
 func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjScore, mo match.Options) error {
-	members, err := records(txn, h.id, joinMembers)
-	if err != nil || len(members) < 2 {
-		return err
-	}
 	for _, y := range h.recs {
 		if y.result.Score < r.opt.Threshold || y.result.Name < .99 || len(y.e.person.BirthDates) > 0 {
 			continue
@@ -460,21 +456,12 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 			continue
 		}
 		best, tied := 0.0, false
-		for _, m := range members {
-			mkey := rk(m)
-			if mkey == ykey {
-				continue
-			}
-			me, err := r.load(txn, b, mkey)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			res := r.compare(txn, b, y.e, me, mo)
+		err = r.compareMembers(txn, b, y.e, h.id, mo, func(key string) bool { return key == ykey }, func(res match.Result) {
 			best = max(best, res.Score)
 			tied = tied || res.Strong
+		})
+		if err != nil {
+			return err
 		}
 		if tied || best == 0 || y.result.Score < best-ambiguityMargin {
 			continue
@@ -613,13 +600,26 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 		seen[rk(sc.e.key)] = true
 		count(sc.result)
 	}
-	members, err := records(txn, h.id, joinMembers)
-	if err != nil {
+	if err := r.compareMembers(txn, b, e, h.id, mo, func(key string) bool { return seen[key] }, count); err != nil {
 		return false, err
+	}
+	// A conflict is outweighed only by more agreements, one of them on
+	// something that identifies a person (a year of birth shared by
+	// namesakes is not).
+	return conflict == 0 || conflict <= agree && strong > 0, nil
+}
+
+// compareMembers scores x against the members of subject (the first
+// joinMembers of them) that skip does not name, and hands each result to
+// fn; a member whose record is gone is passed over.
+func (r *Resolver) compareMembers(txn *store.Txn, b *batch, x *entry, subject string, mo match.Options, skip func(key string) bool, fn func(match.Result)) error {
+	members, err := records(txn, subject, joinMembers)
+	if err != nil {
+		return err
 	}
 	for _, m := range members {
 		key := rk(m)
-		if seen[key] {
+		if skip(key) {
 			continue
 		}
 		me, err := r.load(txn, b, key)
@@ -627,14 +627,11 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 			continue
 		}
 		if err != nil {
-			return false, err
+			return err
 		}
-		count(r.compare(txn, b, e, me, mo))
+		fn(r.compare(txn, b, x, me, mo))
 	}
-	// A conflict is outweighed only by more agreements, one of them on
-	// something that identifies a person (a year of birth shared by
-	// namesakes is not).
-	return conflict == 0 || conflict <= agree && strong > 0, nil
+	return nil
 }
 
 // conflicting says whether two subjects hold records that cannot be the
