@@ -46,6 +46,9 @@ type Person struct {
 	Genders       []string
 	Places        []string
 	Addresses     []string
+	// Fathers are the names of the person's father (FtM fatherName):
+	// two records that name two fathers are two people.
+	Fathers []string
 	// NamePart says which part of a name the record gives when it gives
 	// one only: "given" (a first name and no surname) or "surname"; ""
 	// otherwise. A given name alone and a surname alone say nothing of
@@ -73,6 +76,8 @@ type prepared struct {
 	gender string
 	places []string
 	addrs  [][]string
+	// fathers are the parsed names of the person's father.
+	fathers []names.Name
 }
 
 // Limits on what one comparison looks at.
@@ -90,6 +95,7 @@ const (
 	// may be.
 	WeakNameFactor = .7
 	maxDates       = 6
+	maxFathers     = 4
 	maxIDs         = 24
 )
 
@@ -174,6 +180,11 @@ func Prepare(p Person) Person {
 			pr.places = append(pr.places, pl)
 		}
 	}
+	for _, f := range p.Fathers {
+		if fn := names.Parse(f); !fn.Empty() && len(pr.fathers) < maxFathers {
+			pr.fathers = append(pr.fathers, fn)
+		}
+	}
 	for _, a := range p.Addresses {
 		if toks := strings.Fields(names.Normalize(a)); len(toks) > 0 && len(pr.addrs) < 4 {
 			pr.addrs = append(pr.addrs, toks)
@@ -240,6 +251,10 @@ type Result struct {
 	// or a slip away), a full address or an e-mail. A year of birth or a
 	// town is weak.
 	Strong bool `json:"-"`
+	// Kin is set when the conflict is the records' naming two fathers
+	// (two patronymics, two fathers' names) or two generations: said by
+	// the sources in words, not a slip of a date or a second passport.
+	Kin bool `json:"-"`
 	// NameSpelled is set when the best pair of names differs in spelling
 	// only (see names.Score.Spelled).
 	NameSpelled bool `json:"-"`
@@ -584,13 +599,23 @@ names:
 	// names of the two records, father and son however one of them is also
 	// written without it: each as strong against as a document that
 	// differs.
+	kinApart := false
 	for _, kin := range kinChecks {
 		if haveName && kin.apart(pa.names, pb.names) {
 			score -= .3
-			r.Conflict = true
+			r.Conflict, r.Kin, kinApart = true, true, true
 			add(kin.what, -.3, "conflict")
 			say(kin.evidence)
 		}
+	}
+	if !kinApart && len(pa.fathers) > 0 && len(pb.fathers) > 0 && names.FatherNamesApart(pa.fathers, pb.fathers, opt.Weights) {
+		// Two fathers named: two sons of one name (Pakistan's and India's
+		// lists name each man with his father's name). A patronymic in
+		// the names has said so already.
+		score -= .3
+		r.Conflict, r.Kin = true, true
+		add("fatherName", -.3, "conflict")
+		say("father's name conflict")
 	}
 	natsDiffer := false
 	if len(pa.nats) > 0 && len(pb.nats) > 0 {

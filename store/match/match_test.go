@@ -4,6 +4,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -792,5 +793,38 @@ func TestFullerNameDisagrees(t *testing.T) {
 				t.Errorf("%s: score %.3f match %v, want %v (%v)", c.what, r.Score, r.Match, c.match, r.Evidence)
 			}
 		}
+	}
+}
+
+// Two records naming two fathers are two men, whatever their names; a
+// father's name written otherwise, or on one record only, says nothing.
+func TestFathersNamedApart(t *testing.T) {
+	person := func(props ...string) Person {
+		m := map[string][]string{}
+		for i := 0; i+1 < len(props); i += 2 {
+			m[props[i]] = append(m[props[i]], props[i+1])
+		}
+		return FromProperties("Person", m)
+	}
+	opt := Options{Threshold: .7}
+	umar := person("name", "Muhammad Umar", "fatherName", "Ghulam Rasool")
+	omar := person("name", "Mohammed Omar Ghulam Nabi", "alias", "Muhammad Umar", "fatherName", "Ghulam Nabi")
+	r := Compare(umar, omar, opt)
+	if r.Match || !r.Conflict || !r.Kin || !slices.Contains(r.Evidence, "father's name conflict") {
+		t.Errorf("two fathers: %+v", r)
+	}
+	for _, other := range []Person{
+		person("name", "Mohammed Omar Ghulam Nabi", "alias", "Muhammad Umar", "fatherName", "Ghulam Rasul"),
+		person("name", "Mohammed Omar Ghulam Nabi", "alias", "Muhammad Umar"),
+	} {
+		if r := Compare(umar, other, opt); !r.Match || r.Conflict || r.Kin {
+			t.Errorf("one father, or none named: %+v", r)
+		}
+	}
+	// A patronymic in the names says it already: one conflict, not two.
+	a := person("firstName", "Pyotr", "lastName", "Tolstoy", "fatherName", "Olegovich")
+	b := person("firstName", "Pyotr", "lastName", "Tolstoy", "fatherName", "Andreyevich")
+	if r := Compare(a, b, Options{Threshold: .7}); !r.Kin || strings.Count(strings.Join(r.Evidence, "|"), "conflict") != 1 {
+		t.Errorf("patronymics: %+v", r)
 	}
 }

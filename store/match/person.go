@@ -200,6 +200,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 	p.NamePart = namePart(p.Names, first, last)
 	p.Genders = props["gender"]
 	p.Places = props["birthPlace"]
+	p.Fathers = father
 	p.Addresses = props["address"]
 	p.Individual = schema == "Person"
 	return Prepare(p)

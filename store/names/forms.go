@@ -473,6 +473,48 @@ func sameFather(x, y *word) bool {
 	return s >= .7 && kind != kindDifferent
 }
 
+// FatherNamesApart reports whether two records name the person's father
+// otherwise (FtM's fatherName, parsed; as for one record, bs for the
+// other): each gives one, and in every pairing a word of the shorter has
+// no counterpart in the longer. Muhammad Umar son of Ghulam Rasool is not
+// Mullah Omar son of Ghulam Nabi, nor Imran Khan son of Gul Zaman the one
+// son of Ikramullah Khan Niazi. A fuller or a shorter writing of one name
+// (Abdul Ahad, Abdul Ahad Karzai), another spelling (Rasool, Rasul) and
+// the patronymic made of the name (Ivanovich, Ivan) agree; a record that
+// names no father says nothing.
+func FatherNamesApart(as, bs []Name, w Weights) bool {
+	compared := false
+	for _, x := range as {
+		for _, y := range bs {
+			if len(x.Tokens) == 0 || len(y.Tokens) == 0 {
+				continue
+			}
+			compared = true
+			if Similarity(x, y, w).Different == 0 || patronymOf(x, y) || patronymOf(y, x) {
+				return false
+			}
+		}
+	}
+	return compared
+}
+
+// patronymOf reports whether a word of x is a patronymic made of a word
+// of y (Ivanovich, Ivan; Olehovych, Oleg).
+func patronymOf(x, y Name) bool {
+	for i := range x.words {
+		p := x.words[i].pat
+		if p == nil {
+			continue
+		}
+		for j := range y.words {
+			if v := &y.words[j]; v.pat == nil && (v.key == p.stemKey || JaroWinkler(v.s, p.stem) >= .9) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // GenerationsApart reports whether the names of one person, as, and of
 // another, bs, say they are of two generations: each side writes a
 // generation (Jr., Sr., II) on some name, and none of one side's is one of

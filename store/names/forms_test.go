@@ -1,0 +1,36 @@
+package names
+
+import "testing"
+
+func TestFatherNamesApart(t *testing.T) {
+	parse := func(ns ...string) []Name {
+		var out []Name
+		for _, n := range ns {
+			out = append(out, Parse(n))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		a, b  []string
+		apart bool
+	}{
+		{[]string{"Ghulam Rasool"}, []string{"Ghulam Nabi"}, true},
+		{[]string{"Gul Zaman"}, []string{"Ikramullah Khan Niazi"}, true},
+		{[]string{"Piara Singh"}, []string{"Mohinder Singh"}, true},
+		{[]string{"Ghulam Rasool", "Ghulam Nabi"}, []string{"Ghulam Nabi"}, false},
+		{[]string{"Abdul Ahad Karzai"}, []string{"Abdul Ahad"}, false},
+		{[]string{"Ghulam Rasool"}, []string{"Ghulam Rasul"}, false},
+		{[]string{"Khan Muhammad"}, []string{"Muhammad Khan"}, false},
+		{[]string{"Ivanovich"}, []string{"Ivan"}, false},
+		{[]string{"Viktorovich"}, []string{"Viktorovych"}, false},
+		{[]string{"Viktorovich"}, []string{"Vladimirovich"}, true},
+		{[]string{"Ghulam Nabi"}, nil, false},
+	} {
+		if got := FatherNamesApart(parse(c.a...), parse(c.b...), DefaultWeights{}); got != c.apart {
+			t.Errorf("FatherNamesApart(%q, %q) = %v, want %v", c.a, c.b, got, c.apart)
+		}
+		if got := FatherNamesApart(parse(c.b...), parse(c.a...), DefaultWeights{}); got != c.apart {
+			t.Errorf("FatherNamesApart(%q, %q) = %v, want %v", c.b, c.a, got, c.apart)
+		}
+	}
+}
