@@ -344,6 +344,9 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		var joinable []subjScore
 		for _, h := range hits {
 			ok, err := r.joinable(txn, b, e, mo, h)
+			if err == nil && !ok && !alone {
+				ok, err = r.makeRoom(txn, b, e, mo, &h)
+			}
 			if err != nil {
 				return err
 			}
@@ -429,6 +432,99 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		}
 	}
 	return nil
+}
+
+// makeRoom takes out of subject h the members that keep the new record e
+// from joining it, when a name alone placed them there and e is tied to
+// the rest by more: a record of a common name with no date of birth
+// (Muhammad Umar, son of Ghulam Rasool, on Pakistan's list) joins the
+// first namesake to arrive (Mullah Omar, listed as Muhammad Umar too), and
+// a later record of that namesake that names another father would
+// otherwise be kept out of its own person's subject. Each member e
+// conflicts with must have no date of birth, no judgement, and nothing
+// but a name in common with the rest of h; e must agree with some of the
+// rest on more than a name (a date of birth, a document) and conflict with
+// none of them. The members taken out start subjects of their own, as
+// they would have had they come after both. It reports whether it made
+// room (h's records are then the rest).
+func (r *Resolver) makeRoom(txn *store.Txn, b *batch, e *entry, mo match.Options, h *subjScore) (bool, error) {
+	if h.judge {
+		return false, nil
+	}
+	members, err := records(txn, h.id, joinMembers)
+	if err != nil {
+		return false, err
+	}
+	var odd, rest []scored
+	for _, m := range members {
+		key := rk(m)
+		res, found := match.Result{}, false
+		var me *entry
+		for _, sc := range h.recs {
+			if rk(sc.e.key) == key {
+				res, me, found = sc.result, sc.e, true
+				break
+			}
+		}
+		if !found {
+			if me, err = r.load(txn, b, key); errors.Is(err, store.ErrNotFound) {
+				continue
+			} else if err != nil {
+				return false, err
+			}
+			res = r.compare(txn, b, e, me, mo)
+		}
+		if res.Conflict && res.Score < r.opt.MergeFloor {
+			if len(me.person.BirthDates) > 0 || !res.Kin {
+				return false, nil
+			}
+			odd = append(odd, scored{me, res})
+		} else {
+			rest = append(rest, scored{me, res})
+		}
+	}
+	held := false
+	for _, x := range rest {
+		held = held || x.result.Score >= r.opt.Threshold && x.result.Corroborated
+	}
+	if !held || len(odd) == 0 {
+		return false, nil
+	}
+	for _, y := range odd {
+		judged, err := judgementsOf(txn, rk(y.e.key))
+		if err != nil || len(judged) > 0 {
+			return false, err
+		}
+		for _, x := range rest {
+			if res := r.compare(txn, b, y.e, x.e, mo); res.Corroborated || res.Strong {
+				return false, nil
+			}
+		}
+	}
+	for _, y := range odd {
+		ykey := rk(y.e.key)
+		if err := leave(txn, b, h.id, ykey); err != nil {
+			return false, err
+		}
+		own, err := r.newSubject(txn)
+		if err != nil {
+			return false, err
+		}
+		if err := join(txn, b, own, ykey); err != nil {
+			return false, err
+		}
+		r.log.Debug("took a record placed by its name alone out of its subject", "record", y.e.key.String(), "from", h.id, "into", own, "via", e.key.String())
+	}
+	var recs []scored
+	best := 0.0
+	for _, sc := range h.recs {
+		if !slices.ContainsFunc(odd, func(y scored) bool { return y.e == sc.e }) {
+			recs = append(recs, sc)
+			best = max(best, sc.result.Score)
+		}
+	}
+	h.recs, h.best = recs, best
+	return true, nil
 }
 
 // unplaceAmbiguous takes out of subject h the members the new record e

@@ -1397,3 +1397,30 @@ func TestSecondSurnamesKeepBrothersApart(t *testing.T) {
 		}
 	}
 }
+
+// A record of a common name with no date joins the first namesake to
+// arrive; a later record of that namesake naming another father takes
+// its place, and the undated record keeps a subject of its own — unless a
+// document ties it to the rest, or it names no father.
+func TestNamesakeNamingAnotherFatherMakesRoom(t *testing.T) {
+	seco := person("seco", "1", "name", "Mohammed Omar Ghulam Nabi", "alias", "Mullah Mohammad Omar", "alias", "Muhammad Umar", "birthDate", "1960", "birthDate", "1966")
+	jp := person("jp", "2", "name", "Mohammed Omar Ghulam Nabi", "alias", "Muhammad Umar", "alias", "Mullah Omar", "birthDate", "1960", "birthDate", "1966")
+	nacta := person("nacta", "3", "name", "Muhammad Umar", "fatherName", "Ghulam Rasool", "birthPlace", "Bannu")
+	un := person("un", "4", "name", "Mohammed Omar Ghulam Nabi", "alias", "Mullah Omar", "alias", "Muhammad Umar", "fatherName", "Ghulam Nabi", "birthDate", "1960", "birthDate", "1966")
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t, seco, jp, nacta, un)
+	f.checkClusters(t, "the namesake naming another father", "jp/2 seco/1 un/4", "nacta/3")
+
+	f = mustOpen(t, DefaultOptions())
+	f.putEach(t, seco, jp, person("nacta", "3", "name", "Muhammad Umar", "birthPlace", "Bannu"), un)
+	f.checkClusters(t, "no father named: nothing tells them apart", "jp/2 nacta/3 seco/1 un/4")
+
+	f = mustOpen(t, DefaultOptions())
+	f.putEach(t, person("seco", "1", "name", "Mohammed Omar Ghulam Nabi", "alias", "Muhammad Umar", "birthDate", "1960", "passportNumber", "OA123456"),
+		jp, person("nacta", "3", "name", "Muhammad Umar", "fatherName", "Ghulam Rasool", "passportNumber", "OA123456"), un)
+	for _, c := range f.clusters(t) {
+		if strings.Contains(c, "nacta/3") && !strings.Contains(c, "seco/1") {
+			t.Errorf("a record a document ties to its subject was taken out: %q", f.clusters(t))
+		}
+	}
+}
