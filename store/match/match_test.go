@@ -828,3 +828,16 @@ func TestFathersNamedApart(t *testing.T) {
 		t.Errorf("patronymics: %+v", r)
 	}
 }
+
+// A title two leaders were listed by is kept as a weak alias, not a name:
+// Hibatullah Akhundzada is not Mullah Omar for being Amir al-Mu'minin too.
+func TestTitleIsNoName(t *testing.T) {
+	hibatullah := FromProperties("Person", map[string][]string{"name": {"Hibatullah Akhundzada"}, "alias": {"Amir al-Mu'minin"}})
+	if slices.Contains(hibatullah.Names, "Amir al-Mu'minin") || !slices.Contains(hibatullah.WeakNames, "Amir al-Mu'minin") {
+		t.Errorf("names %q, weak %q", hibatullah.Names, hibatullah.WeakNames)
+	}
+	omar := FromProperties("Person", map[string][]string{"name": {"Mohammed Omar"}, "alias": {"Ameer ul-Momineen"}})
+	if r := Compare(hibatullah, omar, Options{Threshold: .7}); r.Match {
+		t.Errorf("two leaders of one title: %+v", r)
+	}
+}

@@ -160,9 +160,18 @@ func FromProperties(schema string, props map[string][]string) Person {
 			p.Names = append(p.Names, n)
 		}
 	}
+	addWeak := func(v string) {
+		if v = strings.TrimSpace(v); v != "" && !contains(p.Names, v) && !contains(p.WeakNames, v) && len(p.WeakNames) < MaxNames {
+			p.WeakNames = append(p.WeakNames, v)
+		}
+	}
 	for _, prop := range []string{"name", "alias", "previousName"} {
 		for _, v := range props[prop] {
 			for _, n := range splitNameValue(v) {
+				if names.TitleOnly(n) {
+					addWeak(n) // a title two leaders held: kept for lookups, no name
+					continue
+				}
 				addName(n)
 			}
 		}
@@ -182,9 +191,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 		}
 	}
 	for _, v := range props["weakAlias"] {
-		if v = strings.TrimSpace(v); v != "" && !contains(p.Names, v) && !contains(p.WeakNames, v) && len(p.WeakNames) < MaxNames {
-			p.WeakNames = append(p.WeakNames, v)
-		}
+		addWeak(v)
 	}
 	p.BirthDates = append(p.BirthDates, props["birthDate"]...)
 	for _, pk := range identifierProps {

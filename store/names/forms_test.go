@@ -34,3 +34,16 @@ func TestFatherNamesApart(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleOnly(t *testing.T) {
+	for _, s := range []string{"Amir al-Mu'minin", "Ameer ul-Momineen", "Amir ul-Mumineen", "AMIR AL-MUMININ", "أمير المؤمنين", "امیرالمؤمنین"} {
+		if !TitleOnly(s) {
+			t.Errorf("TitleOnly(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"Amir Khan", "Amir Hamza", "Amir Muhammad", "Mumin Ahmed", "Emir Kusturica", ""} {
+		if TitleOnly(s) {
+			t.Errorf("TitleOnly(%q) = true", s)
+		}
+	}
+}

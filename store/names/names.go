@@ -24,6 +24,7 @@
 package names
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -190,6 +191,16 @@ var honorifics = map[string]bool{
 	// keep: Daw for a woman (Daw Thandar Aye; ဒေါ် reads daw).
 	"daw": true,
 }
+
+// TitleOnly reports whether s is a title and no name: Amir al-Mu'minin,
+// the Commander of the Faithful, by which the Taliban's leaders one after
+// the other and a self-styled caliph have been listed, in any spelling and
+// in Arabic letters (أمير المؤمنين). Two people so called are not one.
+func TitleOnly(s string) bool {
+	return commanderOfTheFaithful.MatchString(strings.Join(Parse(s).Tokens, ""))
+}
+
+var commanderOfTheFaithful = regexp.MustCompile(`^(amir|ameer|emir)(al|ul|el)?m[ou]u?m(i|ee|e)?n(i|ee|e)?n$`)
 
 // arabicTitles are the titles and ranks an Arabic name begins with behind
 // the article (الحاج al-haj, الشيخ, الدكتور al-dktur, الملا, اللواء
