@@ -339,6 +339,12 @@ func TestSimilarity(t *testing.T) {
 		{"Riduan Isamuddin", "ISAMUDDIN, Nurjaman Riduan", .9, 1},
 		{"Hassan Nasrallah", "NASRALLAH, Jawad Hassan", 0, .6}, // Jawad, a name of the Arabic table since session 38
 		{"Muammar al-Qadhafi", "Saadi Muammar al-Qadhafi", 0, .6},
+		// Bin after the first word says it is the son's own name, even
+		// Muhammad's: Mohammed bin Salman is not his father.
+		{"Salman bin Abdulaziz Al Saud", "Mohammed bin Salman bin Abdulaziz Al Saud", 0, .6},
+		{"Rashid Al Maktoum", "Mohammed bin Rashid Al Maktoum", 0, .6},
+		{"Mohammed bin Salman Al Saud", "Mohammed bin Salman", .85, 1},
+		{"bin Laden", "Osama bin Laden", .75, 1},
 		// Common Arabic and Persian given names: their spellings one name,
 		// look-alike names two (Rashad, Rashid; Hashem, Hisham), but for
 		// those lists write for each other (Samer, Samir).

@@ -1152,7 +1152,10 @@ func movedWords(a []string, oa, ob, pairOf []int) bool {
 // Hj., Gen., Capitaine, Tun), not a kunya or the Abd of a compound read
 // apart; and short must not begin with a kunya (Adnan Abu Walid
 // al-Sahrawi goes by Abu Walid al-Sahrawi) or a Western given name
-// (Matamela Cyril Ramaphosa goes by Cyril Ramaphosa).
+// (Matamela Cyril Ramaphosa goes by Cyril Ramaphosa). Any word, Muhammad
+// too, is the son's own name when long says so with bin or ibn after it
+// (Mohammed bin Salman bin Abdulaziz Al Saud, his father Salman bin
+// Abdulaziz Al Saud).
 func fatherNamed(short, long Name, oa, ol, pairOf []int) bool {
 	for p, i := range oa {
 		if pairOf[i] != ol[p+1] {
@@ -1165,9 +1168,20 @@ func fatherNamed(short, long Name, oa, ol, pairOf []int) bool {
 		arab = arab || w.arabic || w.arabLatin || dinWord(w.s)
 	}
 	w, first := long.word(ol[0]), short.Tokens[oa[0]]
-	own := w.arabic || arabicGivenName(w.s) || dinWord(w.s)
-	return arab && own && len(w.s) > 1 && !muhammadWord(w) && !titleName(w.s) && !honorifics[w.s] && !writtenTitles[w.s] &&
+	nasab := len(ol) > 1 && sonOf(long, ol[1])
+	own := w.arabic || arabicGivenName(w.s) || dinWord(w.s) || nasab
+	return arab && own && len(w.s) > 1 && (!muhammadWord(w) || nasab) && !titleName(w.s) && !honorifics[w.s] && !writtenTitles[w.s] &&
 		w.key != TokenKey("sheikh") && !kunyaWord(w.s) && w.s != "abd" && !kunyaWord(first) && !westernGivenName(first)
+}
+
+// sonOf reports whether word i of n is introduced by bin, ibn or bint
+// (glued to it by Parse): the name before it is a son's or a daughter's.
+func sonOf(n Name, i int) bool {
+	if i >= len(n.Tokens) || i >= len(n.Cores) || n.Tokens[i] == n.Cores[i] {
+		return false
+	}
+	t := n.Tokens[i]
+	return strings.HasPrefix(t, "bin") || strings.HasPrefix(t, "ibn")
 }
 
 // dinWord reports whether t is an al-Din compound as Parse writes it
