@@ -49,6 +49,11 @@ type Person struct {
 	// Fathers are the names of the person's father (FtM fatherName):
 	// two records that name two fathers are two people.
 	Fathers []string
+	// Countries are the countries a source ties the person to without
+	// saying how (FtM country: where a politician holds office, where a
+	// wanted man is sought). Two records tied to no country in common,
+	// by these or by nationality, are not one person on a name alone.
+	Countries []string
 	// NamePart says which part of a name the record gives when it gives
 	// one only: "given" (a first name and no surname) or "surname"; ""
 	// otherwise. A given name alone and a surname alone say nothing of
@@ -78,6 +83,8 @@ type prepared struct {
 	addrs  [][]string
 	// fathers are the parsed names of the person's father.
 	fathers []names.Name
+	// countries are the nationalities and the countries, as codes.
+	countries []string
 }
 
 // Limits on what one comparison looks at.
@@ -96,6 +103,7 @@ const (
 	WeakNameFactor = .7
 	maxDates       = 6
 	maxFathers     = 4
+	maxCountries   = 8
 	maxIDs         = 24
 )
 
@@ -178,6 +186,11 @@ func Prepare(p Person) Person {
 	for _, pl := range p.Places {
 		if pl = names.Normalize(pl); pl != "" && len(pr.places) < 4 {
 			pr.places = append(pr.places, pl)
+		}
+	}
+	for _, c := range slices.Concat(p.Nationalities, p.Countries) {
+		if c = countryCode(c); c != "" && !slices.Contains(pr.countries, c) && len(pr.countries) < maxCountries {
+			pr.countries = append(pr.countries, c)
 		}
 	}
 	for _, f := range p.Fathers {
@@ -645,7 +658,11 @@ names:
 	}
 	// The sum above puts the same-person boundary near 0.6; scaling it
 	// makes the documented threshold (0.70) that boundary.
-	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree || natsDiffer
+	countriesDiffer := !natsDiffer && len(pa.countries) > 0 && len(pb.countries) > 0 && !overlaps(pa.countries, pb.countries)
+	if countriesDiffer {
+		say("countries differ")
+	}
+	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree || natsDiffer || countriesDiffer
 	r.Strong = strongMatch || addrFull || contactsAgree || da == dateExact || da == dateSwapped || da == dateNear
 	r.Score = round(math.Max(0, math.Min(1, score*scale)))
 	if !haveName && !strongMatch && da < dateNear && !(contactExact && da == dateClose) {

@@ -841,3 +841,25 @@ func TestTitleIsNoName(t *testing.T) {
 		t.Errorf("two leaders of one title: %+v", r)
 	}
 }
+
+// Records a source ties to two countries (FtM country), and no
+// nationality in common, are not one person on a name alone; the country
+// says nothing against a date of birth in common.
+func TestCountriesApartHoldANameAlone(t *testing.T) {
+	opt := Options{Threshold: .7}
+	pti := FromProperties("Person", map[string][]string{"name": {"Imran Khan"}, "country": {"pk"}})
+	pune := FromProperties("Person", map[string][]string{"name": {"Mohammed Imran Khan"}, "alias": {"Imran Khan"}, "country": {"in"}})
+	if r := Compare(pti, pune, opt); !r.Disagreeing || !slices.Contains(r.Evidence, "countries differ") {
+		t.Errorf("two countries: %+v", r)
+	}
+	again := FromProperties("Person", map[string][]string{"name": {"Imran Khan"}, "nationality": {"Pakistan"}})
+	if r := Compare(pti, again, opt); r.Disagreeing {
+		t.Errorf("a country and a nationality in common: %+v", r)
+	}
+	dated := func(c string) Person {
+		return FromProperties("Person", map[string][]string{"name": {"Imran Khan"}, "country": {c}, "birthDate": {"1952-10-05"}})
+	}
+	if r := Compare(dated("pk"), dated("gb"), opt); !r.Match || r.Conflict {
+		t.Errorf("a date of birth in common: %+v", r)
+	}
+}

@@ -208,6 +208,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 	p.Genders = props["gender"]
 	p.Places = props["birthPlace"]
 	p.Fathers = father
+	p.Countries = props["country"]
 	p.Addresses = props["address"]
 	p.Individual = schema == "Person"
 	return Prepare(p)

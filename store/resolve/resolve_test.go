@@ -1424,3 +1424,13 @@ func TestNamesakeNamingAnotherFatherMakesRoom(t *testing.T) {
 		}
 	}
 }
+
+// An undated record of a name joins a namesake of its country, not one a
+// source ties to another country.
+func TestCountryKeepsANameApart(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t, person("ep", "1", "name", "Harvinder Sandhu", "country", "in"),
+		person("nia", "2", "name", "Harvinder Sandhu", "country", "in"),
+		person("ofac", "3", "name", "Harvinder Sandhu", "country", "ca"))
+	f.checkClusters(t, "countries", "ep/1 nia/2", "ofac/3")
+}
