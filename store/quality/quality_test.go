@@ -517,8 +517,11 @@ func TestHeldOutFtM(t *testing.T) {
 		// Muhammad Umar). Read then; since India's @ is read as a.k.a.,
 		// lookups 0.993 / 0.983; since such a record is taken back out
 		// when the second namesake arrives, 0.9538 / 0.9848, lookups 0.994
-		// / 0.985.
-		{"heldout-ftm11", .95, .98, .99, .98},
+		// / 0.985. Since session 39's fathers' names and countries (two
+		// fathers named, or two countries and no nationality in common,
+		// are two men), 0.9701 / 0.9848, lookups 0.995 / 0.985: the
+		// precision bar.
+		{"heldout-ftm11", .97, .98, .99, .98},
 		// The twelfth (heldout-ftm12: 149 persons in a consolidated
 		// database's proportions — a third Russian, then the Middle East,
 		// Latin America, Europe, Africa, Asia — as 29 sources write them,
@@ -540,9 +543,11 @@ func TestHeldOutFtM(t *testing.T) {
 		// Muhammad Umar, Abdul Rauf, Imran Khan, Mohammad Ismail), written
 		// blind in session 39 and measured once: 0.8723 / 0.9438, lookups
 		// 0.9818 / 0.9659 on d79f127; 0.9155 / 0.9391 with f49bebd's
-		// fathers' names. Read afterwards. Under the precision and recall
-		// bars: the floors keep what it reaches.
-		{"heldout-ftm14", .91, .93, .98, .96},
+		// fathers' names. Read afterwards: with Amir al-Mu'minin a title,
+		// bin marking a son's own name and countries apart holding a name
+		// alone, 0.9460 / 0.9438, lookups 0.994 / 0.974. Under the
+		// precision and recall bars: the floors keep what it reaches.
+		{"heldout-ftm14", .94, .94, .99, .97},
 		// The fifteenth (heldout-ftm15: 244 persons in a consolidated
 		// database's proportions, a third Russian, 20 sources, 12 scripts,
 		// a quarter undated, 71 relatives and namesakes), written blind in
