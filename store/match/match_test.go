@@ -863,3 +863,19 @@ func TestCountriesApartHoldANameAlone(t *testing.T) {
 		t.Errorf("a date of birth in common: %+v", r)
 	}
 }
+
+// Born years apart by a full date, one name: below the merge floor
+// entity resolution reads as a conflict outweighed (0.6). By years
+// alone on both sides (sources' guesses), at the threshold's edge.
+func TestBornYearsApartByAFullDate(t *testing.T) {
+	opt := Options{Threshold: .7}
+	kim := func(dob string) Person {
+		return FromProperties("Person", map[string][]string{"name": {"KIM Yong Chol"}, "birthDate": {dob}, "nationality": {"kp"}})
+	}
+	if r := Compare(kim("1946"), kim("1962-02-18"), opt); r.Score >= .6 || !r.Conflict {
+		t.Errorf("a full date sixteen years apart: %+v", r)
+	}
+	if r := Compare(kim("1945"), kim("1958"), opt); r.Score < .6 || r.Score >= .7 {
+		t.Errorf("years alone: %+v", r)
+	}
+}

@@ -1434,3 +1434,21 @@ func TestCountryKeepsANameApart(t *testing.T) {
 		person("ofac", "3", "name", "Harvinder Sandhu", "country", "ca"))
 	f.checkClusters(t, "countries", "ep/1 nia/2", "ofac/3")
 }
+
+// Two men of one name born sixteen years apart, one by a full date, stay
+// two subjects, whatever record of the name alone arrives between them.
+func TestNamesakesBornYearsApartStayApart(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		person("eu", "1", "name", "KIM Yong Chol", "birthDate", "1946", "nationality", "kp"),
+		person("jp", "2", "name", "キム・ヨンチョル", "alias", "KIM Yong Chol", "nationality", "kp"),
+		person("kr", "3", "name", "김영철", "alias", "Kim Yong Chol", "birthDate", "1946", "nationality", "kp"),
+		person("tw", "4", "name", "金英哲", "alias", "KIM YONG CHOL", "birthDate", "1962-02-18", "nationality", "kp"),
+		person("un", "5", "name", "KIM YONG CHOL", "birthDate", "1962-02-18", "nationality", "kp"),
+	)
+	for _, c := range f.clusters(t) {
+		if strings.Contains(c, "eu/1") && strings.Contains(c, "un/5") {
+			t.Errorf("born 1946 and 1962 in one subject: %q", f.clusters(t))
+		}
+	}
+}
