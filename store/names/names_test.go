@@ -345,6 +345,14 @@ func TestSimilarity(t *testing.T) {
 		{"Rashid Al Maktoum", "Mohammed bin Rashid Al Maktoum", 0, .6},
 		{"Mohammed bin Salman Al Saud", "Mohammed bin Salman", .85, 1},
 		{"bin Laden", "Osama bin Laden", .75, 1},
+		// And a chain of fathers' names: the name of any of them, the
+		// son's own dropped, is the father's or the grandfather's.
+		{"Mohamed Naceur Trabelsi", "Imed Ben Mohamed Naceur Ben Mohamed Trabelsi", 0, .6},
+		{"Mohammed bin Laden", "Osama bin Mohammed bin Awad bin Laden", 0, .6},
+		{"Zayed Al Nahyan", "Khalifa bin Zayed bin Sultan Al Nahyan", 0, .6},
+		{"Imed Trabelsi", "Imed Ben Mohamed Naceur Ben Mohamed Trabelsi", .85, 1},
+		{"Osama bin Laden", "Osama bin Mohammed bin Awad bin Laden", .85, 1},
+		{"Khalifa bin Zayed", "Khalifa bin Zayed bin Sultan Al Nahyan", .85, 1},
 		// Common Arabic and Persian given names: their spellings one name,
 		// look-alike names two (Rashad, Rashid; Hashem, Hisham), but for
 		// those lists write for each other (Samer, Samir).

@@ -1174,14 +1174,33 @@ func fatherNamed(short, long Name, oa, ol, pairOf []int) bool {
 		w.key != TokenKey("sheikh") && !kunyaWord(w.s) && w.s != "abd" && !kunyaWord(first) && !westernGivenName(first)
 }
 
-// sonOf reports whether word i of n is introduced by bin, ibn or bint
-// (glued to it by Parse): the name before it is a son's or a daughter's.
+// nasabFather reports whether short names an ancestor of long, a name
+// written with its chain of fathers (Imed Ben Mohamed Naceur Ben Mohamed
+// Trabelsi): long's first word, the son's own name, meets no word of
+// short, and short's first word meets a word bin or ibn introduces
+// (Mohamed Naceur Trabelsi, his father; the grandfather's name between
+// may be dropped).
+func nasabFather(short, long Name, oa, ol, pairOf []int) bool {
+	if len(ol) < 2 || !sonOf(long, pairOf[oa[0]]) {
+		return false
+	}
+	for _, i := range oa {
+		if pairOf[i] == ol[0] {
+			return false
+		}
+	}
+	w := long.word(ol[0])
+	return len(w.s) > 1 && !titleName(w.s) && !honorifics[w.s] && !writtenTitles[w.s] && !kunyaWord(w.s) && w.s != "abd"
+}
+
+// sonOf reports whether word i of n is introduced by bin, ben (as the
+// Maghreb writes it), ibn or bint (glued to it by Parse): the name before it is a son's or a daughter's.
 func sonOf(n Name, i int) bool {
 	if i >= len(n.Tokens) || i >= len(n.Cores) || n.Tokens[i] == n.Cores[i] {
 		return false
 	}
 	t := n.Tokens[i]
-	return strings.HasPrefix(t, "bin") || strings.HasPrefix(t, "ibn")
+	return strings.HasPrefix(t, "bin") || strings.HasPrefix(t, "ibn") || strings.HasPrefix(t, "ben")
 }
 
 // dinWord reports whether t is an al-Din compound as Parse writes it
@@ -2244,12 +2263,12 @@ func aligned(a, b Name, w Weights) Score {
 	var orders [2][maxAlign]int
 	oa, ob := orders[0][:len(ta)], orders[1][:len(tb)]
 	spelledAll := counts[kindExact]+counts[kindVariant] == len(ta)
-	if spelledAll && (extra == 1 && len(ta) >= 2 || extra == 0 && len(ta) >= 3) {
+	if spelledAll && (extra >= 1 && len(ta) >= 2 || extra == 0 && len(ta) >= 3) {
 		a.order(oa)
 		b.order(ob)
 	}
 	father, unfathered := false, 0.0
-	if extra == 1 && len(ta) >= 2 && spelledAll && fatherNamed(a, b, oa, ob, pairOf[:len(ta)]) {
+	if extra >= 1 && len(ta) >= 2 && spelledAll && (extra == 1 && fatherNamed(a, b, oa, ob, pairOf[:len(ta)]) || nasabFather(a, b, oa, ob, pairOf[:len(ta)])) {
 		// The shorter name is the longer without its first word: in a
 		// chain of names, the son's own name dropped leaves his
 		// father's (Jawad Hassan Nasrallah and Hassan Nasrallah;
