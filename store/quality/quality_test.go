@@ -554,6 +554,16 @@ func TestHeldOutFtM(t *testing.T) {
 		// session 39: 0.9947 / 0.9973, lookups 0.9988 / 0.9935 on d79f127
 		// and f49bebd alike. Not read.
 		{"heldout-ftm15", .99, .99, .99, .99},
+		// The sixteenth (heldout-ftm16: 251 persons of Nigeria and the
+		// Sahel, the Horn, Sudan, Libya, Egypt, the Levant, Yemen,
+		// Afghanistan and Pakistan, Central Asia, the Caucasus and
+		// Southeast Asia, 31 sources, 29% undated, 81 relatives and
+		// namesakes: five Mohammed Yusufs, six Abdullahi Mohameds),
+		// written blind in session 39 and measured once: 0.9532 / 0.9558,
+		// lookups 0.9888 / 0.9771 on d79f127; 0.9584 / 0.9558 with the
+		// session's rules (5ba9912). Read afterwards. Under the precision
+		// bar.
+		{"heldout-ftm16", .95, .95, .98, .97},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
