@@ -353,6 +353,11 @@ func TestSimilarity(t *testing.T) {
 		{"Imed Trabelsi", "Imed Ben Mohamed Naceur Ben Mohamed Trabelsi", .85, 1},
 		{"Osama bin Laden", "Osama bin Mohammed bin Awad bin Laden", .85, 1},
 		{"Khalifa bin Zayed", "Khalifa bin Zayed bin Sultan Al Nahyan", .85, 1},
+		// A kunya is the father of the name it holds, not that name.
+		{"Abu Mohamed al-Masri", "Mohammed Diab Ibrahim al-Masri", 0, .6},
+		{"Bakr al-Baghdadi", "Abu Bakr al-Baghdadi", 0, .6},
+		{"Abu Bakr al-Baghdadi", "Abubakr Elbaghdadi", .9, 1},
+		{"Abu Mohammed al-Julani", "Abu Muhammad al-Golani", .75, 1},
 		// Common Arabic and Persian given names: their spellings one name,
 		// look-alike names two (Rashad, Rashid; Hashem, Hisham), but for
 		// those lists write for each other (Samer, Samir).

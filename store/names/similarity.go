@@ -2165,8 +2165,10 @@ func aligned(a, b Name, w Weights) Score {
 				}
 			} else if romanceParticlesApart(wx, cx, wy, cy) {
 				sims[i][j], kinds[i][j] = .3, kindDifferent // De Stefano / Di Stefano: two Italian families
-			} else if (cx.s != x || cy.s != y) && sims[i][j] < .92 {
-				// Compare without glued particles: "benali" / "ali".
+			} else if (cx.s != x || cy.s != y) && sims[i][j] < .92 && (cx.s != x && kunyaWord(x)) == (cy.s != y && kunyaWord(y)) {
+				// Compare without glued particles: "benali" / "ali"; not a
+				// kunya against a name, though: Abu Mohamed al-Masri is
+				// the father of a Mohamed, not Mohammed al-Masri.
 				for _, p := range [][2]*word{{cx, cy}, {cx, wy}, {wx, cy}} {
 					if s, k := memo.tokenSim(p[0], p[1]); s*.95 > sims[i][j] {
 						sims[i][j], kinds[i][j] = s*.95, min(k, kindVariant)
