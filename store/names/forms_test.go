@@ -1,6 +1,9 @@
 package names
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFatherNamesApart(t *testing.T) {
 	parse := func(ns ...string) []Name {
@@ -44,6 +47,29 @@ func TestTitleOnly(t *testing.T) {
 	for _, s := range []string{"Amir Khan", "Amir Hamza", "Amir Muhammad", "Mumin Ahmed", "Emir Kusturica", ""} {
 		if TitleOnly(s) {
 			t.Errorf("TitleOnly(%q) = true", s)
+		}
+	}
+}
+
+// Hon., a member's style, is no word of the name; Hon, a Cantonese name
+// written without the stop, is.
+func TestHonourableIsAStyle(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"Hon. Mohamed Yusuf Haji", []string{"mohamed", "yusuf"}},
+		{"Honourable Abubakar Mohammed", []string{"abubakar", "mohammed"}},
+		{"Hon Kwok Wai", []string{"hon", "kwok", "wai"}},
+	} {
+		got := Parse(c.in).Tokens
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Parse(%q) = %q, want %q in it", c.in, got, w)
+			}
+		}
+		if slices.Contains(got, "honourable") || c.want[0] != "hon" && slices.Contains(got, "hon") {
+			t.Errorf("Parse(%q) = %q keeps the style", c.in, got)
 		}
 	}
 }

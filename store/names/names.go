@@ -181,6 +181,10 @@ var honorifics = map[string]bool{
 	// A reciter of the Quran and a jurist, as Taliban and Pakistani
 	// listings write them before the name (Qari Din Mohammad Hanif).
 	"qari": true, "mufti": true, "mfti": true,
+	// The style of a member of parliament, a minister or a judge in the
+	// Commonwealth's lists (Hon. Mohamed Yusuf Haji): "Hon." only with
+	// its full stop (Hon is also a Cantonese name).
+	"honourable": true, "honorable": true,
 	// Ranks sanctions lists write into the name (General Ivanov).
 	"general": true, "colonel": true, "lieutenant": true, "brigadier": true, "admiral": true,
 	// The same titles read from Arabic and Persian letters (ملا mla, مولوی
@@ -360,6 +364,8 @@ func Parse(s string) Name {
 			// Kh. Battulga, Ts. Elbegdorj: a Mongolian father's name cut to
 			// its first sound, which Latin letters write with two.
 			raw[i] = t[:1]
+		} else if t == "hon" && i+1 < len(raw) && dotted(s, t) {
+			raw[i] = "honourable"
 		} else if t == "md" && i+1 < len(raw) {
 			// Md. before a name is Muhammad in Bangladesh and Malaysia (Md.
 			// Jahangir Alam); after it, a doctor's title.

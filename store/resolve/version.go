@@ -123,7 +123,9 @@ import (
 //   - 16: common Arabic and Persian given names the Arabic table lacked
 //     keyed by their line's first form (Javad as Jawad, Reza as Rida,
 //     Morteza as Murtada, Qasem as Qasim), 2026-12-06 (session 38)
-const IndexVersion = 16
+//   - 17: Hon. and Honourable, a member's style, no longer keyed as a
+//     word of the name, 2026-12-06 (session 39)
+const IndexVersion = 17
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
