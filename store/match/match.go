@@ -189,8 +189,11 @@ func Prepare(p Person) Person {
 		}
 	}
 	for _, c := range slices.Concat(p.Nationalities, p.Countries) {
-		if c = countryCode(c); c != "" && !slices.Contains(pr.countries, c) && len(pr.countries) < maxCountries {
-			pr.countries = append(pr.countries, c)
+		c = countryCode(c)
+		for _, c := range []string{c, sovereignOf[c]} {
+			if c != "" && !slices.Contains(pr.countries, c) && len(pr.countries) < maxCountries {
+				pr.countries = append(pr.countries, c)
+			}
 		}
 	}
 	for _, f := range p.Fathers {
@@ -727,6 +730,11 @@ func overlaps(a, b []string) bool {
 	}
 	return false
 }
+
+// sovereignOf gives the country a territory with codes of its own belongs
+// to, for the countries two records are tied to: a Hong Kong legislator is
+// listed under hk by one source and cn by the next.
+var sovereignOf = map[string]string{"hk": "cn", "mo": "cn"}
 
 // tokenOverlap is the share of the shorter token list found (spelt alike)
 // in the longer.

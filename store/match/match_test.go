@@ -879,3 +879,13 @@ func TestBornYearsApartByAFullDate(t *testing.T) {
 		t.Errorf("years alone: %+v", r)
 	}
 }
+
+// Hong Kong and Macau are China's for the countries two records are tied
+// to: a legislator listed under hk by one source and cn by another.
+func TestTerritoryIsItsCountrys(t *testing.T) {
+	hk := FromProperties("Person", map[string][]string{"name": {"Nathan Law Kwun-chung"}, "country": {"hk"}})
+	cn := FromProperties("Person", map[string][]string{"name": {"Nathan Law Kwun-chung"}, "country": {"cn"}})
+	if r := Compare(hk, cn, Options{Threshold: .7}); r.Disagreeing {
+		t.Errorf("hk and cn: %+v", r)
+	}
+}

@@ -840,7 +840,7 @@ func (r *Resolver) compare(txn *store.Txn, b *batch, a, c *entry, mo match.Optio
 // more than a year of birth beside it, and a name shared by many records
 // more than a year of birth to tell one person.
 func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Result) match.Result {
-	if !corroborated(res) && (res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) && !r.mononymAlike(txn, b, a, c, res) || res.Disagreeing) {
+	if !corroborated(res) && res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) && !r.mononymAlike(txn, b, a, c, res) || res.Disagreeing && !res.Corroborated {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
 	if !res.NameSpelled && res.DOB == "year" && !res.Backed {

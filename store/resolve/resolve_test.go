@@ -1452,3 +1452,20 @@ func TestNamesakesBornYearsApartStayApart(t *testing.T) {
 		}
 	}
 }
+
+// A long name said the same joins on its own, but not across two
+// countries with nothing else in common: the county member of Mandera
+// (Kenya) is not Somalia's president of the same three names.
+func TestLongNameAcrossCountriesNeedsMore(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		person("ke", "1", "name", "Mohamed Abdullahi Mohamed", "country", "ke"),
+		person("cia", "2", "name", "Mohamed Abdullahi MOHAMED", "country", "so"),
+		person("wd", "3", "name", "Mohamed Abdullahi Farmajo", "alias", "Mohamed Abdullahi Mohamed", "birthDate", "1962-03-11", "country", "so"))
+	f.checkClusters(t, "countries", "cia/2 wd/3", "ke/1")
+	f = mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		person("hk", "1", "name", "Dennis Kwok Wing-hang", "country", "hk"),
+		person("wd", "2", "name", "Dennis Kwok Wing-hang", "country", "cn"))
+	f.checkClusters(t, "a territory and its country", "hk/1 wd/2")
+}
