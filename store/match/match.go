@@ -188,8 +188,13 @@ func Prepare(p Person) Person {
 			pr.places = append(pr.places, pl)
 		}
 	}
-	for _, c := range slices.Concat(p.Nationalities, p.Countries) {
-		c = countryCode(c)
+	codes := pr.nats
+	for _, c := range p.Countries {
+		if c = countryCode(c); c != "" && !slices.Contains(codes, c) {
+			codes = append(codes[:len(codes):len(codes)], c)
+		}
+	}
+	for _, c := range codes {
 		for _, c := range []string{c, sovereignOf[c]} {
 			if c != "" && !slices.Contains(pr.countries, c) && len(pr.countries) < maxCountries {
 				pr.countries = append(pr.countries, c)
