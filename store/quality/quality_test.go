@@ -570,6 +570,18 @@ func TestHeldOutFtM(t *testing.T) {
 		// and its c as ʕ gained two pairs of lists and cost a few
 		// lookups their first place, not kept).
 		{"heldout-ftm16", .99, .95, .99, .98},
+		// The seventeenth (heldout-ftm17: 241 persons in a consolidated
+		// database's proportions, 20 sources, 37% Russian, Ukrainian and
+		// Belarusian, 68 relatives and namesakes, 21 persons whose
+		// sources disagree on their countries — exiles, dual nationals,
+		// Canada's Ukraine schedule listing Crimea's officials under ua),
+		// written blind in session 39: 1.000 / 0.9851, lookups 1.000 /
+		// 0.9973 on d79f127; 1.000 / 0.9777 on e3c7c2c — the session's
+		// countries rules cost it two people's records (Sergei Aksyonov,
+		// Denis Pushilin: ua on Canada's list, ru elsewhere), measured at
+		// each commit without reading the set. Read afterwards; the rules
+		// kept (they bring heldout-ftm11 to the precision bar).
+		{"heldout-ftm17", .99, .97, .99, .99},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
