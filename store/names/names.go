@@ -184,7 +184,12 @@ var honorifics = map[string]bool{
 	// The style of a member of parliament, a minister or a judge in the
 	// Commonwealth's lists (Hon. Mohamed Yusuf Haji): "Hon." only with
 	// its full stop (Hon is also a Cantonese name).
-	"honourable": true, "honorable": true,
+	"honourable": true, "honorable": true, "honble": true, "rt": true,
+	// And the styles and ranks national PEP lists write before or after
+	// the name (His Excellency, Senator, Engr., Maj. Gen. ... (Rtd)).
+	// Gen. and Col. only with their stops (Gen is a Japanese name).
+	"his": true, "excellency": true, "senator": true, "engr": true, "maj": true,
+	"capt": true, "lt": true, "brig": true, "rtd": true, "retd": true,
 	// Ranks sanctions lists write into the name (General Ivanov).
 	"general": true, "colonel": true, "lieutenant": true, "brigadier": true, "admiral": true,
 	// The same titles read from Arabic and Persian letters (ملا mla, مولوی
@@ -239,6 +244,11 @@ var abbreviations = map[string]string{
 // Theresa is Maria Theresa in a Philippine record, Ma Ying-jeou is a Ma;
 // Moh. Ridwan is Muhammad Ridwan in an Indonesian one.
 var dottedAbbreviations = map[string]string{"ma": "maria", "moh": "muhammad", "muh": "muhammad"}
+
+// dottedStyles are styles and ranks that are also names, read as the
+// style only when written with their full stop: Hon. Mohamed Yusuf Haji,
+// Gen. Bajwa (Hon is a Cantonese name, Gen a Japanese one).
+var dottedStyles = map[string]string{"hon": "honourable", "gen": "general", "col": "colonel"}
 
 // dotted reports whether s writes the word w (lower-case ASCII) with a
 // full stop after it, at the start of a word.
@@ -369,8 +379,8 @@ func Parse(s string) Name {
 			// Kh. Battulga, Ts. Elbegdorj: a Mongolian father's name cut to
 			// its first sound, which Latin letters write with two.
 			raw[i] = t[:1]
-		} else if t == "hon" && i+1 < len(raw) && dotted(s, t) {
-			raw[i] = "honourable"
+		} else if full, ok := dottedStyles[t]; ok && i+1 < len(raw) && dotted(s, t) {
+			raw[i] = full
 		} else if t == "md" && i+1 < len(raw) {
 			// Md. before a name is Muhammad in Bangladesh and Malaysia (Md.
 			// Jahangir Alam); after it, a doctor's title.

@@ -124,7 +124,9 @@ import (
 //     keyed by their line's first form (Javad as Jawad, Reza as Rida,
 //     Morteza as Murtada, Qasem as Qasim), 2026-12-06 (session 38)
 //   - 17: Hon. and Honourable, a member's style, no longer keyed as a
-//     word of the name, 2026-12-06 (session 39)
+//     word of the name, nor His Excellency, Senator, Engr., Maj., Gen.,
+//     Col., Lt., Capt., Brig., Rtd. (the styles and ranks were added to
+//     version 17 within the session), 2026-12-06 (session 39)
 const IndexVersion = 17
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
