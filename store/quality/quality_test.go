@@ -582,6 +582,14 @@ func TestHeldOutFtM(t *testing.T) {
 		// each commit without reading the set. Read afterwards; the rules
 		// kept (they bring heldout-ftm11 to the precision bar).
 		{"heldout-ftm17", .99, .97, .99, .99},
+		// The eighteenth (heldout-ftm18: 218 persons, less famous ones —
+		// occupation governors, IRGC commanders, militia leaders, Taliban
+		// ministers, cartel figures — in every region, 18 sources, 17
+		// scripts, 60 relatives and namesakes, a quarter undated),
+		// written blind at the end of session 39 and measured once: 0.9934
+		// / 0.9967, lookups 0.9987 / 0.9941 on d79f127 and ee9d63c
+		// alike. Not read.
+		{"heldout-ftm18", .99, .99, .99, .99},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
