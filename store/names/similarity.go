@@ -1170,8 +1170,15 @@ func fatherNamed(short, long Name, oa, ol, pairOf []int) bool {
 	w, first := long.word(ol[0]), short.Tokens[oa[0]]
 	nasab := len(ol) > 1 && sonOf(long, ol[1])
 	own := w.arabic || arabicGivenName(w.s) || dinWord(w.s) || nasab
-	return arab && own && len(w.s) > 1 && (!muhammadWord(w) || nasab) && !titleName(w.s) && !honorifics[w.s] && !writtenTitles[w.s] &&
-		w.key != TokenKey("sheikh") && !kunyaWord(w.s) && w.s != "abd" && !kunyaWord(first) && !westernGivenName(first)
+	return arab && own && (!muhammadWord(w) || nasab) && !titleOrKunya(w) && !kunyaWord(first) && !westernGivenName(first)
+}
+
+// titleOrKunya reports whether w, the first word of a name, is no man's
+// own name: an initial, a title some sources write and others drop, a
+// kunya, or the Abd of a compound read apart.
+func titleOrKunya(w *word) bool {
+	return len(w.s) <= 1 || titleName(w.s) || honorifics[w.s] || writtenTitles[w.s] ||
+		w.key == sheikhKey() || kunyaWord(w.s) || w.s == "abd"
 }
 
 // nasabFather reports whether short names an ancestor of long, a name
@@ -1189,8 +1196,7 @@ func nasabFather(short, long Name, oa, ol, pairOf []int) bool {
 			return false
 		}
 	}
-	w := long.word(ol[0])
-	return len(w.s) > 1 && !titleName(w.s) && !honorifics[w.s] && !writtenTitles[w.s] && !kunyaWord(w.s) && w.s != "abd"
+	return !titleOrKunya(long.word(ol[0]))
 }
 
 // sonOf reports whether word i of n is introduced by bin, ben (as the
@@ -1863,7 +1869,10 @@ func muhammadKeyed(t, key string) bool {
 	return t == "mohd" || t == "md" || t == "mhmd" || key == muhammadKey()
 }
 
-var muhammadKey = sync.OnceValue(func() string { return TokenKey("muhammad") })
+var (
+	muhammadKey = sync.OnceValue(func() string { return TokenKey("muhammad") })
+	sheikhKey   = sync.OnceValue(func() string { return TokenKey("sheikh") })
+)
 
 // koreanGivenSwapped reports whether a and b are Korean names whose given
 // names hold the same two syllables in the other order: Kim Il Sung and

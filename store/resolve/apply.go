@@ -451,37 +451,24 @@ func (r *Resolver) makeRoom(txn *store.Txn, b *batch, e *entry, mo match.Options
 	if h.judge {
 		return false, nil
 	}
-	members, err := records(txn, h.id, joinMembers)
-	if err != nil {
+	// The members as joinable reads them (eachMember).
+	var odd, rest []scored
+	blocked := false
+	file := func(me *entry, res match.Result) {
+		switch {
+		case !res.Conflict || res.Score >= r.opt.MergeFloor:
+			rest = append(rest, scored{me, res})
+		case len(me.person.BirthDates) > 0 || !res.Kin:
+			blocked = true
+		default:
+			odd = append(odd, scored{me, res})
+		}
+	}
+	if err := r.eachMember(txn, b, e, *h, mo, file); err != nil {
 		return false, err
 	}
-	var odd, rest []scored
-	for _, m := range members {
-		key := rk(m)
-		res, found := match.Result{}, false
-		var me *entry
-		for _, sc := range h.recs {
-			if rk(sc.e.key) == key {
-				res, me, found = sc.result, sc.e, true
-				break
-			}
-		}
-		if !found {
-			if me, err = r.load(txn, b, key); errors.Is(err, store.ErrNotFound) {
-				continue
-			} else if err != nil {
-				return false, err
-			}
-			res = r.compare(txn, b, e, me, mo)
-		}
-		if res.Conflict && res.Score < r.opt.MergeFloor {
-			if len(me.person.BirthDates) > 0 || !res.Kin {
-				return false, nil
-			}
-			odd = append(odd, scored{me, res})
-		} else {
-			rest = append(rest, scored{me, res})
-		}
+	if blocked {
+		return false, nil
 	}
 	held := false
 	for _, x := range rest {
@@ -502,15 +489,8 @@ func (r *Resolver) makeRoom(txn *store.Txn, b *batch, e *entry, mo match.Options
 		}
 	}
 	for _, y := range odd {
-		ykey := rk(y.e.key)
-		if err := leave(txn, b, h.id, ykey); err != nil {
-			return false, err
-		}
-		own, err := r.newSubject(txn)
+		own, err := r.setApart(txn, b, h.id, rk(y.e.key))
 		if err != nil {
-			return false, err
-		}
-		if err := join(txn, b, own, ykey); err != nil {
 			return false, err
 		}
 		r.log.Debug("took a record placed by its name alone out of its subject", "record", y.e.key.String(), "from", h.id, "into", own, "via", e.key.String())
@@ -525,6 +505,19 @@ func (r *Resolver) makeRoom(txn *store.Txn, b *batch, e *entry, mo match.Options
 	}
 	h.recs, h.best = recs, best
 	return true, nil
+}
+
+// setApart moves record key out of subject into a new subject of its own
+// and returns that subject.
+func (r *Resolver) setApart(txn *store.Txn, b *batch, subject, key string) (string, error) {
+	if err := leave(txn, b, subject, key); err != nil {
+		return "", err
+	}
+	own, err := r.newSubject(txn)
+	if err != nil {
+		return "", err
+	}
+	return own, join(txn, b, own, key)
 }
 
 // unplaceAmbiguous takes out of subject h the members the new record e
@@ -552,7 +545,7 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 			continue
 		}
 		best, tied := 0.0, false
-		err = r.compareMembers(txn, b, y.e, h.id, mo, func(key string) bool { return key == ykey }, func(res match.Result) {
+		err = r.compareMembers(txn, b, y.e, h.id, mo, func(key string) bool { return key == ykey }, func(_ *entry, res match.Result) {
 			best = max(best, res.Score)
 			tied = tied || res.Strong
 		})
@@ -569,14 +562,8 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 		if subject == "" {
 			continue
 		}
-		if err := leave(txn, b, subject, ykey); err != nil {
-			return err
-		}
-		own, err := r.newSubject(txn)
+		own, err := r.setApart(txn, b, subject, ykey)
 		if err != nil {
-			return err
-		}
-		if err := join(txn, b, own, ykey); err != nil {
 			return err
 		}
 		r.log.Debug("took an ambiguous record out of its subject", "record", y.e.key.String(), "from", subject, "into", own, "via", e.key.String())
@@ -680,7 +667,7 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 		return true, nil
 	}
 	agree, strong, conflict := 0, 0, 0
-	count := func(res match.Result) {
+	count := func(_ *entry, res match.Result) {
 		switch {
 		case res.Conflict && res.Score < r.opt.MergeFloor:
 			conflict++
@@ -691,12 +678,7 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 			}
 		}
 	}
-	seen := map[string]bool{rk(e.key): true}
-	for _, sc := range h.recs {
-		seen[rk(sc.e.key)] = true
-		count(sc.result)
-	}
-	if err := r.compareMembers(txn, b, e, h.id, mo, func(key string) bool { return seen[key] }, count); err != nil {
+	if err := r.eachMember(txn, b, e, h, mo, count); err != nil {
 		return false, err
 	}
 	// A conflict is outweighed only by more agreements, one of them on
@@ -705,10 +687,22 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 	return conflict == 0 || conflict <= agree && strong > 0, nil
 }
 
+// eachMember hands fn each member of subject h and its score against the
+// new record e: first those resolve scored already (h.recs), then the
+// others of the subject's first joinMembers.
+func (r *Resolver) eachMember(txn *store.Txn, b *batch, e *entry, h subjScore, mo match.Options, fn func(*entry, match.Result)) error {
+	seen := map[string]bool{rk(e.key): true}
+	for _, sc := range h.recs {
+		seen[rk(sc.e.key)] = true
+		fn(sc.e, sc.result)
+	}
+	return r.compareMembers(txn, b, e, h.id, mo, func(key string) bool { return seen[key] }, fn)
+}
+
 // compareMembers scores x against the members of subject (the first
-// joinMembers of them) that skip does not name, and hands each result to
-// fn; a member whose record is gone is passed over.
-func (r *Resolver) compareMembers(txn *store.Txn, b *batch, x *entry, subject string, mo match.Options, skip func(key string) bool, fn func(match.Result)) error {
+// joinMembers of them) that skip does not name, and hands each member and
+// its result to fn; a member whose record is gone is passed over.
+func (r *Resolver) compareMembers(txn *store.Txn, b *batch, x *entry, subject string, mo match.Options, skip func(key string) bool, fn func(*entry, match.Result)) error {
 	members, err := records(txn, subject, joinMembers)
 	if err != nil {
 		return err
@@ -725,7 +719,7 @@ func (r *Resolver) compareMembers(txn *store.Txn, b *batch, x *entry, subject st
 		if err != nil {
 			return err
 		}
-		fn(r.compare(txn, b, x, me, mo))
+		fn(me, r.compare(txn, b, x, me, mo))
 	}
 	return nil
 }
