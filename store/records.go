@@ -30,6 +30,11 @@ type Incoming struct {
 	Compartments   []string
 	// TTL expires the record (all its versions) after this long; 0 keeps it.
 	TTL time.Duration
+	// Listed says the record is an entry of a published list that names
+	// each person once (an FtM entity of the dataset it is stored under:
+	// a sanctions list, a PEP register). A source is a list while every
+	// record it created was one (see ListedSource).
+	Listed bool
 }
 
 // Outcome says what Put did with one record.
@@ -170,7 +175,7 @@ func putOne(txn *Txn, in *Incoming, now time.Time, seq *uint64) (Outcome, error)
 		outcome = Updated
 	}
 	if outcome == Created {
-		if err := txn.Set([]byte(PrefixMeta+"src/"+in.Source), nil); err != nil {
+		if err := markSource(txn, in); err != nil {
 			return 0, err
 		}
 	}
@@ -334,6 +339,37 @@ func (db *DB) Stats() (Stats, error) {
 		return err
 	})
 	return s, err
+}
+
+// sourceListed is the value of a source's m/src/ key while every record it
+// created was a list entry; an empty value is a source like any other.
+var sourceListed = []byte("listed")
+
+// markSource notes that in's source has stored a record, and whether the
+// source is still a list (Incoming.Listed): a record of it that is not a
+// list entry makes it an ordinary source for good.
+func markSource(txn *Txn, in *Incoming) error {
+	key := []byte(PrefixMeta + "src/" + in.Source)
+	if !in.Listed {
+		return txn.Set(key, nil)
+	}
+	// A source known already stays what it is: a list, or an ordinary
+	// source for good.
+	if known, err := txn.Has(key); known || err != nil {
+		return err
+	}
+	return txn.Set(key, sourceListed)
+}
+
+// ListedSource says whether source is a published list: every record it
+// created came as an entry of that list (Incoming.Listed). Two entries of
+// a list are two people unless more than a name ties them.
+func ListedSource(txn *Txn, source string) (bool, error) {
+	raw, err := txn.Get([]byte(PrefixMeta + "src/" + source))
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return len(raw) > 0, err
 }
 
 // Sources returns the names of every source that has stored a record.

@@ -307,3 +307,53 @@ func TestCompactorsSetting(t *testing.T) {
 		}
 	}
 }
+
+// A source is a list while every record it created came as a list entry;
+// one record that did not makes it an ordinary source for good, whatever
+// comes after. Sources still lists both.
+func TestListedSourceStaysAListOnlyWhileEveryRecordIsAnEntry(t *testing.T) {
+	dir := t.TempDir()
+	db := mustOpen(t, dir, nil)
+	ctx := context.Background()
+	entry := func(src, id string) Incoming {
+		in := person(id, "Ameer Hamza")
+		in.Source, in.Listed = src, true
+		return in
+	}
+	ordinary := func(src, id string) Incoming {
+		in := person(id, "Ameer Hamza")
+		in.Source = src
+		return in
+	}
+	steps := [][]Incoming{
+		{entry("nacta", "1"), entry("nacta", "2"), ordinary("stops", "1")},
+		{entry("stops", "2")},
+		{ordinary("nacta", "3")},
+		{entry("nacta", "4")},
+	}
+	want := []map[string]bool{
+		{"nacta": true, "stops": false, "none": false},
+		{"nacta": true, "stops": false},
+		{"nacta": false, "stops": false},
+		{"nacta": false},
+	}
+	for i, batch := range steps {
+		if _, err := db.Put(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		for src, w := range want[i] {
+			var got bool
+			err := db.View(func(txn *Txn) (err error) {
+				got, err = ListedSource(txn, src)
+				return err
+			})
+			if err != nil || got != w {
+				t.Errorf("step %d: ListedSource(%s) = %v, %v; want %v", i, src, got, err, w)
+			}
+		}
+	}
+	srcs, err := db.Sources()
+	if err != nil || !cmp.Equal(srcs, []string{"nacta", "stops"}) {
+		t.Errorf("Sources() = %q, %v", srcs, err)
+	}
+}

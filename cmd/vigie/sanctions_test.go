@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -44,6 +45,62 @@ const sanctionsLists = `{"id":"eu-101","schema":"Person","datasets":["eu_fsf"],"
 {"id":"us-52","schema":"Person","datasets":["us_ofac"],"properties":{"name":["Umar HADAD"],"birthDate":["1980-08-08"]}}
 `
 
+// subjects runs vigie subjects export --json and returns each subject as
+// its sorted, space-separated record ids, sorted.
+func (c *cli) subjects() []string {
+	c.t.Helper()
+	code, out, errs := c.run("", "subjects", "export", "--json")
+	if code != exitOK {
+		c.t.Fatalf("export: exit %d %s", code, errs)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var s struct {
+			Records []struct{ Source, ID string }
+		}
+		if err := json.Unmarshal([]byte(line), &s); err != nil {
+			c.t.Fatalf("export line %q: %v", line, err)
+		}
+		var ids []string
+		for _, r := range s.Records {
+			ids = append(ids, r.ID)
+		}
+		sort.Strings(ids)
+		got = append(got, strings.Join(ids, " "))
+	}
+	sort.Strings(got)
+	return got
+}
+
+// TestAListsTwoEntriesOfOneNameAreTwoPeople: two entities of one dataset
+// with only a name in common, ingested as that dataset's (no --source),
+// are the list's two people; loaded as an ordinary source's records
+// (--source), they are one person as any two records of that name are.
+func TestAListsTwoEntriesOfOneNameAreTwoPeople(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "nacta.ftm.json")
+	lines := `{"id":"pk-1","schema":"Person","datasets":["pk_nacta"],"properties":{"name":["Ameer Hamza"],"country":["pk"]}}
+{"id":"pk-2","schema":"Person","datasets":["pk_nacta"],"properties":{"name":["Ameer Hamza"],"country":["pk"]}}
+`
+	if err := os.WriteFile(file, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"ingest", file}, []string{"pk-1", "pk-2"}},
+		{[]string{"ingest", "--source", "stops", file}, []string{"pk-1 pk-2"}},
+	} {
+		c := newCLI(t)
+		if code, out, errs := c.run("", tc.args...); code != exitOK {
+			t.Fatalf("%q: exit %d %s %s", tc.args, code, out, errs)
+		}
+		if got := c.subjects(); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: subjects %q, want %q", tc.args, got, tc.want)
+		}
+	}
+}
+
 // TestSanctionsListsInSeveralScripts ingests FtM persons from several
 // lists, as a user would with vigie ingest, and checks the subjects vigie
 // exports and what a lookup in another script finds.
@@ -56,26 +113,7 @@ func TestSanctionsListsInSeveralScripts(t *testing.T) {
 	if code, out, errs := c.run("", "ingest", "--json", file); code != exitOK {
 		t.Fatalf("ingest: exit %d %s %s", code, out, errs)
 	}
-	code, out, _ := c.run("", "subjects", "export", "--json")
-	if code != exitOK {
-		t.Fatalf("export: exit %d", code)
-	}
-	var got []string
-	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var s struct {
-			Records []struct{ Source, ID string }
-		}
-		if err := json.Unmarshal([]byte(line), &s); err != nil {
-			t.Fatalf("export line %q: %v", line, err)
-		}
-		var ids []string
-		for _, r := range s.Records {
-			ids = append(ids, r.ID)
-		}
-		sort.Strings(ids)
-		got = append(got, strings.Join(ids, " "))
-	}
-	sort.Strings(got)
+	got := c.subjects()
 	want := []string{"by-3 ch-55 eu-101 ua-7", "eu-202 gb-9", "eu-303 us-301", "eu-32 gr-31", "eu-42 rs-41",
 		"gb-14 lv-13 pl-12 se-11", "il-5", "kr-9 un-401", "os-51 us-52", "pk-22 un-21", "ua-8", "us-302"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {

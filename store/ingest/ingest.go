@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -249,9 +250,12 @@ func (g *Ingester) Run(ctx context.Context, name string, src LineSource, def Def
 					return res, err
 				}
 			}
+			// An entity stored under a dataset it names is an entry of
+			// that published list (a sanctions list, a PEP register).
+			listed := slices.Contains(e.Datasets, source)
 			batch = append(batch, store.Incoming{
 				Source: source, ID: e.ID, Schema: e.Schema, Properties: e.Properties,
-				Classification: class, TTL: g.ttl(source),
+				Classification: class, TTL: g.ttl(source), Listed: listed,
 			})
 			lines = append(lines, line)
 		}

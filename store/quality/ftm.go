@@ -50,7 +50,7 @@ func FtMClusters(path, truth string) ([]Labelled, []Query, error) {
 		}
 		seen[e.ID] = true
 		recs = append(recs, Labelled{
-			Record:  store.Incoming{Source: e.Datasets[0], ID: e.ID, Schema: e.Schema, Properties: e.Properties},
+			Record:  store.Incoming{Source: e.Datasets[0], ID: e.ID, Schema: e.Schema, Properties: e.Properties, Listed: true},
 			Cluster: c,
 		})
 		for _, prop := range []string{"name", "alias"} {

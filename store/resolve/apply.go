@@ -837,6 +837,17 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 	if !corroborated(res) && res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) && !r.mononymAlike(txn, b, a, c, res) || res.Disagreeing && !res.Corroborated {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
+	if a.key.Source == c.key.Source && a.key.ID != c.key.ID && !res.Corroborated && r.listed(txn, b, a.key.Source) {
+		// Two entries of one published list with nothing but a name in
+		// common: the list itself tells them apart (Pakistan's names two
+		// men Ameer Hamza, a PEP register two members called Md. Yunus).
+		// A date of birth or a document shared makes them the list's own
+		// duplicate, and they join. A conflict, as two fathers named are:
+		// it keeps either out of a subject holding the other, and an
+		// entry placed by its name alone makes room (makeRoom).
+		res.Score = min(res.Score, r.opt.MergeFloor-0.01)
+		res.Conflict, res.Kin = true, true
+	}
 	if !res.NameSpelled && res.DOB == "year" && !res.Backed {
 		// A name read with a typo, a nickname or an initial, and a year of
 		// birth the only other thing in common: namesakes a letter or two
@@ -863,6 +874,22 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		}
 	}
 	return res
+}
+
+// listed says whether source is a published list (store.ListedSource),
+// read once per batch. A source whose flag cannot be read is taken as an
+// ordinary one, as every source of a store written before lists were
+// told apart is, and the error logged.
+func (r *Resolver) listed(txn *store.Txn, b *batch, source string) bool {
+	l, ok := b.listed[source]
+	if !ok {
+		var err error
+		if l, err = store.ListedSource(txn, source); err != nil {
+			r.log.Warn("could not read whether a source is a list", "source", source, "err", err)
+		}
+		b.listed[source] = l
+	}
+	return l
 }
 
 // spelledAlike says whether two records' names differ in spelling only

@@ -365,10 +365,13 @@ type batch struct {
 	acc map[string]float64
 	// scratch is resolve's working space, used again for each record.
 	scratch resolveScratch
+	// listed holds, by source, whether it is a published list (see
+	// store.ListedSource), read once per batch.
+	listed map[string]bool
 }
 
 func (r *Resolver) newBatch(txn *store.Txn) *batch {
-	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string]plist{}, namesakes: map[string]namesake{}, people: map[string]uint32{}}
+	b := &batch{counts: map[string]int64{}, entries: map[string]*entry{}, members: map[string]string{}, postings: map[string]postingOps{}, merged: map[string]plist{}, namesakes: map[string]namesake{}, people: map[string]uint32{}, listed: map[string]bool{}}
 	txn.OnCommit(func() {
 		r.mu.Lock()
 		for k, d := range b.counts {

@@ -1469,3 +1469,69 @@ func TestLongNameAcrossCountriesNeedsMore(t *testing.T) {
 		person("wd", "2", "name", "Dennis Kwok Wing-hang", "country", "cn"))
 	f.checkClusters(t, "a territory and its country", "hk/1 wd/2")
 }
+
+// listed marks records as entries of the published list they are stored
+// under (store.Incoming.Listed).
+func listed(recs ...store.Incoming) []store.Incoming {
+	for i := range recs {
+		recs[i].Listed = true
+	}
+	return recs
+}
+
+// Two entries of one published list with nothing but a name in common are
+// the list's two people, in whatever order they and the rest arrive; the
+// same two records of an ordinary source (a police database's two stops)
+// join on the name as any two records do, and a list's two entries with a
+// date of birth in common are its own duplicate.
+func TestAListsTwoEntriesOfOneNameStayTwo(t *testing.T) {
+	hamza := func() []store.Incoming {
+		return []store.Incoming{
+			person("nacta", "1", "name", "Ameer Hamza", "country", "pk"),
+			person("nacta", "2", "name", "Ameer Hamza", "fatherName", "Ghulam Haider", "country", "pk"),
+			person("ofac", "3", "name", "Amir Hamza", "alias", "Ameer Hamza", "birthDate", "1959-05-10", "country", "pk"),
+		}
+	}
+	for _, order := range [][]int{{0, 1, 2}, {2, 0, 1}, {0, 2, 1}, {1, 2, 0}} {
+		f := mustOpen(t, DefaultOptions())
+		recs := listed(hamza()...)
+		for _, i := range order {
+			f.put(t, recs[i])
+		}
+		for _, c := range f.clusters(t) {
+			if strings.Contains(c, "nacta/1") && strings.Contains(c, "nacta/2") {
+				t.Errorf("order %v: one list's two entries in one subject: %q", order, f.clusters(t))
+			}
+		}
+	}
+
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t, person("stops", "1", "name", "Ameer Hamza", "country", "pk"), person("stops", "2", "name", "Ameer Hamza", "country", "pk"))
+	f.checkClusters(t, "an ordinary source", "stops/1 stops/2")
+
+	f = mustOpen(t, DefaultOptions())
+	f.putEach(t, listed(person("nacta", "1", "name", "Ameer Hamza", "birthDate", "1959-05-10"),
+		person("nacta", "2", "name", "Amir Hamza", "birthDate", "1959-05-10"))...)
+	f.checkClusters(t, "a list's duplicate", "nacta/1 nacta/2")
+}
+
+// The undated Noor Wali of Pakistan's list (son of Sher Wali) is not its
+// Mufti Noor Wali, though both match the dated leader's aliases: he is
+// kept out of the leader's subject, which stays whole.
+func TestAListsNamesakeKeepsOutOfItsOtherEntrysSubject(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t, listed(
+		person("nacta", "1", "name", "Mufti Noor Wali", "country", "pk"),
+		person("nacta", "2", "name", "Noor Wali", "fatherName", "Sher Wali", "country", "pk"),
+		person("un", "3", "name", "Noor Wali Mehsud", "alias", "Mufti Noor Wali", "alias", "Noor Wali", "birthDate", "1978-06-26", "country", "pk"),
+		person("ofac", "4", "name", "Noor Wali Mehsud", "alias", "Mufti Noor Wali", "birthDate", "1978-06-26", "country", "pk"),
+	)...)
+	for _, c := range f.clusters(t) {
+		if strings.Contains(c, "nacta/1") && strings.Contains(c, "nacta/2") {
+			t.Errorf("one list's two entries in one subject: %q", f.clusters(t))
+		}
+		if strings.Contains(c, "un/3") != strings.Contains(c, "ofac/4") {
+			t.Errorf("the dated leader split: %q", f.clusters(t))
+		}
+	}
+}
