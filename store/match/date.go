@@ -283,15 +283,8 @@ func compareDates(a, b Date) dateAgreement {
 			return dateSwapped
 		}
 	}
-	if digitDiff(a.String(), b.String()) <= 1 || a.Month == b.Month && a.Day == b.Day && abs(a.Year-b.Year) <= 1 {
+	if datesTypoApart(a, b) {
 		return dateNear
-	}
-	// An ambiguous date read the other way may be a typo away.
-	if a.Ambiguous {
-		a.Month, a.Day = a.Day, a.Month
-		if digitDiff(a.String(), b.String()) <= 1 {
-			return dateNear
-		}
 	}
 	// Dates recorded a few weeks apart (a registration date taken for the
 	// birth date, a clerk's slip) are a typo away too.
@@ -313,6 +306,25 @@ func compareDates(a, b Date) dateAgreement {
 		}
 	}
 	return dateConflict
+}
+
+// datesTypoApart says whether two full dates are a typo apart: one digit, or
+// the same day and month a year out; an ambiguous a is read both ways.
+func datesTypoApart(a, b Date) bool {
+	if digitDiff(a.String(), b.String()) <= 1 || a.Month == b.Month && a.Day == b.Day && abs(a.Year-b.Year) <= 1 {
+		return true
+	}
+	if a.Ambiguous {
+		a.Month, a.Day = a.Day, a.Month
+		return digitDiff(a.String(), b.String()) <= 1
+	}
+	return false
+}
+
+// weeksApart says whether two dates compareDates finds near are so only
+// for being a few weeks apart: full dates, no typo between them.
+func weeksApart(a, b Date) bool {
+	return a.Day > 0 && b.Day > 0 && !datesTypoApart(a, b)
 }
 
 // nearDays is how far apart two full dates of birth may be and still be

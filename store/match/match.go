@@ -275,6 +275,7 @@ type Result struct {
 	// Kin is set when the conflict is the records' naming two fathers
 	// (two patronymics, two fathers' names) or two generations: said by
 	// the sources in words, not a slip of a date or a second passport.
+	// Resolution sets it too for two entries of one published list.
 	Kin bool `json:"-"`
 	// NameSpelled is set when the best pair of names differs in spelling
 	// only (see names.Score.Spelled).
@@ -288,6 +289,9 @@ type Result struct {
 	// DOB says how the dates of birth agree: "" (one side has none),
 	// "conflict", "close", "near", "year", "swapped" or "exact".
 	DOB string `json:"-"`
+	// DOBWeeks is set when DOB is "near" only for full dates of birth a
+	// few weeks apart, with no typo between them.
+	DOBWeeks bool `json:"-"`
 	// Backed is set when an identifier or a full address agrees: evidence
 	// besides the name and the date of birth, which namesakes share less.
 	Backed bool `json:"-"`
@@ -523,14 +527,17 @@ names:
 	score += math.Min(idScore, .45)
 
 	// Dates of birth.
-	da, partial := dateNone, false
+	da, partial, typo := dateNone, false, false
 	for _, x := range pa.dates {
 		for _, y := range pb.dates {
-			if g := compareDates(x, y); g > da {
+			g := compareDates(x, y)
+			if g > da {
 				da, partial = g, x.Day == 0 || y.Day == 0
 			}
+			typo = typo || g == dateNear && !weeksApart(x, y)
 		}
 	}
+	r.DOBWeeks = da == dateNear && !typo
 	if da == dateConflict && onlyYears(pa.dates) && onlyYears(pb.dates) && yearsApart(pa.dates, pb.dates) < generationGap {
 		// Years of birth alone, a few apart: lists that know only a year
 		// give one approximately, and two sources give two (Iyad Ag Ghaly,

@@ -889,3 +889,28 @@ func TestTerritoryIsItsCountrys(t *testing.T) {
 		t.Errorf("hk and cn: %+v", r)
 	}
 }
+
+// Dates of birth a few weeks apart are near, and said to be so by weeks
+// only when no pair of the records' dates is a typo apart.
+func TestDatesNearByWeeks(t *testing.T) {
+	opt := Options{Threshold: .7}
+	kim := func(dobs ...string) Person {
+		return FromProperties("Person", map[string][]string{"name": {"KIM Chol"}, "birthDate": dobs})
+	}
+	for _, c := range []struct {
+		a, b  []string
+		weeks bool
+	}{
+		{[]string{"1971-02-05"}, []string{"1971-03-11"}, true},
+		{[]string{"1971-02-05"}, []string{"1971-02-06"}, false},               // one digit
+		{[]string{"1971-02-05"}, []string{"1972-02-05"}, false},               // a year out, same day
+		{[]string{"1971-02-05", "1971-03-12"}, []string{"1971-03-11"}, false}, // one pair a typo apart
+		{[]string{"1971-02"}, []string{"1971-03-11"}, false},                  // a month only
+		{[]string{"1971-02-05"}, []string{"1971-02-05"}, false},
+	} {
+		r := Compare(kim(c.a...), kim(c.b...), opt)
+		if r.DOBWeeks != c.weeks || c.weeks && r.DOB != "near" {
+			t.Errorf("%q / %q: DOB %q, weeks %v; want weeks %v", c.a, c.b, r.DOB, r.DOBWeeks, c.weeks)
+		}
+	}
+}

@@ -208,7 +208,9 @@ func TestHeldOutPairs(t *testing.T) {
 		// Chinese and Russian labels of foreign names, nicknames sharing
 		// no word with the name (AMLO, Jokowi). The fifteenth: aliases
 		// precision 0.932-0.952 — look-alikes only word order tells apart.
-		{"heldout14", heldOutFloors{precision: .94, recall: .91, recallAt10: .94, precisionAt1: .93}},
+		// Lists precision 0.9965 (first seed) since session 40 (dates
+		// weeks apart); aliases 0.961 on the third.
+		{"heldout14", heldOutFloors{precision: .95, recall: .91, recallAt10: .94, precisionAt1: .93}},
 		{"heldout15", heldOutFloors{precision: .93, recall: .95, recallAt10: .98, precisionAt1: .95}},
 		// Written blind during session 27, measured once before any rule
 		// for it: lists 1.000 / 0.934-0.964, aliases 1.000 / 0.977-0.992,
@@ -597,7 +599,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// Rodríguezes, the Ortega Murillos), written blind in session 40
 		// and measured once: 0.9656 / 0.9795, lookups 0.9907 / 0.9454 on
 		// 78a78f7.
-		{"heldout-ftm19", .97, .97, .99, .94}, // 0.9775 / 0.9795 with a list's two entries told apart
+		{"heldout-ftm19", .98, .97, .99, .95}, // 0.9896 / 0.9795 since session 40 (a list's two entries, dates weeks apart)
 		// The twentieth (heldout-ftm20: 237 persons of the former Soviet
 		// space, the Caucasus, Iran, Iraq, Syria, Lebanon, Yemen and the
 		// Gulf, 21 sources, Cyrillic, Arabic, Persian, Hebrew, Georgian,

@@ -858,11 +858,13 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		// must back a name that is not spelt alike.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
-	if res.DOB == "close" && res.NameExtra > 0 && res.NameTokens >= 2 && !res.Backed {
+	if (res.DOB == "close" || res.DOBWeeks) && res.NameExtra > 0 && res.NameTokens >= 2 && !res.Backed {
 		// A date of birth two digits or a decade out is a bad slip or
 		// someone else, and a name with a word more is as often a son or
 		// a father: Denis-Christel Sassou Nguesso, born nine years after a
-		// Denis Sassou Nguesso. Together they tell no one; a document, an
+		// Denis Sassou Nguesso. So is a date a few weeks out with no typo
+		// between them: Kim Chol, born 1971-02-05, is not Kim Chol Sam,
+		// born 1971-03-11. Together they tell no one; a document, an
 		// e-mail or an address must back them.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}

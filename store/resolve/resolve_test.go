@@ -1535,3 +1535,17 @@ func TestAListsNamesakeKeepsOutOfItsOtherEntrysSubject(t *testing.T) {
 		}
 	}
 }
+
+// Dates of birth a few weeks apart join a name said the same, not a name
+// with a word more: Kim Chol, born 1971-02-05, is not Kim Chol Sam, born
+// 1971-03-11, on the same lists.
+func TestDatesWeeksApartAndAWordMoreTellNoOne(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		person("eu", "1", "name", "Kim Ch'ŏl", "alias", "Kim Chol", "birthDate", "1971-02-05"),
+		person("ofac", "2", "name", "KIM Chol", "birthDate", "1971-02-05", "nationality", "kp"),
+		person("un", "3", "name", "KIM CHOL SAM", "birthDate", "1971-03-11", "nationality", "kp"),
+		person("ofac", "4", "name", "KIM Chol Sam", "alias", "KIM Ch'ol-sam", "birthDate", "1971-03-11"),
+		person("kr", "5", "name", "Kim Chol Sam", "birthDate", "1971-04-02"))
+	f.checkClusters(t, "weeks apart", "eu/1 ofac/2", "kr/5 ofac/4 un/3")
+}
