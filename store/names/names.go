@@ -823,6 +823,10 @@ func muhammadCompound(t string) string {
 	return ""
 }
 
+// zadeh is Persian's "son of" ending a surname, in the spellings a source
+// writes apart from the name it ends (Hajji-Zadeh; Tajik's -zoda).
+var zadeh = map[string]bool{"zadeh": true, "zade": true, "zada": true, "zadah": true, "zoda": true}
+
 // muhammadSurnameEndings are the endings of Persian surnames made from
 // Muhammad's name, as Latin and Persian letters write them.
 var muhammadSurnameEndings = map[string]bool{
@@ -881,11 +885,13 @@ func foldParticles(raw []string, arabicScript, hebrewScript bool) (toks, cores [
 			pending = "" // الحاج علي حسن: al-haj is the title, not a name glued to its article
 			continue
 		}
-		if honorifics[t] && len(raw) > 1 && pending == "" && !(len(toks) > 0 && (t == "sheikh" || t == "shaykh")) {
+		if honorifics[t] && len(raw) > 1 && pending == "" && !(len(toks) > 0 && (t == "sheikh" || t == "shaykh")) &&
+			!(i+1 < len(raw) && zadeh[raw[i+1]]) {
 			// After a particle it is a name: Ould Sheikh, Bin Haji. So is
 			// Sheikh after a name, in a chain of fathers' names (Sharif
 			// Sheikh Ahmed, Shariif Sheekh Axmed): only a leading one is
-			// the title.
+			// the title. Before Persian's -zadeh written apart it is the
+			// surname's first part (Hajji-Zadeh, Hajizadeh).
 			continue
 		}
 		if base := abdBase(t); base != "" {

@@ -68,9 +68,12 @@ func TestParse(t *testing.T) {
 		{"ګلبدین", "glbdin"},
 		{"عائشہ صدیقہ ملک", "aaishh sdiqh mlk"}, // a hamza on a ya after an alef is an i (Ayesha Siddiqa Malik)
 		{"فائز", "faiz"},
-		{"ګل احمد ځدراڼ", "gl ahmad zdran"},     // Pashto's dz, ځ, is Latin's z (Zadran)
-		{"Sidi Ould Sheikh", "sidi ouldsheikh"}, // a title after a particle is a name
-		{"Sheikh Sidi Ould", "sidi ould"},       // Pashto's gaf
+		{"ګل احمد ځدراڼ", "gl ahmad zdran"},              // Pashto's dz, ځ, is Latin's z (Zadran)
+		{"Sidi Ould Sheikh", "sidi ouldsheikh"},          // a title after a particle is a name
+		{"Sheikh Sidi Ould", "sidi ould"},                // Pashto's gaf
+		{"Amir-Ali Hajji-Zadeh", "amir ali hajji zadeh"}, // before -zadeh, Hajji is the surname's
+		{"Haji Zadeh", "haji zadeh"},
+		{"Haji Ali Zadeh", "ali zadeh"}, // a title before a name
 		{"Aladdin Smith", "aladdin smith"},
 		{"Վլադիմիր Պուտին", "vladimir putin"},        // Armenian
 		{"ბიძინა ივანიშვილი", "bidzina ivanishvili"}, // Georgian

@@ -127,7 +127,10 @@ import (
 //     word of the name, nor His Excellency, Senator, Engr., Maj., Gen.,
 //     Col., Lt., Capt., Brig., Rtd. (the styles and ranks were added to
 //     version 17 within the session), 2026-12-06 (session 39)
-const IndexVersion = 17
+//   - 18: Haji, Hajji before Persian's -zadeh written apart kept as the
+//     surname's first part (Hajji-Zadeh keyed as Hajizadeh), 2026-12-07
+//     (session 40)
+const IndexVersion = 18
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
