@@ -343,9 +343,14 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		target = ""
 		var joinable []subjScore
 		for _, h := range hits {
-			ok, err := r.joinable(txn, b, e, mo, h)
-			if err == nil && !ok && !alone {
-				ok, err = r.makeRoom(txn, b, e, mo, &h)
+			ok, odd, err := r.joinableOdd(txn, b, e, mo, h)
+			if err == nil && (!ok || odd) && !alone {
+				// Refused, or let in beside a member naming another
+				// father (or another entry of its list) that a name
+				// alone may have placed: that member may have to go.
+				var made bool
+				made, err = r.makeRoom(txn, b, e, mo, &h)
+				ok = ok || made
 			}
 			if err != nil {
 				return err
@@ -435,10 +440,10 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 }
 
 // makeRoom takes out of subject h the members that keep the new record e
-// from joining it, when a name alone placed them there and e is tied to
-// the rest by more: a record of a common name with no date of birth
-// (Muhammad Umar, son of Ghulam Rasool, on Pakistan's list) joins the
-// first namesake to arrive (Mullah Omar, listed as Muhammad Umar too), and
+// from joining it, or that e conflicts with though the rest let it in,
+// when a name alone placed them there and e is tied to the rest by more:
+// a record of a common name with no date of birth (Muhammad Umar, son of
+// Ghulam Rasool, on Pakistan's list) joins the first namesake to arrive (Mullah Omar, listed as Muhammad Umar too), and
 // a later record of that namesake that names another father would
 // otherwise be kept out of its own person's subject. Each member e
 // conflicts with must have no date of birth, no judgement, and nothing
@@ -663,14 +668,22 @@ const joinMembers = 64
 // one member of its own subject still joins. A judgement "same" with a member makes it
 // joinable.
 func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options, h subjScore) (bool, error) {
+	ok, _, err := r.joinableOdd(txn, b, e, mo, h)
+	return ok, err
+}
+
+// joinableOdd is joinable, and says too whether e conflicts with an
+// undated member as makeRoom may take out (a kin conflict: Result.Kin).
+func (r *Resolver) joinableOdd(txn *store.Txn, b *batch, e *entry, mo match.Options, h subjScore) (ok, odd bool, err error) {
 	if h.judge {
-		return true, nil
+		return true, false, nil
 	}
 	agree, strong, conflict := 0, 0, 0
-	count := func(_ *entry, res match.Result) {
+	count := func(me *entry, res match.Result) {
 		switch {
 		case res.Conflict && res.Score < r.opt.MergeFloor:
 			conflict++
+			odd = odd || res.Kin && len(me.person.BirthDates) == 0
 		case res.Score >= r.opt.Threshold:
 			agree++
 			if res.Strong {
@@ -679,12 +692,12 @@ func (r *Resolver) joinable(txn *store.Txn, b *batch, e *entry, mo match.Options
 		}
 	}
 	if err := r.eachMember(txn, b, e, h, mo, count); err != nil {
-		return false, err
+		return false, false, err
 	}
 	// A conflict is outweighed only by more agreements, one of them on
 	// something that identifies a person (a year of birth shared by
 	// namesakes is not).
-	return conflict == 0 || conflict <= agree && strong > 0, nil
+	return conflict == 0 || conflict <= agree && strong > 0, odd, nil
 }
 
 // eachMember hands fn each member of subject h and its score against the

@@ -1549,3 +1549,18 @@ func TestDatesWeeksApartAndAWordMoreTellNoOne(t *testing.T) {
 		person("kr", "5", "name", "Kim Chol Sam", "birthDate", "1971-04-02"))
 	f.checkClusters(t, "weeks apart", "eu/1 ofac/2", "kr/5 ofac/4 un/3")
 }
+
+// A record let in beside a list's other entry, because the rest of the
+// subject agrees with it on a date of birth, takes that entry's place
+// when a name alone put it there: Bushra al-Assad, undated on the EU's
+// list, is not its Bashar al-Assad, whom the other lists date.
+func TestAnEntryPlacedByItsNameMakesRoomForTheListsOther(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t, listed(
+		person("ofac", "1", "name", "Bashar Hafez AL-ASSAD", "birthDate", "1965-09-11", "nationality", "sy"),
+		person("eu", "2", "name", "Bushra Hafiz al-Assad", "alias", "Bushra Hafez Al Assad", "nationality", "sy"),
+		person("ch", "3", "name", "Bashar Hafez Al-Assad", "alias", "Bachar Hafiz Al Assad", "nationality", "sy"),
+		person("eu", "4", "name", "Bashar Hafez al-Assad", "alias", "Bashar al-Assad", "birthDate", "1965-09-11", "nationality", "sy"),
+	)...)
+	f.checkClusters(t, "the list's other entry", "ch/3 eu/4 ofac/1", "eu/2")
+}
