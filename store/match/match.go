@@ -678,7 +678,7 @@ names:
 		say("countries differ")
 	}
 	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree || natsDiffer || countriesDiffer
-	r.Strong = strongMatch || addrFull || contactsAgree || da == dateExact || da == dateSwapped || da == dateNear
+	r.Strong = strongMatch || addrFull || contactsAgree || da == dateExact || da == dateSwapped || da == dateNear && !partial
 	r.Score = round(math.Max(0, math.Min(1, score*scale)))
 	if !haveName && !strongMatch && da < dateNear && !(contactExact && da == dateClose) {
 		// No name on one side: an e-mail, a phone and an address are a

@@ -914,3 +914,28 @@ func TestDatesNearByWeeks(t *testing.T) {
 		}
 	}
 }
+
+// A year of birth a year off another record's full date is no evidence
+// that identifies one person (Strong), as the same year is not: two
+// Francesco Schiavones of Casal di Principe, born 1953 and 1954-03-03.
+func TestAYearOffIsNotStrong(t *testing.T) {
+	opt := Options{Threshold: .7}
+	fs := func(dob string) Person {
+		return FromProperties("Person", map[string][]string{"name": {"Francesco SCHIAVONE"}, "birthDate": {dob}, "nationality": {"it"}})
+	}
+	for _, c := range []struct {
+		a, b   string
+		strong bool
+	}{
+		{"1954-03-03", "1953", false},
+		{"1954-03-03", "1954", false},
+		{"1954-03", "1954-04", false},
+		{"1954-03-03", "1954-03-05", true},
+		{"1954-03-03", "1955-03-03", true},
+		{"1954-03-03", "1954-03-03", true},
+	} {
+		if r := Compare(fs(c.a), fs(c.b), opt); r.Strong != c.strong {
+			t.Errorf("%s / %s: strong %v, want %v (%v)", c.a, c.b, r.Strong, c.strong, r.Evidence)
+		}
+	}
+}
