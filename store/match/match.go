@@ -54,6 +54,10 @@ type Person struct {
 	// wanted man is sought). Two records tied to no country in common,
 	// by these or by nationality, are not one person on a name alone.
 	Countries []string
+	// Positions are the offices a source says the person holds or held
+	// (FtM position: "Governor of Borno State"). The same office named
+	// on both sides backs a name as a year of birth does.
+	Positions []string
 	// NamePart says which part of a name the record gives when it gives
 	// one only: "given" (a first name and no surname) or "surname"; ""
 	// otherwise. A given name alone and a surname alone say nothing of
@@ -85,6 +89,8 @@ type prepared struct {
 	fathers []names.Name
 	// countries are the nationalities and the countries, as codes.
 	countries []string
+	// positions are the words of each office held (see officeWords).
+	positions [][]string
 }
 
 // Limits on what one comparison looks at.
@@ -104,6 +110,11 @@ const (
 	maxDates       = 6
 	maxFathers     = 4
 	maxCountries   = 8
+	// maxPositions bounds the offices compared; minOfficeWords is the
+	// fewest words an office must name to tell one (Member of
+	// Parliament, Senator name thousands).
+	maxPositions   = 6
+	minOfficeWords = 3
 	maxIDs         = 24
 )
 
@@ -209,6 +220,11 @@ func Prepare(p Person) Person {
 	for _, a := range p.Addresses {
 		if toks := strings.Fields(names.Normalize(a)); len(toks) > 0 && len(pr.addrs) < 4 {
 			pr.addrs = append(pr.addrs, toks)
+		}
+	}
+	for _, o := range p.Positions {
+		if ws := officeWords(o); len(ws) >= minOfficeWords && len(pr.positions) < maxPositions {
+			pr.positions = append(pr.positions, ws)
 		}
 	}
 	p.prep = pr
@@ -671,6 +687,15 @@ names:
 			say("birth place same")
 		}
 	}
+	if len(pa.positions) > 0 && len(pb.positions) > 0 && sameOffice(pa.positions, pb.positions) {
+		// The same office on both sides (Governor of Borno State, Chief
+		// of Staff to the President of Nigeria): the name is the
+		// officeholder's, as a year of birth would say.
+		score += .03
+		r.Corroborated, r.Backed = true, true
+		add("position", .03, "same")
+		say("position same")
+	}
 	// The sum above puts the same-person boundary near 0.6; scaling it
 	// makes the documented threshold (0.70) that boundary.
 	countriesDiffer := !natsDiffer && len(pa.countries) > 0 && len(pb.countries) > 0 && !overlaps(pa.countries, pb.countries)
@@ -741,6 +766,53 @@ func overlaps(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// officeWords are the words of an office as sources write it, without
+// what only joins them or dates the tenure: "Prime Minister of Myanmar
+// (2004-2007)" is prime minister myanmar; "Acting Minister of Refugees",
+// "Governor of Herat Province (former)" the office itself.
+func officeWords(o string) []string {
+	var ws []string
+	for _, w := range strings.Fields(names.Normalize(o)) {
+		if !officeFiller[w] && strings.Trim(w, "0123456789") != "" && !slices.Contains(ws, w) {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+var officeFiller = map[string]bool{
+	"of": true, "the": true, "and": true, "to": true, "for": true, "in": true, "on": true, "at": true,
+	"a": true, "an": true, "former": true, "acting": true, "de": true, "du": true, "des": true, "la": true,
+	"le": true, "del": true, "y": true, "e": true,
+}
+
+// sameOffice says whether two records name one office: every word of one
+// of their offices is a word of one of the other's, and the other adds no
+// word that makes it another office (a deputy's, a vice-president's).
+func sameOffice(a, b [][]string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			short, long := x, y
+			if len(short) > len(long) {
+				short, long = long, short
+			}
+			within := func(w string) bool { return slices.Contains(long, w) }
+			other := func(w string) bool { return officeRank[w] && !slices.Contains(short, w) }
+			if !slices.ContainsFunc(short, func(w string) bool { return !within(w) }) && !slices.ContainsFunc(long, other) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// officeRank are the words that make an office another: the Deputy Prime
+// Minister is not the Prime Minister.
+var officeRank = map[string]bool{
+	"deputy": true, "vice": true, "assistant": true, "under": true, "associate": true, "adjoint": true,
+	"first": true, "second": true, "sub": true, "co": true, "chief": true, "senior": true, "junior": true,
 }
 
 // sovereignOf gives the country a territory with codes of its own belongs

@@ -185,9 +185,18 @@ func FuzzCompare(f *testing.F) {
 	f.Fuzz(func(t *testing.T, n1, d1, i1, n2, d2, i2 string) {
 		a := person(n1, d1, Identifier{Kind: "passport", Value: i1})
 		b := person(n2, d2, Identifier{Kind: "passport", Value: i2})
+		// The identifiers' values are offices too.
+		a.Positions, b.Positions = []string{i1, n1}, []string{i2}
 		r := Compare(a, b, DefaultOptions())
 		if r.Score < 0 || r.Score > 1 || math.IsNaN(r.Score) {
 			t.Fatalf("score out of range: %v", r.Score)
+		}
+		pa, pb := Prepare(a).prep.positions, Prepare(b).prep.positions
+		if sameOffice(pa, pb) != sameOffice(pb, pa) {
+			t.Fatalf("sameOffice not symmetric for %q, %q", pa, pb)
+		}
+		if len(pa) > 0 && !sameOffice(pa, pa) {
+			t.Fatalf("an office is not itself: %q", pa)
 		}
 	})
 }
@@ -936,6 +945,35 @@ func TestAYearOffIsNotStrong(t *testing.T) {
 	} {
 		if r := Compare(fs(c.a), fs(c.b), opt); r.Strong != c.strong {
 			t.Errorf("%s / %s: strong %v, want %v (%v)", c.a, c.b, r.Strong, c.strong, r.Evidence)
+		}
+	}
+}
+
+// The same office on both sides backs a name as a year of birth does, in
+// the forms sources write it; an office too generic to tell one person
+// (Member of Parliament) or another office does not.
+func TestSameOfficeBacksAName(t *testing.T) {
+	opt := Options{Threshold: .7}
+	zulum := func(name string, offices ...string) Person {
+		return FromProperties("Person", map[string][]string{"name": {name}, "position": offices, "country": {"ng"}})
+	}
+	for _, c := range []struct {
+		a, b []string
+		same bool
+	}{
+		{[]string{"Governor of Borno State"}, []string{"Governor of Borno State"}, true},
+		{[]string{"Acting Minister of Refugees and Repatriation"}, []string{"Minister of Refugees and Repatriation (former)"}, true},
+		{[]string{"Prime Minister of Myanmar (2004-2007)"}, []string{"Senator", "Prime Minister of Myanmar"}, true},
+		{[]string{"Member of Parliament"}, []string{"Member of Parliament"}, false},
+		{[]string{"Deputy Prime Minister of Somalia"}, []string{"Prime Minister of Somalia"}, false},
+		{[]string{"Vice President of Kenya"}, []string{"President of Kenya"}, false},
+		{[]string{"Deputy Prime Minister of Somalia"}, []string{"Deputy Prime Minister, Somalia"}, true},
+		{[]string{"Minister of Foreign Affairs of Somalia"}, []string{"Minister of Foreign Affairs of Kenya"}, false},
+		{[]string{"Governor of Borno State"}, nil, false},
+	} {
+		r := Compare(zulum("Babagana Zulum", c.a...), zulum("Babagana Zulum", c.b...), opt)
+		if r.Corroborated != c.same || r.Backed != c.same {
+			t.Errorf("%q / %q: corroborated %v backed %v, want %v (%v)", c.a, c.b, r.Corroborated, r.Backed, c.same, r.Evidence)
 		}
 	}
 }

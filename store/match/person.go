@@ -209,6 +209,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 	p.Places = props["birthPlace"]
 	p.Fathers = father
 	p.Countries = props["country"]
+	p.Positions = props["position"]
 	p.Addresses = props["address"]
 	p.Individual = schema == "Person"
 	return Prepare(p)

@@ -217,7 +217,7 @@ var identityProps = []string{
 	"fatherName", "motherName", "title", "birthDate", "birthPlace", "deathDate", "nationality", "citizenship",
 	"country", "gender", "passportNumber", "idNumber", "taxNumber", "socialSecurityNumber", "phone", "email",
 	"registrationNumber", "innCode", "ogrnCode", "leiCode", "vatCode", "incorporationDate", "jurisdiction", "address",
-	"licenseNumber", "driverLicenseNumber",
+	"licenseNumber", "driverLicenseNumber", "position",
 }
 
 // features is what resolve keeps per person-like record: the identity

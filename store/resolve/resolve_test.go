@@ -1564,3 +1564,31 @@ func TestAnEntryPlacedByItsNameMakesRoomForTheListsOther(t *testing.T) {
 	)...)
 	f.checkClusters(t, "the list's other entry", "ch/3 eu/4 ofac/1", "eu/2")
 }
+
+// A name shared by many people joins on the same office, not on the name
+// alone: the Chief of Staff to Nigeria's President, written with his rank
+// by one register and dated by another, among a dozen namesakes.
+func TestTheSameOfficeJoinsAName(t *testing.T) {
+	cos := "Chief of Staff to the President of Nigeria"
+	for _, c := range []struct {
+		office string
+		joined bool
+	}{
+		{cos, true},
+		{"Governor of Kano State", false},
+	} {
+		f := mustOpen(t, DefaultOptions())
+		var crowd []store.Incoming
+		for i := range 12 {
+			crowd = append(crowd, person("census", fmt.Sprint(i), "name", "Abdullahi Mohammed", "birthDate", fmt.Sprintf("19%d-%02d-%02d", 40+i*5, 1+i, 1+i), "country", "ng"))
+		}
+		f.put(t, crowd...)
+		f.putEach(t,
+			person("ng", "1", "name", "Maj. Gen. Abdullahi Mohammed (Rtd)", "position", cos, "country", "ng"),
+			person("wd", "2", "name", "Abdullahi Mohammed", "birthDate", "1939-05-01", "position", c.office, "country", "ng"))
+		joined := slices.ContainsFunc(f.clusters(t), func(s string) bool { return strings.Contains(s, "ng/1") && strings.Contains(s, "wd/2") })
+		if joined != c.joined {
+			t.Errorf("%s: joined %v, want %v: %q", c.office, joined, c.joined, f.clusters(t))
+		}
+	}
+}
