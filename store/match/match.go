@@ -223,7 +223,7 @@ func Prepare(p Person) Person {
 		}
 	}
 	for _, o := range p.Positions {
-		if ws := officeWords(o); len(ws) >= minOfficeWords && len(pr.positions) < maxPositions {
+		if ws := officeWords(o); len(ws) >= minOfficeWords && !seat(ws) && len(pr.positions) < maxPositions {
 			pr.positions = append(pr.positions, ws)
 		}
 	}
@@ -788,6 +788,27 @@ var officeFiller = map[string]bool{
 	"le": true, "del": true, "y": true, "e": true,
 }
 
+// seat says whether an office is a seat among many (a member of a
+// parliament, a council or a party's leadership, a deputy of a Duma): its
+// holders share its name, and it tells none of them.
+func seat(office []string) bool {
+	return slices.ContainsFunc(office, func(w string) bool {
+		return seatWords[w] || w == "deputy" && slices.ContainsFunc(office, func(w string) bool { return assemblyWords[w] })
+	})
+}
+
+var (
+	seatWords = map[string]bool{
+		"member": true, "members": true, "mp": true, "councillor": true, "councilor": true, "delegate": true,
+		"legislator": true, "lawmaker": true, "deputies": true, "representative": true,
+	}
+	assemblyWords = map[string]bool{
+		"parliament": true, "assembly": true, "duma": true, "council": true, "congress": true, "senate": true,
+		"rada": true, "majlis": true, "jirga": true, "knesset": true, "legislature": true, "chamber": true,
+		"house": true, "representatives": true, "seimas": true, "sejm": true, "saeima": true,
+	}
+)
+
 // sameOffice says whether two records name one office: every word of one
 // of their offices is a word of one of the other's, and the other adds no
 // word that makes it another office (a deputy's, a vice-president's).
@@ -798,9 +819,9 @@ func sameOffice(a, b [][]string) bool {
 			if len(short) > len(long) {
 				short, long = long, short
 			}
-			within := func(w string) bool { return slices.Contains(long, w) }
-			other := func(w string) bool { return officeRank[w] && !slices.Contains(short, w) }
-			if !slices.ContainsFunc(short, func(w string) bool { return !within(w) }) && !slices.ContainsFunc(long, other) {
+			missing := func(w string) bool { return !slices.Contains(long, w) }
+			ranked := func(w string) bool { return officeRank[w] && !slices.Contains(short, w) }
+			if !slices.ContainsFunc(short, missing) && !slices.ContainsFunc(long, ranked) {
 				return true
 			}
 		}

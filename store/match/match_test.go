@@ -951,7 +951,7 @@ func TestAYearOffIsNotStrong(t *testing.T) {
 
 // The same office on both sides backs a name as a year of birth does, in
 // the forms sources write it; an office too generic to tell one person
-// (Member of Parliament) or another office does not.
+// (Member of Parliament), a seat among many or another office does not.
 func TestSameOfficeBacksAName(t *testing.T) {
 	opt := Options{Threshold: .7}
 	zulum := func(name string, offices ...string) Person {
@@ -965,6 +965,10 @@ func TestSameOfficeBacksAName(t *testing.T) {
 		{[]string{"Acting Minister of Refugees and Repatriation"}, []string{"Minister of Refugees and Repatriation (former)"}, true},
 		{[]string{"Prime Minister of Myanmar (2004-2007)"}, []string{"Senator", "Prime Minister of Myanmar"}, true},
 		{[]string{"Member of Parliament"}, []string{"Member of Parliament"}, false},
+		{[]string{"Member of the National Assembly"}, []string{"Member of the National Assembly"}, false}, // a seat among many
+		{[]string{"Deputy of the State Duma"}, []string{"Deputy of the State Duma"}, false},
+		{[]string{"Deputy Minister of Defence"}, []string{"Deputy Minister of Defence"}, true},
+		{[]string{"Speaker of the National Assembly"}, []string{"Speaker of the National Assembly (2019-2024)"}, true},
 		{[]string{"Deputy Prime Minister of Somalia"}, []string{"Prime Minister of Somalia"}, false},
 		{[]string{"Vice President of Kenya"}, []string{"President of Kenya"}, false},
 		{[]string{"Deputy Prime Minister of Somalia"}, []string{"Deputy Prime Minister, Somalia"}, true},

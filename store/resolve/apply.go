@@ -443,9 +443,10 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 // from joining it, or that e conflicts with though the rest let it in,
 // when a name alone placed them there and e is tied to the rest by more:
 // a record of a common name with no date of birth (Muhammad Umar, son of
-// Ghulam Rasool, on Pakistan's list) joins the first namesake to arrive (Mullah Omar, listed as Muhammad Umar too), and
-// a later record of that namesake that names another father would
-// otherwise be kept out of its own person's subject. Each member e
+// Ghulam Rasool, on Pakistan's list) joins the first namesake to arrive
+// (Mullah Omar, listed as Muhammad Umar too), and a later record of that
+// namesake that names another father would otherwise be kept out of its
+// own person's subject. Each member e
 // conflicts with must have no date of birth, no judgement, and nothing
 // but a name in common with the rest of h; e must agree with some of the
 // rest on more than a name (a date of birth, a document) and conflict with
