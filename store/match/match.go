@@ -205,6 +205,17 @@ func Prepare(p Person) Person {
 			codes = append(codes[:len(codes):len(codes)], c)
 		}
 	}
+	if len(codes) > 0 {
+		// The country of birth ties a record to a country too (Denis
+		// Pushilin, born in Makiivka, Ukraine, listed under ru by one
+		// list and ua by another); only beside a country the record
+		// gives, so that it keeps records together and never parts them.
+		for _, pl := range p.Places {
+			if c := birthCountry(pl); c != "" && !slices.Contains(codes, c) {
+				codes = append(codes[:len(codes):len(codes)], c)
+			}
+		}
+	}
 	for _, c := range codes {
 		for _, c := range []string{c, sovereignOf[c]} {
 			if c != "" && !slices.Contains(pr.countries, c) && len(pr.countries) < maxCountries {

@@ -981,3 +981,40 @@ func TestSameOfficeBacksAName(t *testing.T) {
 		}
 	}
 }
+
+// The country of birth ties a record to a country beside those it gives:
+// Denis Pushilin, listed under ru and born in Makiivka, Ukraine, is not
+// apart from Canada's record of him under ua. A birth place alone never
+// parts two records that gave no country.
+func TestBirthCountryTiesARecordToACountry(t *testing.T) {
+	opt := Options{Threshold: .7}
+	p := func(props ...string) Person {
+		m := map[string][]string{"name": {"Denis Vladimirovich Pushilin"}}
+		for i := 0; i+1 < len(props); i += 2 {
+			m[props[i]] = append(m[props[i]], props[i+1])
+		}
+		return FromProperties("Person", m)
+	}
+	ca := p("country", "ua")
+	for _, c := range []struct {
+		other    Person
+		disagree bool
+	}{
+		{p("country", "ru", "birthPlace", "Makiivka, Donetsk Oblast, Ukraine"), false},
+		{p("country", "ru", "birthPlace", "Makiivka, UA"), false},
+		{p("country", "ru", "birthPlace", "Beltsy (Balti), Moldova"), true},
+		{p("country", "ru"), true},
+		{p("birthPlace", "Moscow, Russia"), false},
+	} {
+		if r := Compare(ca, c.other, opt); r.Disagreeing != c.disagree {
+			t.Errorf("%v: disagreeing %v, want %v (%v)", c.other.Places, r.Disagreeing, c.disagree, r.Evidence)
+		}
+	}
+	for _, c := range []struct{ place, want string }{
+		{"Makiivka, Donetsk Oblast, Ukraine", "ua"}, {"Caracas, Venezuela", "ve"}, {"Kabul", ""}, {"Paris, France", "fr"}, {"", ""},
+	} {
+		if got := birthCountry(c.place); got != c.want {
+			t.Errorf("birthCountry(%q) = %q, want %q", c.place, got, c.want)
+		}
+	}
+}

@@ -334,6 +334,26 @@ func countryCode(c string) string {
 	return n
 }
 
+// birthCountry is the country a place of birth ends with, by name or
+// code ("Makiivka, Donetsk Oblast, Ukraine": ua), or "" when its last part
+// names none.
+func birthCountry(place string) string {
+	if i := strings.LastIndexByte(place, ','); i >= 0 {
+		place = place[i+1:]
+	}
+	place = strings.TrimSpace(place)
+	if place == "" || len(place) > 64 {
+		return ""
+	}
+	if code, ok := countryNames[names.Normalize(place)]; ok {
+		return code
+	}
+	if c := countries.ByName(place); c.IsValid() && c != countries.Unknown {
+		return strings.ToLower(c.Alpha2())
+	}
+	return ""
+}
+
 var countryNames = map[string]string{
 	"france": "fr", "french": "fr", "belgium": "be", "belgian": "be", "belgique": "be",
 	"morocco": "ma", "moroccan": "ma", "maroc": "ma", "algeria": "dz", "algerian": "dz",

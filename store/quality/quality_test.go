@@ -583,7 +583,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// Denis Pushilin: ua on Canada's list, ru elsewhere), measured at
 		// each commit without reading the set. Read afterwards; the rules
 		// kept (they bring heldout-ftm11 to the precision bar).
-		{"heldout-ftm17", .99, .97, .99, .99},
+		{"heldout-ftm17", .99, .97, .99, .99}, // 1.000 / 0.9802 since session 40 (a country of birth)
 		// The eighteenth (heldout-ftm18: 218 persons, less famous ones —
 		// occupation governors, IRGC commanders, militia leaders, Taliban
 		// ministers, cartel figures — in every region, 18 sources, 17
