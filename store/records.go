@@ -104,12 +104,24 @@ func (db *DB) Put(ctx context.Context, batch []Incoming) ([]Outcome, error) {
 	seq := db.lastSeq
 	err := db.Update(func(txn *Txn) error {
 		seq = db.lastSeq
+		// Sources that created a record, and whether every one of those
+		// was a list entry: marked once per batch (markSource).
+		created := map[string]bool{}
 		for i := range batch {
 			o, err := putOne(txn, &batch[i], now, &seq)
 			if err != nil {
 				return fmt.Errorf("record %s/%s: %w", batch[i].Source, batch[i].ID, err)
 			}
 			outcomes[i] = o
+			if o == Created {
+				listed, seen := created[batch[i].Source]
+				created[batch[i].Source] = batch[i].Listed && (listed || !seen)
+			}
+		}
+		for src, listed := range created {
+			if err := markSource(txn, src, listed); err != nil {
+				return fmt.Errorf("source %s: %w", src, err)
+			}
 		}
 		if seq != db.lastSeq {
 			return txn.Set([]byte(PrefixMeta+"seq"), seqBytes(seq))
@@ -173,11 +185,6 @@ func putOne(txn *Txn, in *Incoming, now time.Time, seq *uint64) (Outcome, error)
 			return 0, err
 		}
 		outcome = Updated
-	}
-	if outcome == Created {
-		if err := markSource(txn, in); err != nil {
-			return 0, err
-		}
 	}
 	*seq++
 	rec.Seq = *seq
@@ -345,12 +352,12 @@ func (db *DB) Stats() (Stats, error) {
 // created was a list entry; an empty value is a source like any other.
 var sourceListed = []byte("listed")
 
-// markSource notes that in's source has stored a record, and whether the
-// source is still a list (Incoming.Listed): a record of it that is not a
-// list entry makes it an ordinary source for good.
-func markSource(txn *Txn, in *Incoming) error {
-	key := []byte(PrefixMeta + "src/" + in.Source)
-	if !in.Listed {
+// markSource notes that source has created records, and whether it is
+// still a list: listed says every one of them was a list entry
+// (Incoming.Listed); one that was not makes it an ordinary source for good.
+func markSource(txn *Txn, source string, listed bool) error {
+	key := []byte(PrefixMeta + "src/" + source)
+	if !listed {
 		return txn.Set(key, nil)
 	}
 	// A source known already stays what it is: a list, or an ordinary

@@ -803,9 +803,8 @@ var officeFiller = map[string]bool{
 // parliament, a council or a party's leadership, a deputy of a Duma): its
 // holders share its name, and it tells none of them.
 func seat(office []string) bool {
-	return slices.ContainsFunc(office, func(w string) bool {
-		return seatWords[w] || w == "deputy" && slices.ContainsFunc(office, func(w string) bool { return assemblyWords[w] })
-	})
+	assembly := slices.ContainsFunc(office, func(w string) bool { return assemblyWords[w] })
+	return slices.ContainsFunc(office, func(w string) bool { return seatWords[w] || w == "deputy" && assembly })
 }
 
 var (

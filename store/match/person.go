@@ -319,19 +319,29 @@ func gender(g string) string {
 // anything else is compared as written, lower-cased.
 func countryCode(c string) string {
 	n := names.Normalize(c)
-	if n == "" {
-		return ""
-	}
-	if code, ok := countryNames[n]; ok {
+	if code, ok := knownCountry(c, n); ok {
 		return code
 	}
+	return n
+}
+
+// knownCountry is the code of the country c (n normalised) names, by
+// countryNames (where a country no longer there is "": no evidence) or
+// biter777/countries; ok is false when it names none.
+func knownCountry(c, n string) (code string, ok bool) {
+	if n == "" {
+		return "", true
+	}
+	if code, ok := countryNames[n]; ok {
+		return code, true
+	}
 	if len(c) > 64 {
-		return n
+		return "", false
 	}
 	if code := countries.ByName(c); code.IsValid() && code != countries.Unknown {
-		return strings.ToLower(code.Alpha2())
+		return strings.ToLower(code.Alpha2()), true
 	}
-	return n
+	return "", false
 }
 
 // birthCountry is the country a place of birth ends with, by name or
@@ -342,16 +352,8 @@ func birthCountry(place string) string {
 		place = place[i+1:]
 	}
 	place = strings.TrimSpace(place)
-	if place == "" || len(place) > 64 {
-		return ""
-	}
-	if code, ok := countryNames[names.Normalize(place)]; ok {
-		return code
-	}
-	if c := countries.ByName(place); c.IsValid() && c != countries.Unknown {
-		return strings.ToLower(c.Alpha2())
-	}
-	return ""
+	code, _ := knownCountry(place, names.Normalize(place))
+	return code
 }
 
 var countryNames = map[string]string{
