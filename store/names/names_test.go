@@ -457,6 +457,13 @@ func TestSimilarity(t *testing.T) {
 		{"Morris I Klein", "Morris Klein", .85, 1},   // alone it may be an initial
 		{"Ziaul Haq", "ضیاء الحق", .85, 1},           // the article on the word before (Zia al-Haq)
 		{"Ziaur Rahman", "Zia Rahman", .85, 1},
+		// Two compounds with the article ending alike are two given names.
+		{"Fazl-ur-Rehman Khalil", "Khalil-ur-Rehman", 0, .6},
+		{"Fazlur Rehman Khalil", "Khalil ur Rahman", 0, .6},
+		{"Inam ul Haq", "Ikramul Haq", 0, .6},
+		{"Fazl-ur-Rehman Khalil", "Fazlur Rahman Khalil", .85, 1},
+		{"Zaki-ur-Rehman Lakhvi", "Zakiur Rehman Lakvi", .85, 1},
+		{"Habib ur Rehman", "Habibur Rahman", .85, 1},
 		{"Raoul Ahmed", "Rao Ahmed", 0, .6},
 		{"Karim Ben Ali", "Karim Benali", .95, 1},
 		{"Mhd Antoun", "Mohamed Antoun", .85, 1}, // a clerk's abbreviation

@@ -1715,6 +1715,8 @@ func Similarity(a, b Name, w Weights) Score {
 		s.apart("father and son")
 	case compoundReversed(a, b):
 		s.apart("a hyphenated name's words in the other order")
+	case otherArticleCompound(a, b):
+		s.apart("another compound given name")
 	case burmeseSyllableMissing(a, b) || burmeseSyllableMissing(b, a):
 		s.apart("a syllable of a Burmese name missing")
 	case burmeseSyllablesApart(a, b):
@@ -1844,6 +1846,51 @@ func otherCompound(a, b Name) bool {
 		}
 	}
 	return false
+}
+
+// otherArticleCompound reports whether a and b each hold a compound name
+// with the article (Fazl-ur-Rehman, Khalil ur Rahman, Ziaul Haq: Fazl
+// al-Rahman, Zia al-Haq) ending with one word and beginning with two
+// different ones: Fazl-ur-Rehman Khalil and Khalil-ur-Rehman are two given
+// names, though their words meet one for one. Only compounds both names
+// write with their article count: a source that drops it (Fazl Rehman)
+// says nothing of where the compound begins.
+func otherArticleCompound(a, b Name) bool {
+	ca := articleCompounds(a)
+	if ca == nil {
+		return false
+	}
+	cb := articleCompounds(b)
+	for _, x := range ca {
+		for _, y := range cb {
+			if s, _ := tokenSimW(a.coreWord(x[1]), b.coreWord(y[1])); s < .85 {
+				continue
+			}
+			if s, _ := tokenSimW(a.coreWord(x[0]), b.coreWord(y[0])); s < .7 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// articleCompounds returns the indices of the first and last words of each
+// compound name with the article n holds: the article written apart (Fazl
+// ur Rehman, Zia-ul-Haq) or on the word before (Fazlur Rehman, Ziaul Haq,
+// whose core articleOnWordBefore shortened), before one of articleWords.
+func articleCompounds(n Name) [][2]int {
+	var out [][2]int
+	m := min(len(n.Tokens), maxAlign)
+	for i := 0; i+1 < m; i++ {
+		t := n.Tokens[i]
+		switch {
+		case i+2 < m && (n.Tokens[i+1] == "ur" || n.Tokens[i+1] == "ul") && articleWords[n.core(i+2)] && len(t) >= 3:
+			out = append(out, [2]int{i, i + 2})
+		case n.core(i) != t && (strings.HasSuffix(t, "ur") || strings.HasSuffix(t, "ul")) && articleWords[n.core(i+1)]:
+			out = append(out, [2]int{i, i + 1})
+		}
+	}
+	return out
 }
 
 // otherWordCloser reports whether a word of a other than word i is as
