@@ -310,6 +310,9 @@ type Result struct {
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
+	// NameTruncated is set when the shorter name is the longer one cut
+	// before its last word (see names.Truncated).
+	NameTruncated bool `json:"-"`
 	// NameScripts is set when the best pair of names is written in two
 	// scripts, one of them not Latin letters, or two others.
 	NameScripts bool `json:"-"`
@@ -460,6 +463,7 @@ names:
 				ns, nd, ndiff, spelled = s.Value, s.Explanation, s.Different, s.Spelled
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				r.NameExtra = max(len(x.Tokens), len(y.Tokens)) - r.NameTokens
+				r.NameTruncated = r.NameExtra > 0 && (names.Truncated(x, y) || names.Truncated(y, x))
 				r.NameScripts = !x.Latin() || !y.Latin()
 				if ns >= 1 {
 					break names

@@ -232,6 +232,45 @@ func (n Name) SharesWord(o Name) bool {
 	return false
 }
 
+// Truncated reports whether short is long cut before its last word, as
+// the name is said: short's words meet long's first words, one for one and
+// in order, and long's last word meets none of them (Amir Khan and Amir
+// Khan Muttaqi, Ahmed Abdi and Ahmed Abdi Godane). Such a short name is a
+// given name and a father's, or a compound given name, that many people
+// bear, the longer name's bearer among them. A name that skips a word
+// (Maikel Moreno, Maikel José Moreno Pérez) is a given name and a surname;
+// a last word a word of short ends with is a given name written apart
+// (Wang Junzheng, 王君正: wang jun zheng); a patronymic last (Medvedchuk
+// Viktor Volodymyrovych, as a Ukrainian register orders it) is a middle
+// name moved, not a surname cut.
+func Truncated(short, long Name) bool {
+	m, k := min(len(long.Tokens), maxAlign), len(short.Tokens)
+	if m <= k || k == 0 {
+		return false
+	}
+	var said [maxAlign]int
+	long.order(said[:m])
+	meets := func(i, j int) bool {
+		s, _ := tokenSimW(long.word(i), short.word(j))
+		return s >= .8
+	}
+	for j := range k {
+		if !meets(said[j], j) {
+			return false
+		}
+	}
+	last := long.Tokens[said[m-1]]
+	if _, _, ok := patronymic(last); ok {
+		return false
+	}
+	for j := range k {
+		if meets(said[m-1], j) || len(last) >= 2 && strings.HasSuffix(short.Tokens[j], last) {
+			return false
+		}
+	}
+	return true
+}
+
 // listedForm is canonicalForm of tok or, when tok is not listed, of its
 // reading in another European romanisation that is (Siergiej, Szergej,
 // Sergejs, Sergejus → sergey): a reading is trusted only when it lands on

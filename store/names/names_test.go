@@ -1226,3 +1226,24 @@ func TestCaronKeysReachPlainLatin(t *testing.T) {
 		t.Errorf("Georgy Zhukov keyed as Zukov: %v", keys)
 	}
 }
+
+func TestTruncated(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"Ahmed Abdi", "Ahmed Abdi Godane", true},
+		{"Amir Khan", "Amir Khan Muttaqi", true},
+		{"Amir Khan", "MUTTAQI, Amir Khan", true},             // said after its comma
+		{"Maikel Moreno", "MORENO PEREZ, Maikel Jose", false}, // a word skipped: a given name and a surname
+		{"Wang Junzheng", "王君正", false},                       // wang jun zheng: the given name written apart
+		{"Medvedchuk Viktor", "Medvedchuk Viktor Volodymyrovych", false},
+		{"Ahmed Godane", "Ahmed Abdi Godane", false}, // the last word kept
+		{"Ahmed Abdi Godane", "Ahmed Abdi Godane", false},
+		{"Abdi Godane", "Ahmed Abdi Godane", false},
+	} {
+		if got := Truncated(Parse(c.short), Parse(c.long)); got != c.want {
+			t.Errorf("Truncated(%q, %q) = %v, want %v", c.short, c.long, got, c.want)
+		}
+	}
+}

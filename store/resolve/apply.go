@@ -914,6 +914,13 @@ func (r *Resolver) listed(txn *store.Txn, b *batch, source string) bool {
 // transliteration is not a typo, but among a dozen people called Mohammed
 // Benali, Muhammad Benali is any of them.
 func (r *Resolver) spelledAlike(txn *store.Txn, b *batch, a, c *entry, res match.Result) bool {
+	if res.NameTruncated && res.NameTokens < 3 {
+		// Two words that begin a longer name (Ahmed Abdi, Ahmed Abdi
+		// Godane; Amir Khan, Amir Khan Muttaqi): a given name and a
+		// father's, or a compound given name, that many bear, the longer
+		// name's bearer among them. Alone they tell no one.
+		return false
+	}
 	bar := r.opt.NameSpelled
 	if res.NameExtra == 0 {
 		bar = min(bar, r.opt.NameSpelledWhole)

@@ -1592,3 +1592,31 @@ func TestTheSameOfficeJoinsAName(t *testing.T) {
 		}
 	}
 }
+
+// TestTheFirstWordsOfANameTellNoOneAlone: an undated record naming two
+// words that begin another's name (Ahmed Abdi, Ahmed Abdi Godane; Amir
+// Khan, Amir Khan Muttaqi) joined it on the name alone — a given name and
+// a father's that many bear. The whole name alone still joins, and so do
+// a given name and a surname (a word skipped between them), a Chinese
+// given name written apart, a name with a year of birth in common and two
+// rare words, whose name similarity reaches the name-only bar (Hossein
+// Ashtari: the rule holds the spellings that need NameSpelled).
+func TestTheFirstWordsOfANameTellNoOneAlone(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t,
+		person("eu", "1", "name", "Ahmed Abdi GODANE", "birthDate", "1977-07-10"),
+		person("ke", "1", "name", "Ahmed Abdi"),
+		person("un", "2", "name", "Amir Khan Muttaqi", "birthDate", "1968"),
+		person("in", "2", "name", "Ghulam Nabi Khan", "alias", "Amir Khan"),
+		person("un", "3", "name", "Hossein Ashtari Gorgi", "birthDate", "1959"),
+		person("ir", "3", "name", "Hossein Ashtari"),
+		person("us", "4", "name", "MORENO PEREZ, Maikel Jose", "birthDate", "1965-12-12"),
+		person("ca", "4", "name", "Maikel Moreno"),
+		person("eu", "5", "name", "Wang Jun-zheng", "birthDate", "1963-05"),
+		person("cn", "5", "name", "王君正"),
+		person("gb", "6", "name", "Abiy Ahmed Ali", "birthDate", "1976-08-15"),
+		person("et", "6", "name", "Abiy Ahmed", "birthDate", "1976"),
+	)
+	f.checkClusters(t, "first words",
+		"ca/4 us/4", "cn/5 eu/5", "et/6 gb/6", "eu/1", "in/2", "ir/3 un/3", "ke/1", "un/2")
+}
