@@ -128,7 +128,12 @@ func Prepare(p Person) Person {
 	pr := &prepared{}
 	seen := map[string]bool{}
 	add := func(pn names.Name) {
+		// One name with and without Jr. or Sr. is two: the suffix tells
+		// a father from his son (GenerationsApart) and a query for one.
 		key := pn.String()
+		if pn.Generation != "" {
+			key += "\x00" + pn.Generation
+		}
 		if pn.Empty() || seen[key] || len(pr.names) == 4*MaxNames {
 			return
 		}

@@ -721,6 +721,17 @@ func TestGenerationsNameTwoPeople(t *testing.T) {
 	if r := Compare(son, FromProperties("Person", map[string][]string{"name": {"BISHOP, William Bradford Jr."}}), DefaultOptions()); r.Conflict || !r.Match {
 		t.Errorf("Jr. / Jr.: %v, want a match", r.Evidence)
 	}
+	// A record naming its man with and without the suffix keeps both
+	// names: a query for the son finds him whole, and the father's record
+	// conflicts with it (the two names once counted as one, the first).
+	listed := FromProperties("Person", map[string][]string{"name": {"Gennaro Liguori"}, "alias": {"Gennaro Liguori Jr."}})
+	if r := Compare(FromProperties("Person", map[string][]string{"name": {"Gennaro Liguori Jr."}}), listed, DefaultOptions()); r.Name < 1 {
+		t.Errorf("Jr. against a record naming him with and without it: %v, want the whole name", r.Evidence)
+	}
+	elder := FromProperties("Person", map[string][]string{"name": {"LIGUORI Gennaro"}, "alias": {"Gennaro Liguori Sr."}})
+	if r := Compare(listed, elder, DefaultOptions()); !r.Conflict || r.Match {
+		t.Errorf("Jr. and Sr. each beside the bare name: %v (score %.2f), want a conflict", r.Evidence, r.Score)
+	}
 }
 
 // BenchmarkCompareWithPatronymics times Compare of two records whose names
