@@ -176,7 +176,7 @@ func tokenSimW(x, y *word) (float64, int) {
 			return .88, kindVariant
 		}
 	}
-	if x.somali && somaliForm(a) == b || y.somali && somaliForm(b) == a {
+	if x.somali && somaliMeets(a, b) || y.somali && somaliMeets(b, a) {
 		return .92, kindVariant // Cali, Ali: Somali writes the ain c (markSomali)
 	}
 	if sikhNamesApart(a, b) {

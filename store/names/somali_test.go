@@ -11,6 +11,7 @@ func TestSomaliSpellingReadTheEnglishWay(t *testing.T) {
 	for _, p := range [][2]string{
 		{"Maxamed Cabdullaahi Farmaajo", "Mohamed Abdullahi Farmajo"}, {"Xasan Daahir Aweys", "Hassan Dahir Aweys"},
 		{"Cali Mahdi Maxamed", "Ali Mahdi Mohamed"}, {"Cumar Xasan", "Umar Hasan"}, {"Ibraahim Xaaji Jaamac Meecaad", "Ibrahim Haji Jama Meeaad"},
+		{"Cabdiraxmaan Cabdi Cigaal", "Abdirahman Abdi Egal"}, {"Cilmi Xasan Faarax", "Elmi Hassan Farah"}, {"Cilmi Xasan Faarax", "Ilmi Hassan Farah"},
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
 			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
@@ -27,5 +28,9 @@ func TestSomaliSpellingReadTheEnglishWay(t *testing.T) {
 	keys := Parse("Xasan Daahir Aweys").Keys()
 	if k := TokenKey("hasan"); !contains(keys, k) {
 		t.Errorf("Keys(Xasan Daahir Aweys) = %v, want %q among them", keys, k)
+	}
+	keys = Parse("Cabdiraxmaan Cabdi Cigaal").Keys()
+	if k := TokenKey("egal"); !contains(keys, k) {
+		t.Errorf("Keys(Cabdiraxmaan Cabdi Cigaal) = %v, want %q among them", keys, k)
 	}
 }

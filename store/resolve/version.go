@@ -130,7 +130,9 @@ import (
 //   - 18: Haji, Hajji before Persian's -zadeh written apart kept as the
 //     surname's first part (Hajji-Zadeh keyed as Hajizadeh), 2026-12-07
 //     (session 40)
-const IndexVersion = 18
+//   - 19: a Somali word beginning with the ain before i keyed with an e
+//     too (Cigaal as Egal, Cilmi as Elmi), 2026-12-07 (session 41)
+const IndexVersion = 19
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
