@@ -851,7 +851,7 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 	if !corroborated(res) && res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) && !r.mononymAlike(txn, b, a, c, res) || res.Disagreeing && !res.Corroborated {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
-	if a.key.Source == c.key.Source && a.key.ID != c.key.ID && !res.Corroborated && r.listed(txn, b, a.key.Source) {
+	if a.key.Source == c.key.Source && a.key.ID != c.key.ID && (!res.Corroborated || listedNamesake(res)) && r.listed(txn, b, a.key.Source) {
 		// Two entries of one published list with nothing but a name in
 		// common: the list itself tells them apart (Pakistan's names two
 		// men Ameer Hamza, a PEP register two members called Md. Yunus).
@@ -890,6 +890,15 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		}
 	}
 	return res
+}
+
+// listedNamesake says whether two entries of one list, corroborated, are
+// still two people: a year of birth, or none, beside a name with a word
+// more (Mohammad Abbas, Sher Mohammad Abbas Stanekzai, both born 1963 on
+// the UN's list): a list that named one man twice would have written his
+// name alike or given what ties them (a full date, a document).
+func listedNamesake(res match.Result) bool {
+	return res.NameExtra > 0 && (res.DOB == "year" || res.DOB == "") && !res.Backed
 }
 
 // listed says whether source is a published list (store.ListedSource),

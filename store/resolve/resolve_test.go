@@ -1620,3 +1620,21 @@ func TestTheFirstWordsOfANameTellNoOneAlone(t *testing.T) {
 	f.checkClusters(t, "first words",
 		"ca/4 us/4", "cn/5 eu/5", "et/6 gb/6", "eu/1", "in/2", "ir/3 un/3", "ke/1", "un/2")
 }
+
+// TestAListsEntriesAWordApartAndAYearAreTwo: the UN's list gives Mohammad
+// Abbas and Sher Mohammad Abbas Stanekzai, both born 1963, as two entries;
+// the year no longer makes the shorter name the longer's duplicate. The
+// same name with a year, or a name a word apart with the full date, still
+// does.
+func TestAListsEntriesAWordApartAndAYearAreTwo(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t, listed(
+		person("un", "1", "name", "Mohammad Abbas", "birthDate", "1963", "country", "af"),
+		person("un", "2", "name", "Sher Mohammad Abbas Stanekzai", "birthDate", "1963", "country", "af"),
+		person("un", "3", "name", "Khalil Ahmad Haqqani", "birthDate", "1966"),
+		person("un", "4", "name", "Khalil Ahmed Haqani", "birthDate", "1966"),
+		person("un", "5", "name", "Abdul Rauf Asghar", "birthDate", "1974-05-02"),
+		person("un", "6", "name", "Abdul Rauf Asghar Alvi", "birthDate", "1974-05-02"),
+	)...)
+	f.checkClusters(t, "one list", "un/1", "un/2", "un/3 un/4", "un/5 un/6")
+}
