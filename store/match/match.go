@@ -448,6 +448,7 @@ func Compare(a, b Person, opt Options) Result {
 	// (Khalil Ahmad Haqqani, Khalil al-Rahman Haqqani).
 	sameDay := sameFullDate(pa.dates, pb.dates)
 	ns, nd, ndiff, spelled := 0.0, "", 0, false
+	middle := false // the best pair's longer name adds a word inside the shorter's
 names:
 	for i, x := range pa.names {
 		for j, y := range pb.names {
@@ -469,6 +470,7 @@ names:
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				r.NameExtra = max(len(x.Tokens), len(y.Tokens)) - r.NameTokens
 				r.NameTruncated = r.NameExtra > 0 && (names.Truncated(x, y) || names.Truncated(y, x))
+				middle = r.NameExtra > 0 && (names.MiddleAdded(x, y) || names.MiddleAdded(y, x))
 				r.NameScripts = !x.Latin() || !y.Latin()
 				if ns >= 1 {
 					break names
@@ -707,7 +709,8 @@ names:
 			say("birth place same")
 		}
 	}
-	if len(pa.positions) > 0 && len(pb.positions) > 0 && sameOffice(pa.positions, pb.positions) {
+	officeSame := len(pa.positions) > 0 && len(pb.positions) > 0 && sameOffice(pa.positions, pb.positions)
+	if officeSame {
 		// The same office on both sides (Governor of Borno State, Chief
 		// of Staff to the President of Nigeria): the name is the
 		// officeholder's, as a year of birth would say.
@@ -731,6 +734,13 @@ names:
 		// of birth makes the record this person (shared values still link
 		// them). One e-mail with a date one slip away (a decade digit, a
 		// day) is the person: a household's members are born years apart.
+		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
+	}
+	if addrFull && middle && da == dateNone && !strongMatch && !contactsAgree && !officeSame {
+		// One home and a name with a middle word more (Mehmed Yilmaz,
+		// Mehmed Can Yilmaz, at one address): a father and the son named
+		// after him as often as one man written short, with no date to
+		// tell them.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 	}
 	if ndiff > 0 && ns > 0 && !strongMatch {

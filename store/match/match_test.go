@@ -271,6 +271,12 @@ func TestHouseholdIsNotAPerson(t *testing.T) {
 			rec("name", "Marsha Kusha", "passportNumber", "X1234567", "birthDate", "1997-09-28"), true},
 		{"short names a letter apart are two names",
 			rec("name", "Mary Kusha"), rec("name", "Mark Kusha"), false},
+		{"a middle name more at one home, no date: a father and his son",
+			rec("name", "MEHMED YILMAZ", "address", home), rec("name", "Mehmed Can Yılmaz", "address", home), false},
+		{"a middle name more at one home and a date",
+			rec("name", "Mehmed Yilmaz", "birthDate", "1990-08-07", "address", home), rec("name", "Mehmed Can Yılmaz", "birthDate", "1990-08-07", "address", home), true},
+		{"a surname more at one home (a married name)",
+			rec("name", "Susan Meyer", "address", home), rec("name", "Susan Meyer Thomas", "address", home), true},
 	}
 	for _, tt := range tests {
 		r := Compare(tt.a, tt.b, opt)

@@ -271,6 +271,22 @@ func Truncated(short, long Name) bool {
 	return true
 }
 
+// MiddleAdded reports whether long is short with words added between its
+// first and last, as the names are said: Mehmed Can Yilmaz and Mehmed
+// Yilmaz, John Michael Smith and John Smith.
+func MiddleAdded(short, long Name) bool {
+	m, k := min(len(long.Tokens), maxAlign), min(len(short.Tokens), maxAlign)
+	if m <= k || k < 2 {
+		return false
+	}
+	var ls, ss [maxAlign]int
+	long.order(ls[:m])
+	short.order(ss[:k])
+	first, _ := tokenSimW(long.word(ls[0]), short.word(ss[0]))
+	last, _ := tokenSimW(long.word(ls[m-1]), short.word(ss[k-1]))
+	return first >= .8 && last >= .8
+}
+
 // listedForm is canonicalForm of tok or, when tok is not listed, of its
 // reading in another European romanisation that is (Siergiej, Szergej,
 // Sergejs, Sergejus → sergey): a reading is trusted only when it lands on
