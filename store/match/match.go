@@ -679,9 +679,17 @@ names:
 		// lists name each man with his father's name). A patronymic in
 		// the names has said so already.
 		score -= .3
-		r.Conflict, r.Kin = true, true
+		r.Conflict, r.Kin, kinApart = true, true, true
 		add("fatherName", -.3, "conflict")
 		say("father's name conflict")
+	}
+	if !kinApart && haveName && (names.FatherNamedApart(pa.fathers, pb.names) || names.FatherNamedApart(pb.fathers, pa.names)) {
+		// One record names the father (Oleh), the other's name carries a
+		// patronymic of another (Vitaliy Serhiyovych Melnyk): two sons.
+		score -= .3
+		r.Conflict, r.Kin = true, true
+		add("fatherName", -.3, "conflict")
+		say("father's name conflicts with the patronymic")
 	}
 	natsDiffer := false
 	if len(pa.nats) > 0 && len(pb.nats) > 0 {

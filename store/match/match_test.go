@@ -853,6 +853,25 @@ func TestFathersNamedApart(t *testing.T) {
 	if r := Compare(a, b, Options{Threshold: .7}); !r.Kin || strings.Count(strings.Join(r.Evidence, "|"), "conflict") != 1 {
 		t.Errorf("patronymics: %+v", r)
 	}
+	// A father named on one record, a patronymic in the other's name: of
+	// another father, two sons; of the same, in another script or
+	// romanisation or given as the patronymic itself, one man.
+	witalij := person("name", "MELNYK Witalij", "fatherName", "Oleh", "nationality", "ua")
+	if r := Compare(witalij, person("name", "Мельник Віталій Сергійович", "nationality", "ua"), opt); r.Match || !r.Kin {
+		t.Errorf("Oleh against Serhiyovych: %+v", r)
+	}
+	for _, same := range []Person{
+		person("name", "Мельник Віталій Олегович", "nationality", "ua"),
+		person("name", "Vitaliy Olegovich Melnik", "nationality", "ua"),
+		person("name", "Melnyk Vitaliy Olehovych", "fatherName", "Olehovych"),
+	} {
+		if r := Compare(witalij, same, opt); !r.Match || r.Conflict {
+			t.Errorf("Oleh against %v: %+v", same.Names, r)
+		}
+	}
+	if r := Compare(person("name", "Gennady Nikolayevich Timchenko", "fatherName", "Nikolayevich"), person("name", "Gennadii Nikolaevich Timchenko"), opt); r.Conflict {
+		t.Errorf("a fatherName that is the patronymic: %+v", r)
+	}
 }
 
 // A title two leaders were listed by is kept as a weak alias, not a name:

@@ -553,6 +553,51 @@ func FatherNamesApart(as, bs []Name, w Weights) bool {
 	return compared
 }
 
+// FatherNamedApart reports whether one record's father's names (fathers,
+// FtM's fatherName, parsed) and another record's names (ns) name two
+// fathers: ns write patronymics (Vitaliy Serhiyovych Melnyk) and none is
+// made of a word of a father's name (Oleh) nor is one of its patronymics
+// (a fatherName of Olehovych). No father or no patronymic says nothing.
+func FatherNamedApart(fathers, ns []Name) bool {
+	if len(fathers) == 0 {
+		return false
+	}
+	seen := false
+	for x := range patronymicWords(ns) {
+		seen = true
+		for _, f := range fathers {
+			for j := range f.words {
+				// A father's name given as the patronymic itself
+				// (fatherName Nikolayevich) is compared as one.
+				if v := &f.words[j]; v.pat != nil && sameFather(v, x) || v.pat == nil && stemOf(v, x.pat) {
+					return false
+				}
+			}
+		}
+	}
+	return seen
+}
+
+// stemOf reports whether v is a form of the name patronymic p is made of:
+// its stem, in any romanisation the table knows (Oleh, Oleg for Olehovych;
+// Sergei, Serhiy for Serhiyovych), or a slip away.
+func stemOf(v *word, p *patronym) bool {
+	if v.key == p.stemKey || JaroWinkler(v.s, p.stem) >= .9 {
+		return true
+	}
+	c := stemCore(v.s)
+	if c == p.stem || TokenKey(c) == p.stemKey {
+		return true
+	}
+	t := languageForms()
+	for _, g := range t.stems[c] {
+		if slices.Contains(t.stems[p.stem], g) {
+			return true
+		}
+	}
+	return false
+}
+
 // patronymOf reports whether a word of x is a patronymic made of a word
 // of y (Ivanovich, Ivan; Olehovych, Oleg).
 func patronymOf(x, y Name) bool {
