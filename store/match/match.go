@@ -315,6 +315,9 @@ type Result struct {
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
+	// NameApart is set when a word of the best pair's shorter name has no
+	// counterpart in the longer (García Mendoza, García Restrepo).
+	NameApart bool `json:"-"`
 	// NameTruncated is set when the shorter name is the longer one cut
 	// before its last word (see names.Truncated).
 	NameTruncated bool `json:"-"`
@@ -478,7 +481,7 @@ names:
 			}
 		}
 	}
-	r.Name, r.NameSpelled = round(ns), spelled
+	r.Name, r.NameSpelled, r.NameApart = round(ns), spelled, ndiff > 0
 	score := .8 * ns
 	haveName := len(pa.names) > 0 && len(pb.names) > 0 &&
 		!(a.NamePart != "" && b.NamePart != "" && a.NamePart != b.NamePart)

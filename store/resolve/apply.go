@@ -679,7 +679,7 @@ func (r *Resolver) joinableOdd(txn *store.Txn, b *batch, e *entry, mo match.Opti
 	if h.judge {
 		return true, false, nil
 	}
-	agree, strong, conflict := 0, 0, 0
+	agree, strong, conflict, whole, nameApart := 0, 0, 0, 0, 0
 	count := func(me *entry, res match.Result) {
 		switch {
 		case res.Conflict && res.Score < r.opt.MergeFloor:
@@ -690,10 +690,22 @@ func (r *Resolver) joinableOdd(txn *store.Txn, b *batch, e *entry, mo match.Opti
 			if res.Strong {
 				strong++
 			}
+			if res.Corroborated || !res.NameTruncated {
+				whole++
+			}
+		case res.NameApart && !res.Corroborated:
+			nameApart++
 		}
 	}
 	if err := r.eachMember(txn, b, e, h, mo, count); err != nil {
 		return false, false, err
+	}
+	if agree > 0 && whole == 0 && nameApart > 0 {
+		// Tied only by a name to members that write it short (Juan Carlos
+		// GARCIA), while another member's name disagrees in a word (García
+		// Restrepo, against García Mendoza): the short name fits two
+		// people, and the record is the other.
+		return false, odd, nil
 	}
 	// A conflict is outweighed only by more agreements, one of them on
 	// something that identifies a person (a year of birth shared by

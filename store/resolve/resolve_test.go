@@ -1638,3 +1638,20 @@ func TestAListsEntriesAWordApartAndAYearAreTwo(t *testing.T) {
 	)...)
 	f.checkClusters(t, "one list", "un/1", "un/2", "un/3 un/4", "un/5 un/6")
 }
+
+// TestANameWrittenShortDoesNotBridgeTwoSurnames: Juan Carlos García
+// Mendoza, undated, met Juan Carlos GARCIA (a list's short writing of
+// García Restrepo) on the name alone and joined García Restrepo's subject,
+// whose other records disagree with his second surname. A record that
+// names him whole, or a date in common, still joins.
+func TestANameWrittenShortDoesNotBridgeTwoSurnames(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		person("co", "1", "name", "Juan Carlos García Restrepo", "birthDate", "1978-04-11", "country", "co"),
+		person("us", "1", "name", "GARCIA RESTREPO, Juan Carlos", "birthDate", "1978-04-11", "country", "co"),
+		person("csl", "1", "name", "Juan Carlos GARCIA", "birthDate", "1978-04-11"),
+		person("hn", "2", "name", "Juan Carlos García Mendoza", "country", "hn"),
+		person("ofac", "1", "name", "Juan Carlos Garcia Restrepo"),
+	)
+	f.checkClusters(t, "two second surnames", "co/1 csl/1 ofac/1 us/1", "hn/2")
+}
