@@ -85,7 +85,7 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 	}
 	// The blind held-out sets of FtM persons from several sources (see
 	// store/quality.FtMClusters), clustered and looked up by every name.
-	for _, name := range []string{"heldout-ftm", "heldout-ftm2", "heldout-ftm3", "heldout-ftm4", "heldout-ftm5", "heldout-ftm6", "heldout-ftm7", "heldout-ftm8", "heldout-ftm9", "heldout-ftm10", "heldout-ftm11", "heldout-ftm12", "heldout-ftm13", "heldout-ftm14", "heldout-ftm15", "heldout-ftm16", "heldout-ftm17", "heldout-ftm18", "heldout-ftm19", "heldout-ftm20", "heldout-ftm21", "heldout-ftm22", "heldout-ftm23", "heldout-ftm24", "heldout-ftm25", "heldout-ftm26"} {
+	for _, name := range []string{"heldout-ftm", "heldout-ftm2", "heldout-ftm3", "heldout-ftm4", "heldout-ftm5", "heldout-ftm6", "heldout-ftm7", "heldout-ftm8", "heldout-ftm9", "heldout-ftm10", "heldout-ftm11", "heldout-ftm12", "heldout-ftm13", "heldout-ftm14", "heldout-ftm15", "heldout-ftm16", "heldout-ftm17", "heldout-ftm18", "heldout-ftm19", "heldout-ftm20", "heldout-ftm21", "heldout-ftm22", "heldout-ftm23", "heldout-ftm24", "heldout-ftm25", "heldout-ftm26", "heldout-ftm27", "heldout-ftm28", "heldout-ftm29"} {
 		ents, truth := filepath.Join(*pairs, name+".ftm.json"), filepath.Join(*pairs, name+"-truth.tsv")
 		if _, err := os.Stat(ents); err != nil {
 			fmt.Fprintf(a.stderr, "%s skipped: no %s (run from the repository, or give --pairs)\n", name, ents)
