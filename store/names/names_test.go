@@ -580,7 +580,11 @@ func TestSimilarity(t *testing.T) {
 		{"Tang Ping-keung", "Tang Ping", 0, .5},  // a given name of one syllable is another name
 		{"Li Peng", "Li Peng Fei", 0, .5},
 		{"Li Peng", "李鹏", .85, 1},
-		{"Kim Jong Un", "Kim Jong", .8, 1},                        // Korean names keep the old reading: a part missing
+		{"Kim Jong Un", "Kim Jong", .8, 1},   // Korean names keep the old reading: a part missing
+		{"KIM Chol", "KIM Yong Chol", 0, .5}, // but a one-syllable given name is another than two ending with it
+		{"Kim Chol", "김영철", 0, .5},
+		{"Ri Chol", "Ri Yong-chol", 0, .5},
+		{"Min Thu", "Maung Min Thu", .8, 1},                       // Burmese, though Min is a Korean surname
 		{"Ali Abdullah Saleh", "Ahmed Ali Abdullah Saleh", 0, .5}, // his son: his own name before his father's chain
 		{"SALEH, Ali Abdullah", "Ahmed Ali Abdullah Saleh", 0, .5},
 		{"Ali Abdullah Saleh", "Mohammed Ali Abdullah Saleh", .85, 1}, // Muhammad before the name one goes by

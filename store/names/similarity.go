@@ -2050,6 +2050,9 @@ func syllableMissing(a, b Name) bool {
 	if len(a.Tokens) != 2 || len(b.Tokens) != 3 || len(a.words) != 2 || len(b.words) != 3 {
 		return false
 	}
+	if koreanSyllableMissing(a, b) {
+		return true
+	}
 	for _, w := range a.words {
 		if !w.wadeGiles && !w.pinyin {
 			return false
@@ -2064,6 +2067,42 @@ func syllableMissing(a, b Name) bool {
 		}
 	}
 	return true
+}
+
+// koreanSyllableMissing reports whether a, a Korean name of a surname and
+// a given name of one syllable (Kim Chol), meets b, of a surname and two
+// syllables ending with it (Kim Yong Chol, 김영철): another given name,
+// as in Chinese, which lists write whole. Every word of both must be read as Korean
+// (markKorean) and be one syllable (Wang Junzheng, a Chinese given name
+// joined, is 王君正 written so).
+func koreanSyllableMissing(a, b Name) bool {
+	for _, ws := range [][]word{a.words, b.words} {
+		for _, w := range ws {
+			if !w.korean || vowelGroups(w.s) != 1 {
+				return false
+			}
+		}
+	}
+	// The surname first in both, a's syllable b's last (not Min Thu
+	// beside the Burmese Maung Min Thu, nor Paul Lam beside Lam
+	// Ting-kwok). The first syllable alone (Kim Jong, Kim Jong Un) is read
+	// as the name cut, as before.
+	meets := func(i, j int) bool { s, _ := tokenSimW(a.word(i), b.word(j)); return s >= .85 }
+	return meets(0, 0) && meets(1, 2) && !meets(1, 1)
+}
+
+// vowelGroups counts the runs of vowels in t (y counted as one): a
+// romanised Korean or Chinese syllable holds one.
+func vowelGroups(t string) int {
+	n, in := 0, false
+	for i := 0; i < len(t); i++ {
+		v := isVowel(t[i]) || t[i] == 'y' && i > 0
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
 }
 
 // filiationParticles say "son of" or "daughter of" before a father's name:
