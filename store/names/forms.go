@@ -250,10 +250,7 @@ func Truncated(short, long Name) bool {
 	}
 	var said [maxAlign]int
 	long.order(said[:m])
-	meets := func(i, j int) bool {
-		s, _ := tokenSimW(long.word(i), short.word(j))
-		return s >= .8
-	}
+	meets := func(i, j int) bool { return wordsMeet(long.word(i), short.word(j), .8) }
 	for j := range k {
 		if !meets(said[j], j) {
 			return false
@@ -282,9 +279,14 @@ func MiddleAdded(short, long Name) bool {
 	var ls, ss [maxAlign]int
 	long.order(ls[:m])
 	short.order(ss[:k])
-	first, _ := tokenSimW(long.word(ls[0]), short.word(ss[0]))
-	last, _ := tokenSimW(long.word(ls[m-1]), short.word(ss[k-1]))
-	return first >= .8 && last >= .8
+	return wordsMeet(long.word(ls[0]), short.word(ss[0]), .8) && wordsMeet(long.word(ls[m-1]), short.word(ss[k-1]), .8)
+}
+
+// wordsMeet reports whether x and y are alike at bar or better
+// (tokenSimW).
+func wordsMeet(x, y *word, bar float64) bool {
+	s, _ := tokenSimW(x, y)
+	return s >= bar
 }
 
 // listedForm is canonicalForm of tok or, when tok is not listed, of its

@@ -1863,10 +1863,7 @@ func otherArticleCompound(a, b Name) bool {
 	cb := articleCompounds(b)
 	for _, x := range ca {
 		for _, y := range cb {
-			if s, _ := tokenSimW(a.coreWord(x[1]), b.coreWord(y[1])); s < .85 {
-				continue
-			}
-			if s, _ := tokenSimW(a.coreWord(x[0]), b.coreWord(y[0])); s < .7 {
+			if wordsMeet(a.coreWord(x[1]), b.coreWord(y[1]), .85) && !wordsMeet(a.coreWord(x[0]), b.coreWord(y[0]), .7) {
 				return true
 			}
 		}
@@ -2072,9 +2069,9 @@ func syllableMissing(a, b Name) bool {
 // koreanSyllableMissing reports whether a, a Korean name of a surname and
 // a given name of one syllable (Kim Chol), meets b, of a surname and two
 // syllables ending with it (Kim Yong Chol, 김영철): another given name,
-// as in Chinese, which lists write whole. Every word of both must be read as Korean
-// (markKorean) and be one syllable (Wang Junzheng, a Chinese given name
-// joined, is 王君正 written so).
+// as in Chinese, which lists write whole. Every word of both must be read
+// as Korean (markKorean) and be one syllable (Wang Junzheng, a Chinese
+// given name joined, is 王君正 written so).
 func koreanSyllableMissing(a, b Name) bool {
 	for _, ws := range [][]word{a.words, b.words} {
 		for _, w := range ws {
@@ -2087,7 +2084,7 @@ func koreanSyllableMissing(a, b Name) bool {
 	// beside the Burmese Maung Min Thu, nor Paul Lam beside Lam
 	// Ting-kwok). The first syllable alone (Kim Jong, Kim Jong Un) is read
 	// as the name cut, as before.
-	meets := func(i, j int) bool { s, _ := tokenSimW(a.word(i), b.word(j)); return s >= .85 }
+	meets := func(i, j int) bool { return wordsMeet(a.word(i), b.word(j), .85) }
 	return meets(0, 0) && meets(1, 2) && !meets(1, 1)
 }
 
