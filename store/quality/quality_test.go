@@ -664,7 +664,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// namesakes): 0.9757 / 0.9977, lookups 0.9927 / 0.9718 on both.
 		{"heldout-ftm27", .99, .99, .99, .98}, // 0.9981 / 1.000 since session 41 (a name written short)
 		{"heldout-ftm28", .99, .99, .99, .99},
-		{"heldout-ftm29", .97, .99, .99, .97},
+		{"heldout-ftm29", .98, .99, .99, .97}, // 0.9822 / 0.9977 since session 41 (Kim Chol is not Kim Yong Chol)
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
