@@ -315,6 +315,8 @@ type Result struct {
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
+	// PlaceSame is set when the places of birth agree.
+	PlaceSame bool `json:"-"`
 	// NameApart is set when a word of the best pair's shorter name has no
 	// counterpart in the longer (García Mendoza, García Restrepo).
 	NameApart bool `json:"-"`
@@ -718,6 +720,7 @@ names:
 			score += .03
 			add("birthPlace", .03, "same")
 			say("birth place same")
+			r.PlaceSame = true
 		}
 	}
 	officeSame := len(pa.positions) > 0 && len(pb.positions) > 0 && sameOffice(pa.positions, pb.positions)

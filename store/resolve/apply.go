@@ -874,14 +874,15 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		res.Score = min(res.Score, r.opt.MergeFloor-0.01)
 		res.Conflict, res.Kin = true, true
 	}
-	if !res.NameSpelled && res.DOB == "year" && !res.Backed {
+	if !res.NameSpelled && res.DOB == "year" && !res.Backed && !res.PlaceSame {
 		// A name read with a typo, a nickname or an initial, and a year of
 		// birth the only other thing in common: namesakes a letter or two
 		// apart are born the same year as often as not (Félicien Kabuga /
 		// Kabanga, Salah Shehade / Shehab), and lists give many people a
 		// year only. Held below the threshold: a full date, an
-		// identifier (a document, an e-mail, a phone) or a full address
-		// must back a name that is not spelt alike.
+		// identifier (a document, an e-mail, a phone), a full address or
+		// the same place of birth (Faial al-Miqdad and Faisal Mekdad, both
+		// born 1954 in Ghasm) must back a name that is not spelt alike.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
 	if (res.DOB == "close" || res.DOBWeeks) && res.NameExtra > 0 && res.NameTokens >= 2 && !res.Backed {

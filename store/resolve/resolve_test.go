@@ -1655,3 +1655,19 @@ func TestANameWrittenShortDoesNotBridgeTwoSurnames(t *testing.T) {
 	)
 	f.checkClusters(t, "two second surnames", "co/1 csl/1 ofac/1 us/1", "hn/2")
 }
+
+// TestATypoAndAYearJoinWithTheSamePlaceOfBirth: a name read with a typo
+// and a year of birth tell no one (namesakes a letter apart are born the
+// same year as often as not), but the same place of birth beside them
+// does: Faial al-Miqdad, born 1954 in Ghasm, is Faisal Mekdad, born 1954
+// in Ghasm.
+func TestATypoAndAYearJoinWithTheSamePlaceOfBirth(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.putEach(t,
+		person("eu", "1", "name", "Faisal Mekdad", "birthDate", "1954", "birthPlace", "Ghasm, Daraa, Syria"),
+		person("wd", "1", "name", "Faial al-Miqdad", "birthDate", "1954", "birthPlace", "Ghasm, Daraa, Syria"),
+		person("eu", "2", "name", "Felicien Kabuga", "birthDate", "1935"),
+		person("wd", "2", "name", "Felicien Kabanga", "birthDate", "1935"),
+	)
+	f.checkClusters(t, "typos", "eu/1 wd/1", "eu/2", "wd/2")
+}
