@@ -819,11 +819,23 @@ func overlaps(a, b []string) bool {
 func officeWords(o string) []string {
 	var ws []string
 	for _, w := range strings.Fields(names.Normalize(o)) {
+		if full, ok := officeAbbreviations[w]; ok {
+			w = full // Min. of Finance, Sec. of Economy: the CIA's World Leaders
+		}
 		if !officeFiller[w] && strings.Trim(w, "0123456789") != "" && !slices.Contains(ws, w) {
 			ws = append(ws, w)
 		}
 	}
 	return ws
+}
+
+// officeAbbreviations are the short forms lists write offices with, and
+// the words they stand for.
+var officeAbbreviations = map[string]string{
+	"min": "minister", "sec": "secretary", "secy": "secretary", "dep": "deputy", "gov": "governor",
+	"pres": "president", "amb": "ambassador", "dir": "director", "gen": "general", "cmdr": "commander",
+	"cdr": "commander", "chmn": "chairman", "natl": "national", "dept": "department", "asst": "assistant",
+	"govt": "government", "intl": "international", "coord": "coordinating",
 }
 
 var officeFiller = map[string]bool{

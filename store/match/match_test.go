@@ -1010,6 +1010,8 @@ func TestSameOfficeBacksAName(t *testing.T) {
 		{[]string{"Deputy Prime Minister of Somalia"}, []string{"Deputy Prime Minister, Somalia"}, true},
 		{[]string{"Minister of Foreign Affairs of Somalia"}, []string{"Minister of Foreign Affairs of Kenya"}, false},
 		{[]string{"Governor of Borno State"}, nil, false},
+		{[]string{"Dep. Min. of Foreign Affairs"}, []string{"Deputy Minister of Foreign Affairs"}, true}, // the short forms lists write
+		{[]string{"Dep. Min. of Foreign Affairs"}, []string{"Minister of Foreign Affairs"}, false},
 	} {
 		r := Compare(zulum("Babagana Zulum", c.a...), zulum("Babagana Zulum", c.b...), opt)
 		if r.Corroborated != c.same || r.Backed != c.same {
