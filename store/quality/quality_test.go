@@ -667,6 +667,9 @@ func TestHeldOutFtM(t *testing.T) {
 		{"heldout-ftm29", .98, .99, .99, .97}, // 0.9822 / 0.9977 since session 41 (Kim Chol is not Kim Yong Chol)
 	} {
 		t.Run(set.name, func(t *testing.T) {
+			// Each set has a store of its own: on two cores the sets run
+			// side by side once the other packages' tests are done.
+			t.Parallel()
 			recs, qs, err := FtMClusters("../match/testdata/"+set.name+".ftm.json", "../match/testdata/"+set.name+"-truth.tsv")
 			if err != nil {
 				t.Fatal(err)
