@@ -453,7 +453,7 @@ func Compare(a, b Person, opt Options) Result {
 	// (Khalil Ahmad Haqqani, Khalil al-Rahman Haqqani).
 	sameDay := sameFullDate(pa.dates, pb.dates)
 	ns, nd, ndiff, spelled := 0.0, "", 0, false
-	middle := false // the best pair's longer name adds a word inside the shorter's
+	var bestX, bestY names.Name // the best pair, read below for its words' places
 names:
 	for i, x := range pa.names {
 		for j, y := range pb.names {
@@ -474,8 +474,7 @@ names:
 				ns, nd, ndiff, spelled = s.Value, s.Explanation, s.Different, s.Spelled
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				r.NameExtra = max(len(x.Tokens), len(y.Tokens)) - r.NameTokens
-				r.NameTruncated = r.NameExtra > 0 && (names.Truncated(x, y) || names.Truncated(y, x))
-				middle = r.NameExtra > 0 && (names.MiddleAdded(x, y) || names.MiddleAdded(y, x))
+				bestX, bestY = x, y
 				r.NameScripts = !x.Latin() || !y.Latin()
 				if ns >= 1 {
 					break names
@@ -484,6 +483,13 @@ names:
 		}
 	}
 	r.Name, r.NameSpelled, r.NameApart = round(ns), spelled, ndiff > 0
+	// Whether the best pair's shorter name is the longer cut before its
+	// last word, or lacks a word inside it: once, for the pair kept.
+	middle := false // the best pair's longer name adds a word inside the shorter's
+	if r.NameExtra > 0 {
+		r.NameTruncated = names.Truncated(bestX, bestY) || names.Truncated(bestY, bestX)
+		middle = names.MiddleAdded(bestX, bestY) || names.MiddleAdded(bestY, bestX)
+	}
 	score := .8 * ns
 	haveName := len(pa.names) > 0 && len(pb.names) > 0 &&
 		!(a.NamePart != "" && b.NamePart != "" && a.NamePart != b.NamePart)

@@ -584,7 +584,7 @@ func FatherNamedApart(fathers, ns []Name) bool {
 // its stem, in any romanisation the table knows (Oleh, Oleg for Olehovych;
 // Sergei, Serhiy for Serhiyovych), or a slip away.
 func stemOf(v *word, p *patronym) bool {
-	if v.key == p.stemKey || JaroWinkler(v.s, p.stem) >= .9 {
+	if stemSpelled(v, p) {
 		return true
 	}
 	c := stemCore(v.s)
@@ -600,6 +600,12 @@ func stemOf(v *word, p *patronym) bool {
 	return false
 }
 
+// stemSpelled reports whether v is the stem of patronymic p as written, or
+// a slip away (Ivan for Ivanovich).
+func stemSpelled(v *word, p *patronym) bool {
+	return v.key == p.stemKey || JaroWinkler(v.s, p.stem) >= .9
+}
+
 // patronymOf reports whether a word of x is a patronymic made of a word
 // of y (Ivanovich, Ivan; Olehovych, Oleg).
 func patronymOf(x, y Name) bool {
@@ -609,7 +615,7 @@ func patronymOf(x, y Name) bool {
 			continue
 		}
 		for j := range y.words {
-			if v := &y.words[j]; v.pat == nil && (v.key == p.stemKey || JaroWinkler(v.s, p.stem) >= .9) {
+			if v := &y.words[j]; v.pat == nil && stemSpelled(v, p) {
 				return true
 			}
 		}
