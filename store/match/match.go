@@ -353,6 +353,37 @@ var kinChecks = [...]struct {
 }{{names.FathersApart, "patronymic", "patronymic conflict"}, {names.GenerationsApart, "generation", "generation conflict"},
 	{names.SurnamesApart, "second surname", "second surname conflict"}}
 
+// KinPenalty is what a kin conflict takes off a score (Compare subtracts
+// .3 from the evidence, before scale).
+const KinPenalty = .3 * scale
+
+// SaysKin reports whether p's names say a generation (Sr., Jr.) or a
+// patronymic, which KinApart reads.
+func (p Person) SaysKin() bool { return names.SaysKin(p.ParsedNames()) }
+
+// KinApart reports whether the names of q and those of ps taken together,
+// the records of one subject, say two relatives by their generations or
+// their fathers: a lookup for Dragan Petrović Sr. and a subject that one
+// record names Dragan Petrović Jr. and another Dragan Petrović. Compare
+// reads each record alone, and the second record says nothing to it; the
+// subject's whole says Jr. Two surnames before a comma are not read here:
+// a query typed with a slip in the second (SHAH EV for SHAH DEV) is not
+// another mother's son. It returns the evidence Compare gives.
+func KinApart(q Person, ps []Person) (string, bool) {
+	var all []names.Name
+	for _, p := range ps {
+		all = append(all, p.ParsedNames()...)
+	}
+	qn := q.ParsedNames()
+	switch {
+	case names.GenerationsApart(qn, all):
+		return "generation conflict", true
+	case names.FathersApart(qn, all):
+		return "patronymic conflict", true
+	}
+	return "", false
+}
+
 // sameFullDate reports whether a and b share a full date (day, month and
 // year).
 func sameFullDate(a, b []Date) bool {

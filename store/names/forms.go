@@ -649,6 +649,21 @@ func GenerationsApart(as, bs []Name) bool {
 	return seenA && seenB
 }
 
+// SaysKin reports whether ns hold what GenerationsApart or FathersApart
+// read: a generation (Sr., Jr.) or a patronymic. Without one, neither can
+// say two people apart.
+func SaysKin(ns []Name) bool {
+	for _, n := range ns {
+		if n.Generation != "" {
+			return true
+		}
+	}
+	for range patronymicWords(ns) {
+		return true
+	}
+	return false
+}
+
 // SurnamesApart reports whether two records write a person's two
 // surnames, before a comma (ZAMBADA GARCIA, Ismael), with the same first
 // surname and never the same second: the Spanish second surname is the

@@ -261,6 +261,23 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 			b.score, b.result, b.key = res.Score, res, e.key
 		}
 	}
+	if qp.SaysKin() {
+		// Each record was compared alone; a subject's others may say it is
+		// the query's father or son (kinApart).
+		for s, b := range bySubject {
+			if b.result.Kin {
+				continue
+			}
+			ev, apart, err := r.kinApart(txn, s, qp, opt, gen)
+			if err != nil {
+				return nil, err
+			}
+			if apart {
+				b.score = max(0, b.score-match.KinPenalty)
+				b.result.Evidence = append(slices.Clip(b.result.Evidence), ev+" with another record of the subject")
+			}
+		}
+	}
 	var hits []Hit
 	for s, b := range bySubject {
 		hits = append(hits, Hit{Subject: s, Score: round3(b.score), Match: b.score >= r.opt.MatchThreshold, Evidence: b.result.Evidence, Best: b.key})
@@ -285,6 +302,42 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 		}
 	}
 	return hits, nil
+}
+
+// kinApart reports whether the records of subject, taken together, name
+// a relative of the query's person (match.KinApart): one record writes
+// Jr. where the query says Sr., another no generation at all, and that one
+// matched the query best. Records the asker may not see say nothing.
+func (r *Resolver) kinApart(txn *store.Txn, subject string, qp match.Person, opt LookupOptions, gen uint64) (string, bool, error) {
+	keys, err := records(txn, subject, fillRecords)
+	if err != nil {
+		return "", false, err
+	}
+	ps := make([]match.Person, 0, len(keys))
+	for _, k := range keys {
+		if opt.Visible != nil {
+			rec, err := store.GetRecord(txn, k)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return "", false, err
+			}
+			if !opt.Visible(rec) {
+				continue
+			}
+		}
+		e, err := r.loadGen(txn, nil, rk(k), gen)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return "", false, err
+		}
+		ps = append(ps, e.person)
+	}
+	ev, apart := match.KinApart(qp, ps)
+	return ev, apart, nil
 }
 
 // fillRecords bounds the records fill reads per subject: a subject of

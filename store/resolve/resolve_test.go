@@ -1671,3 +1671,43 @@ func TestATypoAndAYearJoinWithTheSamePlaceOfBirth(t *testing.T) {
 	)
 	f.checkClusters(t, "typos", "eu/1 wd/1", "eu/2", "wd/2")
 }
+
+// A father and his son of one name, each listed once with his generation
+// and once without: a lookup for the father finds the father first, though
+// the son's record without "Jr." matches the query's words as well as the
+// father's does. The son's other record says Jr., and the son's hit says
+// so.
+func TestLookupReadsTheGenerationOfTheWholeSubject(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	// The son is listed first: his subject is the older, which wins a tie.
+	f.put(t, person("ofac", "j1", "name", "RADOVIC, Milan", "alias", "RADOVIC, Milan Jr.", "birthDate", "1979-06-11", "nationality", "rs"),
+		person("wanted", "j2", "name", "Milan Radović", "birthDate", "1979-06-11", "nationality", "rs"))
+	f.put(t, person("ofac", "s1", "name", "RADOVIC, Milan", "alias", "RADOVIC, Milan Sr.", "birthDate", "1950-03-02", "nationality", "rs"),
+		person("wanted", "s2", "name", "Milan Radović", "birthDate", "1950-03-02", "nationality", "rs"))
+	if !f.checkClusters(t, "father and son", "ofac/j1 wanted/j2", "ofac/s1 wanted/s2") {
+		return
+	}
+	holds := func(h Hit, id string) bool {
+		return slices.ContainsFunc(h.Records, func(r RecordRef) bool { return r.ID == id })
+	}
+	for _, tc := range []struct{ query, first, second string }{
+		{"Milan Radovic Sr.", "s1", "j1"},
+		{"RADOVIC, Milan Sr.", "s1", "j1"},
+		{"Milan Radovic Jr.", "j1", "s1"},
+	} {
+		hits := f.lookup(t, tc.query, 5)
+		if len(hits) != 2 || !holds(hits[0], tc.first) || !holds(hits[1], tc.second) {
+			t.Errorf("lookup %q: %+v, want the subject of %s first, then %s's", tc.query, hits, tc.first, tc.second)
+			continue
+		}
+		if !slices.Contains(hits[1].Evidence, "generation conflict with another record of the subject") && !slices.Contains(hits[1].Evidence, "generation conflict") {
+			t.Errorf("lookup %q: second hit's evidence %q says nothing of the generation", tc.query, hits[1].Evidence)
+		}
+	}
+	// A query that names no generation says nothing of it.
+	for _, h := range f.lookup(t, "Milan Radovic", 5) {
+		if slices.ContainsFunc(h.Evidence, func(e string) bool { return strings.Contains(e, "generation") }) {
+			t.Errorf("lookup Milan Radovic: hit %s says %q", h.Subject, h.Evidence)
+		}
+	}
+}
