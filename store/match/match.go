@@ -83,7 +83,7 @@ type prepared struct {
 	ids    []Identifier // normalised, empty values dropped
 	nats   []string
 	gender string
-	places []string
+	places []place
 	addrs  [][]string
 	// fathers are the parsed names of the person's father.
 	fathers []names.Name
@@ -200,8 +200,8 @@ func Prepare(p Person) Person {
 		}
 	}
 	for _, pl := range p.Places {
-		if pl = names.Normalize(pl); pl != "" && len(pr.places) < 4 {
-			pr.places = append(pr.places, pl)
+		if p := newPlace(pl); p.whole != "" && len(pr.places) < 4 {
+			pr.places = append(pr.places, p)
 		}
 	}
 	codes := pr.nats
@@ -747,13 +747,13 @@ names:
 		}
 	}
 	if len(pa.places) > 0 && len(pb.places) > 0 {
-		best := 0.0
+		same := false
 		for _, x := range pa.places {
 			for _, y := range pb.places {
-				best = math.Max(best, names.JaroWinkler(x, y))
+				same = same || samePlace(x, y)
 			}
 		}
-		if best >= .9 {
+		if same {
 			score += .03
 			add("birthPlace", .03, "same")
 			say("birth place same")
