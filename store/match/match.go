@@ -73,6 +73,9 @@ type Person struct {
 
 type prepared struct {
 	names []names.Name
+	// han holds, for each name written in Chinese characters or read from
+	// them, their syllables (names.HanSounds); "" for any other.
+	han []string
 	// strong is the number of names that are not weak aliases (they come
 	// first in names).
 	strong int
@@ -127,7 +130,7 @@ func Prepare(p Person) Person {
 	}
 	pr := &prepared{}
 	seen := map[string]bool{}
-	add := func(pn names.Name) {
+	add := func(pn names.Name, han string) {
 		// One name with and without Jr. or Sr. is two: the suffix tells
 		// a father from his son (GenerationsApart) and a query for one.
 		key := pn.String()
@@ -139,18 +142,20 @@ func Prepare(p Person) Person {
 		}
 		seen[key] = true
 		pr.names = append(pr.names, pn)
+		pr.han = append(pr.han, han)
 	}
 	addNames := func(ns []string) {
 		for _, n := range ns {
 			if len(pr.names) == 4*MaxNames {
 				return
 			}
-			add(names.Parse(n))
+			han := names.HanSounds(n)
+			add(names.Parse(n), han)
 			// A name in Chinese characters or Hangul is also compared as
 			// Japanese, Korean or Mandarin reads it (names.Readings): 麻原彰晃
 			// is Asahara Shoko, 金正恩 Kim Jong Un, 시진핑 Xi Jinping.
 			for _, r := range names.Readings(n) {
-				add(names.Parse(r))
+				add(names.Parse(r), han)
 			}
 		}
 	}
@@ -485,11 +490,16 @@ func Compare(a, b Person, opt Options) Result {
 	sameDay := sameFullDate(pa.dates, pb.dates)
 	ns, nd, ndiff, spelled := 0.0, "", 0, false
 	var bestX, bestY names.Name // the best pair, read below for its words' places
+	hanApart := false           // a pair in Chinese characters was passed over
 names:
 	for i, x := range pa.names {
 		for j, y := range pb.names {
 			if (i >= MaxNames || j >= MaxNames) && !x.SharesWord(y) {
 				continue
+			}
+			if pa.han[i] != "" && pb.han[j] != "" && !names.ShareSound(pa.han[i], pb.han[j]) {
+				hanApart = true
+				continue // two names in Chinese characters, none in common, whatever their readings
 			}
 			s := names.Similarity(x, y, opt.Weights)
 			if sameDay {
@@ -512,6 +522,9 @@ names:
 				}
 			}
 		}
+	}
+	if nd == "" && hanApart {
+		nd = "no Chinese character in common"
 	}
 	r.Name, r.NameSpelled, r.NameApart = round(ns), spelled, ndiff > 0
 	// Whether the best pair's shorter name is the longer cut before its

@@ -1056,3 +1056,32 @@ func TestBirthCountryTiesARecordToACountry(t *testing.T) {
 		}
 	}
 }
+
+// Two names in Chinese characters are compared by their characters, not
+// by how Korean or Japanese reads them: 崔炅煥 (Choi Kyung-hwan) and 韩正
+// (Han Zheng) share none, though their Korean readings, choi kyong hwan
+// and han jong, come out alike. A name's traditional and simplified
+// forms are one (張軍, 张军), and a reading still meets a name written in
+// Hangul or Latin letters.
+func TestHanNamesAreComparedByTheirCharacters(t *testing.T) {
+	for _, tc := range []struct {
+		a, b  string
+		match bool
+	}{
+		{"崔炅煥", "韩正", false},
+		{"崔炅煥", "韓正", false},
+		{"張軍", "张军", true},
+		{"崔炅煥", "최경환", true},
+		{"崔炅煥", "Choi Kyung-hwan", true},
+		{"鈴木俊一", "Suzuki Shunichi", true},
+	} {
+		r := Compare(person(tc.a, ""), person(tc.b, ""), Options{})
+		if r.Score >= .7 != tc.match {
+			t.Errorf("Compare(%s, %s) = %.3f %v, want match %v", tc.a, tc.b, r.Score, r.Evidence, tc.match)
+		}
+	}
+	r := Compare(person("崔炅煥", ""), person("韩正", ""), Options{})
+	if !slices.Contains(r.Evidence, "name 0.00 (no Chinese character in common)") {
+		t.Errorf("Compare(崔炅煥, 韩正): evidence %q does not say why", r.Evidence)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+	"github.com/mozillazg/go-unidecode"
 )
 
 // Hong Kong and Macau write their people's names as Cantonese says them
@@ -170,3 +171,41 @@ var pinyinArgs = pinyin.Args{Style: pinyin.Normal, Heteronym: false}
 // hanGiven are readings of characters names take otherwise than
 // go-pinyin's first reading gives them.
 var hanGiven = map[rune]string{'长': "chang", '長': "chang"}
+
+// HanSounds is the Mandarin syllable of each Chinese character of s, in
+// order ("" when s has none), one per character however it is written: 张
+// and 張 are both zhang. Two names in Chinese characters with no syllable
+// in common share no character; their Korean or Japanese readings may
+// still sound alike (韩正 han jong, 崔炅煥 choi kyong hwan), and say
+// nothing then. At most MaxInput bytes of s are read.
+func HanSounds(s string) string {
+	if !hanText(s) {
+		return ""
+	}
+	if len(s) > MaxInput {
+		s = truncate(s, MaxInput)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(strings.TrimSpace(unidecode.Unidecode(string(r)))))
+	}
+	return b.String()
+}
+
+// ShareSound reports whether two HanSounds have a syllable in common.
+func ShareSound(a, b string) bool {
+	for x := range strings.FieldsSeq(a) {
+		for y := range strings.FieldsSeq(b) {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
