@@ -20,6 +20,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vigie/vigie/store/names"
 )
@@ -317,6 +318,12 @@ type Result struct {
 	// NameSpelled is set when the best pair of names differs in spelling
 	// only (see names.Score.Spelled).
 	NameSpelled bool `json:"-"`
+	// NameSyllables is set when the best pair of names differs in
+	// spelling only, in every word, and every word of both is of five
+	// letters or fewer: syllables, as Korean, Chinese and Vietnamese names
+	// are made of, which spell alike when they are not one (Ri Chang Ho,
+	// Li Cheng He).
+	NameSyllables bool `json:"-"`
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
@@ -387,6 +394,16 @@ func KinApart(q Person, ps []Person) (string, bool) {
 		return "patronymic conflict", true
 	}
 	return "", false
+}
+
+// shortWords reports whether every word of n has five letters or fewer.
+func shortWords(n names.Name) bool {
+	for _, t := range n.Tokens {
+		if utf8.RuneCountInString(t) > 5 {
+			return false
+		}
+	}
+	return len(n.Tokens) > 0
 }
 
 // sameFullDate reports whether a and b share a full date (day, month and
@@ -488,7 +505,7 @@ func Compare(a, b Person, opt Options) Result {
 	// day, and sources write a chain of Arabic names each their way
 	// (Khalil Ahmad Haqqani, Khalil al-Rahman Haqqani).
 	sameDay := sameFullDate(pa.dates, pb.dates)
-	ns, nd, ndiff, spelled := 0.0, "", 0, false
+	ns, nd, ndiff, spelled, exact := 0.0, "", 0, false, 0
 	var bestX, bestY names.Name // the best pair, read below for its words' places
 	hanApart := false           // a pair in Chinese characters was passed over
 names:
@@ -512,7 +529,7 @@ names:
 				s = fullerNamesDisagree(pa, pb, i, j, s, opt.Weights)
 			}
 			if s.Value > ns {
-				ns, nd, ndiff, spelled = s.Value, s.Explanation, s.Different, s.Spelled
+				ns, nd, ndiff, spelled, exact = s.Value, s.Explanation, s.Different, s.Spelled, s.Exact
 				r.NameTokens = min(len(x.Tokens), len(y.Tokens))
 				r.NameExtra = max(len(x.Tokens), len(y.Tokens)) - r.NameTokens
 				bestX, bestY = x, y
@@ -527,6 +544,7 @@ names:
 		nd = "no Chinese character in common"
 	}
 	r.Name, r.NameSpelled, r.NameApart = round(ns), spelled, ndiff > 0
+	r.NameSyllables = spelled && exact == 0 && shortWords(bestX) && shortWords(bestY)
 	// Whether the best pair's shorter name is the longer cut before its
 	// last word, or lacks a word inside it: once, for the pair kept.
 	middle := false // the best pair's longer name adds a word inside the shorter's

@@ -74,6 +74,8 @@ type Score struct {
 	// day are no father and son).
 	Father     bool
 	Unfathered float64
+	// Exact counts the words of the shorter name written as in the other.
+	Exact int
 }
 
 // WithoutFather returns s as it would be without the father reading.
@@ -2386,7 +2388,7 @@ func aligned(a, b Name, w Weights) Score {
 	if joined.Explanation != "" && joined.Value >= v {
 		return joined // the better reading; the join's on a tie, as before it was compared
 	}
-	return Score{Value: v, Explanation: exp, Different: different, Spelled: spelled, Father: father, Unfathered: unfathered}
+	return Score{Value: v, Explanation: exp, Different: different, Spelled: spelled, Father: father, Unfathered: unfathered, Exact: counts[kindExact]}
 }
 
 // generationOf is n's generational suffix, reading a lone "i" after the

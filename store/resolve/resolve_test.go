@@ -1711,3 +1711,16 @@ func TestLookupReadsTheGenerationOfTheWholeSubject(t *testing.T) {
 		}
 	}
 }
+
+// Two Korean names whose every syllable spells like the other's, none
+// written alike: Ri Chang Ho, listed without a date, and Ri Song Hyok,
+// whose lists give the Chinese reading of his name, Li Cheng He, as an
+// alias. Spellings alike are no evidence between names of syllables; the
+// same name written alike still joins.
+func TestSyllablesSpeltAlikeDoNotJoin(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("un", "songhyok", "name", "RI SONG HYOK", "alias", "LI CHENG HE", "birthDate", "1965-03-19", "nationality", "kp"),
+		person("eu", "changho", "name", "RI Chang Ho", "nationality", "kp"),
+		person("nz", "changho", "name", "Ri Chang Ho", "nationality", "kp"))
+	f.checkClusters(t, "syllables", "eu/changho nz/changho", "un/songhyok")
+}
