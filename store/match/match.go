@@ -324,6 +324,11 @@ type Result struct {
 	// are made of, which spell alike when they are not one (Ri Chang Ho,
 	// Li Cheng He).
 	NameSyllables bool `json:"-"`
+	// NameSyllableMissing is set when the best pair is two names of such
+	// words, the shorter of one or two, spelled alike, the longer of one
+	// word more: Than Shwe and Than Than Swe, two Burmese names, as a
+	// Korean or Chinese name of two syllables is not one of three.
+	NameSyllableMissing bool `json:"-"`
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
@@ -544,7 +549,9 @@ names:
 		nd = "no Chinese character in common"
 	}
 	r.Name, r.NameSpelled, r.NameApart = round(ns), spelled, ndiff > 0
-	r.NameSyllables = spelled && exact == 0 && shortWords(bestX) && shortWords(bestY)
+	syllables := shortWords(bestX) && shortWords(bestY)
+	r.NameSyllables = spelled && exact == 0 && syllables
+	r.NameSyllableMissing = spelled && syllables && r.NameExtra == 1 && r.NameTokens <= 2
 	// Whether the best pair's shorter name is the longer cut before its
 	// last word, or lacks a word inside it: once, for the pair kept.
 	middle := false // the best pair's longer name adds a word inside the shorter's

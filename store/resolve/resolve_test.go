@@ -1724,3 +1724,14 @@ func TestSyllablesSpeltAlikeDoNotJoin(t *testing.T) {
 		person("nz", "changho", "name", "Ri Chang Ho", "nationality", "kp"))
 	f.checkClusters(t, "syllables", "eu/changho nz/changho", "un/songhyok")
 }
+
+// Than Shwe, listed without a date, is not Than Than Swe: a name of two
+// syllables is not one of three that holds them, spelled alike or not.
+func TestASyllableMoreIsAnotherName(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("eu", "tts", "name", "Than Than Swe", "nationality", "mm"),
+		person("ch", "tts", "name", "Than Than Swe", "nationality", "mm"),
+		person("ep", "ts", "name", "Than Shwe", "nationality", "mm"),
+		person("wd", "ts", "name", "Than Shwe", "birthDate", "1933-02-02", "nationality", "mm"))
+	f.checkClusters(t, "syllables", "ch/tts eu/tts", "ep/ts wd/ts")
+}
