@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/quality"
@@ -85,12 +87,15 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 	}
 	// The blind held-out sets of FtM persons from several sources (see
 	// store/quality.FtMClusters), clustered and looked up by every name.
-	for _, name := range []string{"heldout-ftm", "heldout-ftm2", "heldout-ftm3", "heldout-ftm4", "heldout-ftm5", "heldout-ftm6", "heldout-ftm7", "heldout-ftm8", "heldout-ftm9", "heldout-ftm10", "heldout-ftm11", "heldout-ftm12", "heldout-ftm13", "heldout-ftm14", "heldout-ftm15", "heldout-ftm16", "heldout-ftm17", "heldout-ftm18", "heldout-ftm19", "heldout-ftm20", "heldout-ftm21", "heldout-ftm22", "heldout-ftm23", "heldout-ftm24", "heldout-ftm25", "heldout-ftm26", "heldout-ftm27", "heldout-ftm28", "heldout-ftm29"} {
+	ftmSets, err := ftmSetNames(*pairs)
+	if err != nil {
+		return a.fail("%v", err)
+	}
+	if len(ftmSets) == 0 {
+		fmt.Fprintf(a.stderr, "FtM held-out sets skipped: no heldout-ftm*.ftm.json in %s (run from the repository, or give --pairs)\n", *pairs)
+	}
+	for _, name := range ftmSets {
 		ents, truth := filepath.Join(*pairs, name+".ftm.json"), filepath.Join(*pairs, name+"-truth.tsv")
-		if _, err := os.Stat(ents); err != nil {
-			fmt.Fprintf(a.stderr, "%s skipped: no %s (run from the repository, or give --pairs)\n", name, ents)
-			continue
-		}
 		sets = append(sets, evalSet{name: name, lookups: name, load: func() ([]quality.Labelled, []quality.Query, error) {
 			return quality.FtMClusters(ents, truth)
 		}})
@@ -174,4 +179,36 @@ func cmdEval(ctx context.Context, a *app, args []string) int {
 		fmt.Fprintf(a.stdout, "bar %-32s %s\n", k, mark)
 	}
 	return exitOK
+}
+
+// ftmSetNames are the FtM held-out sets in dir (heldout-ftm.ftm.json,
+// heldout-ftm2.ftm.json, …), in the order they were written: a set added
+// to the folder is evaluated with no list to keep.
+func ftmSetNames(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "heldout-ftm*.ftm.json"))
+	if err != nil {
+		return nil, fmt.Errorf("list the FtM held-out sets in %s: %w", dir, err)
+	}
+	type set struct {
+		name string
+		n    int
+	}
+	var sets []set
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".ftm.json")
+		n, err := strconv.Atoi(strings.TrimPrefix(name, "heldout-ftm"))
+		if name == "heldout-ftm" {
+			n, err = 1, nil
+		}
+		if err != nil {
+			continue // heldout-ftmX.ftm.json: not a set of the series
+		}
+		sets = append(sets, set{name, n})
+	}
+	sort.Slice(sets, func(i, j int) bool { return sets[i].n < sets[j].n })
+	names := make([]string, len(sets))
+	for i, s := range sets {
+		names[i] = s.name
+	}
+	return names, nil
 }
