@@ -68,6 +68,11 @@ type Person struct {
 	// fuller name may tell a father from a son (fullerNamesDisagree); a
 	// company's fuller name adds a legal form or a country.
 	Individual bool
+	// Sanctioned says a government's sanctions list names the person (an
+	// FtM topic "sanction"): few people are, and two such entries of one
+	// common name are one person far more often than an entry and any
+	// other record of it.
+	Sanctioned bool
 
 	prep *prepared
 }
@@ -329,6 +334,15 @@ type Result struct {
 	// word more: Than Shwe and Than Than Swe, two Burmese names, as a
 	// Korean or Chinese name of two syllables is not one of three.
 	NameSyllableMissing bool `json:"-"`
+	// NameCommon is set when both names of the best pair are made of
+	// the commonest words only (names.CommonName): Nguyen Van Hung.
+	NameCommon bool `json:"-"`
+	// DOBOneSided is set when one record gives a date of birth and the
+	// other none.
+	DOBOneSided bool `json:"-"`
+	// BothSanctioned is set when both records are sanctions entries
+	// (Person.Sanctioned).
+	BothSanctioned bool `json:"-"`
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
@@ -552,6 +566,9 @@ names:
 	syllables := shortWords(bestX) && shortWords(bestY)
 	r.NameSyllables = spelled && exact == 0 && syllables
 	r.NameSyllableMissing = spelled && syllables && r.NameExtra == 1 && r.NameTokens <= 2
+	r.NameCommon = names.CommonName(bestX) && names.CommonName(bestY)
+	r.DOBOneSided = (len(pa.dates) > 0) != (len(pb.dates) > 0)
+	r.BothSanctioned = a.Sanctioned && b.Sanctioned
 	// Whether the best pair's shorter name is the longer cut before its
 	// last word, or lacks a word inside it: once, for the pair kept.
 	middle := false // the best pair's longer name adds a word inside the shorter's

@@ -212,6 +212,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 	p.Positions = props["position"]
 	p.Addresses = props["address"]
 	p.Individual = schema == "Person"
+	p.Sanctioned = slices.ContainsFunc(props["topics"], func(t string) bool { return t == "sanction" || strings.HasPrefix(t, "sanction.") })
 	return Prepare(p)
 }
 

@@ -167,9 +167,10 @@ func (l *listGen) date(d time.Time) []string {
 }
 
 // add writes record k of person i: its first name as the name, the others
-// as aliases.
+// as aliases. Every record is a sanctions entry, as the lists it is drawn
+// after write theirs (FtM topic "sanction").
 func (l *listGen) add(i, k int, names []string) {
-	p := map[string][]string{"name": names[:1]}
+	p := map[string][]string{"name": names[:1], "topics": {"sanction"}}
 	if len(names) > 1 {
 		p["alias"] = names[1:]
 	}
@@ -197,7 +198,7 @@ func (l *listGen) withNamesakes(namesakes []scriptNamesake) []Labelled {
 				d = d.AddDate(0, 0, 1+l.rng.IntN(360)).AddDate(l.born[o].Year()-d.Year(), 0, 0)
 			}
 		}
-		p := map[string][]string{"name": {n.name}}
+		p := map[string][]string{"name": {n.name}, "topics": {"sanction"}}
 		if dd := l.date(d); dd != nil {
 			p["birthDate"] = dd
 		}

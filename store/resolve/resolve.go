@@ -217,7 +217,7 @@ var identityProps = []string{
 	"fatherName", "motherName", "title", "birthDate", "birthPlace", "deathDate", "nationality", "citizenship",
 	"country", "gender", "passportNumber", "idNumber", "taxNumber", "socialSecurityNumber", "phone", "email",
 	"registrationNumber", "innCode", "ogrnCode", "leiCode", "vatCode", "incorporationDate", "jurisdiction", "address",
-	"licenseNumber", "driverLicenseNumber", "position",
+	"licenseNumber", "driverLicenseNumber", "position", "topics",
 }
 
 // features is what resolve keeps per person-like record: the identity

@@ -1735,3 +1735,21 @@ func TestASyllableMoreIsAnotherName(t *testing.T) {
 		person("wd", "ts", "name", "Than Shwe", "birthDate", "1933-02-02", "nationality", "mm"))
 	f.checkClusters(t, "syllables", "ch/tts eu/tts", "ep/ts wd/ts")
 }
+
+// A name millions bear, on a record without a date of birth, is not
+// placed on the one bearer whose record gives his: Nguyen Van Hung,
+// debarred by a development bank, is not the minister born in 1961. Two
+// sanctions lists naming one Nguyen Van Hung name one man; a rarer name
+// undated joins its dated bearer as before.
+func TestACommonNameUndatedStaysApartFromItsDatedBearer(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("wd", "minister", "name", "Nguyễn Văn Hùng", "birthDate", "1961-09-26", "nationality", "vn", "topics", "role.pep"),
+		person("wb", "debarred", "name", "NGUYEN VAN HUNG", "nationality", "vn", "topics", "debarment"),
+		person("wd", "general", "name", "Min Aung Hlaing", "birthDate", "1956-07-03", "nationality", "mm", "topics", "role.pep"),
+		person("ep", "general", "name", "Min Aung Hlaing", "nationality", "mm", "topics", "role.pep"))
+	f.checkClusters(t, "common name", "ep/general wd/general", "wb/debarred", "wd/minister")
+	g := mustOpen(t, DefaultOptions())
+	g.put(t, person("ofac", "broker", "name", "NGUYEN Van Hung", "birthDate", "1968-09-12", "nationality", "vn", "topics", "sanction"),
+		person("hmt", "broker", "name", "NGUYỄN Văn Hùng", "nationality", "vn", "topics", "sanction"))
+	g.checkClusters(t, "common name on two sanctions lists", "hmt/broker ofac/broker")
+}

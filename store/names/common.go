@@ -1,0 +1,36 @@
+package names
+
+// Names that millions bear. A record that gives such a name and no date
+// of birth can be any of them: it says which person only beside something
+// else (a date, a document, a place). The store's own counts tell a common
+// name once the store is large (the resolver's namesakes); these words
+// tell it in a store of a few hundred records, as an agency's first loads
+// are.
+
+// popularWords are words of the names most common in populations whose
+// names are drawn from few words: Vietnamese surnames (Nguyen is two
+// Vietnamese in five), their middle names (Van, Thi) and the commonest
+// given names, beside the common tokens of every population
+// (commonTokens).
+var popularWords = map[string]bool{
+	"nguyen": true, "tran": true, "le": true, "pham": true, "hoang": true, "huynh": true, "phan": true,
+	"vu": true, "vo": true, "dang": true, "bui": true, "do": true, "ho": true, "ngo": true, "duong": true, "ly": true,
+	"van": true, "thi": true, "duc": true, "huu": true, "minh": true, "quoc": true, "thanh": true, "xuan": true,
+	"hung": true, "nam": true, "dung": true, "hai": true, "tuan": true, "anh": true, "long": true, "son": true,
+	"cuong": true, "thang": true, "hoa": true, "lan": true, "huong": true, "linh": true, "mai": true, "binh": true,
+}
+
+// CommonName reports whether every word of n is one of the commonest
+// (commonTokens, popularWords): Nguyen Van Hung, Muhammad Abdullah, John
+// Smith. A name of one word is not judged here.
+func CommonName(n Name) bool {
+	if len(n.Tokens) < 2 {
+		return false
+	}
+	for _, t := range n.Tokens {
+		if _, ok := commonTokens[t]; !ok && !popularWords[t] {
+			return false
+		}
+	}
+	return true
+}
