@@ -334,8 +334,9 @@ type Result struct {
 	// word more: Than Shwe and Than Than Swe, two Burmese names, as a
 	// Korean or Chinese name of two syllables is not one of three.
 	NameSyllableMissing bool `json:"-"`
-	// NameCommon is set when both names of the best pair are made of
-	// the commonest words only (names.CommonName): Nguyen Van Hung.
+	// NameCommon is set when the shorter name of the best pair, what the
+	// two share, is made of the commonest words only (names.CommonName):
+	// Nguyen Van Hung, Muhammad bin Abdullah.
 	NameCommon bool `json:"-"`
 	// DOBOneSided is set when one record gives a date of birth and the
 	// other none.
@@ -566,7 +567,11 @@ names:
 	syllables := shortWords(bestX) && shortWords(bestY)
 	r.NameSyllables = spelled && exact == 0 && syllables
 	r.NameSyllableMissing = spelled && syllables && r.NameExtra == 1 && r.NameTokens <= 2
-	r.NameCommon = names.CommonName(bestX) && names.CommonName(bestY)
+	shorter := bestX
+	if len(bestY.Tokens) < len(bestX.Tokens) {
+		shorter = bestY
+	}
+	r.NameCommon = names.CommonName(shorter)
 	r.DOBOneSided = (len(pa.dates) > 0) != (len(pb.dates) > 0)
 	r.BothSanctioned = a.Sanctioned && b.Sanctioned
 	// Whether the best pair's shorter name is the longer cut before its

@@ -28,9 +28,14 @@ func CommonName(n Name) bool {
 		return false
 	}
 	for _, t := range n.Tokens {
-		if _, ok := commonTokens[t]; !ok && !popularWords[t] {
-			return false
+		if !commonWord(t) && !commonWord(trimParticles(t)) {
+			return false // bin Abdullah is read binabdlah: its particle is passed over
 		}
 	}
 	return true
+}
+
+func commonWord(t string) bool {
+	_, ok := commonTokens[t]
+	return ok || popularWords[t]
 }

@@ -681,7 +681,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// romanisations, 29 namesakes): 0.9658 / 0.9680, lookups 0.9965 /
 		// 0.9645.
 		{"heldout-ftm30", .99, .98, .99, .98},
-		{"heldout-ftm31", .98, .95, .99, .98}, // 0.9895 / 0.9593 since session 43 (Than Shwe is not Than Than Swe; an undated Nguyen Van Hung is no minister)
+		{"heldout-ftm31", .98, .95, .99, .98}, // 0.9921 / 0.9593 since session 43 (Than Shwe is not Than Than Swe; an undated Nguyen Van Hung is no minister, Muhammad bin Abdullah no Mohd Shahar bin Abdullah)
 		{"heldout-ftm32", .98, .97, .99, .99},
 		{"heldout-ftm33", .99, .96, .99, .96}, // 1.000 / 0.9703 since session 43 (崔炅煥 is not 韩正; Ri Chang Ho is not Li Cheng He)
 	} {

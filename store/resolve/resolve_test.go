@@ -1738,16 +1738,19 @@ func TestASyllableMoreIsAnotherName(t *testing.T) {
 
 // A name millions bear, on a record without a date of birth, is not
 // placed on the one bearer whose record gives his: Nguyen Van Hung,
-// debarred by a development bank, is not the minister born in 1961. Two
-// sanctions lists naming one Nguyen Van Hung name one man; a rarer name
-// undated joins its dated bearer as before.
+// debarred by a development bank, is not the minister born in 1961; nor,
+// undated both, is Muhammad bin Abdullah the Mohd Shahar bin Abdullah
+// whose name holds his. Two sanctions lists naming one Nguyen Van Hung
+// name one man; a rarer name undated joins its dated bearer as before.
 func TestACommonNameUndatedStaysApartFromItsDatedBearer(t *testing.T) {
 	f := mustOpen(t, DefaultOptions())
 	f.put(t, person("wd", "minister", "name", "Nguyễn Văn Hùng", "birthDate", "1961-09-26", "nationality", "vn", "topics", "role.pep"),
 		person("wb", "debarred", "name", "NGUYEN VAN HUNG", "nationality", "vn", "topics", "debarment"),
 		person("wd", "general", "name", "Min Aung Hlaing", "birthDate", "1956-07-03", "nationality", "mm", "topics", "role.pep"),
-		person("ep", "general", "name", "Min Aung Hlaing", "nationality", "mm", "topics", "role.pep"))
-	f.checkClusters(t, "common name", "ep/general wd/general", "wb/debarred", "wd/minister")
+		person("ep", "general", "name", "Min Aung Hlaing", "nationality", "mm", "topics", "role.pep"),
+		person("wb", "convert", "name", "Muhammad bin Abdullah", "nationality", "my", "topics", "debarment"),
+		person("dr", "mp", "name", "Mohd Shahar bin Abdullah", "nationality", "my", "topics", "role.pep"))
+	f.checkClusters(t, "common name", "dr/mp", "ep/general wd/general", "wb/convert", "wb/debarred", "wd/minister")
 	g := mustOpen(t, DefaultOptions())
 	g.put(t, person("ofac", "broker", "name", "NGUYEN Van Hung", "birthDate", "1968-09-12", "nationality", "vn", "topics", "sanction"),
 		person("hmt", "broker", "name", "NGUYỄN Văn Hùng", "nationality", "vn", "topics", "sanction"))
