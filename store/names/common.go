@@ -35,6 +35,7 @@ func CommonName(n Name) bool {
 	return true
 }
 
+// commonWord reports whether t is among the commonest words of names.
 func commonWord(t string) bool {
 	_, ok := commonTokens[t]
 	return ok || popularWords[t]
