@@ -323,17 +323,13 @@ type Result struct {
 	// NameSpelled is set when the best pair of names differs in spelling
 	// only (see names.Score.Spelled).
 	NameSpelled bool `json:"-"`
-	// NameSyllables is set when the best pair of names differs in
-	// spelling only, in every word, and every word of both is of five
-	// letters or fewer: syllables, as Korean, Chinese and Vietnamese names
-	// are made of, which spell alike when they are not one (Ri Chang Ho,
-	// Li Cheng He).
+	// NameSyllables is set when the best pair of names is two names of
+	// words of five letters or fewer — syllables, as Korean, Chinese,
+	// Burmese and Vietnamese names are made of — that spelling alone
+	// cannot tell one: every word another spelling and none written alike
+	// (Ri Chang Ho, Li Cheng He), or a name of one or two such words
+	// spelled alike in one of a word more (Than Shwe, Than Than Swe).
 	NameSyllables bool `json:"-"`
-	// NameSyllableMissing is set when the best pair is two names of such
-	// words, the shorter of one or two, spelled alike, the longer of one
-	// word more: Than Shwe and Than Than Swe, two Burmese names, as a
-	// Korean or Chinese name of two syllables is not one of three.
-	NameSyllableMissing bool `json:"-"`
 	// NameCommon is set when the shorter name of the best pair, what the
 	// two share, is made of the commonest words only (names.CommonName):
 	// Nguyen Van Hung, Muhammad bin Abdullah.
@@ -564,9 +560,8 @@ names:
 		nd = "no Chinese character in common"
 	}
 	r.Name, r.NameSpelled, r.NameApart = round(ns), spelled, ndiff > 0
-	syllables := shortWords(bestX) && shortWords(bestY)
-	r.NameSyllables = spelled && exact == 0 && syllables
-	r.NameSyllableMissing = spelled && syllables && r.NameExtra == 1 && r.NameTokens <= 2
+	r.NameSyllables = spelled && shortWords(bestX) && shortWords(bestY) &&
+		(exact == 0 || r.NameExtra == 1 && r.NameTokens <= 2)
 	shorter := bestX
 	if len(bestY.Tokens) < len(bestX.Tokens) {
 		shorter = bestY

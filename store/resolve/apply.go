@@ -954,7 +954,7 @@ func (r *Resolver) spelledAlike(txn *store.Txn, b *batch, a, c *entry, res match
 		// name's bearer among them. Alone they tell no one.
 		return false
 	}
-	if (res.NameSyllables || res.NameSyllableMissing) && !res.NameScripts {
+	if res.NameSyllables && !res.NameScripts {
 		// Every word another spelling of a syllable, in one script: Ri
 		// Chang Ho and Li Cheng He, a Korean name and a Chinese reading
 		// of another, are as alike as two spellings of one name. And a

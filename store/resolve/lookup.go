@@ -309,35 +309,47 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 // Jr. where the query says Sr., another no generation at all, and that one
 // matched the query best. Records the asker may not see say nothing.
 func (r *Resolver) kinApart(txn *store.Txn, subject string, qp match.Person, opt LookupOptions, gen uint64) (string, bool, error) {
-	keys, err := records(txn, subject, fillRecords)
-	if err != nil {
+	var ps []match.Person
+	var failed error
+	_, err := visibleRecords(txn, subject, opt, func(k store.Key, _ store.Record) {
+		e, err := r.loadGen(txn, nil, rk(k), gen)
+		switch {
+		case err == nil:
+			ps = append(ps, e.person)
+		case !errors.Is(err, store.ErrNotFound) && failed == nil:
+			failed = err
+		}
+	})
+	if err = errors.Join(err, failed); err != nil {
 		return "", false, err
 	}
-	ps := make([]match.Person, 0, len(keys))
+	ev, apart := match.KinApart(qp, ps)
+	return ev, apart, nil
+}
+
+// visibleRecords calls fn with each record of subject the asker may see
+// (opt.Visible), the newest fillRecords among them, and returns how many
+// it passed over as hidden. A record gone since it was listed is skipped.
+func visibleRecords(txn *store.Txn, subject string, opt LookupOptions, fn func(store.Key, store.Record)) (hidden int, err error) {
+	keys, err := records(txn, subject, fillRecords)
+	if err != nil {
+		return 0, err
+	}
 	for _, k := range keys {
-		if opt.Visible != nil {
-			rec, err := store.GetRecord(txn, k)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return "", false, err
-			}
-			if !opt.Visible(rec) {
-				continue
-			}
-		}
-		e, err := r.loadGen(txn, nil, rk(k), gen)
+		rec, err := store.GetRecord(txn, k)
 		if errors.Is(err, store.ErrNotFound) {
 			continue
 		}
 		if err != nil {
-			return "", false, err
+			return hidden, err
 		}
-		ps = append(ps, e.person)
+		if opt.Visible != nil && !opt.Visible(rec) {
+			hidden++
+			continue
+		}
+		fn(k, rec)
 	}
-	ev, apart := match.KinApart(qp, ps)
-	return ev, apart, nil
+	return hidden, nil
 }
 
 // fillRecords bounds the records fill reads per subject: a subject of
@@ -348,22 +360,7 @@ const fillRecords = 2000
 
 // fill lists a hit's records (newest first), names and dates of birth.
 func (r *Resolver) fill(txn *store.Txn, h *Hit, scores map[store.Key]float64, opt LookupOptions) error {
-	keys, err := records(txn, h.Subject, fillRecords)
-	if err != nil {
-		return err
-	}
-	for _, k := range keys {
-		rec, err := store.GetRecord(txn, k)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if opt.Visible != nil && !opt.Visible(rec) {
-			h.Hidden++
-			continue
-		}
+	hidden, err := visibleRecords(txn, h.Subject, opt, func(k store.Key, rec store.Record) {
 		for _, p := range []string{"name", "alias"} {
 			for _, n := range rec.Properties[p] {
 				if !slices.Contains(h.Names, n) && len(h.Names) < 20 {
@@ -381,6 +378,10 @@ func (r *Resolver) fill(txn *store.Txn, h *Hit, scores map[store.Key]float64, op
 			Score: round3(scores[k]), Classification: rec.Classification,
 			FirstSeen: rec.FirstSeen, LastSeen: rec.LastSeen,
 		})
+	})
+	h.Hidden += hidden
+	if err != nil {
+		return err
 	}
 	sort.SliceStable(h.Records, func(i, j int) bool { return h.Records[i].LastSeen.After(h.Records[j].LastSeen) })
 	if len(h.Records) > opt.MaxRecords {
