@@ -343,8 +343,9 @@ type Result struct {
 	// NameTokens is the number of words of the shorter name compared, and
 	// NameExtra how many more the longer one holds.
 	NameTokens, NameExtra int `json:"-"`
-	// PlaceSame is set when the places of birth agree.
-	PlaceSame bool `json:"-"`
+	// PlaceSame is set when the places of birth agree, PlaceApart when
+	// every pair of them names two localities (placesApart).
+	PlaceSame, PlaceApart bool `json:"-"`
 	// NameApart is set when a word of the best pair's shorter name has no
 	// counterpart in the longer (García Mendoza, García Restrepo).
 	NameApart bool `json:"-"`
@@ -360,9 +361,19 @@ type Result struct {
 	// DOBWeeks is set when DOB is "near" only for full dates of birth a
 	// few weeks apart, with no typo between them.
 	DOBWeeks bool `json:"-"`
+	// DOBSlip is set when the dates of birth agree only a slip apart: a
+	// digit, weeks, a year (DOB "close" or "near", or "year" for a year
+	// of birth a year out).
+	DOBSlip bool `json:"-"`
 	// Backed is set when an identifier or a full address agrees: evidence
 	// besides the name and the date of birth, which namesakes share less.
 	Backed bool `json:"-"`
+	// Held is set when something one person holds agrees: a document, an
+	// e-mail or a phone number — not the address a household shares.
+	Held bool `json:"-"`
+	// HomeOnly is set when Strong is set for a full address in common
+	// alone: what a household's members share.
+	HomeOnly bool `json:"-"`
 }
 
 // scale maps the evidence sum onto [0, 1] so that 0.70 is the boundary
@@ -571,10 +582,11 @@ names:
 	r.BothSanctioned = a.Sanctioned && b.Sanctioned
 	// Whether the best pair's shorter name is the longer cut before its
 	// last word, or lacks a word inside it: once, for the pair kept.
-	middle := false // the best pair's longer name adds a word inside the shorter's
+	middle := false // the best pair's longer name adds a word inside the shorter's, or before it
 	if r.NameExtra > 0 {
 		r.NameTruncated = names.Truncated(bestX, bestY) || names.Truncated(bestY, bestX)
-		middle = names.MiddleAdded(bestX, bestY) || names.MiddleAdded(bestY, bestX)
+		middle = names.MiddleAdded(bestX, bestY) || names.MiddleAdded(bestY, bestX) ||
+			names.FirstAdded(bestX, bestY) || names.FirstAdded(bestY, bestX)
 	}
 	score := .8 * ns
 	haveName := len(pa.names) > 0 && len(pb.names) > 0 &&
@@ -688,6 +700,7 @@ names:
 	if da != dateNone {
 		s := map[dateAgreement]float64{dateConflict: -.3, dateClose: -.06, dateNear: .04, dateYear: .03, dateSwapped: .1, dateExact: .15}[da]
 		r.DOB = dateCodes[da]
+		r.DOBSlip = da == dateNear || da == dateClose
 		if partial && da == dateNear {
 			// A year of birth a year out, or a month of birth that is
 			// another month, says less than the same year: no bonus
@@ -802,12 +815,14 @@ names:
 		}
 	}
 	if len(pa.places) > 0 && len(pb.places) > 0 {
-		same := false
+		same, apart := false, true
 		for _, x := range pa.places {
 			for _, y := range pb.places {
 				same = same || samePlace(x, y)
+				apart = apart && placesApart(x, y)
 			}
 		}
+		r.PlaceApart = apart
 		if same {
 			score += .03
 			add("birthPlace", .03, "same")
@@ -832,7 +847,10 @@ names:
 		say("countries differ")
 	}
 	r.Disagreeing = (addrDiffer || contactsDiffer) && !addrFull && !contactsAgree || natsDiffer || countriesDiffer
-	r.Strong = strongMatch || addrFull || contactsAgree || da == dateExact || da == dateSwapped || da == dateNear && !partial
+	r.Held = strongMatch || contactsAgree
+	dated := da == dateExact || da == dateSwapped || da == dateNear && !partial
+	r.Strong = r.Held || addrFull || dated
+	r.HomeOnly = addrFull && !r.Held && !dated
 	r.Score = round(math.Max(0, math.Min(1, score*scale)))
 	if !haveName && !strongMatch && da < dateNear && !(contactExact && da == dateClose) {
 		// No name on one side: an e-mail, a phone and an address are a
@@ -846,7 +864,8 @@ names:
 		// One home and a name with a middle word more (Mehmed Yilmaz,
 		// Mehmed Can Yilmaz, at one address): a father and the son named
 		// after him as often as one man written short, with no date to
-		// tell them.
+		// tell them. So with a first word more (Abdirahman Warsame, Hodan
+		// Abdirahman Warsame): a father and the daughter named by him.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 	}
 	if ndiff > 0 && ns > 0 && !strongMatch {

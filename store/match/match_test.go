@@ -275,6 +275,10 @@ func TestHouseholdIsNotAPerson(t *testing.T) {
 			rec("name", "MEHMED YILMAZ", "address", home), rec("name", "Mehmed Can Yılmaz", "address", home), false},
 		{"a middle name more at one home and a date",
 			rec("name", "Mehmed Yilmaz", "birthDate", "1990-08-07", "address", home), rec("name", "Mehmed Can Yılmaz", "birthDate", "1990-08-07", "address", home), true},
+		{"a first name more at one home, no date: a father's name and his daughter's",
+			rec("name", "WARSAME, ABDIRAHMAN", "address", home), rec("name", "Hodan Abdirahman Warsame", "address", home), false},
+		{"a first name more at one home and a date",
+			rec("name", "Abdirahman Warsame", "birthDate", "1999-08-08", "address", home), rec("name", "Hodan Abdirahman Warsame", "birthDate", "1999-08-08", "address", home), true},
 		{"a surname more at one home (a married name)",
 			rec("name", "Susan Meyer", "address", home), rec("name", "Susan Meyer Thomas", "address", home), true},
 	}

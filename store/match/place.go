@@ -114,3 +114,23 @@ func samePlace(a, b place) bool {
 	d := len(a.local) - len(b.local)
 	return a.local == b.local || d >= -2 && d <= 2 && names.JaroWinkler(a.local, b.local) >= .93
 }
+
+// placesApart reports whether two places of birth name two localities:
+// each names one, they are not the same (samePlace), and no word of
+// either's locality is in the other written whole — "Giao Thuy, Nam Dinh"
+// may be in Nam Dinh, "Thai Binh" is not.
+func placesApart(a, b place) bool {
+	if a.local == "" || b.local == "" || samePlace(a, b) {
+		return false
+	}
+	within := func(local, whole string) bool {
+		words := strings.Fields(whole)
+		for w := range strings.FieldsSeq(local) {
+			if slices.Contains(words, w) {
+				return true
+			}
+		}
+		return false
+	}
+	return !within(a.local, b.whole) && !within(b.local, a.whole)
+}

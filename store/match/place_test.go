@@ -37,6 +37,29 @@ func TestSamePlace(t *testing.T) {
 	}
 }
 
+func TestPlacesApart(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Nam Dinh, Vietnam", "Thai Binh, Vietnam", true},
+		{"Arzamas, Nizhny Novgorod Oblast", "Dzerzhinsk, Nizhny Novgorod Oblast", true},
+		{"Nam Dinh, Vietnam", "Nam Dinh", false},
+		{"Giao Thuy, Nam Dinh", "Nam Dinh", false}, // a district of the province, maybe
+		{"Khan Younis Refugee Camp, Gaza Strip", "Khan Yunis", false},
+		{"Vietnam", "Thai Binh, Vietnam", false}, // a country alone says no locality
+		{"", "Thai Binh", false},
+	}
+	for _, tt := range tests {
+		if got := placesApart(newPlace(tt.a), newPlace(tt.b)); got != tt.want {
+			t.Errorf("placesApart(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := placesApart(newPlace(tt.b), newPlace(tt.a)); got != tt.want {
+			t.Errorf("placesApart(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
 // The place of birth is evidence in a comparison when the localities
 // agree, however each list writes the region and the country after it.
 func TestComparePlaceOfBirthByItsLocality(t *testing.T) {
@@ -72,6 +95,9 @@ func FuzzPlace(f *testing.F) {
 		}
 		if p.whole != "" && !samePlace(p, p) {
 			t.Fatalf("newPlace(%q) = %+v: not the same as itself", raw, p)
+		}
+		if placesApart(p, p) {
+			t.Fatalf("newPlace(%q) = %+v: apart from itself", raw, p)
 		}
 	})
 }

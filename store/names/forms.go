@@ -272,14 +272,42 @@ func Truncated(short, long Name) bool {
 // first and last, as the names are said: Mehmed Can Yilmaz and Mehmed
 // Yilmaz, John Michael Smith and John Smith.
 func MiddleAdded(short, long Name) bool {
-	m, k := min(len(long.Tokens), maxAlign), min(len(short.Tokens), maxAlign)
-	if m <= k || k < 2 {
+	ls, ss, m, k := saidLonger(short, long)
+	if m == 0 {
 		return false
 	}
-	var ls, ss [maxAlign]int
+	return wordsMeet(long.word(ls[0]), short.word(ss[0]), .8) && wordsMeet(long.word(ls[m-1]), short.word(ss[k-1]), .8)
+}
+
+// FirstAdded reports whether long is short with words added before its
+// first, as the names are said: Hodan Abdirahman Warsame and Abdirahman
+// Warsame. Where a name is the given name, the father's and the
+// family's (Somali, Arabic, Eritrean names), the shorter is the father's
+// own name as much as the longer's bearer written short.
+func FirstAdded(short, long Name) bool {
+	ls, ss, m, k := saidLonger(short, long)
+	if m == 0 {
+		return false
+	}
+	for i := range k {
+		if !wordsMeet(long.word(ls[m-k+i]), short.word(ss[i]), .8) {
+			return false
+		}
+	}
+	return !wordsMeet(long.word(ls[0]), short.word(ss[0]), .8)
+}
+
+// saidLonger orders the words of long and of short as the names are
+// said, and gives their counts m and k (within maxAlign); m is 0 when long
+// is not the longer or short has fewer than two words.
+func saidLonger(short, long Name) (ls, ss [maxAlign]int, m, k int) {
+	m, k = min(len(long.Tokens), maxAlign), min(len(short.Tokens), maxAlign)
+	if m <= k || k < 2 {
+		return ls, ss, 0, 0
+	}
 	long.order(ls[:m])
 	short.order(ss[:k])
-	return wordsMeet(long.word(ls[0]), short.word(ss[0]), .8) && wordsMeet(long.word(ls[m-1]), short.word(ss[k-1]), .8)
+	return ls, ss, m, k
 }
 
 // wordsMeet reports whether x and y are alike at bar or better

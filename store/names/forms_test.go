@@ -79,3 +79,22 @@ func TestHonourableIsAStyle(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstAdded(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"Abdirahman Warsame", "Hodan Abdirahman Warsame", true},
+		{"WARSAME, ABDIRAHMAN", "Hodan Abdirahman Warsame", true},   // read as said: Abdirahman Warsame
+		{"Abdirahman Warsame", "Abdirahman Mohamed Warsame", false}, // a middle word, not a first
+		{"Hodan Warsame", "Hodan Abdirahman Warsame", false},
+		{"Abdirahman Warsame", "Abdirahman Warsame", false},
+		{"Warsame", "Hodan Warsame", false}, // one word is no name to be a father's
+		{"Ali Hassan", "Hodan Abdirahman Warsame", false},
+	} {
+		if got := FirstAdded(Parse(c.short), Parse(c.long)); got != c.want {
+			t.Errorf("FirstAdded(%q, %q) = %v, want %v", c.short, c.long, got, c.want)
+		}
+	}
+}

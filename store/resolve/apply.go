@@ -536,7 +536,10 @@ func (r *Resolver) setApart(txn *store.Txn, b *batch, subject, key string) (stri
 // the same: one spelt otherwise, or dated, is placed by more than a
 // name's luck (taking those out too cost recall on eleven held-out
 // sets). A member that something identifying ties to the rest of h (a
-// full date of birth, a document), or that a judgement placed, stays.
+// full date of birth, a document, a phone), or that a judgement placed,
+// stays — unless it is tied as strongly to e and only by an address: a
+// vehicle of Nguyen Van Hung at the home of the father and of the son
+// named after him is either's.
 func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjScore, mo match.Options) error {
 	for _, y := range h.recs {
 		if y.result.Score < r.opt.Threshold || y.result.Name < .99 || len(y.e.person.BirthDates) > 0 {
@@ -550,15 +553,16 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 		if len(judged) > 0 {
 			continue
 		}
-		best, tied := 0.0, false
+		best, tied, held := 0.0, false, false
 		err = r.compareMembers(txn, b, y.e, h.id, mo, func(key string) bool { return key == ykey }, func(_ *entry, res match.Result) {
 			best = max(best, res.Score)
 			tied = tied || res.Strong
+			held = held || res.Held
 		})
 		if err != nil {
 			return err
 		}
-		if tied || best == 0 || y.result.Score < best-ambiguityMargin {
+		if held || tied && !(y.result.Strong && y.result.Score >= best) || best == 0 || y.result.Score < best-ambiguityMargin {
 			continue
 		}
 		subject, err := r.subjectOf(txn, b, ykey, 0)
@@ -687,7 +691,10 @@ func (r *Resolver) joinableOdd(txn *store.Txn, b *batch, e *entry, mo match.Opti
 			odd = odd || res.Kin && len(me.person.BirthDates) == 0
 		case res.Score >= r.opt.Threshold:
 			agree++
-			if res.Strong {
+			if res.Strong && !res.HomeOnly {
+				// A home in common is a household's: it does not outweigh
+				// a date of birth another member conflicts with (the
+				// father's vehicle at the son's address).
 				strong++
 			}
 			if res.Corroborated || !res.NameTruncated {
@@ -905,6 +912,27 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		// sanctions entries: governments sanction few, and two lists
 		// naming one Nguyen Van Hung name one man.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
+	}
+	if res.NameCommon && res.DOBSlip && !res.Backed && !res.PlaceSame && !res.BothSanctioned {
+		// The same name millions bear with dates of birth a slip apart
+		// (2003-06-30 and 2004-07-19, a year 2003 and 2004-07-19): among
+		// so many bearers, two are born that close as surely as a clerk
+		// slips. Nguyen Van Hung of a Birmingham referral is not the
+		// Berlin one born a year later. A document, an address or the
+		// place of birth must back the slip.
+		res.Score = min(res.Score, r.opt.Threshold-0.01)
+	}
+	if res.NameCommon && res.PlaceApart && !res.Held && !res.BothSanctioned {
+		// Born the same day under a name millions bear, in two towns
+		// (Nguyen Van Hung, 1978-04-12, of Nam Dinh and of Thai Binh):
+		// two men, unless a document or a phone ties them.
+		res.Score = min(res.Score, r.opt.Threshold-0.01)
+	}
+	if res.NameCommon && res.Conflict && !res.Held && !res.BothSanctioned {
+		// Two passports under a name millions bear: two men born the
+		// same day as likely as one man's renewed passport. The conflict
+		// stands (joinable reads a score below MergeFloor as one).
+		res.Score = min(res.Score, r.opt.MergeFloor-0.01)
 	}
 	if res.Score >= r.opt.MergeFloor && !res.Backed {
 		if limit, ok := namesakeLimits[res.DOB]; ok {

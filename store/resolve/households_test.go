@@ -1,0 +1,86 @@
+package resolve
+
+import (
+	"strings"
+	"testing"
+)
+
+// An agency's own files hold people at home: a father and the son named
+// after him at one address, a vehicle registered there to a name either
+// bears, namesakes of the commonest names born a year apart. These tests
+// keep such records apart unless something one person holds (a phone, a
+// document) ties them.
+
+// The same name millions bear, with dates of birth a slip apart, is two
+// people; under a rare name the same slip is a clerk's.
+func TestACommonNameBornASlipApartIsTwoPeople(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("referrals", "b", "name", "HUNG, Nguyen Van", "birthDate", "2003-06-30", "nationality", "vn"))
+	f.put(t, person("asylum", "b", "name", "Nguyen Van Hung", "birthDate", "2003", "nationality", "vn"))
+	f.put(t, person("police", "berlin", "name", "Nguyen Van Hung", "birthDate", "2004-07-19"))
+	f.checkClusters(t, "common name a year apart", "asylum/b referrals/b", "police/berlin")
+
+	g := mustOpen(t, DefaultOptions())
+	g.put(t, person("referrals", "w", "name", "BRZECZYSZCZYKIEWICZ, Wojciech Jan", "birthDate", "2003-06-30", "nationality", "pl"))
+	g.put(t, person("police", "w", "name", "Wojciech Jan Brzeczyszczykiewicz", "birthDate", "2004-07-19"))
+	g.checkClusters(t, "rare name a year apart", "police/w referrals/w")
+}
+
+// A father and the son named after him share a home: a record tied to
+// that home alone (a vehicle registered there, undated) is either's, and
+// stays apart from both; the father's phone ties his own records. Among
+// them, as an agency's files hold them, four other men of the name (ftm34).
+func TestAVehicleAtTheHomeOfAFatherAndHisNamesakeSon(t *testing.T) {
+	const home = "Frankfurter Allee 218, 10365 Berlin"
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed( // as FtM files of each source load: entries of their source
+		person("asylum", "minor", "name", "Nguyen Van Hung", "birthDate", "2003", "nationality", "vn", "gender", "male"),
+		person("police", "warsaw", "name", "Nguyen Van Hung", "nationality", "vn", "address", "ul. Marywilska 44, 03-228 Warszawa"),
+		person("population", "father", "name", "Nguyen Van Hung", "firstName", "Van Hung", "lastName", "Nguyen", "birthDate", "1978-04-12",
+			"birthPlace", "Nam Dinh, Vietnam", "nationality", "vn", "gender", "male", "address", home),
+		person("telecom", "warsaw", "name", "Nguyen Hung", "phone", "+48 512 330 871", "address", "ul. Marywilska 44, 03-228 Warszawa"),
+		person("referrals", "minor", "name", "HUNG, Nguyen Van", "birthDate", "2003-06-30", "nationality", "vn"),
+		person("population", "prague", "name", "Nguyễn Văn Hưng", "birthDate", "1991-11-03", "nationality", "vn", "gender", "male",
+			"address", "Libušská 319, 142 00 Praha 4", "passportNumber", "C2290815"),
+		person("visas", "other", "name", "NGUYEN VAN HUNG", "birthDate", "1978-04-12", "birthPlace", "Thai Binh, Vietnam",
+			"nationality", "vn", "passportNumber", "B9120344", "gender", "male"),
+		person("vehicles", "car", "name", "NGUYEN, Van Hung", "address", home, "idNumber", "B-NH 2004"),
+		person("vehicles", "prague", "name", "Hung Nguyen Van", "address", "Libušská 319, 142 00 Praha 4", "idNumber", "CZ-9111039876"),
+		person("border", "prague", "name", "NGUYEN VAN HUNG", "birthDate", "1991-11-03", "nationality", "vn", "passportNumber", "C2290815"),
+		person("police", "son", "name", "Nguyen Van Hung", "birthDate", "2004-07-19"),
+		person("telecom", "father", "name", "NGUYEN VAN HUNG", "phone", "+49 176 4418 2093", "address", home),
+		person("bank", "father", "name", "Nguyễn Văn Hùng", "birthDate", "1978-04-12", "nationality", "vn",
+			"passportNumber", "C4471206", "phone", "+49 176 4418 2093"),
+		person("population", "son", "name", "Nguyen Van Hung", "birthDate", "2004-07-19", "birthPlace", "Berlin",
+			"nationality", "de", "gender", "male", "address", home),
+	)...) // one load, in the order the agency's files gave them
+	got := map[string]string{}
+	for _, c := range f.clusters(t) {
+		for _, k := range strings.Fields(c) {
+			got[k] = c
+		}
+	}
+	for _, want := range []string{"bank/father population/father telecom/father", "police/son population/son", "vehicles/car", "visas/other"} {
+		if k := strings.Fields(want)[0]; got[k] != want {
+			t.Errorf("%s is in %q, want %q", k, got[k], want)
+		}
+	}
+}
+
+// Born the same day under a name millions bear, in two towns and with two
+// passports: two men.
+func TestACommonNameBornTheSameDayInTwoTowns(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("population", "a", "name", "Nguyen Van Hung", "birthDate", "1978-04-12", "birthPlace", "Nam Dinh, Vietnam", "nationality", "vn"))
+	f.put(t, person("bank", "a", "name", "Nguyễn Văn Hùng", "birthDate", "1978-04-12", "nationality", "vn", "passportNumber", "C4471206"))
+	f.put(t, person("visas", "b", "name", "NGUYEN VAN HUNG", "birthDate", "1978-04-12", "birthPlace", "Thai Binh, Vietnam",
+		"nationality", "vn", "passportNumber", "B9120344"))
+	f.checkClusters(t, "common name, one day, two towns", "bank/a population/a", "visas/b")
+
+	// In one town, the date and the name make one man, whatever the
+	// region written after it.
+	g := mustOpen(t, DefaultOptions())
+	g.put(t, person("population", "a", "name", "Nguyen Van Hung", "birthDate", "1978-04-12", "birthPlace", "Nam Dinh, Vietnam", "nationality", "vn"))
+	g.put(t, person("visas", "a", "name", "NGUYEN VAN HUNG", "birthDate", "1978-04-12", "birthPlace", "Nam Dinh", "nationality", "vn"))
+	g.checkClusters(t, "common name, one day, one town", "population/a visas/a")
+}
