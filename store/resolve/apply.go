@@ -870,10 +870,12 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 	if !corroborated(res) && res.Name < r.opt.NameOnly && !r.spelledAlike(txn, b, a, c, res) && !r.mononymAlike(txn, b, a, c, res) || res.Disagreeing && !res.Corroborated {
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
-	if a.key.Source == c.key.Source && a.key.ID != c.key.ID && (!res.Corroborated || listedNamesake(res)) && r.listed(txn, b, a.key.Source) {
+	if a.key.Source == c.key.Source && a.key.ID != c.key.ID && (!res.Corroborated || listedNamesake(res) || listedTwin(res)) && r.listed(txn, b, a.key.Source) {
 		// Two entries of one published list with nothing but a name in
 		// common: the list itself tells them apart (Pakistan's names two
 		// men Ameer Hamza, a PEP register two members called Md. Yunus).
+		// So with a date of birth in common and names a typo apart: twins
+		// (listedTwin).
 		// A date of birth or a document shared makes them the list's own
 		// duplicate, and they join. A conflict, as two fathers named are:
 		// it keeps either out of a subject holding the other, and an
@@ -951,6 +953,15 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 // name alike or given what ties them (a full date, a document).
 func listedNamesake(res match.Result) bool {
 	return res.NameExtra > 0 && (res.DOB == "year" || res.DOB == "") && !res.Backed
+}
+
+// listedTwin says whether two entries of one list born the same day are
+// two people: their names differ by more than spelling (a typo, an
+// initial: Dritan and Dorian Krasniqi, twins of one population register)
+// and no document or phone ties them. A list that named one person twice
+// would have written the name alike or given what ties the entries.
+func listedTwin(res match.Result) bool {
+	return res.DOB == "exact" && !res.NameSpelled && !res.Held
 }
 
 // listed says whether source is a published list (store.ListedSource),

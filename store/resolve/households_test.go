@@ -84,3 +84,44 @@ func TestACommonNameBornTheSameDayInTwoTowns(t *testing.T) {
 	g.put(t, person("visas", "a", "name", "NGUYEN VAN HUNG", "birthDate", "1978-04-12", "birthPlace", "Nam Dinh", "nationality", "vn"))
 	g.checkClusters(t, "common name, one day, one town", "population/a visas/a")
 }
+
+// A bare name that namesakes share alike finds first the one more sources
+// write so: three records of one Mehmet Yilmaz before the one record of
+// another, whichever came first.
+func TestLookupNamesakesBySourcesThatWriteTheName(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("police", "vienna", "name", "Mehmet Yilmaz", "birthDate", "1970-05-01", "nationality", "tr"))
+	f.put(t, person("population", "rotterdam", "name", "Mehmet Yilmaz", "birthDate", "1985-08-08", "nationality", "tr"),
+		person("border", "rotterdam", "name", "Mehmet Yilmaz", "birthDate", "1985-08-08", "passportNumber", "U11092384"),
+		person("bank", "rotterdam", "name", "Mehmet Yilmaz", "birthDate", "1985-08-08", "passportNumber", "U11092384"))
+	f.checkClusters(t, "two Mehmet Yilmaz", "bank/rotterdam border/rotterdam population/rotterdam", "police/vienna")
+	hits := f.lookup(t, "Mehmet Yilmaz", 5)
+	if len(hits) != 2 || hits[0].Score != hits[1].Score {
+		t.Fatalf("lookup: %+v, want two hits scored alike", hits)
+	}
+	if got := hits[0].Records[0].Source; got == "police" {
+		t.Errorf("first hit is the Vienna record's subject; want the one three sources write so")
+	}
+}
+
+// Twins in one population register: born the same day at one home, their
+// given names a typo apart. The register holds each once; a register's
+// duplicate would write the name alike or share a document.
+func TestTwinsOfOneRegister(t *testing.T) {
+	const home = "Via Giacomo Leopardi 18, 20010 Bareggio"
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("population", "dritan", "name", "Dritan Krasniqi", "birthDate", "2000-07-07", "birthPlace", "Milano", "gender", "male", "address", home),
+		person("population", "dorian", "name", "Dorian Krasniqi", "birthDate", "2000-07-07", "birthPlace", "Milano", "gender", "male", "address", home),
+		person("population", "ilir", "name", "Ilir Krasniqi", "birthDate", "1975-01-20", "idNumber", "KRSLRI75A20Z100P", "address", home),
+		person("population", "ilir2", "name", "Ilir Kraniqi", "birthDate", "1975-01-20", "idNumber", "KRSLRI75A20Z100P", "address", home),
+	)...)
+	f.checkClusters(t, "twins of one register", "population/dorian", "population/dritan", "population/ilir population/ilir2")
+	// Two sources, each holding one of them, may be one person's.
+	g := mustOpen(t, DefaultOptions())
+	g.put(t, listed(
+		person("population", "dritan", "name", "Dritan Krasniqi", "birthDate", "2000-07-07", "address", home),
+		person("police", "dritan", "name", "Dorian Krasniqi", "birthDate", "2000-07-07", "address", home),
+	)...)
+	g.checkClusters(t, "a typo between two sources", "police/dritan population/dritan")
+}

@@ -226,6 +226,7 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 		score  float64
 		result match.Result
 		key    store.Key
+		n      int // the subject's records scoring score
 	}
 	bySubject := map[string]*best{}
 	floor := 0.0 // the score of the Limit-th subject found
@@ -257,8 +258,11 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 				floor = res.Score
 			}
 		}
-		if res.Score > b.score {
-			b.score, b.result, b.key = res.Score, res, e.key
+		switch {
+		case res.Score > b.score:
+			b.score, b.result, b.key, b.n = res.Score, res, e.key, 1
+		case res.Score == b.score:
+			b.n++
 		}
 	}
 	if qp.SaysKin() {
@@ -279,12 +283,19 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 		}
 	}
 	var hits []Hit
+	agreeing := map[string]int{}
 	for s, b := range bySubject {
 		hits = append(hits, Hit{Subject: s, Score: round3(b.score), Match: b.score >= r.opt.MatchThreshold, Evidence: b.result.Evidence, Best: b.key})
+		agreeing[s] = b.n
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {
 			return hits[i].Score > hits[j].Score
+		}
+		// Namesakes the query matches alike (Nguyen Van Hung, no date):
+		// first the one more sources write so, the likelier to be meant.
+		if ni, nj := agreeing[hits[i].Subject], agreeing[hits[j].Subject]; ni != nj {
+			return ni > nj
 		}
 		return olderSubject(hits[i].Subject, hits[j].Subject)
 	})
