@@ -301,6 +301,9 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 				judge = true
 			}
 		}
+		if best < r.opt.Threshold && pieced(recs, r.opt.Threshold) {
+			best = r.opt.Threshold
+		}
 		if best >= r.opt.Threshold || judge {
 			hits = append(hits, subjScore{s, best, recs, judge})
 		}
@@ -361,12 +364,18 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 				refused = append(refused, h)
 			}
 		}
-		hits = joinable
+		hits = heldFirst(joinable, r.opt.Threshold)
 		if len(hits) > 0 {
 			target = hits[0].id
 			for _, h := range hits[1:] {
 				if h.best < hits[0].best-ambiguityMargin || hits[0].judge {
 					break
+				}
+				if heldBy(hits[0], r.opt.Threshold) && !heldBy(h, r.opt.Threshold) {
+					// A phone or a document ties the record to the first;
+					// a home or a name alone to this one: the first is
+					// the person, this one maybe the household.
+					continue
 				}
 				apart, err := r.conflicting(txn, b, hits[0].recs, h.recs)
 				if err != nil {
@@ -431,12 +440,64 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		target = into
 		targetRecs = append(targetRecs, h.recs...)
 	}
+	// A record alone in its subject that this record and the subject it
+	// joined complete (pieced: the bank's phone, the case file's name) is
+	// placed as it would be had it come after them.
+	for _, f := range sc.filed { // in the candidates' order, not the map's
+		s, recs := f.subject, bySubject[f.subject]
+		if s == target || s == joined || excluded[s] || len(recs) != 1 || !piece(recs[0], r.opt.Threshold) {
+			continue
+		}
+		ok, err := r.completes(txn, b, e, recs[0], s, target, mo)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		into, err := mergeIntoOlder(txn, b, target, s)
+		if err != nil {
+			return err
+		}
+		r.log.Debug("merged a record the subject completes", "into", into, "via", k.String())
+		target = into
+	}
 	for _, h := range refused {
 		if err := r.unplaceAmbiguous(txn, b, e, h, mo); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// piece says whether y, scored against a new record below threshold,
+// holds one piece of what pieced asks (a phone or a document in common,
+// or the name written alike) with nothing against it, and holds an
+// identifier or a phone of its own, as the records pieced together do.
+func piece(y scored, threshold float64) bool {
+	res := y.result
+	return res.Score < threshold && !res.Conflict && !res.Disagreeing &&
+		(res.Held || res.Name >= piecedName) && len(y.e.person.Identifiers) > 0
+}
+
+// completes says whether y, the one record of subject ys, joins subject
+// target (which holds e) as it would had it come after them: e and the
+// members of target piece it together (pieced) and it may join
+// (joinable).
+func (r *Resolver) completes(txn *store.Txn, b *batch, e *entry, y scored, ys, target string, mo match.Options) (bool, error) {
+	members, err := records(txn, ys, 2)
+	if err != nil || len(members) != 1 {
+		return false, err
+	}
+	ykey, ekey := rk(y.e.key), rk(e.key)
+	recs := []scored{{e: e, result: y.result}}
+	err = r.compareMembers(txn, b, y.e, target, mo, func(key string) bool { return key == ykey || key == ekey }, func(me *entry, res match.Result) {
+		recs = append(recs, scored{me, res})
+	})
+	if err != nil || !pieced(recs, r.opt.Threshold) {
+		return false, err
+	}
+	return r.joinable(txn, b, y.e, mo, subjScore{id: target, best: r.opt.Threshold, recs: recs})
 }
 
 // makeRoom takes out of subject h the members that keep the new record e
@@ -655,6 +716,63 @@ type subjScore struct {
 	recs  []scored
 	judge bool
 }
+
+// heldBy says whether a record of subject h matches the new record at
+// threshold or better with something one person holds in common (a
+// document, a phone, an e-mail: Result.Held).
+func heldBy(h subjScore, threshold float64) bool {
+	for _, sc := range h.recs {
+		if sc.result.Held && sc.result.Score >= threshold {
+			return true
+		}
+	}
+	return false
+}
+
+// heldFirst moves to the front, among the subjects matching about as well
+// as the best (within ambiguityMargin), the first one heldBy ties: KAYA
+// Hueseyin of a bank, whose phone is the son's and whose address the
+// father's, is the son. hits is sorted best first; it is reordered in
+// place and returned.
+func heldFirst(hits []subjScore, threshold float64) []subjScore {
+	if len(hits) < 2 || heldBy(hits[0], threshold) || hits[0].judge {
+		return hits
+	}
+	for i := 1; i < len(hits) && hits[i].best >= hits[0].best-ambiguityMargin; i++ {
+		if heldBy(hits[i], threshold) {
+			h := hits[i]
+			copy(hits[1:i+1], hits[:i])
+			hits[0] = h
+			break
+		}
+	}
+	return hits
+}
+
+// pieced says whether a subject's records, each matching the new record
+// below threshold, together make it the subject's person: one holds what
+// the record holds (a phone, a document: Result.Held) though its name is
+// written otherwise, another writes the name as the record does (at
+// piecedName or better), and none conflicts or disagrees. A telecom
+// subscriber OKAFOR C whose phone is Emeka Okafor's at a bank is
+// Chukwuemeka Okafor of the case file, whom the bank knows as Emeka.
+func pieced(recs []scored, threshold float64) bool {
+	held, named := false, false
+	for _, sc := range recs {
+		res := sc.result
+		if res.Conflict || res.Disagreeing {
+			return false
+		}
+		held = held || res.Held
+		named = named || res.Name >= piecedName
+	}
+	return held && named
+}
+
+// piecedName is the least name similarity at which a member's name, beside
+// another member's document or phone, makes a record the subject's person
+// (see pieced): a surname and an initial of the given name (0.85).
+const piecedName = 0.8
 
 // ambiguityMargin: a subject matching within this score of the best one
 // makes the record ambiguous when the two conflict.

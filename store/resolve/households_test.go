@@ -1,8 +1,11 @@
 package resolve
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/vigie/vigie/store"
 )
 
 // An agency's own files hold people at home: a father and the son named
@@ -124,4 +127,39 @@ func TestTwinsOfOneRegister(t *testing.T) {
 		person("police", "dritan", "name", "Dorian Krasniqi", "birthDate", "2000-07-07", "address", home),
 	)...)
 	g.checkClusters(t, "a typo between two sources", "police/dritan population/dritan")
+}
+
+// A bank's record of Hüseyin Kaya gives the son's phone and the father's
+// address: the phone, which one person holds, says whose it is.
+func TestAPhoneOutweighsAHome(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("population", "father", "name", "Hüseyin Kaya", "birthDate", "1958-06-06", "birthPlace", "Sivas", "nationality", "tr",
+			"gender", "male", "address", "Langstrasse 120, 8004 Zürich"),
+		person("police", "son", "name", "Hüseyin Kaya", "birthDate", "1981-01-01", "nationality", "tr", "phone", "+41 79 330 12 45"),
+		person("telecom", "son", "name", "Huseyin Kaya", "phone", "+41 79 330 12 45"),
+		person("bank", "son", "name", "KAYA Hueseyin", "phone", "+41 79 330 12 45", "address", "Langstrasse 120, 8004 Zürich"),
+	)...)
+	f.checkClusters(t, "father and son, the son's phone", "bank/son police/son telecom/son", "population/father")
+}
+
+// Chukwuemeka Okafor is Emeka at his bank, OKAFOR C at his telephone
+// company: the phone is the bank's record's, the initial the case file's
+// name. Together they place the subscriber, whichever arrives last.
+func TestARecordPiecedTogetherFromTwoOfASubject(t *testing.T) {
+	bank := person("bank", "okafor", "name", "Emeka Okafor", "birthDate", "1986-04-30", "phone", "+353 87 441 2009", "address", "14 Parnell Street, Dublin 1")
+	visa := person("visas", "okafor", "name", "OKAFOR CHUKWUEMEKA JOHN", "birthDate", "1986-04-30", "nationality", "ng", "passportNumber", "A08812455")
+	phone := person("telecom", "okafor", "name", "OKAFOR C", "phone", "+353 87 441 2009")
+	police := person("police", "okafor", "name", "Chukwuemeka Okafor", "alias", "Emeka", "birthDate", "1986-04-30", "nationality", "ng")
+	other := person("population", "okafor", "name", "Emeka Okafor", "birthDate", "1979-11-11", "birthPlace", "Enugu", "nationality", "ng",
+		"address", "Brusselsestraat 30, 2018 Antwerpen")
+	want := []string{"bank/okafor police/okafor telecom/okafor visas/okafor", "population/okafor"}
+	for _, order := range [][]int{{0, 1, 2, 3, 4}, {0, 1, 3, 4, 2}, {2, 0, 1, 4, 3}} {
+		recs := []store.Incoming{bank, visa, phone, police, other}
+		f := mustOpen(t, DefaultOptions())
+		for _, i := range order {
+			f.put(t, listed(recs[i])...)
+		}
+		f.checkClusters(t, fmt.Sprintf("order %v", order), want...)
+	}
 }
