@@ -279,6 +279,8 @@ func TestHouseholdIsNotAPerson(t *testing.T) {
 			rec("name", "WARSAME, ABDIRAHMAN", "address", home), rec("name", "Hodan Abdirahman Warsame", "address", home), false},
 		{"a first name more at one home and a date",
 			rec("name", "Abdirahman Warsame", "birthDate", "1999-08-08", "address", home), rec("name", "Hodan Abdirahman Warsame", "birthDate", "1999-08-08", "address", home), true},
+		{"a Vietnamese man's middle name more at one home: one man written short",
+			rec("name", "Nguyen Hung", "address", home), rec("name", "Nguyen Van Hung", "address", home), true},
 		{"a surname more at one home (a married name)",
 			rec("name", "Susan Meyer", "address", home), rec("name", "Susan Meyer Thomas", "address", home), true},
 	}

@@ -98,3 +98,21 @@ func TestFirstAdded(t *testing.T) {
 		}
 	}
 }
+
+func TestMiddleAdded(t *testing.T) {
+	for _, c := range []struct {
+		short, long string
+		want        bool
+	}{
+		{"Mehmed Yilmaz", "Mehmed Can Yilmaz", true},
+		{"John Smith", "John Michael Smith", true},
+		{"Nguyen Hung", "Nguyen Van Hung", false}, // Van, a man's middle name, names no one
+		{"Tran Lan", "Tran Thi Lan", false},
+		{"Nguyen Hung", "Nguyen Van Minh Hung", true},
+		{"Mehmed Yilmaz", "Mehmed Yilmaz", false},
+	} {
+		if got := MiddleAdded(Parse(c.short), Parse(c.long)); got != c.want {
+			t.Errorf("MiddleAdded(%q, %q) = %v, want %v", c.short, c.long, got, c.want)
+		}
+	}
+}
