@@ -18,6 +18,18 @@ var popularWords = map[string]bool{
 	"van": true, "thi": true, "duc": true, "huu": true, "minh": true, "quoc": true, "thanh": true, "xuan": true,
 	"hung": true, "nam": true, "dung": true, "hai": true, "tuan": true, "anh": true, "long": true, "son": true,
 	"cuong": true, "thang": true, "hoa": true, "lan": true, "huong": true, "linh": true, "mai": true, "binh": true,
+	// The commonest surnames and given names of the other populations an
+	// agency in Europe meets most, each borne by hundreds of thousands:
+	// Romanian (Popescu, Ion), Turkish (Yilmaz, Kaya, Mehmet), Chinese
+	// (Wang, Li, Zhang and the given names Wei, Jing, Yang), Ukrainian
+	// (Shevchenko, Kovalenko, Oleksandr) and Somali (Abdi, Mohamed).
+	"popescu": true, "popa": true, "ionescu": true, "ion": true, "gheorghe": true,
+	"yilmaz": true, "kaya": true, "demir": true, "sahin": true, "celik": true, "yildiz": true,
+	"mehmet": true, "ahmet": true, "huseyin": true, "emine": true, "fatma": true,
+	"yang": true, "huang": true, "zhao": true, "wu": true, "zhou": true, "xu": true, "sun": true,
+	"wei": true, "jing": true, "min": true, "jun": true, "jie": true, "yan": true, "ying": true, "hui": true,
+	"shevchenko": true, "kovalenko": true, "bondarenko": true, "melnyk": true, "oleksandr": true, "serhiy": true,
+	"abdi": true, "mohamud": true,
 }
 
 // CommonName reports whether every word of n is one of the commonest

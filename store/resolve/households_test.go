@@ -163,3 +163,19 @@ func TestARecordPiecedTogetherFromTwoOfASubject(t *testing.T) {
 		f.checkClusters(t, fmt.Sprintf("order %v", order), want...)
 	}
 }
+
+// An undated Ion Popescu of a bank, in Bucharest, is any of the name's
+// bearers: not the one born 1995 whose border crossing gives no address,
+// nor the one of Madrid.
+func TestAnUndatedIonPopescu(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("bank", "nodob", "name", "Ion Popescu", "nationality", "ro", "address", "Strada Lipscani 40, București", "phone", "+40 722 311 090"),
+		person("population", "1970", "name", "Ion Popescu", "birthDate", "1970-02-02", "birthPlace", "Craiova", "nationality", "ro",
+			"address", "Calle Alcalá 421, 28027 Madrid"),
+		person("border", "1995", "name", "POPESCU ION", "birthDate", "1995-08-14", "nationality", "ro", "idNumber", "RO-1950814226631"),
+		person("police", "1995", "name", "Ion Popescu", "birthDate", "1995-08-14", "birthPlace", "Iași", "nationality", "ro",
+			"address", "Via Nizza 112, 10126 Torino"),
+	)...)
+	f.checkClusters(t, "three Ion Popescus", "bank/nodob", "border/1995 police/1995", "population/1970")
+}

@@ -1,0 +1,26 @@
+package names
+
+import "testing"
+
+func TestCommonName(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"Nguyen Van Hung", true},
+		{"Muhammad bin Abdullah", true},
+		{"Ion Popescu", true},
+		{"POPESCU ION", true},
+		{"Mehmet Yılmaz", true},
+		{"Wang Wei", true},
+		{"Oleksandr Shevchenko", true},
+		{"Abdi Mohamed", true},
+		{"Ion Brătianu", false}, // one word common, one not
+		{"Wojciech Brzeczyszczykiewicz", false},
+		{"Popescu", false}, // one word is not judged
+	} {
+		if got := CommonName(Parse(c.name)); got != c.want {
+			t.Errorf("CommonName(%q) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
