@@ -582,11 +582,15 @@ names:
 	r.BothSanctioned = a.Sanctioned && b.Sanctioned
 	// Whether the best pair's shorter name is the longer cut before its
 	// last word, or lacks a word inside it: once, for the pair kept.
-	middle := false // the best pair's longer name adds a word inside the shorter's, or before it
 	if r.NameExtra > 0 {
 		r.NameTruncated = names.Truncated(bestX, bestY) || names.Truncated(bestY, bestX)
-		middle = names.MiddleAdded(bestX, bestY) || names.MiddleAdded(bestY, bestX) ||
-			names.FirstAdded(bestX, bestY) || names.FirstAdded(bestY, bestX)
+	}
+	// middle says whether the best pair's longer name adds a word inside
+	// the shorter's, or before it; asked only where a home is shared (a
+	// lookup's query gives none).
+	middle := func() bool {
+		return r.NameExtra > 0 && (names.MiddleAdded(bestX, bestY) || names.MiddleAdded(bestY, bestX) ||
+			names.FirstAdded(bestX, bestY) || names.FirstAdded(bestY, bestX))
 	}
 	score := .8 * ns
 	haveName := len(pa.names) > 0 && len(pb.names) > 0 &&
@@ -860,7 +864,7 @@ names:
 		// day) is the person: a household's members are born years apart.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 	}
-	if addrFull && middle && da == dateNone && !strongMatch && !contactsAgree && !officeSame {
+	if addrFull && da == dateNone && !strongMatch && !contactsAgree && !officeSame && middle() {
 		// One home and a name with a middle word more (Mehmed Yilmaz,
 		// Mehmed Can Yilmaz, at one address): a father and the son named
 		// after him as often as one man written short, with no date to
@@ -890,6 +894,12 @@ names:
 		}
 		r.Score = math.Min(r.Score, round(cap))
 		say("born years apart")
+		if da == dateClose {
+			// Two full dates two digits apart but a generation out
+			// (1950-06-05, 1981-06-05): no slip, two people — a
+			// conflict, as any other date that far out is.
+			r.Conflict = true
+		}
 	}
 	r.Match = r.Score >= opt.Threshold
 	return r

@@ -30,6 +30,13 @@ var popularWords = map[string]bool{
 	"wei": true, "jing": true, "min": true, "jun": true, "jie": true, "yan": true, "ying": true, "hui": true,
 	"shevchenko": true, "kovalenko": true, "bondarenko": true, "melnyk": true, "oleksandr": true, "serhiy": true,
 	"abdi": true, "mohamud": true,
+	// West Africa's Fula, Mande and Wolof names (Mamadou Diallo, Amadou
+	// Traoré, Moussa Coulibaly) and Punjab's Sikh given names beside
+	// Singh and Kaur (Gurpreet, Harpreet, Paramjit).
+	"mamadou": true, "amadou": true, "moussa": true, "ibrahima": true, "ousmane": true, "abdoulaye": true,
+	"diallo": true, "traore": true, "coulibaly": true, "diop": true, "ndiaye": true, "sow": true, "keita": true,
+	"toure": true, "camara": true, "kaur": true, "gurpreet": true, "harpreet": true, "manpreet": true,
+	"jaspreet": true, "paramjit": true, "hardeep": true, "kulwinder": true, "sukhwinder": true,
 }
 
 // CommonName reports whether every word of n is one of the commonest

@@ -15,6 +15,9 @@ func TestCommonName(t *testing.T) {
 		{"Wang Wei", true},
 		{"Oleksandr Shevchenko", true},
 		{"Abdi Mohamed", true},
+		{"DIALLO Mamadou", true},
+		{"Gurpreet Singh", true},
+		{"Paramjit Kaur", true},
 		{"Ion Brătianu", false}, // one word common, one not
 		{"Wojciech Brzeczyszczykiewicz", false},
 		{"Popescu", false}, // one word is not judged

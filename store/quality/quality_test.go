@@ -709,7 +709,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// Africa, Somali spelling and Arabic script, 17 sources) 0.8840 /
 		// 0.9216, lookups 0.9511 / 0.8756. Below the bars; the floors hold
 		// them there.
-		{"heldout-ftm36", .89, .91, .96, .85},
+		{"heldout-ftm36", .94, .91, .98, .85}, // 0.9489 / 0.9110, lookups 0.9839 / 0.8569 since a generation two digits apart conflicts, a common name born the same year with a word more needs backing, and West Africa's and Punjab's commonest names are common
 		{"heldout-ftm37", .88, .92, .95, .87},
 	} {
 		t.Run(set.name, func(t *testing.T) {

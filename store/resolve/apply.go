@@ -1022,12 +1022,13 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		// e-mail or an address must back them.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
-	if res.NameCommon && (res.DOBOneSided || res.DOB == "" && res.NameExtra > 0) && !res.Backed && !res.PlaceSame && !res.BothSanctioned {
+	if res.NameCommon && (res.DOBOneSided || (res.DOB == "" || res.DOB == "year") && res.NameExtra > 0) && !res.Backed && !res.PlaceSame && !res.BothSanctioned {
 		// A name millions bear (Nguyen Van Hung, Muhammad bin Abdullah)
 		// on a record without a date of birth, beside one that gives
 		// his: the undated record is any of the name's bearers, the
-		// dated one a man. Undated both, such a name held in a longer one
-		// (Muhammad bin Abdullah, Mohd Shahar bin Abdullah) says no more.
+		// dated one a man. Undated both, or born the same year, such a
+		// name held in a longer one (Muhammad bin Abdullah, Mohd Shahar
+		// bin Abdullah; Hardeep Singh, Hardeep Singh Nijjar) says no more.
 		// Something besides the name must tie them, unless both are
 		// sanctions entries: governments sanction few, and two lists
 		// naming one Nguyen Van Hung name one man.

@@ -179,3 +179,34 @@ func TestAnUndatedIonPopescu(t *testing.T) {
 	)...)
 	f.checkClusters(t, "three Ion Popescus", "bank/nodob", "border/1995 police/1995", "population/1970")
 }
+
+// A bank's Hafiz Muhammad Saeed born 1981-06-05 is not the listed one born
+// 1950-06-05, though the two dates are two digits apart: a generation is
+// no slip, and an undated entry of the list does not chain them. Nor is a
+// population register's Hardeep Singh, born 1977, the wanted Hardeep Singh
+// Nijjar that Interpol gives the year 1977: a name Punjab gives thousands,
+// and a word more.
+func TestNamesakesOfListedMenInAnAgencysFiles(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("eu", "saeed", "name", "Hafiz Muhammad Saeed", "birthDate", "1950-06-05", "nationality", "pk", "topics", "sanction"),
+		person("bank", "saeed", "name", "Hafiz Muhammad Saeed", "birthDate", "1981-06-05", "nationality", "pk"),
+		person("mha", "saeed", "name", "Hafiz Muhammad Saeed", "nationality", "pk", "topics", "sanction"),
+		person("population", "saeed", "name", "Hafiz Muhammad Saeed", "birthDate", "1981-06-05", "nationality", "pk"),
+		person("un", "saeed", "name", "HAFIZ MUHAMMAD SAEED", "birthDate", "1950-06-05", "nationality", "pk", "topics", "sanction"),
+		person("population", "hardeep", "name", "Hardeep Singh", "birthDate", "1977-03-03", "nationality", "in"),
+		person("interpol", "nijjar", "name", "NIJJAR HARDEEP SINGH", "birthDate", "1977", "nationality", "ca", "topics", "crime"),
+	)...)
+	got := map[string]string{}
+	for _, c := range f.clusters(t) {
+		for _, k := range strings.Fields(c) {
+			got[k] = c
+		}
+	}
+	if got["bank/saeed"] != "bank/saeed population/saeed" {
+		t.Errorf("the bank's Hafiz Muhammad Saeed is in %q, want with the population register's only", got["bank/saeed"])
+	}
+	if got["population/hardeep"] != "population/hardeep" {
+		t.Errorf("Hardeep Singh is in %q, want alone", got["population/hardeep"])
+	}
+}
