@@ -822,8 +822,11 @@ names:
 		same, apart := false, true
 		for _, x := range pa.places {
 			for _, y := range pb.places {
-				same = same || samePlace(x, y)
-				apart = apart && placesApart(x, y)
+				if samePlace(x, y) {
+					same, apart = true, false
+				} else if apart {
+					apart = localitiesApart(x, y)
+				}
 			}
 		}
 		r.PlaceApart = apart

@@ -116,18 +116,25 @@ func samePlace(a, b place) bool {
 }
 
 // placesApart reports whether two places of birth name two localities:
-// each names one, they are not the same (samePlace), and no word of
-// either's locality is in the other written whole — "Giao Thuy, Nam Dinh"
-// may be in Nam Dinh, "Thai Binh" is not.
+// they are not the same (samePlace) and localitiesApart.
 func placesApart(a, b place) bool {
-	if a.local == "" || b.local == "" || samePlace(a, b) {
+	return !samePlace(a, b) && localitiesApart(a, b)
+}
+
+// localitiesApart reports, for two places samePlace does not join,
+// whether each names a locality and no word of either's locality is in
+// the other written whole — "Giao Thuy, Nam Dinh" may be in Nam Dinh,
+// "Thai Binh" is not.
+func localitiesApart(a, b place) bool {
+	if a.local == "" || b.local == "" {
 		return false
 	}
 	within := func(local, whole string) bool {
-		words := strings.Fields(whole)
 		for w := range strings.FieldsSeq(local) {
-			if slices.Contains(words, w) {
-				return true
+			for v := range strings.FieldsSeq(whole) {
+				if v == w {
+					return true
+				}
 			}
 		}
 		return false

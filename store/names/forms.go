@@ -276,13 +276,9 @@ func MiddleAdded(short, long Name) bool {
 	if m == 0 {
 		return false
 	}
-	marker := true // every word added a Vietnamese middle name of sex (Van, Thi)
-	for _, i := range ls[1 : m-1] {
-		marker = marker && (long.Tokens[i] == "van" || long.Tokens[i] == "thi")
-	}
-	if k == 2 && marker {
-		// Nguyen Hung is Nguyen Van Hung written short: Van says a man,
-		// and names no son.
+	if k == 2 && !slices.ContainsFunc(ls[1:m-1], func(i int) bool { return long.Tokens[i] != "van" && long.Tokens[i] != "thi" }) {
+		// Every word added a Vietnamese middle name of sex: Nguyen Hung is
+		// Nguyen Van Hung written short. Van says a man, and names no son.
 		return false
 	}
 	return wordsMeet(long.word(ls[0]), short.word(ss[0]), .8) && wordsMeet(long.word(ls[m-1]), short.word(ss[k-1]), .8)

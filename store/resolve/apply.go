@@ -623,7 +623,10 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 		if err != nil {
 			return err
 		}
-		if held || tied && !(y.result.Strong && y.result.Score >= best) || best == 0 || y.result.Score < best-ambiguityMargin {
+		// A phone or a document ties it to h for good; a home or a full
+		// date only unless it ties it as strongly to e.
+		keptBy := held || tied && !(y.result.Strong && y.result.Score >= best)
+		if keptBy || best == 0 || y.result.Score < best-ambiguityMargin {
 			continue
 		}
 		subject, err := r.subjectOf(txn, b, ykey, 0)
@@ -1022,38 +1025,8 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		// e-mail or an address must back them.
 		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
-	if res.NameCommon && (res.DOBOneSided || (res.DOB == "" || res.DOB == "year") && res.NameExtra > 0) && !res.Backed && !res.PlaceSame && !res.BothSanctioned {
-		// A name millions bear (Nguyen Van Hung, Muhammad bin Abdullah)
-		// on a record without a date of birth, beside one that gives
-		// his: the undated record is any of the name's bearers, the
-		// dated one a man. Undated both, or born the same year, such a
-		// name held in a longer one (Muhammad bin Abdullah, Mohd Shahar
-		// bin Abdullah; Hardeep Singh, Hardeep Singh Nijjar) says no more.
-		// Something besides the name must tie them, unless both are
-		// sanctions entries: governments sanction few, and two lists
-		// naming one Nguyen Van Hung name one man.
-		res.Score = min(res.Score, r.opt.Threshold-0.01)
-	}
-	if res.NameCommon && res.DOBSlip && !res.Backed && !res.PlaceSame && !res.BothSanctioned {
-		// The same name millions bear with dates of birth a slip apart
-		// (2003-06-30 and 2004-07-19, a year 2003 and 2004-07-19): among
-		// so many bearers, two are born that close as surely as a clerk
-		// slips. Nguyen Van Hung of a Birmingham referral is not the
-		// Berlin one born a year later. A document, an address or the
-		// place of birth must back the slip.
-		res.Score = min(res.Score, r.opt.Threshold-0.01)
-	}
-	if res.NameCommon && res.PlaceApart && !res.Held && !res.BothSanctioned {
-		// Born the same day under a name millions bear, in two towns
-		// (Nguyen Van Hung, 1978-04-12, of Nam Dinh and of Thai Binh):
-		// two men, unless a document or a phone ties them.
-		res.Score = min(res.Score, r.opt.Threshold-0.01)
-	}
-	if res.NameCommon && res.Conflict && !res.Held && !res.BothSanctioned {
-		// Two passports under a name millions bear: two men born the
-		// same day as likely as one man's renewed passport. The conflict
-		// stands (joinable reads a score below MergeFloor as one).
-		res.Score = min(res.Score, r.opt.MergeFloor-0.01)
+	if res.NameCommon && !res.BothSanctioned {
+		res.Score = min(res.Score, r.commonNameCap(res))
 	}
 	if res.Score >= r.opt.MergeFloor && !res.Backed {
 		if limit, ok := namesakeLimits[res.DOB]; ok {
@@ -1063,6 +1036,39 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 		}
 	}
 	return res
+}
+
+// commonNameCap is the most a comparison of two records sharing a name
+// millions bear (Nguyen Van Hung, Muhammad bin Abdullah: NameCommon) may
+// score, when they are not both sanctions entries (governments sanction
+// few, and two lists naming one Nguyen Van Hung name one man). Something
+// besides the name must tie them:
+//   - when one record has no date of birth beside one that gives his, the
+//     undated one is any of the name's bearers, the dated one a man; and
+//     undated both, or born the same year, such a name held in a longer
+//     one (Muhammad bin Abdullah, Mohd Shahar bin Abdullah; Hardeep Singh,
+//     Hardeep Singh Nijjar) says no more;
+//   - when the dates are a slip apart (2003-06-30 and 2004-07-19, a year
+//     2003 and 2004-07-19): among so many bearers two are born that close
+//     as surely as a clerk slips — Nguyen Van Hung of a Birmingham
+//     referral is not the Berlin one born a year later.
+//
+// There a document, an address or the place of birth must back them.
+// Born the same day in two towns (Nguyen Van Hung, 1978-04-12, of Nam Dinh
+// and of Thai Binh) they are two men unless a document or a phone ties
+// them; and with two passports (a conflict) two men born the same day are
+// as likely as one man's renewed passport: the conflict stands, below
+// MergeFloor, as joinable reads one.
+func (r *Resolver) commonNameCap(res match.Result) float64 {
+	limit := 1.0
+	undated := res.DOBOneSided || (res.DOB == "" || res.DOB == "year") && res.NameExtra > 0
+	if (undated || res.DOBSlip) && !res.Backed && !res.PlaceSame || res.PlaceApart && !res.Held {
+		limit = r.opt.Threshold - 0.01
+	}
+	if res.Conflict && !res.Held {
+		limit = min(limit, r.opt.MergeFloor-0.01)
+	}
+	return limit
 }
 
 // listedNamesake says whether two entries of one list, corroborated, are

@@ -282,25 +282,29 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 			}
 		}
 	}
-	var hits []Hit
-	agreeing := map[string]int{}
-	for s, b := range bySubject {
-		hits = append(hits, Hit{Subject: s, Score: round3(b.score), Match: b.score >= r.opt.MatchThreshold, Evidence: b.result.Evidence, Best: b.key})
-		agreeing[s] = b.n
+	type ranked struct {
+		hit Hit
+		n   int // best.n
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
+	ranking := make([]ranked, 0, len(bySubject))
+	for s, b := range bySubject {
+		ranking = append(ranking, ranked{Hit{Subject: s, Score: round3(b.score), Match: b.score >= r.opt.MatchThreshold, Evidence: b.result.Evidence, Best: b.key}, b.n})
+	}
+	sort.Slice(ranking, func(i, j int) bool {
+		x, y := ranking[i], ranking[j]
+		if x.hit.Score != y.hit.Score {
+			return x.hit.Score > y.hit.Score
 		}
 		// Namesakes the query matches alike (Nguyen Van Hung, no date):
 		// first the one more sources write so, the likelier to be meant.
-		if ni, nj := agreeing[hits[i].Subject], agreeing[hits[j].Subject]; ni != nj {
-			return ni > nj
+		if x.n != y.n {
+			return x.n > y.n
 		}
-		return olderSubject(hits[i].Subject, hits[j].Subject)
+		return olderSubject(x.hit.Subject, y.hit.Subject)
 	})
-	if len(hits) > opt.Limit {
-		hits = hits[:opt.Limit]
+	var hits []Hit
+	for _, o := range ranking[:min(len(ranking), opt.Limit)] {
+		hits = append(hits, o.hit)
 	}
 	for i := range hits {
 		h := &hits[i]
