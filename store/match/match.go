@@ -615,7 +615,7 @@ names:
 	}
 
 	// Identifiers.
-	strongMatch, idScore := false, 0.0
+	strongMatch, idScore, otherNumber := false, 0.0, false
 	contactsDiffer, contactsAgree, contactExact, mailClose := false, false, false, false
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
@@ -656,6 +656,7 @@ names:
 			if strongKinds[kind] && kind != "email" {
 				s = -.3
 				r.Conflict = true
+				otherNumber = otherNumber || lifelong[kind] && sameForm(pa.ids, pb.ids, kind)
 			}
 			if kind == "email" || kind == "phone" {
 				contactsDiffer = true
@@ -904,8 +905,50 @@ names:
 			r.Conflict = true
 		}
 	}
+	if otherNumber && !r.Strong {
+		// Two numbers of one form where a person holds one for life (a
+		// national identity number, a tax number: two Kenyan identity
+		// cards of eight digits), at least three digits apart, and
+		// nothing else that identifies in common: two people, whatever
+		// the name — Moses Okello of a telecom and Moses Okello of a bank
+		// are namesakes. As with dates a generation apart, the score
+		// falls below what resolution reads as a conflict outweighed. A
+		// passport is renewed under another number; a document, a phone,
+		// a home or a full date of birth in common says a clerk mistyped
+		// the number (FEBRL's soc_sec_id, three digits out) or wrote
+		// another document in its field: those stay a conflict
+		// outweighed by more.
+		r.Score = math.Min(r.Score, round(opt.Threshold-.15))
+		say("another number of one form")
+	}
 	r.Match = r.Score >= opt.Threshold
 	return r
+}
+
+// lifelong are the kinds of identifier a person holds one number of for
+// life, unlike a passport or a phone.
+var lifelong = map[string]bool{"national_id": true, "tax": true}
+
+// sameForm reports whether some identifier of kind on one side has the
+// form of one on the other: as long, and both of digits alone or both
+// with letters among them (a country's identity numbers, not a tax number
+// beside them). Only numbers of six characters or more say anything.
+func sameForm(a, b []Identifier, kind string) bool {
+	for _, x := range a {
+		if x.Kind != kind || len(x.Value) < 6 {
+			continue
+		}
+		for _, y := range b {
+			if y.Kind == kind && len(y.Value) == len(x.Value) && digitsOnly(x.Value) == digitsOnly(y.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func digitsOnly(v string) bool {
+	return strings.IndexFunc(v, func(c rune) bool { return c < '0' || c > '9' }) < 0
 }
 
 func round(f float64) float64 { return math.Round(f*1000) / 1000 }

@@ -1091,3 +1091,43 @@ func TestHanNamesAreComparedByTheirCharacters(t *testing.T) {
 		t.Errorf("Compare(崔炅煥, 韩正): evidence %q does not say why", r.Evidence)
 	}
 }
+
+// Two identity numbers of one form (eight digits each, as Kenya's are)
+// say two people under one name, below what resolution reads as a conflict
+// outweighed; numbers of two forms (a card's eight digits, a tax PIN of
+// letters and digits, both filed as idNumber) stay the ordinary conflict,
+// and so do two passports (renewed under a new number) and two identity
+// numbers beside a full date of birth or a home in common (a clerk's
+// slip).
+func TestAnotherNumberOfOneForm(t *testing.T) {
+	opt := Options{Threshold: .7}
+	p := func(props ...string) Person {
+		m := map[string][]string{"name": {"Moses Okello"}, "nationality": {"ug"}}
+		for i := 0; i+1 < len(props); i += 2 {
+			m[props[i]] = append(m[props[i]], props[i+1])
+		}
+		return FromProperties("Person", m)
+	}
+	if r := Compare(p("idNumber", "26877165"), p("idNumber", "22677433"), opt); r.Score >= .6 || !r.Conflict {
+		t.Errorf("two identity numbers of one form: %+v", r)
+	}
+	if r := Compare(p("idNumber", "CM638CX82M60W"), p("idNumber", "CM99T6LNXYJ31"), opt); r.Score >= .6 || !r.Conflict {
+		t.Errorf("two Ugandan identity numbers: %+v", r)
+	}
+	for _, c := range []struct {
+		what string
+		a, b Person
+	}{
+		{"two forms", p("idNumber", "26877165"), p("idNumber", "A012345678Z")},
+		{"two passports", p("passportNumber", "AK0832529"), p("passportNumber", "AK0197070")},
+		{"a full date in common", p("idNumber", "26877165", "birthDate", "1990-12-30"), p("idNumber", "22677433", "birthDate", "1990-12-30")},
+		{"a home in common", p("idNumber", "26877165", "address", "Plot 14, Bombo Road, Kawempe, Kampala"), p("idNumber", "22677433", "address", "Plot 14, Bombo Road, Kawempe, Kampala")},
+	} {
+		if r := Compare(c.a, c.b, opt); r.Score < .6 || !r.Conflict {
+			t.Errorf("%s: %+v", c.what, r)
+		}
+	}
+	if r := Compare(p("idNumber", "26877165"), p("idNumber", "26877166"), opt); r.Conflict {
+		t.Errorf("a digit apart is a slip: %+v", r)
+	}
+}

@@ -463,9 +463,59 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 		target = into
 	}
 	for _, h := range refused {
+		if err := r.takeHeld(txn, b, e, h, target, mo); err != nil {
+			return err
+		}
 		if err := r.unplaceAmbiguous(txn, b, e, h, mo); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// takeHeld moves into subject target, where the new record e went, the
+// members of subject h, which e may not join, that e holds by a phone or
+// a document while only a home or a name ties them to the rest of h: a
+// money remitter's customer Mohamed Osman Ahmed, at the Al Qusais address
+// of a bank's Mohamed Osman Ahmed, joined that one; the suspicious
+// transaction report that gives the remitter's phone, and an identity
+// number that is not the bank's customer's, shows whose the remitter's
+// record is. A member something identifying ties to h (a phone, a
+// document, a full date of birth), or that a judgement placed, stays.
+func (r *Resolver) takeHeld(txn *store.Txn, b *batch, e *entry, h subjScore, target string, mo match.Options) error {
+	if h.judge || target == "" || target == h.id {
+		return nil
+	}
+	for _, y := range h.recs {
+		if !y.result.Held || y.result.Conflict || y.result.Score < r.opt.Threshold {
+			continue
+		}
+		tied, others := false, 0
+		judged, err := r.againstRest(txn, b, y.e, h.id, mo, func(res match.Result) {
+			others++
+			tied = tied || res.Held || res.Strong && !res.HomeOnly
+		})
+		if err != nil {
+			return err
+		}
+		if judged || tied || others == 0 {
+			continue
+		}
+		ykey := rk(y.e.key)
+		subject, err := r.subjectOf(txn, b, ykey, 0)
+		if err != nil {
+			return err
+		}
+		if subject != h.id {
+			continue
+		}
+		if err := leave(txn, b, subject, ykey); err != nil {
+			return err
+		}
+		if err := join(txn, b, target, ykey); err != nil {
+			return err
+		}
+		r.log.Debug("moved a record held by the new record out of a subject a home tied it to", "record", y.e.key.String(), "from", subject, "into", target, "via", e.key.String())
 	}
 	return nil
 }
@@ -606,16 +656,8 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 		if y.result.Score < r.opt.Threshold || y.result.Name < .99 || len(y.e.person.BirthDates) > 0 {
 			continue
 		}
-		ykey := rk(y.e.key)
-		judged, err := judgementsOf(txn, ykey)
-		if err != nil {
-			return err
-		}
-		if len(judged) > 0 {
-			continue
-		}
 		best, tied, held := 0.0, false, false
-		err = r.compareMembers(txn, b, y.e, h.id, mo, func(key string) bool { return key == ykey }, func(_ *entry, res match.Result) {
+		judged, err := r.againstRest(txn, b, y.e, h.id, mo, func(res match.Result) {
 			best = max(best, res.Score)
 			tied = tied || res.Strong
 			held = held || res.Held
@@ -623,6 +665,10 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 		if err != nil {
 			return err
 		}
+		if judged {
+			continue
+		}
+		ykey := rk(y.e.key)
 		// A phone or a document ties it to h for good; a home or a full
 		// date only unless it ties it as strongly to e.
 		keptBy := held || tied && !(y.result.Strong && y.result.Score >= best)
@@ -643,6 +689,18 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 		r.log.Debug("took an ambiguous record out of its subject", "record", y.e.key.String(), "from", subject, "into", own, "via", e.key.String())
 	}
 	return nil
+}
+
+// againstRest hands fn the result of member y of subject against each
+// other member (the first joinMembers), unless a judgement names y: then
+// it reports judged, and a person placed it, not a score.
+func (r *Resolver) againstRest(txn *store.Txn, b *batch, y *entry, subject string, mo match.Options, fn func(match.Result)) (judged bool, err error) {
+	ykey := rk(y.key)
+	j, err := judgementsOf(txn, ykey)
+	if err != nil || len(j) > 0 {
+		return len(j) > 0, err
+	}
+	return false, r.compareMembers(txn, b, y, subject, mo, func(key string) bool { return key == ykey }, func(_ *entry, res match.Result) { fn(res) })
 }
 
 // filing is a candidate of resolve filed under its subject.
@@ -805,11 +863,18 @@ func (r *Resolver) joinableOdd(txn *store.Txn, b *batch, e *entry, mo match.Opti
 		return true, false, nil
 	}
 	agree, strong, conflict, whole, nameApart := 0, 0, 0, 0, 0
+	var dated, undatedHeld []*entry // see luck below
+	datedOnly := true
 	count := func(me *entry, res match.Result) {
 		switch {
 		case res.Conflict && res.Score < r.opt.MergeFloor:
 			conflict++
 			odd = odd || res.Kin && len(me.person.BirthDates) == 0
+			if res.DOB == "conflict" {
+				dated = append(dated, me)
+			} else {
+				datedOnly = false
+			}
 		case res.Score >= r.opt.Threshold:
 			agree++
 			if res.Strong && !res.HomeOnly {
@@ -817,6 +882,9 @@ func (r *Resolver) joinableOdd(txn *store.Txn, b *batch, e *entry, mo match.Opti
 				// a date of birth another member conflicts with (the
 				// father's vehicle at the son's address).
 				strong++
+				if res.Held && len(me.person.BirthDates) == 0 {
+					undatedHeld = append(undatedHeld, me)
+				}
 			}
 			if res.Corroborated || !res.NameTruncated {
 				whole++
@@ -838,7 +906,39 @@ func (r *Resolver) joinableOdd(txn *store.Txn, b *batch, e *entry, mo match.Opti
 	// A conflict is outweighed only by more agreements, one of them on
 	// something that identifies a person (a year of birth shared by
 	// namesakes is not).
-	return conflict == 0 || conflict <= agree && strong > 0, odd, nil
+	ok = conflict == 0 || conflict <= agree && strong > 0
+	if ok && conflict > 0 && datedOnly && strong == len(undatedHeld) {
+		luck, err := r.luck(txn, b, undatedHeld, dated, mo)
+		if err != nil {
+			return false, false, err
+		}
+		ok = !luck
+	}
+	return ok, odd, nil
+}
+
+// luck says whether the members a new record holds by a phone or a
+// document (undated, each of them), which outweigh the dated members its
+// date of birth conflicts with, joined those by a name alone: then the
+// subject is the dated man's, and the members held by the record are a
+// namesake's the name placed there — a money remitter's Xasan Sheekh
+// Maxamuud, undated, joined the President of Somalia whose alias he
+// writes, and a bank's Hassan Sheikh Mohamud born 1979 with the
+// remitter's phone is not the President. The record then does not join;
+// the members it holds follow it (takeHeld).
+func (r *Resolver) luck(txn *store.Txn, b *batch, held, dated []*entry, mo match.Options) (bool, error) {
+	for _, y := range held {
+		judged, err := judgementsOf(txn, rk(y.key))
+		if err != nil || len(judged) > 0 {
+			return false, err
+		}
+		for _, x := range dated {
+			if res := r.compare(txn, b, y, x, mo); res.Held || res.Strong && !res.HomeOnly {
+				return false, nil
+			}
+		}
+	}
+	return true, nil
 }
 
 // eachMember hands fn each member of subject h and its score against the

@@ -210,3 +210,54 @@ func TestNamesakesOfListedMenInAnAgencysFiles(t *testing.T) {
 		t.Errorf("Hardeep Singh is in %q, want alone", got["population/hardeep"])
 	}
 }
+
+// A money remitter's customer, at the address of a bank's customer of the
+// same name, joins him by that home; a suspicious transaction report
+// giving the remitter's phone and an identity number of the form the
+// bank's customer's has, but another, shows the remitter's record is the
+// reported man's, and it goes with him (ftm37).
+func TestAPhoneTakesARecordAHomePlaced(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("permits", "a", "name", "محمد عثمان أحمد", "alias", "MOHAMED OSMAN AHMED", "passportNumber", "P07840459",
+			"idNumber", "784-1980-0721086-4", "nationality", "sd", "gender", "male", "birthDate", "1980-01-01"),
+		person("bank", "a", "name", "Mohamed Osman Ahmed", "phone", "+971 580 751 443", "passportNumber", "P07840459",
+			"idNumber", "784-1980-0721086-4", "address", "Al Qusais, Dubai", "nationality", "sd", "birthDate", "1980-01-01"),
+		person("remitters", "b", "name", "Mohamed Osman Ahmed", "phone", "+971569056368", "address", "Al Qusais, Dubai",
+			"nationality", "sd", "gender", "male"),
+		person("reports", "b", "name", "محمد عثمان أحمد", "phone", "+971569056368", "idNumber", "784-1979-1487304-7", "nationality", "sd"),
+	)...)
+	f.checkClusters(t, "one home, two men", "bank/a permits/a", "remitters/b reports/b")
+}
+
+// Two telecom subscriptions on one identity card, then a bank's customer
+// of the name with another card of that form and a passport, then a
+// customs declaration with the passport alone: the declaration joins the
+// bank's customer, and the card keeps the subscriptions apart.
+func TestTwoCardsOfOneFormAreTwoMen(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("telecom", "a1", "name", "OKELLO MOSES", "phone", "256717376784", "idNumber", "CM638CX82M60W", "nationality", "ug"),
+		person("telecom", "a2", "name", "MOSES OKELLO", "phone", "256755992250", "idNumber", "CM638CX82M60W", "nationality", "ug"),
+		person("bank", "b", "name", "Moses Okello", "phone", "+256 782 414 260", "passportNumber", "B9856878",
+			"idNumber", "CM99T6LNXYJ31", "address", "Namirembe, Kampala", "nationality", "ug", "birthDate", "1999-10-10"),
+		person("customs", "b", "name", "MOSES OKELLO", "passportNumber", "B9856878", "nationality", "ug", "birthDate", "1999-10-10"),
+	)...)
+	f.checkClusters(t, "two cards", "bank/b customs/b", "telecom/a1 telecom/a2")
+}
+
+// A money remitter's customer writes his name as a president's alias and
+// joins him, undated, by that name alone; a bank's customer born 1979
+// with the remitter's phone is not the president born 1955, and takes the
+// remitter's record with him (ftm37).
+func TestAPhoneOutweighsNoDateANameAlonePlaced(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("peps", "president", "name", "Hassan Sheikh Mohamud", "alias", "حسن شيخ محمود", "alias", "Xasan Sheekh Maxamuud",
+		"birthDate", "1955-11-29", "nationality", "so", "gender", "male"))
+	f.put(t, person("remitters", "dealer", "name", "Xasan Sheekh Maxamuud", "phone", "+252635060242", "address", "Bakaara, Muqdisho",
+		"nationality", "so", "gender", "male"))
+	f.put(t, person("bank", "dealer", "name", "Hassan Sheikh Mohamud", "firstName", "Hassan", "middleName", "Sheikh", "lastName", "Mohamud",
+		"phone", "+252 635 060 242", "passportNumber", "P00556573", "address", "Bakaara, Mogadishu", "nationality", "so",
+		"gender", "male", "birthDate", "1979"))
+	f.checkClusters(t, "the dealer", "bank/dealer remitters/dealer", "peps/president")
+}
