@@ -37,6 +37,13 @@ var popularWords = map[string]bool{
 	"diallo": true, "traore": true, "coulibaly": true, "diop": true, "ndiaye": true, "sow": true, "keita": true,
 	"toure": true, "camara": true, "kaur": true, "gurpreet": true, "harpreet": true, "manpreet": true,
 	"jaspreet": true, "paramjit": true, "hardeep": true, "kulwinder": true, "sukhwinder": true,
+	// East Africa's: Kenya's Kikuyu and Luo surnames (Kamau, Mwangi,
+	// Otieno), Uganda's (Okello, Opio), the Sudanese forms of Uthman and
+	// Abdullah, and the Christian given names the region gives most.
+	"kamau": true, "mwangi": true, "njoroge": true, "kariuki": true, "otieno": true, "ochieng": true,
+	"odhiambo": true, "onyango": true, "omondi": true, "juma": true, "okello": true, "opio": true,
+	"ouma": true, "mugisha": true, "osman": true, "othman": true, "uthman": true, "usman": true,
+	"abdalla": true, "moses": true, "joseph": true, "samuel": true, "daniel": true,
 }
 
 // CommonName reports whether every word of n is one of the commonest

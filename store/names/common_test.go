@@ -18,6 +18,10 @@ func TestCommonName(t *testing.T) {
 		{"DIALLO Mamadou", true},
 		{"Gurpreet Singh", true},
 		{"Paramjit Kaur", true},
+		{"KAMAU JOHN", true},
+		{"Moses Okello", true},
+		{"Mohamed Osman Ahmed", true},
+		{"Mohamed Osman Ahmed Elsheikh", false}, // the common name held in a rarer one
 		{"Ion Brătianu", false}, // one word common, one not
 		{"Wojciech Brzeczyszczykiewicz", false},
 		{"Popescu", false}, // one word is not judged
