@@ -1130,7 +1130,7 @@ func compareIDs(a, b []Identifier, kind string) string {
 			if x.Value == y.Value {
 				return "exact"
 			}
-			if kind == "phone" && len(x.Value) >= 7 && len(y.Value) >= 7 && lastN(x.Value, 9) == lastN(y.Value, 9) {
+			if kind == "phone" && len(x.Value) >= 7 && len(y.Value) >= 7 && PhoneKey(x.Value) == PhoneKey(y.Value) {
 				return "exact"
 			}
 			if len(x.Value) >= 6 && typoApart(x.Value, y.Value) {
@@ -1210,6 +1210,12 @@ func RoleMailbox(email string) bool {
 	local, _, ok := strings.Cut(email, "@")
 	return ok && roleMailboxes[local]
 }
+
+// PhoneKey is what two normalised phone numbers of seven digits or more
+// must share to be one number: their last nine digits, the subscriber's
+// number without the country's code or the trunk's 0 (+256 754 369 250,
+// 0754369250).
+func PhoneKey(v string) string { return lastN(v, 9) }
 
 func lastN(s string, n int) string {
 	if len(s) > n {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vigie/vigie/store"
+	"github.com/vigie/vigie/store/match"
 )
 
 // An agency's own files hold people at home: a father and the son named
@@ -260,4 +261,43 @@ func TestAPhoneOutweighsNoDateANameAlonePlaced(t *testing.T) {
 		"phone", "+252 635 060 242", "passportNumber", "P00556573", "address", "Bakaara, Mogadishu", "nationality", "so",
 		"gender", "male", "birthDate", "1979"))
 	f.checkClusters(t, "the dealer", "bank/dealer remitters/dealer", "peps/president")
+}
+
+// A remitter writes a Ugandan phone as the country dials it (0754369250),
+// a bank as the world does (+256 754 369 250): one number, and the
+// remitter's record, its name in Somali spelling, is found by it and
+// joins; so does a lookup of the number as either writes it.
+func TestAPhoneWrittenTwoWaysFindsItsRecord(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("remitters", "a", "name", "Xuseen Cali Nuur", "phone", "0754369250", "address", "Kisenyi, Kampala", "nationality", "so"),
+		person("bank", "a", "name", "Hussein Ali Nur", "phone", "+256 754 369 250", "passportNumber", "P00188883",
+			"address", "Kisenyi, Kampala", "nationality", "so", "birthDate", "1970-09-09"),
+	)...)
+	f.checkClusters(t, "one phone", "bank/a remitters/a")
+	for _, q := range []string{"0754369250", "+256 754 369 250"} {
+		hits := f.lookup(t, q, 5)
+		if len(hits) == 0 || len(hits[0].Records) != 2 {
+			t.Errorf("lookup %q: %+v, want the subject of both records first", q, hits)
+		}
+	}
+}
+
+// The index keys a phone by the digits the scorer compares: the number as
+// the country dials it and as the world does is one key.
+func TestAPhoneIsKeyedAsItIsCompared(t *testing.T) {
+	key := func(phone string) string {
+		for _, k := range indexKeys(match.Prepare(match.Person{Identifiers: []match.Identifier{{Kind: "phone", Value: phone}}})) {
+			if strings.HasPrefix(k, "x/phone:") {
+				return k
+			}
+		}
+		return ""
+	}
+	if a, b := key("0754369250"), key("+256 754 369 250"); a == "" || a != b {
+		t.Errorf("0754369250 keyed %q, +256 754 369 250 %q: want one key", a, b)
+	}
+	if a, b := key("+256 754 369 250"), key("+256 754 369 251"); a == b {
+		t.Errorf("two numbers keyed alike: %q", a)
+	}
 }

@@ -161,7 +161,7 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 			if v == "" {
 				continue
 			}
-			if c, err := r.count(txn, nil, "x/"+kind+":"+v); err == nil && c > 0 {
+			if c, err := r.count(txn, nil, identKey(kind, v)); err == nil && c > 0 {
 				ids = append(ids, match.Identifier{Kind: kind, Value: id.Value})
 				found = true
 			}

@@ -276,7 +276,7 @@ func indexKeys(p match.Person) []string {
 	}
 	for _, id := range p.Identifiers {
 		if v := match.NormalizeIdentifier(id.Kind, id.Value); v != "" {
-			add("x/" + id.Kind + ":" + v)
+			add(identKey(id.Kind, v))
 			if id.Kind == "email" {
 				if local, _, ok := strings.Cut(v, "@"); ok && len(local) >= 3 && !match.RoleMailbox(v) {
 					add("m/" + local)
@@ -314,6 +314,16 @@ func indexKeys(p match.Person) []string {
 		keys = keys[:200]
 	}
 	return keys
+}
+
+// identKey is the index key of a normalised identifier: its kind and value,
+// a phone by its last nine digits (match.PhoneKey), as the scorer compares
+// them — a remitter's 0754369250 finds the bank's +256 754 369 250.
+func identKey(kind, v string) string {
+	if kind == "phone" {
+		v = match.PhoneKey(v)
+	}
+	return "x/" + kind + ":" + v
 }
 
 // nameKeys returns the token keys of a name (its first six distinct ones;

@@ -132,7 +132,10 @@ import (
 //     (session 40)
 //   - 19: a Somali word beginning with the ain before i keyed with an e
 //     too (Cigaal as Egal, Cilmi as Elmi), 2026-12-07 (session 41)
-const IndexVersion = 19
+//   - 20: a phone keyed by its last nine digits, as the scorer compares
+//     phones (0754369250 and +256 754 369 250 one key), 2026-12-07
+//     (session 45)
+const IndexVersion = 20
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
