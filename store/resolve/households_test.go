@@ -1,9 +1,11 @@
 package resolve
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vigie/vigie/store"
 	"github.com/vigie/vigie/store/match"
@@ -300,4 +302,24 @@ func TestAPhoneIsKeyedAsItIsCompared(t *testing.T) {
 	if a, b := key("+256 754 369 250"), key("+256 754 369 251"); a == b {
 		t.Errorf("two numbers keyed alike: %q", a)
 	}
+}
+
+// What an officer judged stays where the judgement put it: the remitter's
+// record judged the bank customer's is not taken by the report that
+// holds its phone.
+func TestAJudgedRecordIsNotTakenByAPhone(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("permits", "a", "name", "محمد عثمان أحمد", "alias", "MOHAMED OSMAN AHMED", "passportNumber", "P07840459",
+			"idNumber", "784-1980-0721086-4", "nationality", "sd", "gender", "male", "birthDate", "1980-01-01"),
+		person("bank", "a", "name", "Mohamed Osman Ahmed", "phone", "+971 580 751 443", "passportNumber", "P07840459",
+			"idNumber", "784-1980-0721086-4", "address", "Al Qusais, Dubai", "nationality", "sd", "birthDate", "1980-01-01"),
+		person("remitters", "b", "name", "Mohamed Osman Ahmed", "phone", "+971569056368", "address", "Al Qusais, Dubai",
+			"nationality", "sd", "gender", "male"),
+	)...)
+	if err := f.res.Judge(context.Background(), true, store.Key{Source: "remitters", ID: "b"}, store.Key{Source: "bank", ID: "a"}, "officer1", "C-7", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	f.put(t, listed(person("reports", "b", "name", "محمد عثمان أحمد", "phone", "+971569056368", "idNumber", "784-1979-1487304-7", "nationality", "sd"))...)
+	f.checkClusters(t, "judged", "bank/a permits/a remitters/b", "reports/b")
 }
