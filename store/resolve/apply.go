@@ -679,8 +679,8 @@ func (r *Resolver) unplaceAmbiguous(txn *store.Txn, b *batch, e *entry, h subjSc
 		if err != nil {
 			return err
 		}
-		if subject == "" {
-			continue
+		if subject != h.id {
+			continue // gone already: takeHeld gave it to the new record
 		}
 		own, err := r.setApart(txn, b, subject, ykey)
 		if err != nil {

@@ -323,3 +323,21 @@ func TestAJudgedRecordIsNotTakenByAPhone(t *testing.T) {
 	f.put(t, listed(person("reports", "b", "name", "محمد عثمان أحمد", "phone", "+971569056368", "idNumber", "784-1979-1487304-7", "nationality", "sd"))...)
 	f.checkClusters(t, "judged", "bank/a permits/a remitters/b", "reports/b")
 }
+
+// A bank's Maher Asaad, undated, joins the listed Maher al-Assad by the
+// name; the population register's Maher Asaad born 1995, with the bank's
+// identity number, takes the bank's record with him, and it stays with
+// him when the next list entry of Maher al-Assad arrives (ftm38).
+func TestARecordTakenByItsDocumentStaysTaken(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("bank", "m", "name", "Maher Asaad", "address", "Nydalavägen 52, 214 63 Malmö", "nationality", "sy",
+			"idNumber", "950419-2379", "phone", "+46 76 696 7661"),
+		person("gb_hmt", "assad", "name", "AL-ASSAD, Maher", "birthDate", "1967-12-08", "nationality", "sy"),
+		person("ofac", "assad", "name", "AL-ASAD, Maher", "birthDate", "1967-12-08", "nationality", "sy"),
+		person("population", "m", "name", "Maher Asaad", "firstName", "Maher", "lastName", "Asaad", "birthDate", "1995-04-19",
+			"birthPlace", "Latakia", "nationality", "sy", "idNumber", "950419-2379", "address", "Nydalavägen 52, 214 63 Malmö"),
+		person("eu", "assad", "name", "Maher AL-ASSAD", "alias", "ماهر الأسد", "birthDate", "1967-12-08", "nationality", "sy"),
+	)...)
+	f.checkClusters(t, "two Mahers", "bank/m population/m", "eu/assad gb_hmt/assad ofac/assad")
+}
