@@ -617,8 +617,16 @@ names:
 	// Identifiers.
 	strongMatch, idScore, otherNumber := false, 0.0, false
 	contactsDiffer, contactsAgree, contactExact, mailClose := false, false, false, false
+	born := sameBirthday(pa.dates, pb.dates)
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
+		if agreement == "conflict" && lifelong[kind] && born && !sameForm(pa.ids, pb.ids, kind) {
+			// Two numbers of two forms in one field (FtM's idNumber holds a
+			// Swedish personnummer in one register, the migration
+			// agency's case number in another) beside the same full date
+			// of birth: two documents, not two people.
+			agreement = "of two forms"
+		}
 		var s float64
 		switch agreement {
 		case "exact":
@@ -647,7 +655,7 @@ names:
 		case "shared":
 			// info@, contact@: an organisation's mailbox, read by many.
 			s = .03
-		case "close":
+		case "close", "of two forms":
 			s = 0
 			if kind == "email" {
 				mailClose = true
@@ -662,7 +670,7 @@ names:
 				contactsDiffer = true
 			}
 		}
-		if s != 0 || agreement == "conflict" || agreement == "close" {
+		if s != 0 || agreement == "conflict" || agreement == "close" || agreement == "of two forms" {
 			idScore += s
 			if agreement == "shared" {
 				agreement = "same, a shared mailbox"
@@ -923,6 +931,17 @@ names:
 	}
 	r.Match = r.Score >= opt.Threshold
 	return r
+}
+
+// sameBirthday reports whether a full date of birth (a day) is on both
+// sides.
+func sameBirthday(a, b []Date) bool {
+	for _, x := range a {
+		if x.Day > 0 && slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // lifelong are the kinds of identifier a person holds one number of for

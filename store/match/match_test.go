@@ -1131,3 +1131,26 @@ func TestAnotherNumberOfOneForm(t *testing.T) {
 		t.Errorf("a digit apart is a slip: %+v", r)
 	}
 }
+
+// Two numbers of two forms in idNumber (a Swedish personnummer, the
+// migration agency's case number) beside the same full date of birth are
+// two documents of one man; without that date they stay a conflict.
+func TestIdentityNumbersOfTwoForms(t *testing.T) {
+	opt := Options{Threshold: .7}
+	p := func(id, dob string) Person {
+		m := map[string][]string{"name": {"Mohammad Hassan"}, "nationality": {"af"}, "birthPlace": {"Kandahar"}, "idNumber": {id}}
+		if dob != "" {
+			m["birthDate"] = []string{dob}
+		}
+		return FromProperties("Person", m)
+	}
+	if r := Compare(p("900101-8234", "1990-01-01"), p("02553926", "1990-01-01"), opt); !r.Match || r.Conflict {
+		t.Errorf("two forms, one birthday: %+v", r)
+	}
+	if r := Compare(p("900101-8234", ""), p("02553926", ""), opt); !r.Conflict {
+		t.Errorf("two forms, no date: %+v", r)
+	}
+	if r := Compare(p("900101-8234", "1990-01-01"), p("900101-2935", "1990-01-01"), opt); !r.Conflict {
+		t.Errorf("one form, one birthday (twins): %+v", r)
+	}
+}

@@ -709,7 +709,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// Africa, Somali spelling and Arabic script, 17 sources) 0.8840 /
 		// 0.9216, lookups 0.9511 / 0.8756. Below the bars; the floors hold
 		// them there.
-		{"heldout-ftm36", .97, .91, .98, .85}, // 0.9738 / 0.9110, lookups 0.9875 / 0.8587 since a generation two digits apart conflicts, a common name born the same year with a word more needs backing, West Africa's and Punjab's commonest names are common (6093dc0), and two identity numbers of one form are two people (session 45)
+		{"heldout-ftm36", .97, .91, .98, .85}, // 0.9739 / 0.9172 since session 45's fix to takeHeld; 0.9738 / 0.9110, lookups 0.9875 / 0.8587 since a generation two digits apart conflicts, a common name born the same year with a word more needs backing, West Africa's and Punjab's commonest names are common (6093dc0), and two identity numbers of one form are two people (session 45)
 		{"heldout-ftm37", .92, .92, .96, .87}, // 0.9281 / 0.9281, lookups 0.9615 / 0.8770 since session 45: identity numbers of one form, a phone takes back what a home or a name placed, East Africa's commonest names, a phone keyed by its last nine digits
 		// One more, written blind in session 45 after its rules and
 		// measured once on 56583bc: heldout-ftm38 (170 persons of a Dutch,
@@ -719,7 +719,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// Mehmet Yılmaz ×6, Mohammed Ahmad ×6) 0.9003 / 0.8209, lookups
 		// 0.9810 / 0.8596 — the same on 2e6301e, the session's start.
 		// Below the bars; the floors hold it there.
-		{"heldout-ftm38", .90, .82, .98, .85},
+		{"heldout-ftm38", .91, .84, .98, .86}, // 0.9104 / 0.8422, lookups 0.9810 / 0.8634 since a record takeHeld gave stays given and two identity numbers of two forms beside one birthday are two documents (session 45)
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			// Each set has a store of its own: on two cores the sets run
