@@ -56,7 +56,7 @@ func TestBenchCommand(t *testing.T) {
 	if rep.People != 300 || rep.Records < 300 || rep.Queries != 40 || rep.RecordRecall10 <= 0 || rep.RecordRecall10 > 1 {
 		t.Errorf("implausible figures: %+v", rep)
 	}
-	if rep.Settings["VIGIE_BLOCK_CACHE"] != "256MiB" || rep.Settings["VIGIE_RESOLVE_CACHE"] != "200000" || !strings.Contains(out, "| settings | VIGIE_BLOCK_CACHE=256MiB ") {
+	if rep.Settings["VIGIE_BLOCK_CACHE"] != "256MiB" || rep.Settings["VIGIE_RESOLVE_CACHE"] != "200000" || rep.Settings["VIGIE_LOOKUP_CANDIDATES"] != "200" || !strings.Contains(out, "| settings | VIGIE_BLOCK_CACHE=256MiB ") {
 		t.Errorf("the run's settings are not reported: %v\n%s", rep.Settings, out)
 	}
 	checkMemoryPhases(t, rep, "store", "resolution", "scoring the subjects (the bench's own accounting)", "warm lookups", "lookups after a restart")

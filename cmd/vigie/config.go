@@ -36,6 +36,7 @@ type config struct {
 	RequireCase      bool    `env:"REQUIRE_CASE, default=false"`
 	GiantBucket      int     `env:"GIANT_BUCKET, default=5000"`
 	ResolveCache     int     `env:"RESOLVE_CACHE, default=200000"`
+	LookupCandidates int     `env:"LOOKUP_CANDIDATES, default=200"`
 	ScoringWorkers   int     `env:"SCORING_WORKERS, default=0"`
 	MemoryLimit      string  `env:"MEMORY_LIMIT, default=0"`
 	BlockCache       string  `env:"BLOCK_CACHE, default=256MiB"`
@@ -101,6 +102,9 @@ func (c *config) validate() error {
 	if c.ResolveCache < 100 || c.ResolveCache > 50_000_000 {
 		errs = append(errs, fmt.Errorf("VIGIE_RESOLVE_CACHE=%d: want 100 to 50000000", c.ResolveCache))
 	}
+	if c.LookupCandidates < 10 || c.LookupCandidates > 5000 {
+		errs = append(errs, fmt.Errorf("VIGIE_LOOKUP_CANDIDATES=%d: want 10 to 5000", c.LookupCandidates))
+	}
 	if c.ScoringWorkers < 0 || c.ScoringWorkers > 256 {
 		errs = append(errs, fmt.Errorf("VIGIE_SCORING_WORKERS=%d: want 0 (one per core) to 256", c.ScoringWorkers))
 	}
@@ -155,6 +159,7 @@ func (c *config) memorySettings() map[string]string {
 	return map[string]string{
 		"VIGIE_MEMORY_LIMIT": c.MemoryLimit, "VIGIE_GC_PERCENT": c.GCPercent, "VIGIE_BLOCK_CACHE": c.BlockCache,
 		"VIGIE_RESOLVE_CACHE": strconv.Itoa(c.ResolveCache), "VIGIE_COMPACTORS": strconv.Itoa(c.Compactors),
+		"VIGIE_LOOKUP_CANDIDATES": strconv.Itoa(c.LookupCandidates),
 	}
 }
 

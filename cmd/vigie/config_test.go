@@ -82,6 +82,7 @@ func TestConfigRejectsNonsense(t *testing.T) {
 		"tiny cache": {"VIGIE_BLOCK_CACHE": "1MiB"},
 		"compactor":  {"VIGIE_COMPACTORS": "1"},
 		"workers":    {"VIGIE_SCORING_WORKERS": "-1"},
+		"candidates": {"VIGIE_LOOKUP_CANDIDATES": "3"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := loadConfig(context.Background(), func(k string) (string, bool) { v, ok := env[k]; return v, ok })

@@ -87,6 +87,7 @@ func (a *app) buildStages(e *engine) error {
 	ro.MatchThreshold = a.cfg.MatchThreshold
 	ro.GiantBucket = a.cfg.GiantBucket
 	ro.CacheSize = a.cfg.ResolveCache
+	ro.LookupCandidates = a.cfg.LookupCandidates
 	if a.cfg.ScoringWorkers > 0 {
 		ro.Workers = a.cfg.ScoringWorkers
 	}

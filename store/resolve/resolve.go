@@ -81,7 +81,9 @@ type Options struct {
 	GiantBucket int
 	// MaxCandidates bounds the records scored per resolved record. Default 25.
 	MaxCandidates int
-	// LookupCandidates bounds the records scored per lookup. Default 300.
+	// LookupCandidates bounds the records scored per lookup, the likeliest
+	// by their keys first. Default 200 (at 1M records, 300 cost a quarter
+	// more time for 0.001 of recall@10).
 	LookupCandidates int
 	// PostingCap bounds the postings read per index key. Default 2000.
 	PostingCap int
@@ -108,7 +110,7 @@ func DefaultOptions() Options {
 	return Options{
 		Threshold: 0.70, MatchThreshold: 0.70, MergeFloor: 0.60,
 		StrongBridge: 0.90, BridgeFloor: 0.30, NameOnly: 0.96, NameSpelled: 0.88, NameSpelledWhole: 0.875, NameSpelledScripts: 0.85,
-		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 300,
+		GiantBucket: 5000, MaxCandidates: 25, LookupCandidates: 200,
 		PostingCap: 2000, PostingBudget: 3000, CacheSize: 200_000, WordPairs: 1 << 18,
 		Workers: runtime.GOMAXPROCS(0),
 	}
