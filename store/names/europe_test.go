@@ -100,6 +100,7 @@ func TestShortFormsInOtherLanguages(t *testing.T) {
 		{"misha", "mikhail"}, {"natasha", "natalia"}, {"pepe", "jose"}, {"paco", "francisco"}, {"beppe", "giuseppe"}, {"slava", "yaroslav"},
 		{"bentzi", "benzion"}, {"bibi", "binyamin"}, {"moti", "mordechai"}, {"itzik", "yitzhak"}, {"shuki", "yehoshua"},
 		{"nikos", "nikolaos"}, {"giorgos", "georgios"}, {"kostas", "konstantinos"}, {"giannis", "ioannis"}, {"panos", "panagiotis"}, {"takis", "dimitrios"},
+		{"kuba", "jakub"}, {"krzysiek", "krzysztof"}, {"lasse", "lars"}, {"piet", "pieter"}, {"emeka", "chukwuemeka"}, {"funmi", "funmilayo"},
 	} {
 		if !Nickname(p[0], p[1]) {
 			t.Errorf("Nickname(%q, %q) = false, want true", p[0], p[1])

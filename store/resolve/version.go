@@ -133,8 +133,12 @@ import (
 //   - 19: a Somali word beginning with the ain before i keyed with an e
 //     too (Cigaal as Egal, Cilmi as Elmi), 2026-12-07 (session 41)
 //   - 20: a phone keyed by its last nine digits, as the scorer compares
-//     phones (0754369250 and +256 754 369 250 one key), 2026-12-07
-//     (session 45)
+//     phones (0754369250 and +256 754 369 250 one key); Polish, Swedish,
+//     Dutch, Igbo and Yoruba short forms of given names keyed as the names
+//     they stand for (Kuba as Jakub, Lasse as Lars, Emeka as Chukwuemeka),
+//     2026-12-07 (session 45; the short forms were added to version 20
+//     within the session, before any store outside its tests was indexed
+//     with it)
 const IndexVersion = 20
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
