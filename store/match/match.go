@@ -617,10 +617,9 @@ names:
 	// Identifiers.
 	strongMatch, idScore, otherNumber := false, 0.0, false
 	contactsDiffer, contactsAgree, contactExact, mailClose := false, false, false, false
-	born := sameBirthday(pa.dates, pb.dates)
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
-		if agreement == "conflict" && lifelong[kind] && born && !sameForm(pa.ids, pb.ids, kind) {
+		if agreement == "conflict" && lifelong[kind] && sameBirthday(pa.dates, pb.dates) && !sameForm(pa.ids, pb.ids, kind) {
 			// Two numbers of two forms in one field (FtM's idNumber holds a
 			// Swedish personnummer in one register, the migration
 			// agency's case number in another) beside the same full date

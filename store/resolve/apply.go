@@ -501,12 +501,18 @@ func (r *Resolver) takeHeld(txn *store.Txn, b *batch, e *entry, h subjScore, tar
 		if judged || tied || others == 0 {
 			continue
 		}
+		// It joins target as any record would: nothing there conflicts
+		// with it beyond what agrees (joinable).
+		ok, err := r.joinable(txn, b, y.e, mo, subjScore{id: target, best: y.result.Score, recs: []scored{{e: e, result: y.result}}})
+		if err != nil {
+			return err
+		}
 		ykey := rk(y.e.key)
 		subject, err := r.subjectOf(txn, b, ykey, 0)
 		if err != nil {
 			return err
 		}
-		if subject != h.id {
+		if !ok || subject != h.id {
 			continue
 		}
 		if err := leave(txn, b, subject, ykey); err != nil {
@@ -515,7 +521,7 @@ func (r *Resolver) takeHeld(txn *store.Txn, b *batch, e *entry, h subjScore, tar
 		if err := join(txn, b, target, ykey); err != nil {
 			return err
 		}
-		r.log.Debug("moved a record held by the new record out of a subject a home tied it to", "record", y.e.key.String(), "from", subject, "into", target, "via", e.key.String())
+		r.log.Debug("moved a record the new record holds out of a subject only a home or a name tied it to", "record", y.e.key.String(), "from", subject, "into", target, "via", e.key.String())
 	}
 	return nil
 }
