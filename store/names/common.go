@@ -44,6 +44,22 @@ var popularWords = map[string]bool{
 	"odhiambo": true, "onyango": true, "omondi": true, "juma": true, "okello": true, "opio": true,
 	"ouma": true, "mugisha": true, "osman": true, "othman": true, "uthman": true, "usman": true,
 	"abdalla": true, "moses": true, "joseph": true, "samuel": true, "daniel": true,
+	// Northern Europe's commonest surnames and given names (Dutch de Jong
+	// and Jansen, Swedish -sson, German Müller and Schneider, Polish
+	// Nowak and Kowalski, Lithuanian Kazlauskas), and those of the
+	// populations its agencies meet most beside the above: Eritrea and
+	// Ethiopia (Yonas Tesfay, Abebe Kebede), Afghanistan (Rahimi, Ahmadi)
+	// and Nigeria's Igbo and Hausa (Okafor, Musa).
+	"dejong": true, "jansen": true, "devries": true, "bakker": true, "visser": true, "jan": true,
+	"andersson": true, "johansson": true, "karlsson": true, "nilsson": true, "eriksson": true,
+	"larsson": true, "erik": true, "lars": true, "karl": true, "anders": true,
+	"mueller": true, "schneider": true, "fischer": true, "weber": true, "meyer": true, "thomas": true,
+	"nowak": true, "kowalski": true, "wisniewski": true, "wojcik": true, "piotr": true, "krzysztof": true,
+	"kazlauskas": true, "jankauskas": true, "tomas": true,
+	"yonas": true, "tesfay": true, "tesfaye": true, "yohannes": true, "haile": true, "berhane": true,
+	"abebe": true, "kebede": true, "tadesse": true, "bekele": true, "alemu": true,
+	"rahimi": true, "ahmadi": true, "karimi": true, "mohammadi": true, "hussaini": true,
+	"okafor": true, "okonkwo": true, "chukwuemeka": true, "musa": true,
 }
 
 // CommonName reports whether every word of n is one of the commonest

@@ -22,7 +22,11 @@ func TestCommonName(t *testing.T) {
 		{"Moses Okello", true},
 		{"Mohamed Osman Ahmed", true},
 		{"Mohamed Osman Ahmed Elsheikh", false}, // the common name held in a rarer one
-		{"Ion Brătianu", false},                 // one word common, one not
+		{"Jan de Jong", true},
+		{"ANDERSSON ERIK", true},
+		{"Yonas Tesfay", true},
+		{"Mohammad Rahimi", true},
+		{"Ion Brătianu", false}, // one word common, one not
 		{"Wojciech Brzeczyszczykiewicz", false},
 		{"Popescu", false}, // one word is not judged
 	} {
