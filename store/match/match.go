@@ -619,12 +619,16 @@ names:
 	contactsDiffer, contactsAgree, contactExact, mailClose := false, false, false, false
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
-		if agreement == "conflict" && lifelong[kind] && sameBirthday(pa.dates, pb.dates) && !sameForm(pa.ids, pb.ids, kind) {
-			// Two numbers of two forms in one field (FtM's idNumber holds a
-			// Swedish personnummer in one register, the migration
-			// agency's case number in another) beside the same full date
-			// of birth: two documents, not two people.
-			agreement = "of two forms"
+		if agreement == "conflict" && lifelong[kind] {
+			if sameForm(pa.ids, pb.ids, kind) {
+				otherNumber = true // two people, unless more ties them (below)
+			} else if sameBirthday(pa.dates, pb.dates) {
+				// Two numbers of two forms in one field (FtM's idNumber
+				// holds a Swedish personnummer in one register, the
+				// migration agency's case number in another) beside the
+				// same full date of birth: two documents, not two people.
+				agreement = "of two forms"
+			}
 		}
 		var s float64
 		switch agreement {
@@ -663,7 +667,6 @@ names:
 			if strongKinds[kind] && kind != "email" {
 				s = -.3
 				r.Conflict = true
-				otherNumber = otherNumber || lifelong[kind] && sameForm(pa.ids, pb.ids, kind)
 			}
 			if kind == "email" || kind == "phone" {
 				contactsDiffer = true

@@ -221,16 +221,28 @@ func TestNamesakesOfListedMenInAnAgencysFiles(t *testing.T) {
 // reported man's, and it goes with him (ftm37).
 func TestAPhoneTakesARecordAHomePlaced(t *testing.T) {
 	f := mustOpen(t, DefaultOptions())
-	f.put(t, listed(
+	f.put(t, listed(append(alQusais(), alQusaisReport())...)...)
+	f.checkClusters(t, "one home, two men", "bank/a permits/a", "remitters/b reports/b")
+}
+
+// alQusais are a permit and a bank account of one Mohamed Osman Ahmed
+// (one passport, one identity number) and a money remitter's customer of
+// the name at the same Al Qusais address; alQusaisReport is the
+// suspicious transaction report that gives the remitter's phone beside
+// another identity number of the permit's form.
+func alQusais() []store.Incoming {
+	return []store.Incoming{
 		person("permits", "a", "name", "محمد عثمان أحمد", "alias", "MOHAMED OSMAN AHMED", "passportNumber", "P07840459",
 			"idNumber", "784-1980-0721086-4", "nationality", "sd", "gender", "male", "birthDate", "1980-01-01"),
 		person("bank", "a", "name", "Mohamed Osman Ahmed", "phone", "+971 580 751 443", "passportNumber", "P07840459",
 			"idNumber", "784-1980-0721086-4", "address", "Al Qusais, Dubai", "nationality", "sd", "birthDate", "1980-01-01"),
 		person("remitters", "b", "name", "Mohamed Osman Ahmed", "phone", "+971569056368", "address", "Al Qusais, Dubai",
 			"nationality", "sd", "gender", "male"),
-		person("reports", "b", "name", "محمد عثمان أحمد", "phone", "+971569056368", "idNumber", "784-1979-1487304-7", "nationality", "sd"),
-	)...)
-	f.checkClusters(t, "one home, two men", "bank/a permits/a", "remitters/b reports/b")
+	}
+}
+
+func alQusaisReport() store.Incoming {
+	return person("reports", "b", "name", "محمد عثمان أحمد", "phone", "+971569056368", "idNumber", "784-1979-1487304-7", "nationality", "sd")
 }
 
 // Two telecom subscriptions on one identity card, then a bank's customer
@@ -309,18 +321,11 @@ func TestAPhoneIsKeyedAsItIsCompared(t *testing.T) {
 // holds its phone.
 func TestAJudgedRecordIsNotTakenByAPhone(t *testing.T) {
 	f := mustOpen(t, DefaultOptions())
-	f.put(t, listed(
-		person("permits", "a", "name", "محمد عثمان أحمد", "alias", "MOHAMED OSMAN AHMED", "passportNumber", "P07840459",
-			"idNumber", "784-1980-0721086-4", "nationality", "sd", "gender", "male", "birthDate", "1980-01-01"),
-		person("bank", "a", "name", "Mohamed Osman Ahmed", "phone", "+971 580 751 443", "passportNumber", "P07840459",
-			"idNumber", "784-1980-0721086-4", "address", "Al Qusais, Dubai", "nationality", "sd", "birthDate", "1980-01-01"),
-		person("remitters", "b", "name", "Mohamed Osman Ahmed", "phone", "+971569056368", "address", "Al Qusais, Dubai",
-			"nationality", "sd", "gender", "male"),
-	)...)
+	f.put(t, listed(alQusais()...)...)
 	if err := f.res.Judge(context.Background(), true, store.Key{Source: "remitters", ID: "b"}, store.Key{Source: "bank", ID: "a"}, "officer1", "C-7", time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	f.put(t, listed(person("reports", "b", "name", "محمد عثمان أحمد", "phone", "+971569056368", "idNumber", "784-1979-1487304-7", "nationality", "sd"))...)
+	f.put(t, listed(alQusaisReport())...)
 	f.checkClusters(t, "judged", "bank/a permits/a remitters/b", "reports/b")
 }
 
