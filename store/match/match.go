@@ -130,7 +130,10 @@ const (
 // Prepare parses the person's names, dates and identifiers once, so that
 // later comparisons of p are cheap. Comparing an unprepared Person works
 // but parses it every time.
-func Prepare(p Person) Person {
+func Prepare(p Person) Person { return prepare(p, nil) }
+
+// prepare is Prepare reading names through memo (nil: none).
+func prepare(p Person, memo *NameMemo) Person {
 	if p.prep != nil {
 		return p
 	}
@@ -155,13 +158,9 @@ func Prepare(p Person) Person {
 			if len(pr.names) == 4*MaxNames {
 				return
 			}
-			han := names.HanSounds(n)
-			add(names.Parse(n), han)
-			// A name in Chinese characters or Hangul is also compared as
-			// Japanese, Korean or Mandarin reads it (names.Readings): 麻原彰晃
-			// is Asahara Shoko, 金正恩 Kim Jong Un, 시진핑 Xi Jinping.
-			for _, r := range names.Readings(n) {
-				add(names.Parse(r), han)
+			r := memo.read(n)
+			for _, f := range r.forms {
+				add(f, r.han)
 			}
 		}
 	}

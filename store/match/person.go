@@ -153,6 +153,11 @@ var identifierProps = [][2]string{
 // national id, tax, phone, e-mail, licence; a Vehicle's registrationNumber
 // as a plate), nationality and citizenship, gender, birthPlace and address.
 func FromProperties(schema string, props map[string][]string) Person {
+	return Prepare(fromProperties(schema, props))
+}
+
+// fromProperties is FromProperties without preparing the person.
+func fromProperties(schema string, props map[string][]string) Person {
 	var p Person
 	addName := func(n string) {
 		n = strings.TrimSpace(n)
@@ -213,7 +218,7 @@ func FromProperties(schema string, props map[string][]string) Person {
 	p.Addresses = props["address"]
 	p.Individual = schema == "Person"
 	p.Sanctioned = slices.ContainsFunc(props["topics"], func(t string) bool { return t == "sanction" || strings.HasPrefix(t, "sanction.") })
-	return Prepare(p)
+	return p
 }
 
 // splitNameValue splits a name value that holds several names, as raw

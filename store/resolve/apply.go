@@ -161,7 +161,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 	if err != nil {
 		return err
 	}
-	e := newEntry(k, f)
+	e := r.newEntry(k, f)
 	e.f.Keys = indexKeys(e.person)
 
 	old, err := r.load(txn, b, key)

@@ -172,7 +172,7 @@ func (r *Resolver) lookupNames(ctx context.Context, txn *store.Txn, q Query, ext
 	}
 	qp.Identifiers = ids
 	qp.Names = append(qp.Names, extra...)
-	qp = match.Prepare(qp) // parsed once, not once per candidate
+	qp = r.names.Prepare(qp) // parsed once, not once per candidate
 	keys := indexKeys(qp)
 	// Spellings of the query's words in the common romanisation reach the
 	// records spelt that way (Chudjakow finds Khudyakov).

@@ -168,7 +168,10 @@ type Resolver struct {
 	seed   maphash.Seed
 	// pairs remembers compared pairs of words for every scoring, the
 	// pipeline's and the lookups' (names.PairMemo is safe for concurrent use).
-	pairs  *names.PairMemo
+	pairs *names.PairMemo
+	// names remembers how names were read, for the records it prepares
+	// (match.NameMemo: many records share a name).
+	names  *match.NameMemo
 	total  uint64 // records indexed, mirrors i/total
 	loaded bool
 	// versionMarked is set once the store's index version is known to be
@@ -191,7 +194,9 @@ func New(db *store.DB, opt Options) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, postings: p, counts: map[uint64]uint32{}, seed: maphash.MakeSeed(), pairs: names.NewPairMemo(opt.WordPairs)}, nil
+	return &Resolver{db: db, opt: opt, log: opt.Logger.With("component", "resolve"), cache: c, members: m, postings: p, counts: map[uint64]uint32{}, seed: maphash.MakeSeed(), pairs: names.NewPairMemo(opt.WordPairs),
+		// A name for every four prepared records the cache holds.
+		names: match.NewNameMemo(opt.CacheSize / 4)}, nil
 }
 
 // Options returns the resolver's options.
@@ -247,8 +252,8 @@ type entry struct {
 // index keys and the prepared person; its caller drops f.Props once it has
 // no more use for them (a cache of 200,000 entries holding a map each
 // cost the garbage collector a quarter of a lookup's time).
-func newEntry(k store.Key, f features) *entry {
-	return &entry{key: k, f: f, person: match.FromProperties(f.Schema, f.Props)}
+func (r *Resolver) newEntry(k store.Key, f features) *entry {
+	return &entry{key: k, f: f, person: r.names.FromProperties(f.Schema, f.Props)}
 }
 
 // indexKeys returns the index keys of a prepared person: name keys, pairs of
@@ -505,7 +510,7 @@ func (r *Resolver) loadGen(txn *store.Txn, b *batch, key string, gen uint64) (*e
 	if err != nil {
 		return nil, fmt.Errorf("decode features of %s: %w", parseRK(key), err)
 	}
-	e := newEntry(parseRK(key), f)
+	e := r.newEntry(parseRK(key), f)
 	e.f.Props, e.f.Keys = nil, nil
 	if b == nil {
 		r.cacheMu.Lock()

@@ -20,7 +20,7 @@ func TestScoreEachLoadsOnTheWorkers(t *testing.T) {
 		if i%3 == 0 {
 			props["birthDate"] = []string{fmt.Sprintf("1980-08-%02d", 1+i%9)}
 		}
-		cands = append(cands, newEntry(store.Key{Source: "s", ID: fmt.Sprint(i)}, features{Schema: "Person", Props: props}))
+		cands = append(cands, &entry{key: store.Key{Source: "s", ID: fmt.Sprint(i)}, person: match.FromProperties("Person", props)})
 	}
 	load := func(i int) (*entry, error) {
 		if i%7 == 3 {
