@@ -29,6 +29,11 @@ type NameMemo struct {
 
 const nameMemoShards = 64
 
+// maxMemoName is the longest name the memo keeps, in bytes: a name is a
+// few dozen, and a memo of 50,000 names must not hold 50,000 queries of
+// 10 KB each. A longer one is read every time.
+const maxMemoName = 256
+
 type nameShard struct {
 	mu sync.Mutex
 	m  map[string]readName
@@ -60,7 +65,7 @@ func (m *NameMemo) FromProperties(schema string, props map[string][]string) Pers
 // read returns what Prepare learns of the name n, from the memo when it
 // holds it.
 func (m *NameMemo) read(n string) readName {
-	if m == nil {
+	if m == nil || len(n) > maxMemoName {
 		return readNameOf(n)
 	}
 	s := &m.shards[maphash.String(m.seed, n)%nameMemoShards]

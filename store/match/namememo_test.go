@@ -81,6 +81,13 @@ func TestNameMemoIsBounded(t *testing.T) {
 	if r, ok := s.m["Omar Haddad"]; !ok || len(r.forms) != 1 || r.forms[0].String() != readNameOf("Omar Haddad").forms[0].String() {
 		t.Fatalf("memo does not hold the name it just read: %v", r)
 	}
+	long := strings.Repeat("Omar Haddad ", 30)
+	memo.read(long)
+	for i := range memo.shards {
+		if _, ok := memo.shards[i].m[long]; ok {
+			t.Fatalf("memo keeps a name of %d bytes", len(long))
+		}
+	}
 	if NewNameMemo(0) != nil {
 		t.Fatal("a memo of size 0 should be none")
 	}
