@@ -1,36 +1,19 @@
 package match
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 )
 
-// variantNames reads every spelling of testdata/variants.txt: Latin,
+// variantNames is every spelling of testdata/variants.txt: Latin,
 // Cyrillic, Arabic, Han, Hangul and kana names, whose readings the memo
 // keeps too.
 func variantNames(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open("testdata/variants.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		for _, n := range strings.Split(line, " | ") {
-			out = append(out, strings.TrimSpace(n))
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+	for _, g := range readGroups(t, "testdata/variants.txt") {
+		out = append(out, g...)
 	}
 	if len(out) < 500 {
 		t.Fatalf("only %d names in variants.txt", len(out))

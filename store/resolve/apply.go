@@ -501,18 +501,21 @@ func (r *Resolver) takeHeld(txn *store.Txn, b *batch, e *entry, h subjScore, tar
 		if judged || tied || others == 0 {
 			continue
 		}
+		ykey := rk(y.e.key)
+		subject, err := r.subjectOf(txn, b, ykey, 0)
+		if err != nil {
+			return err
+		}
+		if subject != h.id {
+			continue
+		}
 		// It joins target as any record would: nothing there conflicts
 		// with it beyond what agrees (joinable).
 		ok, err := r.joinable(txn, b, y.e, mo, subjScore{id: target, best: y.result.Score, recs: []scored{{e: e, result: y.result}}})
 		if err != nil {
 			return err
 		}
-		ykey := rk(y.e.key)
-		subject, err := r.subjectOf(txn, b, ykey, 0)
-		if err != nil {
-			return err
-		}
-		if !ok || subject != h.id {
+		if !ok {
 			continue
 		}
 		if err := leave(txn, b, subject, ykey); err != nil {
