@@ -87,11 +87,15 @@ func markSomali(ws []word) {
 }
 
 // ainE is the English way's other reading of a Somali word beginning with
-// the ain before i (f its somaliForm): an e as often as an i (Cigaal is
-// Egal, Cilmi Elmi, Ciise Eisa). "" for any other word.
+// the ain (f its somaliForm): before i an e as often as an i (Cigaal is
+// Egal, Cilmi Elmi, Ciise Eisa), before u an o as often as a u (Cumar is
+// Omar, Cusmaan Osman, Cukaash Okash). "" for any other word.
 func ainE(t, f string) string {
-	if strings.HasPrefix(t, "ci") && strings.HasPrefix(f, "i") {
+	switch {
+	case strings.HasPrefix(t, "ci") && strings.HasPrefix(f, "i"):
 		return "e" + f[1:]
+	case strings.HasPrefix(t, "cu") && strings.HasPrefix(f, "u"):
+		return "o" + f[1:]
 	}
 	return ""
 }

@@ -12,6 +12,7 @@ func TestSomaliSpellingReadTheEnglishWay(t *testing.T) {
 		{"Maxamed Cabdullaahi Farmaajo", "Mohamed Abdullahi Farmajo"}, {"Xasan Daahir Aweys", "Hassan Dahir Aweys"},
 		{"Cali Mahdi Maxamed", "Ali Mahdi Mohamed"}, {"Cumar Xasan", "Umar Hasan"}, {"Ibraahim Xaaji Jaamac Meecaad", "Ibrahim Haji Jama Meeaad"},
 		{"Cabdiraxmaan Cabdi Cigaal", "Abdirahman Abdi Egal"}, {"Cilmi Xasan Faarax", "Elmi Hassan Farah"}, {"Cilmi Xasan Faarax", "Ilmi Hassan Farah"},
+		{"Axmed Bashiir Cumar", "Ahmed Bashir Omar"}, {"Yaasiin Ibraahim Cumar", "Omar Yasin Ibrahim"}, // the ain before u written o
 	} {
 		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .85 {
 			t.Errorf("Similarity(%s, %s) = %.2f (%s), want ≥ 0.85", p[0], p[1], s.Value, s.Explanation)
