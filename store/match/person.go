@@ -199,6 +199,9 @@ func fromProperties(schema string, props map[string][]string) Person {
 		addWeak(v)
 	}
 	p.BirthDates = append(p.BirthDates, props["birthDate"]...)
+	if len(p.BirthDates) == 0 {
+		p.BirthDates = identityDates(props) // a register that keeps the number, not the date
+	}
 	for _, pk := range identifierProps {
 		prop, kind := pk[0], pk[1]
 		if prop == "registrationNumber" && schema == "Vehicle" {

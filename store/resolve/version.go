@@ -139,7 +139,12 @@ import (
 //     2026-12-07 (session 45; the short forms were added to version 20
 //     within the session, before any store outside its tests was indexed
 //     with it)
-const IndexVersion = 20
+//   - 21: a record that gives no date of birth keyed by the one its
+//     national identity number holds, where the number's form says where
+//     and its check digit holds (Belgian, Swedish, Finnish, Chinese;
+//     the Emirati number's year: match.DateInIdentityNumber), 2026-12-07
+//     (session 47)
+const IndexVersion = 21
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
 // with, in decimal.
