@@ -616,6 +616,7 @@ names:
 	// Identifiers.
 	strongMatch, idScore, otherNumber := false, 0.0, false
 	contactsDiffer, contactsAgree, contactExact, mailClose := false, false, false, false
+	heldExact := false // a phone or an e-mail the same
 	for _, kind := range kindsOf(pa.ids, pb.ids) {
 		agreement := compareIDs(pa.ids, pb.ids, kind)
 		if agreement == "conflict" && lifelong[kind] {
@@ -637,6 +638,9 @@ names:
 			}
 			if kind == "email" {
 				contactExact = true
+			}
+			if kind == "email" || kind == "phone" {
+				heldExact = true
 			}
 			switch {
 			case kind == "email":
@@ -680,9 +684,13 @@ names:
 			say(kind + " " + agreement)
 		}
 	}
-	if strongMatch && haveName && ns >= .3 {
+	if strongMatch && haveName && (ns >= .3 || heldExact) {
 		// A document number in common carries a weak name, never a
-		// completely different one on its own.
+		// completely different one on its own; with a phone number or an
+		// e-mail address in common as well, it does: two things one
+		// person holds, both the same, under the nickname a telecom
+		// operator registered (BENI for Besnik Gjoka, HAMIDO for
+		// Abdelhamid Ouali).
 		score = math.Max(score, .5)
 	}
 	score += math.Min(idScore, .45)

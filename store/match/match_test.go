@@ -94,6 +94,8 @@ func person(name, dob string, ids ...Identifier) Person {
 func TestCompareEvidence(t *testing.T) {
 	opt := DefaultOptions()
 	pass := func(v string) Identifier { return Identifier{Kind: "passport", Value: v} }
+	nid := func(v string) Identifier { return Identifier{Kind: "national_id", Value: v} }
+	phone := func(v string) Identifier { return Identifier{Kind: "phone", Value: v} }
 	tests := []struct {
 		name  string
 		a, b  Person
@@ -107,6 +109,11 @@ func TestCompareEvidence(t *testing.T) {
 		{"DOB swapped", person("Salah Abdeslam", "1989-09-05"), person("Salah Abdeslam", "1989-05-09"), true, .8, 1},
 		{"year only", person("Salah Abdeslam", "1989"), person("Salah Abdeslam", "1989-09-15"), true, .8, 1},
 		{"passport carries a weak name", person("S. Abdeslam", "", pass("EH123456")), person("Salah Abdeslam", "", pass("eh 123456")), true, .7, 1},
+		// A telecom operator's nickname: the number and the phone, both the
+		// same, carry it; either alone does not.
+		{"document and phone carry a nickname", person("Besnik Gjoka", "", nid("7416107171"), phone("+33 7 22 73 08 44")), person("BENI", "", nid("7416107171"), phone("+33722730844")), true, .7, 1},
+		{"document alone carries no nickname", person("Besnik Gjoka", "", nid("7416107171")), person("BENI", "", nid("7416107171")), false, 0, .69},
+		{"phone alone carries no nickname", person("Besnik Gjoka", "", phone("+33 7 22 73 08 44")), person("BENI", "", phone("+33722730844")), false, 0, .69},
 		{"passport conflict", person("Salah Abdeslam", "", pass("EH123456")), person("Salah Abdeslam", "", pass("ZZ999999")), false, 0, .69},
 		{"common single token", person("Mohamed", ""), person("Mohamed Ali Hassan", ""), false, 0, .6},
 		{"different people", person("Ivan Petrov", "1970-01-01"), person("Pavel Sidorov", "1970-01-01"), false, 0, .3},
