@@ -199,6 +199,10 @@ var honorifics = map[string]bool{
 	// Burmese names have no surname and take an honorific some records
 	// keep: Daw for a woman (Daw Thandar Aye; ဒေါ် reads daw).
 	"daw": true,
+	// South Asia's brother, after a man's given name, as a telecom or a
+	// remitter registers him (Shahid Bhai, Bilal Bhai); glued, it is part
+	// of a Gujarati name (Vallabhbhai) and stays.
+	"bhai": true, "bhaijan": true, "bhaijaan": true,
 }
 
 // TitleOnly reports whether s is a title and no name: Amir al-Mu'minin,

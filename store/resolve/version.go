@@ -142,8 +142,10 @@ import (
 //   - 21: a record that gives no date of birth keyed by the one its
 //     national identity number holds, where the number's form says where
 //     and its check digit holds (Belgian, Swedish, Finnish, Chinese;
-//     the Emirati number's year: match.DateInIdentityNumber), 2026-12-07
-//     (session 47)
+//     the Emirati number's year: match.DateInIdentityNumber); Bhai
+//     after a given name dropped as an honorific, 2026-12-07 (session 47;
+//     Bhai was added to version 21 within the session, before any store
+//     outside its tests was indexed with it)
 const IndexVersion = 21
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
