@@ -85,3 +85,24 @@ func TestIdentityNumberDateJoins(t *testing.T) {
 		t.Errorf("dated record's dates = %v", got)
 	}
 }
+
+// FuzzDateInIdentityNumber: any value gives a date that exists and is not
+// in the future, or none, and never panics.
+func FuzzDateInIdentityNumber(f *testing.F) {
+	for _, s := range []string{"93.05.18-223.61", "811218-9876", "19811218-9876", "131052-308T", "11010519491231002X", "784-1987-0123456-3", "", "--------", "811218+"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		d, ok := DateInIdentityNumber(v, 2026)
+		if !ok {
+			if d != "" {
+				t.Fatalf("%q: no date but %q", v, d)
+			}
+			return
+		}
+		dt, parsed := ParseDate(d)
+		if !parsed || dt.Year < 1850 || dt.Year > 2026 || dt.String() != d {
+			t.Fatalf("%q gave %q, read back as %+v", v, d, dt)
+		}
+	})
+}
