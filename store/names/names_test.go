@@ -395,7 +395,7 @@ func TestSimilarity(t *testing.T) {
 		// Arabic's vowels in short words as sources write them.
 		{"Assef Shawkat", "Asif Shawkat", .85, 1},
 		{"Nader Kalai", "Nadir Qal'i", .8, 1},
-		{"Abdullah Yusuf", "Abdullahi Yusuf", .8, 1}, // the Hausa and Somali Abdullah, no nisba
+		{"Abdullah Yusuf", "Abdullahi Yusuf", .78, 1}, // the Hausa and Somali Abdullah, no nisba; as common as Abdullah (session 47)
 		{"Hassan Yusuf", "Hassani Yusuf", 0, .6},
 		// The surname made from a name with an i, when the name is spelt
 		// otherwise (Baqer / Bagheri) or ends in a (Reza / Rezaei); not a
@@ -470,7 +470,7 @@ func TestSimilarity(t *testing.T) {
 		{"Karim Ben Ali", "Karim Benali", .95, 1},
 		{"Mhd Antoun", "Mohamed Antoun", .85, 1}, // a clerk's abbreviation
 		{"Wm. Harris", "William Harris", .95, 1},
-		{"Karim Ben Ali", "Karim Ali", .85, 1},
+		{"Karim Ben Ali", "Karim Ali", .78, 1}, // Benali identifies no more than Ali (session 47)
 		{"Abu Bakr al-Baghdadi", "BAGHDADI, Abubakr", .9, 1},
 		{"Osama bin Laden", "Usama bin Ladin", .8, 1},
 		{"Osama bin Laden", "Usamah bin Ladin", .8, 1},                      // a final h after a vowel is silent: the table's Usama
@@ -533,8 +533,8 @@ func TestSimilarity(t *testing.T) {
 		{"Ahmadou Diallo", "Amadou Diallo", .85, 1},
 		{"李登輝", "Li Denghai", 0, .7}, // read deng hui and joined: still pinyin syllables
 		{"李登輝", "Li Denghui", .85, 1},
-		{"Andrei Ivanov", "Andre Ivanov", .85, 1}, // after a vowel, one name in two languages
-		{"Sergei Ivanov", "Serge Ivanov", .85, 1},
+		{"Andrei Ivanov", "Andre Ivanov", .8, 1}, // after a vowel, one name in two languages, as common as Andrei (session 47)
+		{"Sergei Ivanov", "Serge Ivanov", .8, 1},
 		{"Serzh Sargsyan", "Serge Sarkissian", .85, 1}, // Серж is the French Serge, and the diaspora's -ian
 		{"Fatima Zahra Idrissi", "Fatimah Zahra Idrissi", .9, 1},
 		{"Anwar al-Awlaki", "Anwar al-Aulaqi", .85, 1}, // aw before a consonant written au (and k as q)
@@ -1032,8 +1032,9 @@ func TestKoreanNames(t *testing.T) {
 // character is shared (張 Zhang, Chang, Cheung, Jang; 林 Lin, Lim, Lam).
 func TestChineseSurnames(t *testing.T) {
 	for _, p := range [][2]string{{"Zhang Wei", "Cheung Wei"}, {"张伟", "Chang Wei"}, {"Lin Wei", "Lim Wei"}, {"林伟", "Lam Wei"}, {"Kuo Wei", "郭伟"}, {"Hsieh Wei", "Tse Wei"}, {"Zhang Wei", "Jang Wei"}, {"吴伟", "Goh Wei"}} {
-		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .9 {
-			t.Errorf("Similarity(%q, %q) = %.3f (%s), want ≥ 0.9", p[0], p[1], s.Value, s.Explanation)
+		// 0.88: Cheung is as common a surname as Zhang (session 47).
+		if s := Similarity(Parse(p[0]), Parse(p[1]), nil); s.Value < .88 {
+			t.Errorf("Similarity(%q, %q) = %.3f (%s), want ≥ 0.88", p[0], p[1], s.Value, s.Explanation)
 		}
 	}
 	if s := Similarity(Parse("Lin Wei"), Parse("Liu Wei"), nil); s.Value >= .7 {
@@ -1250,6 +1251,24 @@ func TestTruncated(t *testing.T) {
 	} {
 		if got := Truncated(Parse(c.short), Parse(c.long)); got != c.want {
 			t.Errorf("Truncated(%q, %q) = %v, want %v", c.short, c.long, got, c.want)
+		}
+	}
+}
+
+// A name of common words met exactly scores at least what a longer name
+// that holds it does: the words the longer one adds, or a rarer word a
+// common one was matched to (Abu Mohammed, a kunya), identify no one
+// more. A lookup for Abubakar Mohammed ranked Abubakar Mohammed Shekau's
+// alias Abu Mohammed Abubakar bin Mohammed above the man of that name.
+func TestCommonNameNotOutscoredByALongerOne(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Abubakar Mohammed", "Abubakar Mohammed", "Abu Mohammed Abubakar bin Mohammed"},
+		{"Mohamed Ali", "Mohamed Ali", "Abu Mohamed Ali"},
+	} {
+		same := Similarity(Parse(c[0]), Parse(c[1]), nil)
+		longer := Similarity(Parse(c[0]), Parse(c[2]), nil)
+		if longer.Value > same.Value {
+			t.Errorf("%s: %.3f against %s (%s), %.3f against itself", c[0], longer.Value, c[2], longer.Explanation, same.Value)
 		}
 	}
 }

@@ -2291,6 +2291,7 @@ func aligned(a, b Name, w Weights) Score {
 	}
 	var usedA, usedB [maxAlign]bool
 	var pairOf [maxAlign]int // the word of tb each word of ta met
+	latin := a.Latin() && b.Latin()
 	var sumW, sumWS, info float64
 	crossed := 0 // see derivedSurname
 	different := 0
@@ -2315,13 +2316,23 @@ func aligned(a, b Name, w Weights) Score {
 			crossed |= 2
 		}
 		k := kinds[bi][bj]
-		wt := (weight(a, bi) + weight(b, bj)) / 2
+		wa, wb := weight(a, bi), weight(b, bj)
+		wt := (wa + wb) / 2
 		if k == kindInitial {
 			wt *= .4 // an initial says little
 		}
 		sumW += wt
 		sumWS += wt * best
 		if best > .5 {
+			// What a pair of Latin words identifies is what its commoner
+			// word does: a rarer spelling of Mohammed, or a word read from
+			// a kunya (Abu Mohammed), says no more of who is meant. A word
+			// read from another script keeps the pair's mean: its reading
+			// (ムハンマド muhanmado) is rare in any store because few
+			// records write it, not because few people bear it.
+			if latin {
+				wt = min(wt, wa, wb)
+			}
 			info += wt * best
 		}
 		if best < .5 {
