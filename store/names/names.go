@@ -200,8 +200,8 @@ var honorifics = map[string]bool{
 	// keep: Daw for a woman (Daw Thandar Aye; ဒေါ် reads daw).
 	"daw": true,
 	// South Asia's brother, after a man's given name, as a telecom or a
-	// remitter registers him (Shahid Bhai, Bilal Bhai); glued, it is part
-	// of a Gujarati name (Vallabhbhai) and stays.
+	// remitter registers him (Shahid Bhai, Bilal Bhai); Gujarati glues it
+	// to the name (Nikhilbhai, Vallabhbhai: foldParticles).
 	"bhai": true, "bhaijan": true, "bhaijaan": true,
 }
 
@@ -897,6 +897,9 @@ func foldParticles(raw []string, arabicScript, hebrewScript bool) (toks, cores [
 			// the title. Before Persian's -zadeh written apart it is the
 			// surname's first part (Hajji-Zadeh, Hajizadeh).
 			continue
+		}
+		if stem, ok := strings.CutSuffix(t, "bhai"); ok && len(stem) >= 3 {
+			t = stem // Nikhilbhai Patel is Nikhil Patel: Gujarati's brother glued to the name
 		}
 		if base := abdBase(t); base != "" {
 			if base != "abd" {

@@ -271,8 +271,10 @@ func TestSimilarity(t *testing.T) {
 		{"Kairat Satybaldyuly", "Kairat Satybaldiyev", .85, 1},
 		{"Kairat Satybaldyuly", "Kairat Abishuly", 0, .6},
 		{"Qari Din Mohammad Hanif", "Din Mohammad Hanif", .95, 1},
-		{"Shahid Bhai", "Shahid Iqbal", .75, 1},       // South Asia's brother, an honorific: the given name alone
-		{"Vallabhbhai Patel", "Vallabh Patel", 0, .8}, // glued, it is the name's
+		{"Shahid Bhai", "Shahid Iqbal", .75, 1},      // South Asia's brother, an honorific: the given name alone
+		{"Nikhilbhai Patel", "Nikhil Patel", .95, 1}, // glued, as Gujarati writes it
+		{"Dec Devine", "Declan Devine", .85, 1},      // Irish short forms
+		{"Paudie O'Callaghan", "Padraig O'Callaghan", .85, 1},
 		{"Shoxrux Ergashev", "Shokhrukh Ergashev", .88, 1},
 		{"Hovhannes Sargsyan", "Ованес Саркисян", .85, 1},
 		{"Lilit Hakobyan", "Лилит Акопян", .88, 1},

@@ -143,9 +143,11 @@ import (
 //     national identity number holds, where the number's form says where
 //     and its check digit holds (Belgian, Swedish, Finnish, Chinese;
 //     the Emirati number's year: match.DateInIdentityNumber); Bhai
-//     after a given name dropped as an honorific, 2026-12-07 (session 47;
-//     Bhai was added to version 21 within the session, before any store
-//     outside its tests was indexed with it)
+//     after a given name dropped as an honorific, and glued to it
+//     (Nikhilbhai) cut off; Dec, Paudie, Keeva and Mo keyed as Declan,
+//     Padraig, Caoimhe and Muhammad, 2026-12-07 (session 47; all but the
+//     first were added to version 21 within the session, before any
+//     store outside its tests was indexed with it)
 const IndexVersion = 21
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
