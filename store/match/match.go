@@ -422,6 +422,25 @@ func KinApart(q Person, ps []Person) (string, bool) {
 	return "", false
 }
 
+// wordWritten reports whether two names of three words or more of pa and
+// pb, one of each, meet word for word, none disagreeing: both records
+// write the middle word, as a name or an initial (Alexander I. Macleod,
+// Alexander Iain Macleod), though another pair of their names met better
+// without it (a register's first and last names put together, Alexander
+// Macleod).
+func wordWritten(pa, pb *prepared, w names.Weights) bool {
+	for _, x := range pa.names[:pa.strong] {
+		for _, y := range pb.names[:pb.strong] {
+			if len(x.Tokens) >= 3 && len(x.Tokens) == len(y.Tokens) {
+				if s := names.Similarity(x, y, w); s.Different == 0 && s.Value >= .9 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // shortWords reports whether every word of n has five letters or fewer.
 func shortWords(n names.Name) bool {
 	for _, t := range n.Tokens {
@@ -589,7 +608,8 @@ names:
 	// lookup's query gives none).
 	middle := func() bool {
 		return r.NameExtra > 0 && (names.MiddleAdded(bestX, bestY) || names.MiddleAdded(bestY, bestX) ||
-			names.FirstAdded(bestX, bestY) || names.FirstAdded(bestY, bestX))
+			names.FirstAdded(bestX, bestY) || names.FirstAdded(bestY, bestX)) &&
+			!wordWritten(pa, pb, opt.Weights)
 	}
 	score := .8 * ns
 	haveName := len(pa.names) > 0 && len(pb.names) > 0 &&
