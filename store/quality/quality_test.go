@@ -709,8 +709,8 @@ func TestHeldOutFtM(t *testing.T) {
 		// Africa, Somali spelling and Arabic script, 17 sources) 0.8840 /
 		// 0.9216, lookups 0.9511 / 0.8756. Below the bars; the floors hold
 		// them there.
-		{"heldout-ftm36", .97, .91, .98, .85}, // 0.9739 / 0.9172 since session 45's fix to takeHeld; 0.9738 / 0.9110, lookups 0.9875 / 0.8587 since a generation two digits apart conflicts, a common name born the same year with a word more needs backing, West Africa's and Punjab's commonest names are common (6093dc0), and two identity numbers of one form are two people (session 45)
-		{"heldout-ftm37", .92, .92, .96, .87}, // 0.9281 / 0.9281, lookups 0.9615 / 0.8770 since session 45: identity numbers of one form, a phone takes back what a home or a name placed, East Africa's commonest names, a phone keyed by its last nine digits
+		{"heldout-ftm36", .98, .95, .98, .85}, // 0.9810 / 0.9509, lookups 0.9875 / 0.8569 since session 47 (a date read from a Belgian national number, a document and a phone together carry a nickname, Bhai an honorific); 0.9739 / 0.9172 since session 45's fix to takeHeld; 0.9738 / 0.9110, lookups 0.9875 / 0.8587 since a generation two digits apart conflicts, a common name born the same year with a word more needs backing, West Africa's and Punjab's commonest names are common (6093dc0), and two identity numbers of one form are two people (session 45)
+		{"heldout-ftm37", .92, .94, .96, .87}, // 0.9290 / 0.9412 since session 47 (Somali Cumar is Omar, Bhai an honorific); 0.9281 / 0.9281, lookups 0.9615 / 0.8770 since session 45: identity numbers of one form, a phone takes back what a home or a name placed, East Africa's commonest names, a phone keyed by its last nine digits
 		// One more, written blind in session 45 after its rules and
 		// measured once on 56583bc: heldout-ftm38 (170 persons of a Dutch,
 		// German and Swedish police and customs unit's files, Turkish and
@@ -727,6 +727,18 @@ func TestHeldOutFtM(t *testing.T) {
 		// regions; 66 relatives and namesakes) 0.9946 / 0.9920, lookups
 		// 0.9985 / 0.9949 — every bar met at first sight.
 		{"heldout-ftm39", .99, .99, .99, .99},
+		// One more of an agency's own files, written blind in session 47
+		// and measured once on d5af8ee: heldout-ftm40 (223 persons of an
+		// English-speaking police and intelligence unit's files in the
+		// UK, Ireland, the US, Canada and Australia, 21 sources: English
+		// nicknames, initials, Jr. and Sr., married and maiden names,
+		// Irish-language forms on an electoral roll, the diasporas such a
+		// unit meets; John Smith ×5, Muhammad Khan ×5, 5 pairs of twins,
+		// 5 fathers and sons of one name at one address, 31% undated)
+		// 0.9780 / 0.8794, lookups 0.9970 / 0.9669 — on cf99f8c, the
+		// session's start, 0.9782 / 0.8860 and 0.9684. Recall below the
+		// bar; the floors hold it there.
+		{"heldout-ftm40", .97, .89, .99, .96}, // 0.9785 / 0.8969 since Nikhilbhai is Nikhil, Dec Declan, and a middle name both records write is no word added (session 47)
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			// Each set has a store of its own: on two cores the sets run
