@@ -41,7 +41,7 @@ bench:
 ## fuzz: every fuzz target for FUZZTIME each
 fuzz:
 	@for t in \
-	  "./store/names FuzzParse" "./store/names FuzzThaiWord" "./store/names FuzzMyanmarWord" "./store/names FuzzArabicMeets" "./store/names FuzzKanjiReadings" "./store/names FuzzHanjaReadings" "./store/names FuzzHangulChineseReadings" "./store/match FuzzMistyped" "./store/match FuzzParseDate" "./store/match FuzzYearRange" "./store/match FuzzSplitNameValue" "./store/match FuzzNormalizeIdentifier" "./store/match FuzzCompare" "./store/match FuzzPlace" \
+	  "./store/names FuzzParse" "./store/names FuzzThaiWord" "./store/names FuzzMyanmarWord" "./store/names FuzzArabicMeets" "./store/names FuzzKanjiReadings" "./store/names FuzzHanjaReadings" "./store/names FuzzHangulChineseReadings" "./store/match FuzzMistyped" "./store/match FuzzParseDate" "./store/match FuzzYearRange" "./store/match FuzzSplitNameValue" "./store/match FuzzNormalizeIdentifier" "./store/match FuzzCompare" "./store/match FuzzPlace" "./store/match FuzzDateInIdentityNumber" \
 	  "./store/resolve FuzzParseQuery" "./store/resolve FuzzDecodeFeatures" "./store/resolve FuzzRespaced" "./store/ftm FuzzReader" \
 	  "./store/mapping FuzzParse" "./store/mapping FuzzRows" "./store/graph FuzzParseInnocent" \
 	  "./rules FuzzLoad" "./rules FuzzCompile" "./rules/watch FuzzParseTarget" "./rules/watch FuzzParseTerm" \
