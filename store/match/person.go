@@ -393,3 +393,32 @@ var countryNames = map[string]string{
 	"yugoslavia": "", "yu": "", "yucs": "", "serbia and montenegro": "", "csxx": "",
 	"czechoslovakia": "", "cshh": "", "east germany": "de", "german democratic republic": "de", "ddde": "de",
 }
+
+// DocumentInCommon reports whether a and b hold one document number
+// (passport, national identity, tax, licence) alike.
+func DocumentInCommon(a, b Person) bool {
+	a, b = Prepare(a), Prepare(b)
+	for _, x := range a.prep.ids {
+		if strongKinds[x.Kind] && slices.Contains(b.prep.ids, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// WithDocuments returns p with the document numbers of q it lacks beside
+// its own, to be compared again: what a record that holds two numbers
+// says of two records that hold one each (a custody record with a man's
+// National Insurance number and his police number, which a bank and a
+// court each hold alone, under one name).
+func (p Person) WithDocuments(q Person) Person {
+	p.prep = nil
+	ids := slices.Clone(p.Identifiers)
+	for _, id := range q.Identifiers {
+		if strongKinds[id.Kind] && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	p.Identifiers = ids
+	return p
+}

@@ -377,7 +377,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 					// the person, this one maybe the household.
 					continue
 				}
-				apart, err := r.conflicting(txn, b, hits[0].recs, h.recs)
+				apart, err := r.conflicting(txn, b, e, hits[0].recs, h.recs)
 				if err != nil {
 					return err
 				}
@@ -422,7 +422,7 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 			continue
 		}
 		strong := bestOf(targetRecs) >= r.opt.StrongBridge && h.best >= r.opt.StrongBridge
-		ok, err := r.mergeAllowed(txn, b, targetRecs, h.recs, h.judge, strong)
+		ok, err := r.mergeAllowed(txn, b, e, targetRecs, h.recs, h.judge, strong)
 		if err == nil && !ok {
 			ok, err = r.wouldJoin(txn, b, e, h, target, mo)
 		}
@@ -990,7 +990,7 @@ func (r *Resolver) compareMembers(txn *store.Txn, b *batch, x *entry, subject st
 // conflicting says whether two subjects hold records that cannot be the
 // same person: judged different, or conflicting with not enough else
 // agreeing.
-func (r *Resolver) conflicting(txn *store.Txn, b *batch, a, other []scored) (bool, error) {
+func (r *Resolver) conflicting(txn *store.Txn, b *batch, e *entry, a, other []scored) (bool, error) {
 	mo := r.resolveOptions(txn, b)
 	for _, x := range a {
 		jx, err := judgementsOf(txn, rk(x.e.key))
@@ -1005,7 +1005,9 @@ func (r *Resolver) conflicting(txn *store.Txn, b *batch, a, other []scored) (boo
 				continue
 			}
 			if res := match.Compare(x.e.person, y.e.person, mo); res.Conflict && res.Score < r.opt.MergeFloor && !heldWithin(x, y, a, other, mo) {
-				return true, nil
+				if _, ok := explained(e, x.e, y.e, mo); !ok {
+					return true, nil
+				}
 			}
 		}
 	}
@@ -1019,7 +1021,7 @@ func (r *Resolver) conflicting(txn *store.Txn, b *batch, a, other []scored) (boo
 // strongly (strong), weaker evidence between them is enough — BridgeFloor.
 // Anything conflicting between them (a date of birth, a document, the
 // gender) vetoes the merge.
-func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, judgedSame, strong bool) (bool, error) {
+func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, e *entry, a, other []scored, judgedSame, strong bool) (bool, error) {
 	mo := r.resolveOptions(txn, b)
 	evidence := judgedSame
 	bridge := false
@@ -1038,10 +1040,14 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 			}
 			res := r.compare(txn, b, x.e, y.e, mo)
 			if res.Conflict && res.Score < r.opt.MergeFloor && !heldWithin(x, y, a, other, mo) {
-				// A date of birth, a document or the gender says they are
-				// two people, and nothing outweighs it: only a human
-				// judgement merges them.
-				return false, nil
+				again, ok := explained(e, x.e, y.e, mo)
+				if !ok {
+					// A date of birth, a document or the gender says
+					// they are two people, and nothing outweighs it:
+					// only a human judgement merges them.
+					return false, nil
+				}
+				res = again
 			}
 			if res.Score >= r.opt.MergeFloor {
 				evidence = true
@@ -1052,6 +1058,20 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, a, other []scored, jud
 		}
 	}
 	return evidence || strong && bridge, nil
+}
+
+// explained reports whether the record e explains a conflict between x
+// and y, records of two subjects it matches: e holds a document number of
+// each, and with e's numbers beside their own the two conflict no more —
+// a custody record holding a man's National Insurance number and his
+// police number, where a bank's record holds the one and a court's the
+// other, each under his name. It returns their score so compared.
+func explained(e, x, y *entry, mo match.Options) (match.Result, bool) {
+	if e == nil || !match.DocumentInCommon(e.person, x.person) || !match.DocumentInCommon(e.person, y.person) {
+		return match.Result{}, false
+	}
+	res := match.Compare(x.person.WithDocuments(e.person), y.person.WithDocuments(e.person), mo)
+	return res, !res.Conflict
 }
 
 // heldWithin reports whether a conflict between x (of one subject, whose

@@ -1756,3 +1756,30 @@ func TestACommonNameUndatedStaysApartFromItsDatedBearer(t *testing.T) {
 		person("hmt", "broker", "name", "NGUYỄN Văn Hùng", "nationality", "vn", "topics", "sanction"))
 	g.checkClusters(t, "common name on two sanctions lists", "hmt/broker ofac/broker")
 }
+
+// A record that holds two document numbers explains two records that hold
+// one each: a bank's Johnny Smith with his National Insurance number and a
+// court's John Smith with his police number, at one home, are one man once
+// a custody record holds both numbers, though the two numbers conflict
+// where each stands alone. It does not explain what else conflicts: two
+// dates of birth keep two men apart whatever record holds both numbers.
+func TestTwoNumbersOnOneRecordJoinTheirHolders(t *testing.T) {
+	home := "187 Portway, Manchester, M22 6TT"
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, person("bank", "1", "name", "Johnny Smith", "idNumber", "HC 00 61 97 D", "address", home))
+	f.put(t, person("court", "2", "name", "John Smith", "birthDate", "1988-11-03", "idNumber", "12/397286E", "address", home))
+	f.put(t, person("other", "9", "name", "John Smith", "birthDate", "1971-02-14", "idNumber", "JT 11 22 33 A", "address", "4 Mill Lane, Leeds"))
+	f.checkClusters(t, "before", "bank/1", "court/2", "other/9")
+	f.put(t, person("custody", "3", "name", "John Smith", "birthDate", "1988-11-03", "idNumber", "HC006197D", "idNumber", "12/397286E", "address", home))
+	f.checkClusters(t, "after", "bank/1 court/2 custody/3", "other/9")
+
+	g := mustOpen(t, DefaultOptions())
+	g.put(t, person("bank", "1", "name", "John Smith", "birthDate", "1990-05-05", "idNumber", "HC 00 61 97 D", "address", home))
+	g.put(t, person("court", "2", "name", "John Smith", "birthDate", "1988-11-03", "idNumber", "12/397286E", "address", home))
+	g.put(t, person("custody", "3", "name", "John Smith", "idNumber", "HC006197D", "idNumber", "12/397286E", "address", home))
+	for _, c := range g.clusters(t) {
+		if strings.Contains(c, "bank/1") && strings.Contains(c, "court/2") {
+			t.Errorf("two men born two years apart merged through a record of both numbers: %q", c)
+		}
+	}
+}
