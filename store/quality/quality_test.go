@@ -738,7 +738,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// 0.9780 / 0.8794, lookups 0.9970 / 0.9669 — on cf99f8c, the
 		// session's start, 0.9782 / 0.8860 and 0.9684. Recall below the
 		// bar; the floors hold it there.
-		{"heldout-ftm40", .97, .89, .99, .96}, // 0.9785 / 0.8969 since Nikhilbhai is Nikhil, Dec Declan, and a middle name both records write is no word added (session 47)
+		{"heldout-ftm40", .97, .90, .99, .96}, // 0.9786 / 0.9035 since Nikhilbhai is Nikhil, Dec Declan, a middle name both records write is no word added, and a record holding two document numbers explains their holders' conflict (session 47)
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			// Each set has a store of its own: on two cores the sets run
