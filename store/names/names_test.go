@@ -265,6 +265,11 @@ func TestSimilarity(t *testing.T) {
 		{"Dmitry Sytii", "Dmitry Syty", .85, 1}, // Сытый as romanisations end it
 		{"Jamal Hassan", "Jamil Hassan", 0, .7},
 		{"Mohammad Essa Akhund", "محمد عیسی آخوند", .85, 1},
+		{"Abdullah Yahya al-Hakim", "عبدالله يحيى الحاكم", .9, 1},
+		{"Abdullah Yahya al-Hakimi", "عبدالله يحيى الحاكم", 0, .8}, // the nisba's ya, which the Arabic does not write
+		{"Ali al-Sudani", "علي السوداني", .9, 1},
+		{"Abdullah Yahya al-Hakim", "عبدالله يحيى الحكيمي", 0, .8}, // and the other way
+		{"Hamdy Fathi", "حمدي فتحي", .85, 1},
 		{"Mohammadreza Fallahzadeh", "محمدرضا فلاح\u200cزاده", .85, 1}, // the compound read whole: ض is z in Persian
 		{"Karima Kazemi", "کریمی کاظمی", 0, .6},
 		{"Kairat Satybaldyuly", "SATYBALDY, Kairat", .85, 1},

@@ -343,6 +343,9 @@ func tokenSimW(x, y *word) (float64, int) {
 			return .92, kindVariant // Thy / Thi: an older spelling
 		}
 	}
+	if x.arabic != y.arabic && (x.arabic && nisbaUnwritten(a, b) || y.arabic && nisbaUnwritten(b, a)) {
+		return .3, kindDifferent // الحاكم / Hakimi: Arabic writes the nisba's final ya
+	}
 	ka, kb := x.key, y.key
 	if k := ka; k == kb {
 		jw := JaroWinkler(a, b)
@@ -2649,4 +2652,20 @@ func abjadRead(w *word) bool { return w.arabic && !w.uyghur || w.hebrew }
 func firstConsonantsMeet(k, l string) bool {
 	sk, sl := TokenKey(k), TokenKey(l)
 	return sk != "" && sl != "" && sk[0] == sl[0]
+}
+
+// nisbaUnwritten reports whether the word f, read from Arabic letters,
+// and the Latin word l part on a final i after a consonant: the nisba's ي
+// (al-Hakimi, الحكيمي) is a letter, read i, and a word that ends in a
+// consonant instead is another name (الحاكم, al-Hakim), whichever side
+// writes the i. Their keys meet, as vowels are not keyed. A Latin y
+// (Hamdy, حمدي) is the ya too.
+func nisbaUnwritten(f, l string) bool {
+	n, m := len(f), len(l)
+	if n < 3 || m < 3 {
+		return false
+	}
+	finalI := func(w string) bool { return len(w) >= 4 && w[len(w)-1] == 'i' && !isVowel(w[len(w)-2]) }
+	closed := func(w string) bool { c := w[len(w)-1]; return !isVowel(c) && c != 'y' && c != 'h' }
+	return finalI(l) && closed(f) || finalI(f) && closed(l)
 }
