@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -49,9 +48,12 @@ func DateInIdentityNumber(v string, year int) (string, bool) {
 // entity hold (DateInIdentityNumber), each once.
 func identityDates(props map[string][]string) []string {
 	var out []string
-	year := time.Now().Year()
+	year := 0 // the clock is read only for a record that holds a number
 	for _, prop := range [...]string{"idNumber", "socialSecurityNumber"} {
 		for _, v := range props[prop] {
+			if year == 0 {
+				year = time.Now().Year()
+			}
 			if d, ok := DateInIdentityNumber(v, year); ok && !contains(out, d) && len(out) < maxDates {
 				out = append(out, d)
 			}
@@ -76,17 +78,17 @@ func digitsOf(v string) (string, bool) {
 	return b.String(), true
 }
 
-// isoDate writes a date that exists, or "" when it does not or is after
-// the year now.
+// isoDate writes a date that exists (valid), or "" when it does not or
+// is after the year now.
 func isoDate(y, m, d, now int) string {
-	if y < 1850 || y > now || m < 1 || m > 12 || d < 1 {
+	if y < 1850 || y > now || m < 1 || d < 1 {
 		return ""
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
-		return "" // 31 April
+	dt, ok := valid(Date{Year: y, Month: m, Day: d})
+	if !ok {
+		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+	return dt.String()
 }
 
 // century puts a two-digit year in the latest century that does not pass
@@ -201,7 +203,7 @@ func emiratiYear(v string, now int) (string, bool) {
 	if y < 1900 || y > now {
 		return "", false
 	}
-	return fmt.Sprintf("%04d", y), true
+	return Date{Year: y}.String(), true
 }
 
 // luhn reports whether the digits d pass the Luhn check.

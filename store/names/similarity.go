@@ -2294,7 +2294,7 @@ func aligned(a, b Name, w Weights) Score {
 	}
 	var usedA, usedB [maxAlign]bool
 	var pairOf [maxAlign]int // the word of tb each word of ta met
-	latin := a.Latin() && b.Latin()
+	latin := 0               // whether both names are in Latin letters, asked once when a pair needs it: 1 yes, -1 no
 	var sumW, sumWS, info float64
 	crossed := 0 // see derivedSurname
 	different := 0
@@ -2333,7 +2333,13 @@ func aligned(a, b Name, w Weights) Score {
 			// read from another script keeps the pair's mean: its reading
 			// (ムハンマド muhanmado) is rare in any store because few
 			// records write it, not because few people bear it.
-			if latin {
+			if wa != wb && latin == 0 {
+				latin = -1
+				if a.Latin() && b.Latin() {
+					latin = 1
+				}
+			}
+			if latin == 1 {
 				wt = min(wt, wa, wb)
 			}
 			info += wt * best
