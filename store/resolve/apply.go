@@ -1005,7 +1005,7 @@ func (r *Resolver) conflicting(txn *store.Txn, b *batch, e *entry, a, other []sc
 				continue
 			}
 			if res := match.Compare(x.e.person, y.e.person, mo); res.Conflict && res.Score < r.opt.MergeFloor && !heldWithin(x, y, a, other, mo) {
-				if _, ok := explained(e, x.e, y.e, mo); !ok {
+				if _, ok := r.explained(txn, b, e, x.e, y.e, mo); !ok {
 					return true, nil
 				}
 			}
@@ -1040,7 +1040,7 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, e *entry, a, other []s
 			}
 			res := r.compare(txn, b, x.e, y.e, mo)
 			if res.Conflict && res.Score < r.opt.MergeFloor && !heldWithin(x, y, a, other, mo) {
-				again, ok := explained(e, x.e, y.e, mo)
+				again, ok := r.explained(txn, b, e, x.e, y.e, mo)
 				if !ok {
 					// A date of birth, a document or the gender says
 					// they are two people, and nothing outweighs it:
@@ -1065,13 +1065,18 @@ func (r *Resolver) mergeAllowed(txn *store.Txn, b *batch, e *entry, a, other []s
 // each, and with e's numbers beside their own the two conflict no more —
 // a custody record holding a man's National Insurance number and his
 // police number, where a bank's record holds the one and a court's the
-// other, each under his name. It returns their score so compared.
-func explained(e, x, y *entry, mo match.Options) (match.Result, bool) {
+// other, each under his name. It returns their score so compared, with
+// what resolution asks beyond the scorer (adjust), as every path that
+// merges reads it.
+func (r *Resolver) explained(txn *store.Txn, b *batch, e, x, y *entry, mo match.Options) (match.Result, bool) {
 	if e == nil || !match.DocumentInCommon(e.person, x.person) || !match.DocumentInCommon(e.person, y.person) {
 		return match.Result{}, false
 	}
 	res := match.Compare(x.person.WithDocuments(e.person), y.person.WithDocuments(e.person), mo)
-	return res, !res.Conflict
+	if res.Conflict {
+		return res, false
+	}
+	return r.adjust(txn, b, x, y, res), true
 }
 
 // heldWithin reports whether a conflict between x (of one subject, whose
