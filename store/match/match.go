@@ -713,6 +713,16 @@ names:
 		// Abdelhamid Ouali).
 		score = math.Max(score, .5)
 	}
+	if heldExact && haveName && ns < .6 && kunyaOfFather(pa, pb) {
+		// Abu Saleh, the name a telecom operator or a remitter gave,
+		// and Abdullah Saleh al-Amri, both with one phone: an eldest son
+		// is named after his father's father, so a man is called by his
+		// own father's name. The phone must be the same; a kunya alone
+		// fits too many men.
+		score = .6
+		add("name", .6, "a kunya naming the other's father")
+		say("kunya of the father's name")
+	}
 	score += math.Min(idScore, .45)
 
 	// Dates of birth.
@@ -1306,4 +1316,18 @@ func onlyYears(ds []Date) bool {
 		}
 	}
 	return len(ds) > 0
+}
+
+// kunyaOfFather reports whether a strong name of one record is only a
+// kunya made of the father's name in a strong name of the other
+// (names.KunyaOfFather).
+func kunyaOfFather(pa, pb *prepared) bool {
+	for i := 0; i < pa.strong; i++ {
+		for j := 0; j < pb.strong; j++ {
+			if names.KunyaOfFather(pa.names[i], pb.names[j]) || names.KunyaOfFather(pb.names[j], pa.names[i]) {
+				return true
+			}
+		}
+	}
+	return false
 }

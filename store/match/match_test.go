@@ -114,6 +114,15 @@ func TestCompareEvidence(t *testing.T) {
 		{"document and phone carry a nickname", person("Besnik Gjoka", "", nid("7416107171"), phone("+33 7 22 73 08 44")), person("BENI", "", nid("7416107171"), phone("+33722730844")), true, .7, 1},
 		{"document alone carries no nickname", person("Besnik Gjoka", "", nid("7416107171")), person("BENI", "", nid("7416107171")), false, 0, .69},
 		{"phone alone carries no nickname", person("Besnik Gjoka", "", phone("+33 7 22 73 08 44")), person("BENI", "", phone("+33722730844")), false, 0, .69},
+		// A kunya made of the father's name (an eldest son is named after
+		// his grandfather), with one phone: the man. Not without the phone,
+		// not when it is the man's own name (his son), not Umm.
+		{"kunya of the father's name and a phone", person("Abdullah Saleh Al-Amri", "1962-12-12", phone("+971 586 809 198")), person("ABU SALEH", "", phone("971586809198")), true, .7, 1},
+		{"kunya surname first", person("AL-AMRI, Abdullah Saleh", "", phone("+971 586 809 198")), person("Abou Saleh", "", phone("971586809198")), true, .7, 1},
+		{"kunya without the phone", person("Abdullah Saleh Al-Amri", "1962-12-12", phone("+971 586 809 198")), person("ABU SALEH", ""), false, 0, .3},
+		{"kunya of his own name", person("Saleh Abdullah Al-Amri", "", phone("+971 586 809 198")), person("ABU SALEH", "", phone("971586809198")), false, 0, .69},
+		{"umm is a woman's", person("Abdullah Saleh Al-Amri", "", phone("+971 586 809 198")), person("UMM SALEH", "", phone("971586809198")), false, 0, .69},
+		{"kunya of another name", person("Abdullah Saleh Al-Amri", "", phone("+971 586 809 198")), person("ABU AHMED", "", phone("971586809198")), false, 0, .69},
 		{"passport conflict", person("Salah Abdeslam", "", pass("EH123456")), person("Salah Abdeslam", "", pass("ZZ999999")), false, 0, .69},
 		{"common single token", person("Mohamed", ""), person("Mohamed Ali Hassan", ""), false, 0, .6},
 		{"different people", person("Ivan Petrov", "1970-01-01"), person("Pavel Sidorov", "1970-01-01"), false, 0, .3},
