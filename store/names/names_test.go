@@ -280,6 +280,8 @@ func TestSimilarity(t *testing.T) {
 		{"Nikhilbhai Patel", "Nikhil Patel", .95, 1}, // glued, as Gujarati writes it
 		{"Dec Devine", "Declan Devine", .85, 1},      // Irish short forms
 		{"Paudie O'Callaghan", "Padraig O'Callaghan", .85, 1},
+		{"Mo Farah", "Mohamed Farah", .8, 1}, // Britain's short form of Mohammed
+		{"Mo Yan", "Muhammad Yan", 0, .6},    // but not the Chinese syllable
 		{"Shoxrux Ergashev", "Shokhrukh Ergashev", .88, 1},
 		{"Hovhannes Sargsyan", "Ованес Саркисян", .85, 1},
 		{"Lilit Hakobyan", "Лилит Акопян", .88, 1},

@@ -115,6 +115,13 @@ func tokenSimW(x, y *word) (float64, int) {
 	if a == b {
 		return 1, kindExact
 	}
+	if (a == "mo" && muhammadWord(y) || b == "mo" && muhammadWord(x)) && !x.pinyin && !y.pinyin && !x.vietnamese && !y.vietnamese {
+		// Mo, as Britain shortens Mohammed (Mo Farah, Mo Salah); not the
+		// Chinese or Vietnamese syllable. Kept out of the tables of short
+		// forms, which would make every spelling of Muhammad an English
+		// given name.
+		return .85, kindNickname
+	}
 	if syllablesApart(x, y) || syllablesApart(y, x) {
 		return .3, kindDifferent // Jong / Jianguo: one syllable against two
 	}
