@@ -377,6 +377,11 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 					// the person, this one maybe the household.
 					continue
 				}
+				if fits, err := r.nameFitsOnly(txn, b, e, mo, hits[0], h); err != nil {
+					return err
+				} else if fits {
+					continue
+				}
 				apart, err := r.conflicting(txn, b, e, hits[0].recs, h.recs)
 				if err != nil {
 					return err
@@ -843,6 +848,24 @@ func pieced(recs []scored, threshold float64) bool {
 // another member's document or phone, makes a record the subject's person
 // (see pieced): a surname and an initial of the given name (0.85).
 const piecedName = 0.8
+
+// nameFitsOnly says whether the record's name fits every member of the
+// best subject, while a member of the other writes it with a word it
+// has no counterpart for: Michael J. O'Neill, at the home of Michael
+// Joseph O'Neill (1950) and of his son Michael Patrick (1978), whom a
+// telecom's Mickey O'Neill there fits as well. The initial says which.
+func (r *Resolver) nameFitsOnly(txn *store.Txn, b *batch, e *entry, mo match.Options, best, other subjScore) (bool, error) {
+	apartIn := func(h subjScore) (bool, error) {
+		apart := false
+		err := r.eachMember(txn, b, e, h, mo, func(_ *entry, res match.Result) { apart = apart || res.NameApart })
+		return apart, err
+	}
+	if apart, err := apartIn(other); err != nil || !apart {
+		return false, err
+	}
+	apart, err := apartIn(best)
+	return !apart, err
+}
 
 // ambiguityMargin: a subject matching within this score of the best one
 // makes the record ambiguous when the two conflict.

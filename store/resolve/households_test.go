@@ -346,3 +346,23 @@ func TestARecordTakenByItsDocumentStaysTaken(t *testing.T) {
 	)...)
 	f.checkClusters(t, "two Mahers", "bank/m population/m", "eu/assad gb_hmt/assad ofac/assad")
 }
+
+// A father and the son named after him at one home, each with his middle
+// name on a licence or a custody record, the son's telecom record under
+// his nickname: an electoral roll's Michael J. O'Neill there is the
+// father, whose middle name J. begins, not the son's, whose Patrick it
+// is not (ftm40). Without the initial he stays apart from both.
+func TestAMiddleInitialTellsFatherFromSon(t *testing.T) {
+	const home = "85 Westway, Londonderry, BT48 4SJ"
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("licences", "father", "name", "MICHAEL JOSEPH O'NEILL", "firstName", "MICHAEL", "middleName", "JOSEPH", "lastName", "O'NEILL",
+			"birthDate", "1950-06-29", "gender", "male", "address", home),
+		person("custody", "son", "name", "Michael Patrick O'Neill", "firstName", "Michael", "middleName", "Patrick", "lastName", "O'Neill",
+			"birthDate", "1978-03-04", "gender", "male", "phone", "07700 900848", "address", home),
+		person("telecom", "son", "name", "Mickey ONeill", "phone", "07700 900848", "address", "85 Westway, Londonderry"),
+		person("electoral", "father", "name", "Michael J. O'Neill", "firstName", "Michael", "middleName", "J.", "lastName", "O'Neill", "address", home),
+		person("electoral", "either", "name", "Michael O'Neill", "address", home),
+	)...)
+	f.checkClusters(t, "middle initial", "custody/son telecom/son", "electoral/either", "electoral/father licences/father")
+}
