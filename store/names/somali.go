@@ -51,7 +51,9 @@ func somaliMarked(t string) bool {
 // markSomali reads the words of a name in Somali spelling the English way
 // too: a name of two words or more, two of them with a mark of Somali
 // spelling, or one and a word beginning with c and a vowel (Cumar Xasan,
-// Cali Mahdi Maxamed); one mark alone is not enough (Alexander, Maarten).
+// Cali Mahdi Maxamed), or a word beginning xa or xo, which no pinyin
+// syllable does (Xasan Warsame); one other mark alone is not enough
+// (Alexander, Maarten, Xu).
 // Their forms join the words' fold keys, compared and indexed (Keys).
 func markSomali(ws []word) {
 	if len(ws) < 2 {
@@ -61,6 +63,9 @@ func markSomali(ws []word) {
 	for _, w := range ws {
 		if somaliMarked(w.s) {
 			marked++
+			if len(w.s) > 2 && w.s[0] == 'x' && (w.s[1] == 'a' || w.s[1] == 'o') {
+				ain++ // Xasan, Xamsa: no pinyin syllable begins xa or xo
+			}
 		}
 		if len(w.s) > 2 && w.s[0] == 'c' && isVowel(w.s[1]) {
 			ain++ // with a mark, two (Cabdullaahi)
