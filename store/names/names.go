@@ -566,6 +566,9 @@ func latinize(s string) (string, bool) {
 	if ascii {
 		return strings.ToLower(s), false
 	}
+	if strings.ContainsAny(s, "Đđ") && vietnameseLetters(s) {
+		s = vietnameseD.Replace(s) // Đỗ Công Khoa is Do Cong Khoa (vietnameseLetters)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	// Transliterate word by word, so a dictionary can take whole Arabic words.

@@ -33,6 +33,22 @@ var (
 	}
 )
 
+// vietnameseLetters reports whether s (composed, NFC) holds a letter only
+// Vietnamese writes: ơ, ư, ă, or a vowel with a tone mark of the Latin
+// Extended Additional block (ỗ, ạ, ế, ự). In such a name Đ is a d (Đỗ,
+// Đặng, Đinh: Do, Dang, Dinh), not the Serbo-Croatian dj that Latinize
+// writes elsewhere (Đoković, Djokovic). Romanian's ă comes with no Đ.
+func vietnameseLetters(s string) bool {
+	for _, r := range s {
+		if r >= 0x1EA0 && r <= 0x1EF9 || strings.ContainsRune("ơƠưƯăĂ", r) {
+			return true
+		}
+	}
+	return false
+}
+
+var vietnameseD = strings.NewReplacer("Đ", "D", "đ", "d")
+
 // vietnameseName reports whether a name's words read as Vietnamese: two
 // to four words of six letters or fewer, with a common family name (a
 // short one only beside a middle name).

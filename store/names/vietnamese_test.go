@@ -16,11 +16,19 @@ func TestVietnameseSyllables(t *testing.T) {
 		{"Nguyễn Văn Minh", "Minh Nguyen Van", .95, 1},
 		{"Nguyen Thi Thy", "Nguyen Thi Thi", .9, 1}, // i and y: one letter
 		{"Le Van Tuan", "Lê Văn Tuấn", .95, 1},
+		// Vietnamese's Đ is a d, not the Serbo-Croatian dj (Đoković).
+		{"Đỗ Công Khoa", "DO CONG KHOA", .95, 1},
+		{"ĐẶNG THỊ HƯƠNG", "Dang Thi Huong", .95, 1},
+		{"Đỗ Văn Cường", "Đỗ Công Khoa", 0, .7},
+		{"Novak Đoković", "Novak Djokovic", .95, 1},
 	} {
 		s := Similarity(Parse(c.a), Parse(c.b), nil)
 		if s.Value < c.lo || s.Value > c.hi {
 			t.Errorf("Similarity(%q, %q) = %.3f (%s), want in [%.2f, %.2f]", c.a, c.b, s.Value, s.Explanation, c.lo, c.hi)
 		}
+	}
+	if n := Parse("Đỗ Văn Cường"); len(n.Tokens) != 3 || n.Tokens[0] != "do" {
+		t.Errorf("Đỗ Văn Cường parsed as %q: Đ read dj, Văn glued as a particle", n.Tokens)
 	}
 	if n := Parse("Le Van Tuan"); len(n.Tokens) != 3 {
 		t.Errorf("Le Van Tuan parsed as %q: Le and Van glued as particles", n.Tokens)

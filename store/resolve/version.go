@@ -150,7 +150,8 @@ import (
 //     its tests was indexed with it; Mo was tried and not kept)
 //   - 22: a name in Somali spelling read the English way with one mark
 //     when a word begins xa or xo, which no pinyin syllable does (Xasan
-//     Warsame keyed as Hasan too), 2026-12-08 (session 48)
+//     Warsame keyed as Hasan too); a Vietnamese name's Đ read d, not
+//     dj (Đỗ Công Khoa keyed as Do Cong Khoa), 2026-12-08 (session 48)
 const IndexVersion = 22
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
