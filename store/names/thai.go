@@ -3,6 +3,7 @@ package names
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Thai is read here rather than letter by letter (go-unidecode writes
@@ -207,6 +208,7 @@ func thaiUnits(w string) []thaiUnit {
 
 // thaiWord romanises a Thai word.
 func thaiWord(w string) string {
+	w = thaiTitle(w)
 	units := thaiUnits(w)
 	// bare counts the consonants without a vowel from k on.
 	bare := func(k int) int {
@@ -297,4 +299,21 @@ func thaiSpelling(a, b string) bool {
 		return thaiFolds.Replace(w)
 	}
 	return fold(a) == fold(b)
+}
+
+// thaiTitles are the titles Thai writes glued to the given name, longest
+// first: นางสาว (Miss), นาย (Mr), นาง (Mrs), and เด็กชาย, เด็กหญิง
+// (boy, girl) with their abbreviations ด.ช. and ด.ญ. A register writes
+// นายวิชัย ศรีสุวรรณ for Vichai Srisuwan.
+var thaiTitles = []string{"เด็กหญิง", "เด็กชาย", "นางสาว", "ด.ญ.", "ด.ช.", "นาย", "นาง"}
+
+// thaiTitle is w without a title glued before it (thaiTitles), when a
+// name of two letters or more is left.
+func thaiTitle(w string) string {
+	for _, t := range thaiTitles {
+		if rest, ok := strings.CutPrefix(w, t); ok && utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+	}
+	return w
 }

@@ -20,7 +20,10 @@ func TestThaiWord(t *testing.T) {
 		{"จันทร์", "chan"},        // ทร์ both silent
 		{"อยู่", "yu"},            // อ leading ย
 		{"แพทองธาร", "phaethongthan"},
-		{"รัตนพงษ์", "rattanaphong"}, // ต ends a syllable and begins the next
+		{"รัตนพงษ์", "rattanaphong"},  // ต ends a syllable and begins the next
+		{"นายวิชัย", "wichai"},        // a register's Mr, glued to the name
+		{"นางสาวกนกวรรณ", "kanokwan"}, // Miss
+		{"นาง", "nang"},               // a title alone is read as written
 	} {
 		if got := thaiWord(c.thai); got != c.want {
 			t.Errorf("thaiWord(%s) = %q, want %q", c.thai, got, c.want)

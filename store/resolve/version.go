@@ -151,7 +151,9 @@ import (
 //   - 22: a name in Somali spelling read the English way with one mark
 //     when a word begins xa or xo, which no pinyin syllable does (Xasan
 //     Warsame keyed as Hasan too); a Vietnamese name's Đ read d, not
-//     dj (Đỗ Công Khoa keyed as Do Cong Khoa), 2026-12-08 (session 48)
+//     dj (Đỗ Công Khoa keyed as Do Cong Khoa); a Thai title glued to
+//     the given name dropped (นายวิชัย keyed as Wichai), 2026-12-08
+//     (session 48)
 const IndexVersion = 22
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
