@@ -60,6 +60,34 @@ var popularWords = map[string]bool{
 	"abebe": true, "kebede": true, "tadesse": true, "bekele": true, "alemu": true,
 	"rahimi": true, "ahmadi": true, "karimi": true, "mohammadi": true, "hussaini": true,
 	"okafor": true, "okonkwo": true, "chukwuemeka": true, "musa": true,
+	// Southeast Asia's: Indonesia's commonest given names and second
+	// names (Budi Santoso, Dedi Kurniawan, Siti Rahayu), Malaysia's Malay
+	// spellings (Aisyah, Yusof; the Arabic names of Malaysia's Malays are
+	// the Arab world's and South Asia's too, whose sets lost recall when
+	// Ismail, Rahman, Aziz, Hamid and Nur were listed here), the
+	// Philippines' surnames from the
+	// Spanish catalogue (Dela Cruz, Reyes, Santos), and the Hokkien,
+	// Teochew, Cantonese and Hakka surnames and syllables of the region's
+	// Chinese (Lim, Ng; Chee Keong, Boon Huat) that are no pinyin syllable:
+	// Tan, Chan, Ming or Seng would make common the mainland's names and
+	// Vietnam's (Wang Dongming, Nguyen Tan Dung), which lost recall.
+	"agus": true, "budi": true, "dedi": true, "eko": true, "hendra": true, "andi": true, "rudi": true,
+	"joko": true, "bambang": true, "iwan": true, "yudi": true, "heru": true, "wahyu": true, "asep": true,
+	"ujang": true, "adi": true, "dwi": true, "tri": true, "sri": true, "dian": true, "indra": true,
+	"arif": true, "hadi": true, "slamet": true, "siti": true, "dewi": true, "putri": true,
+	"rina": true, "yuni": true, "wati": true, "ratna": true, "fitri": true, "agung": true,
+	"santoso": true, "gunawan": true, "kurniawan": true, "hidayat": true, "setiawan": true, "wijaya": true,
+	"prasetyo": true, "saputra": true, "susanto": true, "hartono": true, "nugroho": true, "wibowo": true,
+	"purnomo": true, "suryadi": true, "firmansyah": true, "sutrisno": true, "kusuma": true, "rahayu": true,
+	"handayani": true, "lestari": true, "permana": true, "pratama": true, "susilo": true, "wahyudi": true,
+	"supriyadi": true, "haryanto": true, "hermawan": true,
+	"aisyah": true, "aminah": true, "yusof": true, "zainal": true, "rosli": true, "azman": true,
+	"cruz": true, "dela": true, "delacruz": true, "reyes": true, "santos": true, "mendoza": true, "torres": true,
+	"bautista": true, "ramos": true, "aquino": true, "flores": true, "gonzales": true, "villanueva": true,
+	"lim": true, "ng": true, "wong": true, "ong": true, "teo": true, "goh": true, "leong": true,
+	"chua": true, "koh": true, "yeo": true, "tay": true,
+	"chee": true, "keong": true, "kok": true, "boon": true, "ah": true, "hock": true,
+	"siew": true, "beng": true, "soon": true, "huat": true, "eng": true, "swee": true, "kiat": true,
 }
 
 // CommonName reports whether every word of n is one of the commonest
@@ -70,8 +98,10 @@ func CommonName(n Name) bool {
 		return false
 	}
 	for _, t := range n.Tokens {
-		if !commonWord(t) && !commonWord(trimParticles(t)) {
-			return false // bin Abdullah is read binabdlah: its particle is passed over
+		if tt := trimParticles(t); !commonWord(t) && (len(tt) < 3 || !commonWord(tt)) {
+			// bin Abdullah is read binabdlah: its particle is passed over;
+			// but Dong is no particle do before Ng.
+			return false
 		}
 	}
 	return true

@@ -26,6 +26,13 @@ func TestCommonName(t *testing.T) {
 		{"ANDERSSON ERIK", true},
 		{"Yonas Tesfay", true},
 		{"Mohammad Rahimi", true},
+		{"Dedi Kurniawan", true},
+		{"HIDAYAT, UJANG", true},
+		{"Lim Chee Keong", true},
+		{"Juan Dela Cruz", true},
+		{"Dong Wang", false},       // not the particle do before the Hokkien Ng
+		{"Nguyen Tan Dung", false}, // Tan is Vietnam's Tấn as much as Hokkien's 陈
+		{"Hendra Wijaya Sudarsono", false},
 		{"Ion Brătianu", false}, // one word common, one not
 		{"Wojciech Brzeczyszczykiewicz", false},
 		{"Popescu", false}, // one word is not judged

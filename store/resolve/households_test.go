@@ -366,3 +366,18 @@ func TestAMiddleInitialTellsFatherFromSon(t *testing.T) {
 	)...)
 	f.checkClusters(t, "middle initial", "custody/son telecom/son", "electoral/either", "electoral/father licences/father")
 }
+
+// Indonesia's commonest names (Dedi Kurniawan) are borne by tens of
+// thousands: a prison's Dedi Kurniawan born the same year as the listed
+// one, two digits of the date apart, is another man (ftm41), while the
+// lists' entries of the listed one, born the same day, are his.
+func TestIndonesiasCommonestNameBornMonthsApart(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("dttot", "listed", "name", "DEDI KURNIAWAN", "alias", "DEDY KURNIAWAN", "birthDate", "1983-02-11", "birthPlace", "GARUT", "nationality", "id"),
+		person("prison", "other", "name", "DEDI KURNIAWAN", "birthDate", "1983-07-01", "passportNumber", "A 5116150", "gender", "male", "nationality", "id"),
+		person("un", "listed", "name", "Dedi Kurniawan", "alias", "Dedy Kurniawan", "birthDate", "1983-02-11", "birthPlace", "Garut, Indonesia",
+			"nationality", "id", "passportNumber", "B4450991", "gender", "male"),
+	)...)
+	f.checkClusters(t, "common Indonesian name", "dttot/listed un/listed", "prison/other")
+}
