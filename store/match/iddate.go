@@ -26,6 +26,12 @@ import (
 //     characters with YYYYMMDD from the seventh (ISO 7064 MOD 11-2)
 //   - the United Arab Emirates' identity number, 784-YYYY-NNNNNNN-C: the
 //     year of birth only (Luhn)
+//   - Malaysia's identity card number (MyKad), YYMMDD-PB-NNNN, written
+//     with its two separators: it has no check digit, and bare, twelve
+//     digits are as likely Vietnam's citizen identity number; the
+//     separators and a place-of-birth code PB that is issued (01 to 16
+//     and 21 to 59 for the states, 60 to 99 for a birth abroad, less
+//     those never given) stand in for one
 //
 // A Belgian or Swedish number whose month or day is out of range (a bis
 // number for someone whose date is unknown) gives none. year is the
@@ -36,7 +42,7 @@ func DateInIdentityNumber(v string, year int) (string, bool) {
 	if len(v) < 10 || len(v) > 24 {
 		return "", false
 	}
-	for _, read := range [...]func(string, int) (string, bool){belgianDate, swedishDate, finnishDate, chineseDate, emiratiYear} {
+	for _, read := range [...]func(string, int) (string, bool){belgianDate, swedishDate, finnishDate, chineseDate, emiratiYear, malaysianDate} {
 		if d, ok := read(v, year); ok {
 			return d, true
 		}
@@ -220,4 +226,22 @@ func luhn(d string) bool {
 		sum += x
 	}
 	return sum%10 == 0
+}
+
+func malaysianDate(v string, now int) (string, bool) {
+	if len(v) != 14 || !allDigits(v[:6]) || !allDigits(v[7:9]) || !allDigits(v[10:]) {
+		return "", false
+	}
+	for _, sep := range [...]byte{v[6], v[9]} {
+		if sep != '-' && sep != ' ' {
+			return "", false
+		}
+	}
+	switch pb := atoi(v[7:9]); {
+	case pb >= 1 && pb <= 16, pb >= 21 && pb <= 68, pb == 71, pb == 72, pb >= 74 && pb <= 79, pb >= 82 && pb <= 93, pb == 98, pb == 99:
+	default:
+		return "", false
+	}
+	s := isoDate(century(atoi(v[:2]), now), atoi(v[2:4]), atoi(v[4:6]), now)
+	return s, s != ""
 }

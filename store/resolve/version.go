@@ -152,8 +152,9 @@ import (
 //     when a word begins xa or xo, which no pinyin syllable does (Xasan
 //     Warsame keyed as Hasan too); a Vietnamese name's Đ read d, not
 //     dj (Đỗ Công Khoa keyed as Do Cong Khoa); a Thai title glued to
-//     the given name dropped (นายวิชัย keyed as Wichai), 2026-12-08
-//     (session 48)
+//     the given name dropped (นายวิชัย keyed as Wichai); an undated
+//     record keyed by the date its Malaysian identity card number holds
+//     (YYMMDD-PB-NNNN), 2026-12-08 (session 48)
 const IndexVersion = 22
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
