@@ -1948,8 +1948,11 @@ func koreanGivenSwapped(a, b Name) bool {
 
 // koreanGiven returns the two syllables of the given name of a Korean name
 // of three words (the surname first, or last in Western order), or nil.
+// A name read as Vietnamese is none, though Do and Ha are Korean surnames
+// too: Western files write its middle name last (DO Cuong Van for Đỗ Văn
+// Cường), which is no other given name.
 func koreanGiven(n Name) []*word {
-	if len(n.words) != 3 || !n.words[0].korean {
+	if len(n.words) != 3 || !n.words[0].korean || n.words[0].vietnamese {
 		return nil
 	}
 	forms := koreanSurnameForms()
