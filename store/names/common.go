@@ -61,16 +61,16 @@ var popularWords = map[string]bool{
 	"rahimi": true, "ahmadi": true, "karimi": true, "mohammadi": true, "hussaini": true,
 	"okafor": true, "okonkwo": true, "chukwuemeka": true, "musa": true,
 	// Southeast Asia's: Indonesia's commonest given names and second
-	// names (Budi Santoso, Dedi Kurniawan, Siti Rahayu), Malaysia's Malay
-	// spellings (Aisyah, Yusof; the Arabic names of Malaysia's Malays are
-	// the Arab world's and South Asia's too, whose sets lost recall when
-	// Ismail, Rahman, Aziz, Hamid and Nur were listed here), the
-	// Philippines' surnames from the
-	// Spanish catalogue (Dela Cruz, Reyes, Santos), and the Hokkien,
-	// Teochew, Cantonese and Hakka surnames and syllables of the region's
-	// Chinese (Lim, Ng; Chee Keong, Boon Huat) that are no pinyin syllable:
-	// Tan, Chan, Ming or Seng would make common the mainland's names and
-	// Vietnam's (Wang Dongming, Nguyen Tan Dung), which lost recall.
+	// names (Budi Santoso, Dedi Kurniawan, Siti Rahayu); Malaysia's Malay
+	// spellings (Aisyah, Yusof — its Malays' Arabic names are the Arab
+	// world's and South Asia's too, whose sets lost recall when Ismail,
+	// Rahman, Aziz, Hamid and Nur were listed here); the Philippines'
+	// surnames from the Spanish catalogue (Dela Cruz, Reyes, Santos); and
+	// the Hokkien, Teochew, Cantonese and Hakka surnames and syllables of
+	// the region's Chinese that are no pinyin syllable (Lim, Ng; Chee
+	// Keong, Boon Huat) — Tan, Chan, Ming or Seng would make the
+	// mainland's and Vietnam's names common too (Wang Dongming, Nguyen
+	// Tan Dung), and those sets lost recall.
 	"agus": true, "budi": true, "dedi": true, "eko": true, "hendra": true, "andi": true, "rudi": true,
 	"joko": true, "bambang": true, "iwan": true, "yudi": true, "heru": true, "wahyu": true, "asep": true,
 	"ujang": true, "adi": true, "dwi": true, "tri": true, "sri": true, "dian": true, "indra": true,

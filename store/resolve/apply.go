@@ -377,10 +377,12 @@ func (r *Resolver) resolve(txn *store.Txn, b *batch, k store.Key, schema string,
 					// the person, this one maybe the household.
 					continue
 				}
-				if fits, err := r.nameFitsOnly(txn, b, e, mo, hits[0], h); err != nil {
+				fits, err := r.nameFitsOnly(txn, b, e, mo, hits[0], h)
+				if err != nil {
 					return err
-				} else if fits {
-					continue
+				}
+				if fits {
+					continue // the initial says which (nameFitsOnly)
 				}
 				apart, err := r.conflicting(txn, b, e, hits[0].recs, h.recs)
 				if err != nil {
