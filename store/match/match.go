@@ -929,10 +929,14 @@ names:
 		// them one.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 	}
-	if gap := yearsApart(pa.dates, pb.dates); da <= dateClose && da != dateNone && !strongMatch && gap >= generationGap && (gap < 9 || gap > 11) {
+	if gap := yearsApart(pa.dates, pb.dates); da <= dateClose && da != dateNone && !strongMatch && gap >= generationGap && !(heldExact && gap >= 9 && gap <= 11) && !decadeSlip(pa.dates, pb.dates, da) {
 		// Born years apart (and not a decade digit mistyped), with no
 		// document in common: a parent and a child at one address with one
-		// e-mail, never one person. When a full date says so, the score
+		// e-mail, never one person. Nine to eleven years apart with a
+		// phone or an e-mail in common is no parent and child, and may be
+		// a decade mistyped with the day and month (Splink's Eliza Taylor,
+		// 1983-12-15 and 1993-02-08); without one it is read as a decade
+		// out only when decadeSlip says so. When a full date says so, the score
 		// falls below what entity resolution reads as a conflict outweighed
 		// (its merge floor, 0.6): two Kim Yong Chols, born 1946 and on
 		// 1962-02-18, one name in three words, are no evidence for a merge.
@@ -1018,6 +1022,42 @@ const generationGap = 5
 
 // yearsApart is the least difference between the years of birth of a and
 // b.
+// decadeSlip says whether dates of birth years apart may be one date
+// written a decade out: two full dates within a season of each other once
+// one is moved ten years (1982-10-12, 1992-09-11: a decade digit and a
+// day or a month mistyped, or misremembered), or a year given alone that
+// differs from the other's in its tens digit only (1945, 1955). Two full
+// dates eleven years and eight months apart (1951-01-11, 1962-09-10) are
+// two people.
+func decadeSlip(a, b []Date, da dateAgreement) bool {
+	if da == dateClose {
+		return yearsApart(a, b) <= 11
+	}
+	for _, x := range a {
+		for _, y := range b {
+			dy := y.Year - x.Year
+			switch {
+			case x.Year == y.Year || abs(dy) < 9 || abs(dy) > 11:
+			case x.Day == 0 || y.Day == 0:
+				if x.Year/100 == y.Year/100 && x.Year%10 == y.Year%10 {
+					return true
+				}
+			default:
+				shifted := x
+				shifted.Year += 10 * (dy / abs(dy))
+				if abs(shifted.dayNumber()-y.dayNumber()) <= decadeSlipDays {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// decadeSlipDays is how far apart, once moved a decade, two full dates
+// may be and still be read as one date written a decade out.
+const decadeSlipDays = 92
+
 func yearsApart(a, b []Date) int {
 	least := math.MaxInt
 	for _, x := range a {

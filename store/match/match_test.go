@@ -1176,3 +1176,42 @@ func TestIdentityNumbersOfTwoForms(t *testing.T) {
 		t.Errorf("one form, one birthday (twins): %+v", r)
 	}
 }
+
+// Dates years apart read as a decade digit mistyped only when they may be
+// one: two full dates eleven years and months apart are two people, and
+// the score falls below the merge floor (0.6) even for a name of three
+// words written alike (Ana Maria da Silva, ftm42), so that an undated
+// record of the name cannot chain them.
+func TestDecadeSlip(t *testing.T) {
+	d := func(s string) []Date {
+		x, ok := ParseDate(s)
+		if !ok {
+			t.Fatalf("ParseDate(%q)", s)
+		}
+		return []Date{x}
+	}
+	for _, c := range []struct {
+		a, b string
+		da   dateAgreement
+		want bool
+	}{
+		{"1977-03-02", "1987-03-12", dateClose, true},
+		{"1945", "1955", dateConflict, true},
+		{"1945", "1955-06-01", dateConflict, true},
+		{"1951-01-11", "1962-09-10", dateConflict, false},
+		{"1951", "1962-09-10", dateConflict, false},
+		{"1982-10-12", "1992-09-11", dateConflict, true}, // a decade and a month out
+		{"2026-01-08", "2016-01-12", dateConflict, true},
+		{"1951-01-11", "1952-09-10", dateConflict, false}, // a year apart: no decade
+	} {
+		if got := decadeSlip(d(c.a), d(c.b), c.da); got != c.want {
+			t.Errorf("decadeSlip(%s, %s) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	p := func(date string) Person {
+		return FromProperties("Person", map[string][]string{"name": {"ANA MARIA DA SILVA"}, "birthDate": {date}, "nationality": {"br"}})
+	}
+	if r := Compare(p("1951-01-11"), p("1962-09-10"), DefaultOptions()); r.Score >= .6 || !r.Conflict {
+		t.Errorf("Ana Maria da Silva born 1951 and 1962: %.3f conflict=%v %v, want below 0.6 and a conflict", r.Score, r.Conflict, r.Evidence)
+	}
+}
