@@ -1031,7 +1031,8 @@ const generationGap = 5
 // two people.
 func decadeSlip(a, b []Date, da dateAgreement) bool {
 	if da == dateClose {
-		return yearsApart(a, b) <= 11
+		g := yearsApart(a, b)
+		return g >= 9 && g <= 11 // two digits apart but five years or more: a parent and a child
 	}
 	for _, x := range a {
 		for _, y := range b {

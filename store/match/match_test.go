@@ -1196,6 +1196,7 @@ func TestDecadeSlip(t *testing.T) {
 		want bool
 	}{
 		{"1977-03-02", "1987-03-12", dateClose, true},
+		{"1953-06-05", "1958-07-05", dateClose, false}, // two digits, five years: no decade
 		{"1945", "1955", dateConflict, true},
 		{"1945", "1955-06-01", dateConflict, true},
 		{"1951-01-11", "1962-09-10", dateConflict, false},
