@@ -333,6 +333,9 @@ type Result struct {
 	// two share, is made of the commonest words only (names.CommonName):
 	// Nguyen Van Hung, Muhammad bin Abdullah.
 	NameCommon bool `json:"-"`
+	// NamePopular is NameCommon with the regional lists of long names'
+	// words too (names.PopularName): Jesús Torres Sánchez.
+	NamePopular bool `json:"-"`
 	// DOBOneSided is set when one record gives a date of birth and the
 	// other none.
 	DOBOneSided bool `json:"-"`
@@ -596,6 +599,7 @@ names:
 		shorter = bestY
 	}
 	r.NameCommon = names.CommonName(shorter)
+	r.NamePopular = r.NameCommon || names.PopularName(shorter)
 	r.DOBOneSided = (len(pa.dates) > 0) != (len(pb.dates) > 0)
 	r.BothSanctioned = a.Sanctioned && b.Sanctioned
 	// Whether the best pair's shorter name is the longer cut before its

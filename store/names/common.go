@@ -112,3 +112,43 @@ func commonWord(t string) bool {
 	_, ok := commonTokens[t]
 	return ok || popularWords[t]
 }
+
+// regionalWords are the commonest surnames and given names of populations
+// whose full names are long: Mexico's, Central America's and Colombia's
+// (José Luis Hernández García, María Guadalupe Sánchez, Jesús Torres
+// Sánchez) and Brazil's (Ana Maria da Silva). Each word is borne by
+// millions, but a name of three or four of them is rarer than any one:
+// an undated record of it is still its bearer's more often than not
+// (listed among popularWords, such names stopped joining their dated
+// records), while two full dates a slip apart beside it are two of the
+// namesakes as often as a clerk's slip (PopularName).
+var regionalWords = map[string]bool{
+	"hernandez": true, "perez": true, "sanchez": true, "ramirez": true, "gomez": true, "morales": true,
+	"vazquez": true, "jimenez": true, "diaz": true, "gutierrez": true, "ruiz": true, "aguilar": true,
+	"ortiz": true, "moreno": true, "castillo": true, "romero": true, "alvarez": true, "mendez": true,
+	"chavez": true, "rivera": true, "juarez": true, "dominguez": true, "herrera": true, "medina": true,
+	"castro": true, "vargas": true, "guzman": true, "velazquez": true, "munoz": true, "rojas": true,
+	"luis": true, "carlos": true, "jesus": true, "francisco": true, "antonio": true, "miguel": true,
+	"javier": true, "manuel": true, "pedro": true, "jorge": true, "alejandro": true, "fernando": true,
+	"ricardo": true, "roberto": true, "eduardo": true, "mario": true, "sergio": true, "rafael": true,
+	"guadalupe": true, "ana": true, "rosa": true, "carmen": true, "patricia": true, "laura": true,
+	"silva": true, "souza": true, "sousa": true, "oliveira": true, "pereira": true, "lima": true,
+	"carvalho": true, "ferreira": true, "rodrigues": true, "almeida": true, "costa": true, "gomes": true,
+	"martins": true, "ribeiro": true, "santos": true, "joao": true, "paulo": true, "marcos": true,
+}
+
+// PopularName reports whether every word of n is one of the commonest,
+// the regional lists included (regionalWords): CommonName's names, and
+// Jesús Torres Sánchez. A name of one word is not judged here.
+func PopularName(n Name) bool {
+	if len(n.Tokens) < 2 {
+		return false
+	}
+	for i, t := range n.Tokens {
+		popular := func(w string) bool { return len(w) >= 3 && (commonWord(w) || regionalWords[w]) }
+		if !popular(t) && !popular(trimParticles(t)) && !popular(n.core(i)) {
+			return false // da Silva is read dasilva: its particle is passed over
+		}
+	}
+	return true
+}

@@ -42,3 +42,28 @@ func TestCommonName(t *testing.T) {
 		}
 	}
 }
+
+// PopularName adds the regional lists of long names' words: José Luis
+// Hernández García is popular, not common (an undated record of it still
+// joins its bearer), and a rare surname beside them is neither.
+func TestPopularName(t *testing.T) {
+	for _, c := range []struct {
+		name            string
+		common, popular bool
+	}{
+		{"José Luis Hernández García", false, true},
+		{"Jesús Torres Sánchez", false, true},
+		{"Ana Maria da Silva", false, true},
+		{"Nguyen Van Hung", true, true},
+		{"Marlon Javier Mejía Zelaya", false, false},
+		{"Jesús", false, false},
+	} {
+		n := Parse(c.name)
+		if got := CommonName(n); got != c.common {
+			t.Errorf("CommonName(%q) = %v, want %v", c.name, got, c.common)
+		}
+		if got := PopularName(n) || CommonName(n); got != c.popular {
+			t.Errorf("popular(%q) = %v, want %v", c.name, got, c.popular)
+		}
+	}
+}

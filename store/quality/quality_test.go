@@ -762,7 +762,7 @@ func TestHeldOutFtM(t *testing.T) {
 		// of the agency's records undated) 0.9318 / 0.9318, lookups
 		// 0.9873 / 0.9150 — the same clustering on 6e882fb. Below the
 		// bars; the floors hold it there.
-		{"heldout-ftm42", .95, .93, .99, .91}, // 0.9557 / 0.9318, lookups 0.9946 / 0.9150 since two full dates eleven years and months apart are no decade mistyped (session 48)
+		{"heldout-ftm42", .97, .93, .99, .91}, // 0.9716 / 0.9318, lookups 1.000 / 0.9186 since full dates a slip apart beside a name of Mexico's or Brazil's commonest words need backing; 0.9557 / 0.9318, lookups 0.9946 / 0.9150 since two full dates eleven years and months apart are no decade mistyped (session 48)
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			// Each set has a store of its own: on two cores the sets run

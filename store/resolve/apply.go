@@ -1186,6 +1186,14 @@ func (r *Resolver) adjust(txn *store.Txn, b *batch, a, c *entry, res match.Resul
 	}
 	if res.NameCommon && !res.BothSanctioned {
 		res.Score = min(res.Score, r.commonNameCap(res))
+	} else if res.NamePopular && res.DOBSlip && !res.BothSanctioned && !res.Backed {
+		// Full dates a slip apart beside a name each of whose words
+		// millions bear (Jesús Torres Sánchez, 1978-02-09 and
+		// 1988-02-07, both of Mazatlán, a city of half a million): as
+		// commonNameCap's slip, the town of birth no backing, but not its
+		// undated record, which such a long name still places
+		// (regionalWords).
+		res.Score = min(res.Score, r.opt.Threshold-0.01)
 	}
 	if res.Score >= r.opt.MergeFloor && !res.Backed {
 		if limit, ok := namesakeLimits[res.DOB]; ok {

@@ -381,3 +381,18 @@ func TestIndonesiasCommonestNameBornMonthsApart(t *testing.T) {
 	)...)
 	f.checkClusters(t, "common Indonesian name", "dttot/listed un/listed", "prison/other")
 }
+
+// Mexico's commonest words make names millions of whose bearers share one
+// (ftm42): Jesús Torres Sánchez of Mazatlán, born 1978-02-09, and the one
+// born there 1988-02-07 are two men, however close a slip makes the dates;
+// an undated José Luis Hernández García still joins the one born so.
+func TestMexicosCommonestNamesAndASlipOfTheDate(t *testing.T) {
+	f := mustOpen(t, DefaultOptions())
+	f.put(t, listed(
+		person("interpol", "1978", "name", "JESUS TORRES SANCHEZ", "birthDate", "1978-02-09", "birthPlace", "Mazatlán, Sinaloa", "nationality", "mx", "gender", "male"),
+		person("civil", "1988", "name", "JESÚS TORRES SÁNCHEZ", "birthDate", "1988-02-07", "birthPlace", "Mazatlán, Sinaloa", "nationality", "mx", "gender", "male"),
+		person("civil", "jlhg", "name", "José Luis Hernández García", "birthDate", "1961-03-14", "nationality", "mx"),
+		person("case", "jlhg", "name", "HERNANDEZ GARCIA, Jose Luis", "nationality", "mx"),
+	)...)
+	f.checkClusters(t, "Mexico's commonest names", "case/jlhg civil/jlhg", "civil/1988", "interpol/1978")
+}
