@@ -26,6 +26,11 @@ import (
 //     characters with YYYYMMDD from the seventh (ISO 7064 MOD 11-2)
 //   - the United Arab Emirates' identity number, 784-YYYY-NNNNNNN-C: the
 //     year of birth only (Luhn)
+//   - Mexico's Clave Única de Registro de Población (CURP), four letters
+//     of the name, YYMMDD, the sex, the state, three consonants, a
+//     character that is a digit for births before 2000 and a letter
+//     after, and a check digit (the weighted sum of the seventeen before
+//     it over the alphabet 0-9 A-N Ñ O-Z, modulo 10)
 //   - Malaysia's identity card number (MyKad), YYMMDD-PB-NNNN, written
 //     with its two separators: it has no check digit, and bare, twelve
 //     digits are as likely Vietnam's citizen identity number; the
@@ -42,7 +47,7 @@ func DateInIdentityNumber(v string, year int) (string, bool) {
 	if len(v) < 10 || len(v) > 24 {
 		return "", false
 	}
-	for _, read := range [...]func(string, int) (string, bool){belgianDate, swedishDate, finnishDate, chineseDate, emiratiYear, malaysianDate} {
+	for _, read := range [...]func(string, int) (string, bool){belgianDate, swedishDate, finnishDate, chineseDate, emiratiYear, malaysianDate, mexicanDate} {
 		if d, ok := read(v, year); ok {
 			return d, true
 		}
@@ -243,5 +248,46 @@ func malaysianDate(v string, now int) (string, bool) {
 		return "", false
 	}
 	s := isoDate(century(atoi(v[:2]), now), atoi(v[2:4]), atoi(v[4:6]), now)
+	return s, s != ""
+}
+
+func mexicanDate(v string, now int) (string, bool) {
+	if len(v) != 18 {
+		return "", false
+	}
+	const alphabet = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ" // & for Ñ, written N or X by most systems
+	letter := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	for i := 0; i < 18; i++ {
+		c := v[i]
+		switch {
+		case i < 4 || i == 10 || i == 11 || i == 12 || i == 13 || i == 14 || i == 15:
+			if !letter(c) {
+				return "", false
+			}
+		case i == 16:
+			if !letter(c) && !allDigits(v[i:i+1]) {
+				return "", false
+			}
+		default:
+			if !allDigits(v[i : i+1]) {
+				return "", false
+			}
+		}
+	}
+	if v[10] != 'H' && v[10] != 'M' && v[10] != 'X' {
+		return "", false
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += strings.IndexByte(alphabet, v[i]) * (18 - i)
+	}
+	if (10-sum%10)%10 != int(v[17]-'0') {
+		return "", false
+	}
+	y := 1900 + atoi(v[4:6])
+	if letter(v[16]) {
+		y += 100
+	}
+	s := isoDate(y, atoi(v[6:8]), atoi(v[8:10]), now)
 	return s, s != ""
 }

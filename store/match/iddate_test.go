@@ -19,7 +19,11 @@ func TestDateInIdentityNumber(t *testing.T) {
 		{"11010519491231002x", "1949-12-31"},
 		{"784-1987-0123456-3", "1987"},
 		{"784198701234563", "1987"},
-		{"790512-07-5313", "1979-05-12"}, // MyKad: born in Penang (07)
+		{"LOQF690806HDFPNR70", "1969-08-06"}, // CURP
+		{"loqf690806hdfpnr70", "1969-08-06"},
+		{"MAHJ280603MSPRRV09", "1928-06-03"},
+		{"GARC050101HDFRRLA7", "2005-01-01"}, // a letter before the check digit: born from 2000
+		{"790512-07-5313", "1979-05-12"},     // MyKad: born in Penang (07)
 		{"790512 07 5313", "1979-05-12"},
 		{"050101-14-0021", "2005-01-01"},
 		{"500909 71 9803", "1950-09-09"}, // born abroad
@@ -34,8 +38,11 @@ func TestDateInIdentityNumber(t *testing.T) {
 		{"784-1987-0123456-4", ""},
 		{"93.13.18-223.xx", ""},
 		{"00.00.00-001.xx", ""},
-		{"790512075313", ""},   // MyKad bare: as likely Vietnam's twelve digits
-		{"790512-00-5313", ""}, // no such place of birth
+		{"LOQF690806HDFPNR71", ""}, // CURP: the check digit fails
+		{"LOQF691306HDFPNR70", ""},
+		{"LOQF690806QDFPNR70", ""}, // no such sex
+		{"790512075313", ""},       // MyKad bare: as likely Vietnam's twelve digits
+		{"790512-00-5313", ""},     // no such place of birth
 		{"790512-17-5313", ""},
 		{"791312-07-5313", ""}, // no thirteenth month
 		{"790512-07 5313", "1979-05-12"},
@@ -98,7 +105,7 @@ func TestIdentityNumberDateJoins(t *testing.T) {
 // FuzzDateInIdentityNumber: any value gives a date that exists and is not
 // in the future, or none, and never panics.
 func FuzzDateInIdentityNumber(f *testing.F) {
-	for _, s := range []string{"93.05.18-223.61", "811218-9876", "19811218-9876", "131052-308T", "11010519491231002X", "784-1987-0123456-3", "790512-07-5313", "", "--------", "811218+"} {
+	for _, s := range []string{"93.05.18-223.61", "811218-9876", "19811218-9876", "131052-308T", "11010519491231002X", "784-1987-0123456-3", "790512-07-5313", "LOQF690806HDFPNR70", "", "--------", "811218+"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {

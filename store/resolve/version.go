@@ -154,7 +154,8 @@ import (
 //     dj (Đỗ Công Khoa keyed as Do Cong Khoa); a Thai title glued to
 //     the given name dropped (นายวิชัย keyed as Wichai); an undated
 //     record keyed by the date its Malaysian identity card number holds
-//     (YYMMDD-PB-NNNN), 2026-12-08 (session 48)
+//     (YYMMDD-PB-NNNN) or its Mexican CURP (check digit required),
+//     2026-12-08 (session 48)
 const IndexVersion = 22
 
 // kIndexVersion holds the IndexVersion the store's records were indexed
