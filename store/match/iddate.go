@@ -257,21 +257,19 @@ func mexicanDate(v string, now int) (string, bool) {
 	}
 	const alphabet = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ" // & for Ñ, written N or X by most systems
 	letter := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
 	for i := 0; i < 18; i++ {
-		c := v[i]
-		switch {
-		case i < 4 || i == 10 || i == 11 || i == 12 || i == 13 || i == 14 || i == 15:
-			if !letter(c) {
-				return "", false
-			}
-		case i == 16:
-			if !letter(c) && !allDigits(v[i:i+1]) {
-				return "", false
-			}
-		default:
-			if !allDigits(v[i : i+1]) {
-				return "", false
-			}
+		var ok bool
+		switch c := v[i]; {
+		case i < 4 || i >= 10 && i <= 15: // the name's letters; the sex, the state, three consonants
+			ok = letter(c)
+		case i == 16: // a digit before 2000, a letter after
+			ok = letter(c) || digit(c)
+		default: // YYMMDD and the check digit
+			ok = digit(c)
+		}
+		if !ok {
+			return "", false
 		}
 	}
 	if v[10] != 'H' && v[10] != 'M' && v[10] != 'X' {

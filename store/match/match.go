@@ -933,14 +933,13 @@ names:
 		// them one.
 		r.Score = math.Min(r.Score, round(opt.Threshold-.05))
 	}
-	if gap := yearsApart(pa.dates, pb.dates); da <= dateClose && da != dateNone && !strongMatch && gap >= generationGap && !(heldExact && gap >= 9 && gap <= 11) && !decadeSlip(pa.dates, pb.dates, da) {
+	if gap := yearsApart(pa.dates, pb.dates); da <= dateClose && da != dateNone && !strongMatch && gap >= generationGap && !decadeSlip(pa.dates, pb.dates, da, gap, heldExact) {
 		// Born years apart (and not a decade digit mistyped), with no
 		// document in common: a parent and a child at one address with one
-		// e-mail, never one person. Nine to eleven years apart with a
-		// phone or an e-mail in common is no parent and child, and may be
-		// a decade mistyped with the day and month (Splink's Eliza Taylor,
-		// 1983-12-15 and 1993-02-08); without one it is read as a decade
-		// out only when decadeSlip says so. When a full date says so, the score
+		// e-mail, never one person — unless decadeSlip reads one date
+		// written a decade out (with a phone or an e-mail in common, any
+		// date nine to eleven years out: Splink's Eliza Taylor, 1983-12-15
+		// and 1993-02-08). When a full date says so, the score
 		// falls below what entity resolution reads as a conflict outweighed
 		// (its merge floor, 0.6): two Kim Yong Chols, born 1946 and on
 		// 1962-02-18, one name in three words, are no evidence for a merge.
@@ -1032,11 +1031,15 @@ const generationGap = 5
 // day or a month mistyped, or misremembered), or a year given alone that
 // differs from the other's in its tens digit only (1945, 1955). Two full
 // dates eleven years and eight months apart (1951-01-11, 1962-09-10) are
-// two people.
-func decadeSlip(a, b []Date, da dateAgreement) bool {
+// two people. gap is the dates' yearsApart; contact says a phone or an
+// e-mail is held in common, with which nine to eleven years apart are no
+// parent and child.
+func decadeSlip(a, b []Date, da dateAgreement, gap int, contact bool) bool {
+	if (da == dateClose || contact) && gap >= 9 && gap <= 11 {
+		return true
+	}
 	if da == dateClose {
-		g := yearsApart(a, b)
-		return g >= 9 && g <= 11 // two digits apart but five years or more: a parent and a child
+		return false // two digits apart but five years or more: a parent and a child
 	}
 	for _, x := range a {
 		for _, y := range b {

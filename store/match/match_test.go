@@ -1205,7 +1205,7 @@ func TestDecadeSlip(t *testing.T) {
 		{"2026-01-08", "2016-01-12", dateConflict, true},
 		{"1951-01-11", "1952-09-10", dateConflict, false}, // a year apart: no decade
 	} {
-		if got := decadeSlip(d(c.a), d(c.b), c.da); got != c.want {
+		if got := decadeSlip(d(c.a), d(c.b), c.da, yearsApart(d(c.a), d(c.b)), false); got != c.want {
 			t.Errorf("decadeSlip(%s, %s) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}

@@ -144,8 +144,8 @@ func PopularName(n Name) bool {
 	if len(n.Tokens) < 2 {
 		return false
 	}
+	popular := func(w string) bool { return len(w) >= 3 && (commonWord(w) || regionalWords[w]) }
 	for i, t := range n.Tokens {
-		popular := func(w string) bool { return len(w) >= 3 && (commonWord(w) || regionalWords[w]) }
 		if !popular(t) && !popular(trimParticles(t)) && !popular(n.core(i)) {
 			return false // da Silva is read dasilva: its particle is passed over
 		}
